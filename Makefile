@@ -1,0 +1,63 @@
+# byline developer entry point. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+SEED := seeds/000_b329b9e3f58bd74f.txt
+export BYLINE_SHARED_DATA ?= $(abspath ../shared/data)
+
+.PHONY: help
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+.PHONY: run
+run: ## Parse the seed article and print its JSON
+	cargo run -q --release --bin byline -- parse $(SEED) --pretty
+
+$(VENV)/.ready: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install -q --upgrade pip
+	$(VPY) -m pip install -q "maturin>=1.9.4,<2" "pytest>=8"
+	touch $@
+
+.PHONY: venv
+venv: $(VENV)/.ready ## Create the Python virtualenv for development
+
+.PHONY: develop
+develop: venv ## Build the Python extension into the virtualenv
+	VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(VENV))/bin:$$PATH $(VENV)/bin/maturin develop -q --release
+
+.PHONY: test
+test: test-rust test-python ## Run every test, Rust and Python
+
+.PHONY: test-rust
+test-rust: ## Run the Rust tests
+	cargo test --workspace --all-targets -q
+	cargo test --workspace --doc -q
+
+.PHONY: test-python
+test-python: develop ## Run the Python tests
+	$(VPY) -m pytest -q -rs
+
+.PHONY: lint
+lint: ## rustfmt and clippy, warnings as errors
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -q -- -D warnings
+
+.PHONY: fmt
+fmt: ## Format the Rust code
+	cargo fmt --all
+
+.PHONY: bench
+bench: ## Criterion benchmarks
+	cargo bench -p byline-core
+
+.PHONY: eval
+eval: ## Score the pipeline on the ../shared/data dev sets
+	@echo "no evaluations yet"
+
+.PHONY: clean
+clean: ## Remove build outputs and the virtualenv
+	cargo clean
+	rm -rf $(VENV)

@@ -1,0 +1,321 @@
+//! The parsed article: the Rust view, in byte spans into [`Article::text`].
+//!
+//! The JSON contract (code point offsets, `"schema": "byline/1"`) is produced by
+//! [`Article::to_json`](crate::Article::to_json); see `SCHEMA.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::span::Span;
+
+/// The version tag written into every serialised article.
+pub const SCHEMA_VERSION: &str = "byline/1";
+
+/// One parsed news article. Spans are byte offsets into [`Article::text`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Article {
+    /// The caller's id for the article (file path or record id in batch mode).
+    pub id: Option<String>,
+    /// The text exactly as given.
+    pub text: String,
+    /// The headline, when the article has one.
+    pub title: Option<String>,
+    /// A standfirst or deck under the headline.
+    pub subtitle: Option<String>,
+    /// Names from the byline.
+    pub authors: Vec<String>,
+    /// Names from credit lines ("Additional reporting by ...").
+    pub contributors: Vec<String>,
+    /// The publication date, from the caller or found in the text.
+    pub published: Option<Date>,
+    /// The dateline ("KYIV, Ukraine —"), when there is one.
+    pub dateline: Option<Dateline>,
+    /// Every paragraph, boilerplate included, in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences of the paragraphs that are not boilerplate, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Named entities, each with all its mentions.
+    pub entities: Vec<Entity>,
+    /// Quotations and reported statements.
+    pub quotes: Vec<Quote>,
+    /// Time expressions.
+    pub timexes: Vec<Timex>,
+    /// Things that went oddly but did not stop the parse.
+    pub warnings: Vec<Warning>,
+}
+
+/// The place named at the start of an article's first paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// The place as written ("KYIV, Ukraine").
+    pub place: String,
+    /// The whole dateline, its dash or agency included.
+    pub span: Span,
+}
+
+/// What a paragraph is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The headline.
+    Title,
+    /// A standfirst or deck.
+    Subtitle,
+    /// "By Jane Doe".
+    Byline,
+    /// A paragraph that is only a dateline or date line.
+    Dateline,
+    /// Article text.
+    Body,
+    /// A photo or video caption.
+    Caption,
+    /// "Additional reporting by ...", "Editing by ...".
+    Credit,
+    /// Web furniture: comment forms, share prompts, "Advertisement". Kept, but not analysed.
+    Boilerplate,
+}
+
+impl Role {
+    /// The role's name in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Subtitle => "subtitle",
+            Role::Byline => "byline",
+            Role::Dateline => "dateline",
+            Role::Body => "body",
+            Role::Caption => "caption",
+            Role::Credit => "credit",
+            Role::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// True for paragraphs whose text the later stages analyse.
+    pub fn is_analysed(self) -> bool {
+        self != Role::Boilerplate
+    }
+}
+
+/// One paragraph and its role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's text, without surrounding blank space.
+    pub span: Span,
+    /// What the paragraph is.
+    pub role: Role,
+}
+
+/// One sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's text, without surrounding blank space.
+    pub span: Span,
+    /// Index into [`Article::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// Entity labels, OntoNotes-style (the label set spaCy uses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    /// People, fictional included.
+    #[serde(rename = "PERSON")]
+    Person,
+    /// Companies, agencies, institutions.
+    #[serde(rename = "ORG")]
+    Org,
+    /// Countries, cities, states.
+    #[serde(rename = "GPE")]
+    Gpe,
+    /// Non-political places: mountains, rivers, regions.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Nationalities, religious and political groups.
+    #[serde(rename = "NORP")]
+    Norp,
+    /// Buildings, airports, highways, bridges.
+    #[serde(rename = "FAC")]
+    Fac,
+    /// Named events: wars, storms, sports events.
+    #[serde(rename = "EVENT")]
+    Event,
+    /// Objects, vehicles, foods (not services).
+    #[serde(rename = "PRODUCT")]
+    Product,
+    /// Titles of books, songs, films.
+    #[serde(rename = "WORK_OF_ART")]
+    WorkOfArt,
+    /// Named documents made into laws.
+    #[serde(rename = "LAW")]
+    Law,
+}
+
+impl Label {
+    /// The label's name in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Norp => "NORP",
+            Label::Fac => "FAC",
+            Label::Event => "EVENT",
+            Label::Product => "PRODUCT",
+            Label::WorkOfArt => "WORK_OF_ART",
+            Label::Law => "LAW",
+        }
+    }
+}
+
+/// Grammatical gender of a person, as far as the text tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// "he", "Mr.", a male first name.
+    Male,
+    /// "she", "Ms.", a female first name.
+    Female,
+}
+
+/// One place where an entity is named. The span covers the name only: no title, no possessive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name as it appears.
+    pub span: Span,
+}
+
+/// One real-world referent and all its mentions in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// What kind of thing it is.
+    pub label: Label,
+    /// The fullest form of the name.
+    pub name: String,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Titles and honorifics seen before the name ("President", "Gen.").
+    pub titles: Vec<String>,
+    /// Descriptions from appositives and "X of Y" ("president of Belarus").
+    pub roles: Vec<String>,
+    /// For people, when known.
+    pub gender: Option<Gender>,
+}
+
+/// How a statement is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quotation marks.
+    Direct,
+    /// A reported clause that carries a quoted fragment.
+    Mixed,
+    /// A reported clause without quotation marks.
+    Indirect,
+}
+
+/// Who said a quote: the local mention, and what it resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The mention the attribution names ("he", "Mr. Qin", "the ministry").
+    pub span: Span,
+    /// The resolved name ("Yauheni Preiherman"), when resolved.
+    pub name: Option<String>,
+    /// Index into [`Article::entities`], when resolved to an entity.
+    pub entity: Option<usize>,
+}
+
+/// One quotation or reported statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The content; for direct quotes the words inside the marks.
+    pub span: Span,
+    /// The speaker, `None` only when the text names nobody.
+    pub speaker: Option<Speaker>,
+    /// The reporting expression ("said", "according to").
+    pub cue: Option<Span>,
+}
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period: "Tuesday", "last year".
+    Date,
+    /// A time of day: "Sunday night", "3 p.m.".
+    Time,
+    /// A length of time: "three days".
+    Duration,
+    /// A recurrence: "every week".
+    Set,
+}
+
+/// TIMEX3 `mod` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexMod {
+    /// "before".
+    Before,
+    /// "after".
+    After,
+    /// "on or before".
+    OnOrBefore,
+    /// "on or after".
+    OnOrAfter,
+    /// "less than".
+    LessThan,
+    /// "more than".
+    MoreThan,
+    /// "no more than".
+    EqualOrLess,
+    /// "no less than".
+    EqualOrMore,
+    /// "early".
+    Start,
+    /// "mid".
+    Mid,
+    /// "late".
+    End,
+    /// "about".
+    Approx,
+}
+
+/// One time expression, normalised against the publication date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    /// The expression, without leading prepositions.
+    pub span: Span,
+    /// DATE, TIME, DURATION or SET.
+    pub kind: TimexType,
+    /// The TIMEX3 value (`2023-02-28`, `P3D`, `PAST_REF`), `None` when it cannot be resolved.
+    pub value: Option<String>,
+    /// The TIMEX3 modifier.
+    pub modifier: Option<TimexMod>,
+}
+
+/// Kinds of warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// Quotation marks that do not pair up.
+    UnbalancedQuotes,
+    /// Quotation marks nested deeper than the parser follows.
+    DeepNesting,
+    /// A very large input; some stages may have been limited.
+    LargeInput,
+    /// Control characters or other signs of non-text content.
+    SuspiciousContent,
+    /// Invalid UTF-8 replaced with U+FFFD under lossy decoding.
+    LossyDecoding,
+}
+
+/// Something that went oddly but did not stop the parse.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// What kind of problem.
+    pub kind: WarningKind,
+    /// A human-readable description.
+    pub message: String,
+}

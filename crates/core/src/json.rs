@@ -1,0 +1,368 @@
+//! The JSON contract (`SCHEMA.md`): byte spans become code point offsets here, and only here.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::*;
+use crate::date::{parse_date, Date};
+use crate::error::{Error, Result};
+use crate::offsets::CharIndex;
+use crate::span::Span;
+
+/// How to write an article as JSON.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JsonOptions {
+    /// Indent the output. Default: false (one line).
+    pub pretty: bool,
+    /// Add the article's text as a top-level `"text"` field, so the JSON can be read back
+    /// with [`Article::from_json`]. Default: false.
+    pub include_text: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireArticle {
+    schema: String,
+    id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    title: Option<String>,
+    subtitle: Option<String>,
+    authors: Vec<String>,
+    contributors: Vec<String>,
+    published: Option<String>,
+    dateline: Option<WireDateline>,
+    paragraphs: Vec<WireParagraph>,
+    sentences: Vec<WireSentence>,
+    entities: Vec<WireEntity>,
+    quotes: Vec<WireQuote>,
+    timexes: Vec<WireTimex>,
+    warnings: Vec<Warning>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireDateline {
+    place: String,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireParagraph {
+    start: usize,
+    end: usize,
+    role: Role,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireSentence {
+    start: usize,
+    end: usize,
+    paragraph: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireSpan {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireEntity {
+    id: String,
+    label: Label,
+    name: String,
+    mentions: Vec<WireSpan>,
+    titles: Vec<String>,
+    roles: Vec<String>,
+    gender: Option<Gender>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireSpeaker {
+    start: usize,
+    end: usize,
+    text: String,
+    name: Option<String>,
+    entity: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireQuote {
+    id: String,
+    kind: QuoteKind,
+    start: usize,
+    end: usize,
+    text: String,
+    speaker: Option<WireSpeaker>,
+    cue: Option<WireSpan>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireTimex {
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(rename = "type")]
+    kind: TimexType,
+    value: Option<String>,
+    #[serde(rename = "mod")]
+    modifier: Option<TimexMod>,
+}
+
+/// Byte → code point conversion for one article's text.
+struct ToChars<'a> {
+    text: &'a str,
+    index: CharIndex,
+}
+
+impl ToChars<'_> {
+    fn pos(&self, byte: usize) -> usize {
+        self.index.char_of(self.text, byte)
+    }
+    fn range(&self, span: Span) -> (usize, usize) {
+        (self.pos(span.start()), self.pos(span.end()))
+    }
+    fn span(&self, span: Span) -> WireSpan {
+        let (start, end) = self.range(span);
+        WireSpan { start, end, text: span.as_str(self.text).to_string() }
+    }
+}
+
+fn entity_id(i: usize) -> String {
+    format!("e{}", i + 1)
+}
+
+fn to_wire(a: &Article, include_text: bool) -> WireArticle {
+    let c = ToChars { text: &a.text, index: CharIndex::new(&a.text) };
+    WireArticle {
+        schema: SCHEMA_VERSION.to_string(),
+        id: a.id.clone(),
+        text: include_text.then(|| a.text.clone()),
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        authors: a.authors.clone(),
+        contributors: a.contributors.clone(),
+        published: a.published.map(|d| d.to_string()),
+        dateline: a.dateline.as_ref().map(|d| {
+            let (start, end) = c.range(d.span);
+            WireDateline { place: d.place.clone(), start, end }
+        }),
+        paragraphs: a
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let (start, end) = c.range(p.span);
+                WireParagraph { start, end, role: p.role }
+            })
+            .collect(),
+        sentences: a
+            .sentences
+            .iter()
+            .map(|s| {
+                let (start, end) = c.range(s.span);
+                WireSentence { start, end, paragraph: s.paragraph }
+            })
+            .collect(),
+        entities: a
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| WireEntity {
+                id: entity_id(i),
+                label: e.label,
+                name: e.name.clone(),
+                mentions: e.mentions.iter().map(|m| c.span(m.span)).collect(),
+                titles: e.titles.clone(),
+                roles: e.roles.clone(),
+                gender: e.gender,
+            })
+            .collect(),
+        quotes: a
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let body = c.span(q.span);
+                WireQuote {
+                    id: format!("q{}", i + 1),
+                    kind: q.kind,
+                    start: body.start,
+                    end: body.end,
+                    text: body.text,
+                    speaker: q.speaker.as_ref().map(|s| {
+                        let m = c.span(s.span);
+                        WireSpeaker {
+                            start: m.start,
+                            end: m.end,
+                            text: m.text,
+                            name: s.name.clone(),
+                            entity: s.entity.map(entity_id),
+                        }
+                    }),
+                    cue: q.cue.map(|s| c.span(s)),
+                }
+            })
+            .collect(),
+        timexes: a
+            .timexes
+            .iter()
+            .map(|t| {
+                let m = c.span(t.span);
+                WireTimex {
+                    start: m.start,
+                    end: m.end,
+                    text: m.text,
+                    kind: t.kind,
+                    value: t.value.clone(),
+                    modifier: t.modifier,
+                }
+            })
+            .collect(),
+        warnings: a.warnings.clone(),
+    }
+}
+
+/// Code point → byte conversion when reading JSON back.
+struct ToBytes<'a> {
+    text: &'a str,
+    index: CharIndex,
+}
+
+impl ToBytes<'_> {
+    fn span(&self, start: usize, end: usize) -> Result<Span> {
+        let bad = || Error::InvalidJson(format!("span {start}..{end} does not fit the text"));
+        let s = self.index.byte_of(self.text, start).ok_or_else(bad)?;
+        let e = self.index.byte_of(self.text, end).ok_or_else(bad)?;
+        if s > e {
+            return Err(bad());
+        }
+        Ok(Span::new(s, e))
+    }
+}
+
+fn entity_index(id: &str) -> Result<usize> {
+    id.strip_prefix('e')
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .map(|n| n - 1)
+        .ok_or_else(|| Error::InvalidJson(format!("bad entity id {id:?}")))
+}
+
+fn from_wire(w: WireArticle, text: String) -> Result<Article> {
+    if w.schema != SCHEMA_VERSION {
+        return Err(Error::InvalidJson(format!("unsupported schema {:?}", w.schema)));
+    }
+    let c = ToBytes { text: &text, index: CharIndex::new(&text) };
+    let published: Option<Date> = w.published.as_deref().map(parse_date).transpose()?;
+    let dateline = match w.dateline {
+        Some(d) => Some(Dateline { place: d.place, span: c.span(d.start, d.end)? }),
+        None => None,
+    };
+    let paragraphs = w
+        .paragraphs
+        .iter()
+        .map(|p| Ok(Paragraph { span: c.span(p.start, p.end)?, role: p.role }))
+        .collect::<Result<_>>()?;
+    let sentences = w
+        .sentences
+        .iter()
+        .map(|s| Ok(Sentence { span: c.span(s.start, s.end)?, paragraph: s.paragraph }))
+        .collect::<Result<_>>()?;
+    let entities = w
+        .entities
+        .into_iter()
+        .map(|e| {
+            Ok(Entity {
+                label: e.label,
+                name: e.name,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| Ok(Mention { span: c.span(m.start, m.end)? }))
+                    .collect::<Result<_>>()?,
+                titles: e.titles,
+                roles: e.roles,
+                gender: e.gender,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let quotes = w
+        .quotes
+        .into_iter()
+        .map(|q| {
+            let speaker = match q.speaker {
+                Some(s) => Some(Speaker {
+                    span: c.span(s.start, s.end)?,
+                    name: s.name,
+                    entity: s.entity.as_deref().map(entity_index).transpose()?,
+                }),
+                None => None,
+            };
+            Ok(Quote {
+                kind: q.kind,
+                span: c.span(q.start, q.end)?,
+                speaker,
+                cue: q.cue.map(|s| c.span(s.start, s.end)).transpose()?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let timexes = w
+        .timexes
+        .into_iter()
+        .map(|t| Ok(Timex { span: c.span(t.start, t.end)?, kind: t.kind, value: t.value, modifier: t.modifier }))
+        .collect::<Result<_>>()?;
+    Ok(Article {
+        id: w.id,
+        title: w.title,
+        subtitle: w.subtitle,
+        authors: w.authors,
+        contributors: w.contributors,
+        published,
+        dateline,
+        paragraphs,
+        sentences,
+        entities,
+        quotes,
+        timexes,
+        warnings: w.warnings,
+        text,
+    })
+}
+
+impl Article {
+    /// The article as a JSON value following the contract in `SCHEMA.md`.
+    pub fn to_json_value(&self, include_text: bool) -> serde_json::Value {
+        serde_json::to_value(to_wire(self, include_text)).expect("article serialises")
+    }
+
+    /// The article as JSON text following the contract in `SCHEMA.md`.
+    ///
+    /// ```
+    /// let parser = byline_core::Parser::new();
+    /// let article = parser.parse("Headline\n\nBody text here.", None).unwrap();
+    /// let json = article.to_json(&byline_core::JsonOptions::default());
+    /// assert!(json.starts_with("{\"schema\":\"byline/1\""));
+    /// ```
+    pub fn to_json(&self, options: &JsonOptions) -> String {
+        let wire = to_wire(self, options.include_text);
+        let out = if options.pretty { serde_json::to_string_pretty(&wire) } else { serde_json::to_string(&wire) };
+        out.expect("article serialises")
+    }
+
+    /// Writes the article as one line of JSON to `w` (no trailing newline).
+    pub fn write_json<W: std::io::Write>(&self, w: W, include_text: bool) -> std::io::Result<()> {
+        serde_json::to_writer(w, &to_wire(self, include_text)).map_err(std::io::Error::other)
+    }
+
+    /// Reads an article back from its JSON. The text comes from the JSON's `"text"` field
+    /// or, when that is absent, from `text`.
+    pub fn from_json(json: &str, text: Option<&str>) -> Result<Article> {
+        let mut wire: WireArticle = serde_json::from_str(json).map_err(|e| Error::InvalidJson(e.to_string()))?;
+        let text = match (wire.text.take(), text) {
+            (Some(t), _) => t,
+            (None, Some(t)) => t.to_string(),
+            (None, None) => return Err(Error::InvalidJson("no \"text\" field and no text given".into())),
+        };
+        from_wire(wire, text)
+    }
+}

@@ -1,0 +1,48 @@
+//! # byline-core
+//!
+//! Parses a raw news article into a structured [`Article`]: layout (title, byline, dateline,
+//! paragraphs with roles, credits, boilerplate), sentences, entities, quotes with their
+//! speakers, and time expressions normalised against the publication date.
+//!
+//! Build a [`Parser`] once and share it across threads; parsing allocates per article only.
+//!
+//! ```
+//! use byline_core::{parse_date, JsonOptions, Parser};
+//!
+//! let parser = Parser::new();
+//! let text = "Rates Rise Again\n\nLONDON (Reuters) - The bank raised rates on Thursday.";
+//! let article = parser.parse(text, Some(parse_date("2023-03-04")?))?;
+//! assert_eq!(article.title.as_deref(), Some("Rates Rise Again"));
+//! let json = article.to_json(&JsonOptions { pretty: true, ..Default::default() });
+//! assert!(json.contains("\"schema\": \"byline/1\""));
+//! # Ok::<(), byline_core::Error>(())
+//! ```
+//!
+//! Spans in the Rust API are byte offsets into [`Article::text`] ([`Span`]). The JSON
+//! contract uses code point offsets; the conversion happens once, in [`Article::to_json`].
+
+pub mod article;
+mod date;
+pub mod doc;
+pub mod entities;
+mod error;
+pub mod input;
+mod json;
+pub mod layout;
+pub mod offsets;
+mod parser;
+pub mod quotes;
+pub mod segment;
+mod span;
+pub mod text;
+pub mod timex;
+
+pub use article::{
+    Article, Dateline, Entity, Gender, Label, Mention, Paragraph, Quote, QuoteKind, Role, Sentence, Speaker, Timex,
+    TimexMod, TimexType, Warning, WarningKind, SCHEMA_VERSION,
+};
+pub use date::{parse_date, Date};
+pub use error::{Error, Result};
+pub use json::JsonOptions;
+pub use parser::{Config, Parser, ParserBuilder};
+pub use span::Span;

@@ -1,0 +1,231 @@
+//! The parser: built once, immutable, shared across threads.
+
+use crate::article::{Article, WarningKind};
+use crate::date::Date;
+use crate::doc::Doc;
+use crate::entities::EntityRecognizer;
+use crate::error::{Error, Result};
+use crate::input;
+use crate::layout::LayoutAnalyzer;
+use crate::quotes::QuoteExtractor;
+use crate::segment::Segmenter;
+use crate::timex::TimexTagger;
+
+/// Inputs above this size get a [`WarningKind::LargeInput`] warning.
+const LARGE_INPUT: usize = 10 * 1024 * 1024;
+
+/// Parser options. Build a [`Parser`] from them with [`ParserBuilder`].
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Largest input accepted, in bytes. Default: 256 MiB.
+    pub max_bytes: usize,
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of failing. Default: false.
+    pub lossy_utf8: bool,
+    /// Run the entities stage. Default: true. (Quotes need entities and run it anyway.)
+    pub entities: bool,
+    /// Run the quotes stage. Default: true.
+    pub quotes: bool,
+    /// Run the time expressions stage. Default: true.
+    pub timexes: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { max_bytes: 256 * 1024 * 1024, lossy_utf8: false, entities: true, quotes: true, timexes: true }
+    }
+}
+
+/// Builds a [`Parser`].
+///
+/// ```
+/// let parser = byline_core::Parser::builder().timexes(false).build().unwrap();
+/// let article = parser.parse("Headline\n\nIt rained on Tuesday.", None).unwrap();
+/// assert!(article.timexes.is_empty());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ParserBuilder {
+    config: Config,
+}
+
+impl ParserBuilder {
+    /// A builder with the default options.
+    pub fn new() -> ParserBuilder {
+        ParserBuilder::default()
+    }
+
+    /// Largest input accepted, in bytes. Default: 256 MiB.
+    pub fn max_bytes(mut self, n: usize) -> ParserBuilder {
+        self.config.max_bytes = n;
+        self
+    }
+
+    /// Decode invalid UTF-8 lossily in [`Parser::parse_bytes`]. Default: false.
+    pub fn lossy_utf8(mut self, yes: bool) -> ParserBuilder {
+        self.config.lossy_utf8 = yes;
+        self
+    }
+
+    /// Run the entities stage. Default: true.
+    pub fn entities(mut self, yes: bool) -> ParserBuilder {
+        self.config.entities = yes;
+        self
+    }
+
+    /// Run the quotes stage. Default: true.
+    pub fn quotes(mut self, yes: bool) -> ParserBuilder {
+        self.config.quotes = yes;
+        self
+    }
+
+    /// Run the time expressions stage. Default: true.
+    pub fn timexes(mut self, yes: bool) -> ParserBuilder {
+        self.config.timexes = yes;
+        self
+    }
+
+    /// Compiles everything the stages need. Done once; the parser is then immutable.
+    pub fn build(self) -> Result<Parser> {
+        if self.config.max_bytes == 0 {
+            return Err(Error::InvalidOption("max_bytes must be at least 1".into()));
+        }
+        Ok(Parser {
+            layout: LayoutAnalyzer::new(),
+            segmenter: Segmenter::new(),
+            entities: EntityRecognizer::new(),
+            quotes: QuoteExtractor::new(),
+            timex: TimexTagger::new(),
+            config: self.config,
+        })
+    }
+}
+
+/// Parses news articles. Build it once and share it: it is immutable, `Send` and `Sync`.
+///
+/// ```
+/// use byline_core::{Parser, Role};
+///
+/// let parser = Parser::new();
+/// let text = "Storm Hits Coast\n\nThe storm arrived on Monday. Mr. Smith said it was bad.";
+/// let article = parser.parse(text, None).unwrap();
+/// assert_eq!(article.title.as_deref(), Some("Storm Hits Coast"));
+/// assert_eq!(article.paragraphs[1].role, Role::Body);
+/// assert_eq!(article.sentences.len(), 3);
+/// ```
+#[derive(Debug)]
+pub struct Parser {
+    config: Config,
+    layout: LayoutAnalyzer,
+    segmenter: Segmenter,
+    entities: EntityRecognizer,
+    quotes: QuoteExtractor,
+    timex: TimexTagger,
+}
+
+impl Default for Parser {
+    fn default() -> Parser {
+        Parser::new()
+    }
+}
+
+impl Parser {
+    /// A parser with the default options.
+    pub fn new() -> Parser {
+        ParserBuilder::new().build().expect("default options are valid")
+    }
+
+    /// A builder for a parser with options.
+    pub fn builder() -> ParserBuilder {
+        ParserBuilder::new()
+    }
+
+    /// The options this parser was built with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Parses one article. `published` anchors relative time expressions; without it, a date
+    /// found in the text is used, if any.
+    ///
+    /// Fails only when the text is over [`Config::max_bytes`].
+    pub fn parse(&self, text: &str, published: Option<Date>) -> Result<Article> {
+        if text.len() > self.config.max_bytes {
+            return Err(Error::TooLarge { len: text.len(), max: self.config.max_bytes });
+        }
+        let mut doc = Doc::new(text, published);
+        if text.len() > LARGE_INPUT {
+            doc.warn(WarningKind::LargeInput, format!("input is {} bytes", text.len()));
+        }
+        if text.contains('\0') {
+            doc.warn(WarningKind::SuspiciousContent, "input contains NUL characters");
+        }
+        self.run(&mut doc);
+        Ok(doc.into_article())
+    }
+
+    /// Parses one article from bytes, which must be UTF-8 unless the parser is lossy.
+    /// Binary data is an [`Error::Binary`].
+    pub fn parse_bytes(&self, bytes: &[u8], published: Option<Date>) -> Result<Article> {
+        if bytes.len() > self.config.max_bytes {
+            return Err(Error::TooLarge { len: bytes.len(), max: self.config.max_bytes });
+        }
+        let (text, lossy) = input::decode(bytes, self.config.lossy_utf8)?;
+        let mut article = self.parse(&text, published)?;
+        if lossy {
+            article.warnings.push(crate::Warning {
+                kind: WarningKind::LossyDecoding,
+                message: "invalid UTF-8 was replaced with U+FFFD".into(),
+            });
+        }
+        Ok(article)
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        self.layout.run(doc);
+        if doc.published.is_none() {
+            doc.published = doc.layout.published;
+        }
+        self.segmenter.run(doc);
+        if self.config.entities || self.config.quotes {
+            self.entities.run(doc);
+        }
+        if self.config.quotes {
+            self.quotes.run(doc);
+        }
+        if !self.config.entities {
+            doc.entities.clear();
+        }
+        if self.config.timexes {
+            self.timex.run(doc);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn parser_is_shareable() {
+        assert_send_sync::<Parser>();
+    }
+
+    #[test]
+    fn limits_and_bad_bytes() {
+        let p = Parser::builder().max_bytes(10).build().unwrap();
+        assert_eq!(p.parse("x".repeat(11).as_str(), None).unwrap_err(), Error::TooLarge { len: 11, max: 10 });
+        let p = Parser::new();
+        assert!(matches!(p.parse_bytes(b"bad \xff", None), Err(Error::InvalidUtf8 { valid_up_to: 4 })));
+        assert_eq!(p.parse_bytes(b"\0\0\0binary", None).unwrap_err(), Error::Binary);
+        assert!(Parser::builder().max_bytes(0).build().is_err());
+    }
+
+    #[test]
+    fn empty_input_is_an_empty_article() {
+        let a = Parser::new().parse("", None).unwrap();
+        assert!(a.paragraphs.is_empty() && a.sentences.is_empty() && a.title.is_none());
+        let a = Parser::new().parse(" \n\n \t", None).unwrap();
+        assert!(a.paragraphs.is_empty());
+    }
+}

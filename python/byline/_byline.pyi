@@ -1,0 +1,3 @@
+__version__: str
+
+def parse_json(text: str, published: str | None = None) -> str: ...
