@@ -52,9 +52,18 @@ fmt: ## Format the Rust code
 .PHONY: bench
 bench: ## Criterion benchmarks
 	cargo bench -p byline-core
+	cargo bench -p byline-batch
 
 .PHONY: eval
-eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: eval-throughput eval-memory ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+
+.PHONY: eval-throughput
+eval-throughput: $(EVAL_VENV)/.ready ## byline batch MB/s and articles/s on 1 and 2 threads, side by side with spaCy
+	$(PYTHON) eval/throughput.py --spacy-venv $(EVAL_VENV)
+
+.PHONY: eval-memory
+eval-memory: ## byline batch peak RSS on 1x and 10x the Reuters corpus
+	$(PYTHON) eval/memory.py --times 1 10
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval
