@@ -7,6 +7,7 @@
 //! the seed article is measured.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use byline_batch::readers::{Location, ReadOptions, Reader};
 use byline_batch::{Pipeline, Processor, Record};
@@ -49,6 +50,8 @@ fn bench_pipeline(c: &mut Criterion) {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Bytes(bytes as u64));
         group.sample_size(10);
+        // Ten passes over the corpus at about 5 MB/s, so that big corpora do not warn.
+        group.measurement_time(Duration::from_secs_f64((bytes as f64 / 5e6 * 10.0 * 1.5).max(5.0)));
         for threads in [1, 2] {
             let pipeline = Pipeline::builder().threads(threads).build().expect("thread pool");
             group.bench_function(format!("threads={threads}"), |b| {
