@@ -234,3 +234,31 @@ fn ctrl_c_leaves_complete_output() {
     let last = format!("interrupted after {} articles", lines.len());
     assert!(err.contains(&last) && err.contains(&format!("(id r{})", lines.len() - 1)), "{err}");
 }
+
+#[test]
+fn parse_reads_stdin_and_table_formats_can_be_chosen() {
+    let run = byline_with_stdin(&["parse", "-"], b"Storm Hits Coast\n\nThe storm arrived.");
+    assert!(run.status.success());
+    let a: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(a["title"], "Storm Hits Coast");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let tables = tmp.path().join("t");
+    let run = byline_with_stdin(
+        &["batch", "-o", "/dev/null", "--tables", tables.to_str().unwrap(), "--table-format", "csv", "--quiet"],
+        b"{\"text\": \"Head\\n\\nBody.\"}\n",
+    );
+    assert!(run.status.success());
+    assert!(tables.join("quotes.csv").exists() && !tables.join("quotes.parquet").exists());
+}
+
+#[test]
+fn stats_flags_lines_that_are_not_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("mixed.jsonl");
+    std::fs::write(&file, "{\"id\": \"a\", \"error\": \"binary\"}\nnot json\n").unwrap();
+    let run = byline(&["stats", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("mixed.jsonl:2"));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("articles: 0 parsed, 1 failed"));
+}
