@@ -26,7 +26,7 @@ pub(crate) fn walk(dir: &Path) -> impl Iterator<Item = Result<(PathBuf, Format),
         })
 }
 
-/// The total size in bytes of the files `paths` name, directories walked as [`walk`] does
+/// The total size in bytes of the files `paths` name, directories walked as the reader walks them
 /// (compressed sizes for gzip files), for a progress bar. Standard input counts as nothing.
 pub fn total_size(paths: &[PathBuf]) -> u64 {
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
