@@ -1,5 +1,8 @@
 //! The `byline` command line: `parse` one article, `batch` a corpus, `stats` over batch output.
 
+// Doc comments on the arguments are `--help` text for people, not rustdoc markup.
+#![allow(rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]
+
 mod args;
 mod batch;
 mod interrupt;
