@@ -5,12 +5,15 @@ use std::io;
 
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use crate::tables::TableRow;
 
 /// Rows are buffered and written as a row group of this many, so memory stays flat.
 const ROW_GROUP: usize = 16 * 1024;
+/// Longest min/max statistic kept for a text column: the writer holds the statistics of every
+/// row group until the file is closed, and article text makes long ones.
+const STATISTICS_LENGTH: usize = 64;
 
 pub(crate) struct ParquetFile<R> {
     writer: ArrowWriter<File>,
@@ -22,6 +25,9 @@ impl<R: TableRow> ParquetFile<R> {
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(ROW_GROUP))
+            // Row-group statistics only: page indexes grow with the file and are held until it closes.
+            .set_statistics_enabled(EnabledStatistics::Chunk)
+            .set_statistics_truncate_length(Some(STATISTICS_LENGTH))
             .build();
         let writer = ArrowWriter::try_new(file, R::schema(), Some(props)).map_err(io::Error::other)?;
         Ok(ParquetFile { writer, buffer: Vec::new() })
