@@ -52,7 +52,6 @@ fmt: ## Format the Rust code
 .PHONY: bench
 bench: ## Criterion benchmarks
 	cargo bench -p byline-core
-	cargo bench -p byline-batch
 
 .PHONY: eval
 eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
@@ -69,7 +68,11 @@ $(EVAL_VENV)/.ready:
 eval-venv: $(EVAL_VENV)/.ready ## Create the comparison virtualenv (spaCy en_core_web_sm)
 
 # Batch engine: throughput beside spaCy, and memory (after EVAL_VENV, which the prerequisite needs).
-.PHONY: eval-throughput eval-memory
+.PHONY: bench-batch eval-throughput eval-memory
+bench: bench-batch
+bench-batch: ## Criterion: batch pipeline MB/s on BBC and Reuters, 1 and 2 threads
+	cargo bench -p byline-batch
+
 eval: eval-throughput eval-memory
 eval-throughput: $(EVAL_VENV)/.ready ## byline batch MB/s and articles/s on 1 and 2 threads, side by side with spaCy
 	$(PYTHON) eval/throughput.py --spacy-venv $(EVAL_VENV)
