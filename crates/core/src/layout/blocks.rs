@@ -16,6 +16,9 @@ const MIN_WRAP_WIDTH: usize = 50;
 const WRAP_SLACK: usize = 3;
 /// Leading spaces that mark a paragraph's first line in indented text.
 const INDENT: usize = 2;
+/// In indented text, a line break also separates paragraphs after a line this much shorter than
+/// the width (a byline above the first paragraph): the first line of wire copy often wraps short.
+const SHORT_LINE_PERCENT: usize = 70;
 
 #[derive(Clone, Copy, Debug)]
 struct Line {
@@ -89,10 +92,13 @@ fn split_block(text: &str, lines: &[Line], out: &mut Vec<Span>) {
     let mut start = first.start;
     for pair in lines.windows(2) {
         let (prev, line) = (pair[0], pair[1]);
-        let new_paragraph = (indented && line.indent >= INDENT)
-            || line.item
-            || !wrapped
-            || prev.width + 1 + line.first_word + WRAP_SLACK <= width;
+        let fits = prev.width + 1 + line.first_word;
+        let new_paragraph = line.item
+            || if indented {
+                line.indent >= INDENT || fits * 100 <= width * SHORT_LINE_PERCENT
+            } else {
+                !wrapped || fits + WRAP_SLACK <= width
+            };
         if new_paragraph {
             push_trimmed(text, Span::new(start, prev.end), out);
             start = line.start;

@@ -22,11 +22,11 @@ pub(crate) fn byline(raw: &str, lex: &LayoutLexicon) -> Option<Byline> {
     if raw.len() > MAX_BYLINE || raw.lines().count() > 2 {
         return None;
     }
-    let lower = raw.to_ascii_lowercase();
-    let lead = lex.byline_leads.iter().find(|l| {
-        lower.starts_with(l.as_str()) && (l.ends_with(':') || lower[l.len()..].starts_with(char::is_whitespace))
-    })?;
-    let rest = raw[lead.len()..].trim();
+    let lead = lex.byline_leads.prefix_len(raw)?;
+    if !(raw[..lead].ends_with(':') || raw[lead..].starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let rest = raw[lead..].trim();
     if !rest.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }

@@ -78,9 +78,19 @@ fn time_word(w: &str, lex: &LayoutLexicon) -> bool {
         || lex.date_prefixes.iter().any(|p| p == &lower)
 }
 
+/// A cheap test before the full parse: a date line opens with a digit, a weekday, a month or
+/// a date prefix ("Published").
+fn may_open_date(s: &str, lex: &LayoutLexicon) -> bool {
+    let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || lex.is_weekday(first)
+        || lex.month(first).is_some()
+        || lex.date_prefixes.iter().any(|p| p.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(first)))
+}
+
 /// The date of a paragraph that is only a date line.
 pub(crate) fn date_line(s: &str, lex: &LayoutLexicon) -> Option<Date> {
-    if s.len() > MAX_DATE_LINE {
+    if s.len() > MAX_DATE_LINE || !may_open_date(s, lex) {
         return None;
     }
     let w = words(s);

@@ -5,20 +5,22 @@ const MAX_HEADLINE: usize = 300;
 /// Most words in a headline.
 const MAX_HEADLINE_WORDS: usize = 40;
 
-/// True when `s` reads like a headline: one short line, starting with a capital, a digit or a
-/// quotation mark, and not ending like a sentence or a clause (a final period is allowed only
-/// after an abbreviation such as "U.S."). ALL-CAPS wire headlines qualify.
+/// True when `s` reads like a headline: one short line, not starting with a lowercase letter or
+/// closing punctuation, and not ending like a sentence or a clause (a final period is allowed only
+/// after an abbreviation such as "U.S.", or in ALL CAPS). ALL-CAPS wire headlines qualify.
 pub(crate) fn is_headline(s: &str) -> bool {
     if s.len() > MAX_HEADLINE || s.contains('\n') {
         return false;
     }
     let words = s.split_whitespace().count();
     let first = s.chars().next().unwrap_or(' ');
-    let opens = first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"' | '‘' | '\'' | '¿' | '¡');
+    let opens = !first.is_lowercase() && !matches!(first, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’');
     let last_word = s.split_whitespace().last().unwrap_or("");
     let ends = match s.chars().last().unwrap_or(' ') {
         ',' | ';' | ':' => false,
-        '.' => last_word.trim_end_matches('.').contains('.') || s.ends_with("..."),
+        '.' => {
+            last_word.trim_end_matches('.').contains('.') || s.ends_with("...") || !s.chars().any(char::is_lowercase)
+        }
         _ => true,
     };
     opens && ends && (1..=MAX_HEADLINE_WORDS).contains(&words)
@@ -37,6 +39,9 @@ mod tests {
         assert!(is_headline("Reports: 'streamlined' UK asylum process to replace interview"));
         assert!(is_headline("Trade deficit widens in the U.S."));
         assert!(is_headline("“We will win,” says coach"));
+        assert!(is_headline("<COFAB INC> BUYS GULFEX FOR UNDISCLOSED AMOUNT"));
+        assert!(is_headline("(CORRECTED) - BANPONCE <BDEP> PLACES NOTES"));
+        assert!(is_headline("MERRILL MANDATED FOR IEL U.S. NOTE."));
     }
 
     #[test]

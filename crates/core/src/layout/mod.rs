@@ -29,6 +29,10 @@ use lexicon::LayoutLexicon;
 const MAX_SHORT: usize = 400;
 /// How many paragraphs after the title a byline may come, with subtitles between.
 const MAX_SUBTITLES: usize = 2;
+/// Words after a dateline that make a first line a story rather than a headline.
+const MIN_STORY_WORDS: usize = 5;
+/// How many paragraphs at the top may start with a byline line glued to the story.
+const MAX_BYLINE_PARAGRAPH: usize = 4;
 
 /// Finds paragraphs and their roles. Built once; holds the word lists and patterns.
 #[derive(Debug)]
@@ -62,6 +66,9 @@ impl LayoutAnalyzer {
         let text = doc.source.norm();
         let mut spans = Vec::new();
         blocks::paragraphs(text, &mut spans);
+        if !self.plain_text {
+            self.split_glued_byline(text, &mut spans);
+        }
         let mut layout = Layout { paragraphs: Vec::with_capacity(spans.len()), ..Layout::default() };
         let mut roles = vec![Role::Body; spans.len()];
         if !self.plain_text {
@@ -80,6 +87,22 @@ impl LayoutAnalyzer {
         doc.layout = layout;
     }
 
+    /// "By Jane Doe, Reuters\nLONDON, March 3 - ...": a byline line wrapped into the first
+    /// paragraph becomes a paragraph of its own.
+    fn split_glued_byline(&self, text: &str, spans: &mut Vec<Span>) {
+        for i in 0..spans.len().min(MAX_BYLINE_PARAGRAPH) {
+            let s = spans[i].as_str(text);
+            let Some(nl) = s.find('\n') else { continue };
+            if byline::byline(&s[..nl], &self.lexicon).is_some() {
+                let start = spans[i].start();
+                let rest = Span::new(start + nl, spans[i].end()).trim(text);
+                spans[i] = Span::new(start, start + nl).trim(text);
+                spans.insert(i + 1, rest);
+                return;
+            }
+        }
+    }
+
     /// Roles from each short paragraph's own content.
     fn classify(&self, text: &str, spans: &[Span], roles: &mut [Role], layout: &mut Layout) {
         let lex = &self.lexicon;
@@ -89,7 +112,10 @@ impl LayoutAnalyzer {
             if raw.len() > MAX_SHORT {
                 continue;
             }
-            boilerplate::fold(raw, &mut folded);
+            folded.clear();
+            if raw.len() <= boilerplate::MAX_FOLDED {
+                boilerplate::fold(raw, &mut folded);
+            }
             roles[i] = if boilerplate::is_boilerplate(raw, &folded, lex) {
                 Role::Boilerplate
             } else if let Some(date) = dates::date_line(raw, lex) {
@@ -103,9 +129,9 @@ impl LayoutAnalyzer {
                 }
                 layout.published = layout.published.or(b.date);
                 Role::Byline
-            } else if credit::credit(raw, &folded, lex, &mut layout.contributors) {
+            } else if credit::credit(raw, lex, &mut layout.contributors) {
                 Role::Credit
-            } else if let Some(c) = caption::caption(raw, &folded, lex) {
+            } else if let Some(c) = caption::caption(raw, lex) {
                 if let Some(at) = c.credit {
                     layout.sentence_breaks.push(span.start() + at);
                 }
@@ -120,7 +146,13 @@ impl LayoutAnalyzer {
     /// body paragraphs between it and a byline soon after are subtitles.
     fn find_title(&self, text: &str, spans: &[Span], roles: &mut [Role]) {
         let Some(t) = roles.iter().position(|&r| r != Role::Boilerplate) else { return };
-        if roles[t] != Role::Body || !headline::is_headline(spans[t].as_str(text)) {
+        let first = spans[t].as_str(text);
+        // A dateline followed by a story is no headline ("WILMINGTON, Del., Feb 26 - Du Pont Co said").
+        let story = self
+            .datelines
+            .find(first, &self.lexicon)
+            .is_some_and(|d| first[d.body..].split_whitespace().count() >= MIN_STORY_WORDS);
+        if roles[t] != Role::Body || story || !headline::is_headline(first) {
             return;
         }
         roles[t] = Role::Title;

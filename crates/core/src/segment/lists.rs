@@ -141,12 +141,12 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Option<ListItems> {
 mod tests {
     use super::*;
     use crate::segment::lexicon::Lexicon;
-    use crate::segment::token::tokenize;
+    use crate::segment::token::Tokenizer;
     use crate::span::Span;
 
     fn items(text: &str) -> Option<(Vec<String>, usize)> {
         let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut toks);
+        Tokenizer::new().tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut toks);
         let found = find(text, &toks)?;
         let starts = found.starts.iter().map(|&i| text[toks[i].span.start()..].to_string()).collect();
         Some((starts, found.markers.len()))

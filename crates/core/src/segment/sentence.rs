@@ -89,6 +89,11 @@ impl<'a> Splitter<'a> {
     }
 
     fn term(&self, i: usize) -> Option<Term> {
+        // Every terminal ends in '.', '!', '?', '…' (E2 80 A6) or '‽' (E2 80 BD).
+        let last = self.toks[i].span.end().checked_sub(1).map(|e| self.text.as_bytes()[e]);
+        if !matches!(last, Some(b'.' | b'!' | b'?' | 0xA6 | 0xBD)) {
+            return None;
+        }
         let s = self.str(i);
         match s {
             "." => Some(Term::Stop),
