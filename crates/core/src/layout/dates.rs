@@ -75,7 +75,7 @@ fn time_word(w: &str, lex: &LayoutLexicon) -> bool {
     w.bytes().all(|b| b.is_ascii_digit())
         || matches!(lower.as_str(), "am" | "pm" | "a" | "p" | "m" | "at" | "h" | "hrs")
         || (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase()))
-        || lex.date_prefixes.iter().any(|p| p == &lower)
+        || lex.date_prefixes.contains(&lower)
 }
 
 /// A cheap test before the full parse: a date line opens with a digit, a weekday, a month or
@@ -85,7 +85,7 @@ fn may_open_date(s: &str, lex: &LayoutLexicon) -> bool {
     first.starts_with(|c: char| c.is_ascii_digit())
         || lex.is_weekday(first)
         || lex.month(first).is_some()
-        || lex.date_prefixes.iter().any(|p| p.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(first)))
+        || lex.date_prefixes.contains(&first.to_ascii_lowercase())
 }
 
 /// The date of a paragraph that is only a date line.
@@ -94,14 +94,7 @@ pub(crate) fn date_line(s: &str, lex: &LayoutLexicon) -> Option<Date> {
         return None;
     }
     let w = words(s);
-    let lower = s.to_lowercase();
-    let mut i = 0;
-    for p in &lex.date_prefixes {
-        if lower.starts_with(p.as_str()) {
-            i = w.iter().take_while(|x| x.start < p.len()).count();
-            break;
-        }
-    }
+    let i = w.iter().take_while(|x| lex.date_prefixes.contains(&x.text.to_ascii_lowercase())).count();
     let (date, next) = date_at(s, &w, i, lex)?;
     w[next..].iter().all(|x| time_word(x.text, lex)).then_some(date)
 }

@@ -5,8 +5,7 @@ const MAX_HEADLINE: usize = 300;
 /// Most words in a headline.
 const MAX_HEADLINE_WORDS: usize = 40;
 
-/// True when `s` reads like a headline: one short line, not starting with a lowercase letter or
-/// closing punctuation, and not ending like a sentence or a clause (a final period is allowed only
+/// True when `s` reads like a headline: one short line, not starting with closing punctuation, and not ending like a sentence or a clause (a final period is allowed only
 /// after an abbreviation such as "U.S.", or in ALL CAPS). ALL-CAPS wire headlines qualify.
 pub(crate) fn is_headline(s: &str) -> bool {
     if s.len() > MAX_HEADLINE || s.contains('\n') {
@@ -14,7 +13,7 @@ pub(crate) fn is_headline(s: &str) -> bool {
     }
     let words = s.split_whitespace().count();
     let first = s.chars().next().unwrap_or(' ');
-    let opens = !first.is_lowercase() && !matches!(first, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’');
+    let opens = !matches!(first, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’');
     let last_word = s.split_whitespace().last().unwrap_or("");
     let ends = match s.chars().last().unwrap_or(' ') {
         ',' | ';' | ':' => false,
@@ -47,7 +46,7 @@ mod tests {
     #[test]
     fn not_headlines() {
         assert!(!is_headline("The storm arrived on Monday."));
-        assert!(!is_headline("the lowercase start"));
+        assert!(is_headline("venezuelan bank begins signing debt contracts"));
         assert!(!is_headline("Mr. Lukashenko replied:"));
         assert!(!is_headline(&"word ".repeat(50)));
         assert!(!is_headline("Two lines\nof text"));

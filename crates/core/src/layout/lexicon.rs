@@ -63,7 +63,7 @@ pub(crate) struct LayoutLexicon {
     pub affiliations: WordSet,
     pub months: WordMap<u32>,
     pub weekdays: WordSet,
-    pub date_prefixes: Vec<String>,
+    pub date_prefixes: WordSet,
     pub particles: WordSet,
 }
 
@@ -103,7 +103,7 @@ impl LayoutLexicon {
             affiliations: data_lines(include_str!("data/affiliations.txt")).map(str::to_string).collect(),
             months,
             weekdays: section(dates, "weekday").collect(),
-            date_prefixes: longest_first(section(dates, "prefix").collect()),
+            date_prefixes: section(dates, "prefix").collect(),
             particles: data_lines(include_str!("data/names.txt")).map(str::to_string).collect(),
         }
     }

@@ -240,9 +240,14 @@ fn starts_with_ignore_case(hay: &[u8], prefix: &[u8]) -> bool {
     hay.len() >= prefix.len() && hay[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// Longest address, in bytes; longer runs without spaces are read in pieces, which keeps the
+/// scan linear in text that has no spaces at all.
+const MAX_ADDRESS: usize = 2048;
+
 /// The end of a URL or e-mail address starting at `start`, if one does.
 fn web_address(s: &str, start: usize) -> Option<usize> {
     let rest = &s.as_bytes()[start..];
+    let rest = &rest[..rest.len().min(MAX_ADDRESS)];
     let first = rest[0].to_ascii_lowercase();
     let maybe_url = first == b'h' || first == b'w';
     let len = rest
