@@ -142,8 +142,22 @@ impl<'a> Splitter<'a> {
         while j < n && self.glued(j) && is_closer(self.str(j)) {
             j += 1;
         }
+        // Footnote marks belong to the sentence they follow: "in 1971. [1] [2] He".
+        while let Some(end) = self.footnote_at(j) {
+            j = end;
+        }
         run.end = j;
         run
+    }
+
+    /// A footnote mark at token `j` ("[1]", "[a]"): the index after it.
+    fn footnote_at(&self, j: usize) -> Option<usize> {
+        if j + 2 >= self.toks.len() || self.str(j) != "[" || self.str(j + 2) != "]" {
+            return None;
+        }
+        let mark = self.str(j + 1);
+        let short = mark.len() <= 3 && mark.bytes().all(|b| b.is_ascii_alphanumeric());
+        (short && self.glued(j + 1) && self.glued(j + 2)).then_some(j + 3)
     }
 
     fn opening(&self, i: usize) -> Opening {
