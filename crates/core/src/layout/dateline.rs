@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use crate::layout::lexicon::LayoutLexicon;
-use crate::segment::lexicon::{data_lines, WordSet};
+use crate::segment::lexicon::{data_sections, WordSet};
 
 /// Longest dateline, in bytes.
 const MAX_DATELINE: usize = 90;
@@ -25,6 +25,7 @@ pub(crate) struct Found {
 pub(crate) struct DatelineFinder {
     pattern: Regex,
     not_places: WordSet,
+    not_place_words: WordSet,
 }
 
 /// The shape of a dateline; [`DatelineFinder::find`] then takes it apart and checks the date.
@@ -55,9 +56,16 @@ const DASHES: [&str; 7] = ["--", "-", "—", "–", "―", "_", ":"];
 
 impl DatelineFinder {
     pub(crate) fn new() -> DatelineFinder {
+        let section = |name: &str| {
+            data_sections(include_str!("data/datelines.txt"))
+                .filter(|(s, _)| *s == name)
+                .map(|(_, w)| w.to_string())
+                .collect::<WordSet>()
+        };
         DatelineFinder {
             pattern: Regex::new(PATTERN).expect("dateline pattern compiles"),
-            not_places: data_lines(include_str!("data/datelines.txt")).map(str::to_string).collect(),
+            not_places: section("opening"),
+            not_place_words: section("word"),
         }
     }
 
@@ -91,7 +99,10 @@ impl DatelineFinder {
                 return None;
             }
         }
-        if self.not_places.contains(&place.to_lowercase()) || whole.end() > MAX_DATELINE {
+        let lower = place.to_lowercase();
+        let not_place =
+            self.not_places.contains(&lower) || lower.split([' ', ',']).any(|w| self.not_place_words.contains(w));
+        if not_place || whole.end() > MAX_DATELINE {
             return None;
         }
         let body = whole.end();
@@ -157,6 +168,7 @@ mod tests {
         assert_eq!(place("Beijing — a staunch ally — said"), None);
         assert_eq!(place("Pakistan — not India — is"), None);
         assert_eq!(place("BREAKING: The vote"), None);
+        assert_eq!(place("FIX IS IN: The vote was rigged, he said"), None);
         assert_eq!(place("As officials in Ukraine watch - closely"), None);
         assert_eq!(place("Mr. Qin said - nothing"), None);
         assert_eq!(place("March 3 - The day"), None);
