@@ -5,27 +5,31 @@ use crate::layout::lexicon::LayoutLexicon;
 /// Longest paragraph checked against the phrase lists, in bytes.
 pub(crate) const MAX_BOILERPLATE: usize = 400;
 /// Longest paragraph compared whole with the phrase list, or read as a navigation or share row.
-pub(crate) const MAX_FOLDED: usize = 200;
+pub(crate) const MAX_FOLDED: usize = 120;
 
 /// `s` lowercased for matching, with runs of blank space made one space, curly apostrophes made
 /// straight, and leading bullets and trailing punctuation and symbols removed.
 pub(crate) fn fold(s: &str, out: &mut String) {
     out.clear();
-    let body = unbulleted(s);
     let mut space = false;
-    for c in body.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
+    for c in unbulleted(s).chars() {
+        let c = match c {
+            c if c.is_ascii() && !c.is_ascii_whitespace() => c.to_ascii_lowercase(),
+            '’' | '‘' => '\'',
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            c => c,
+        };
         if space && !out.is_empty() {
             out.push(' ');
         }
         space = false;
-        match c {
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '’' | '‘' => out.push('\''),
-            c => out.extend(c.to_lowercase()),
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     let keep = out.trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, ')' | '"' | '\''))).len();
@@ -56,7 +60,7 @@ fn is_row(raw: &str, folded: &str, lex: &LayoutLexicon) -> bool {
     if raw.len() > MAX_FOLDED {
         return false;
     }
-    let separators = raw.matches(['|', '›', '»', '•']).count();
+    let separators = raw.bytes().filter(|&b| b == b'|').count() + raw.matches(['›', '»', '•']).count();
     let sentence = raw.trim_end().ends_with(['.', '!', '?', '"', '”']);
     if separators >= 2 && !sentence {
         return true;

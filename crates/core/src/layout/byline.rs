@@ -1,7 +1,7 @@
 //! Bylines: "By Jane Doe and John Roe", "By JANE DOE, Associated Press", "by Janie Gabbett, Reuters".
 
 use crate::date::Date;
-use crate::layout::dates::date_line;
+use crate::layout::dates::{date_line, may_open_date};
 use crate::layout::lexicon::LayoutLexicon;
 use crate::layout::names::{collect_names, person_name};
 
@@ -26,18 +26,18 @@ pub(crate) fn byline(raw: &str, lex: &LayoutLexicon) -> Option<Byline> {
     if raw.len() > MAX_BYLINE || raw.lines().count() > 2 {
         return None;
     }
-    if let Some(i) = raw.to_ascii_lowercase().rfind(" by ").filter(|&i| i > 0) {
-        if let Some(date) = date_line(raw[..i].trim(), lex) {
-            let mut found = names_in(raw[i + 4..].trim(), lex)?;
-            found.date = Some(date);
-            return Some(found);
+    if let Some(lead) = lex.byline_leads.prefix_len(raw) {
+        if !(raw[..lead].ends_with(':') || raw[lead..].starts_with(char::is_whitespace)) {
+            return None;
         }
+        return names_in(raw[lead..].trim(), lex);
     }
-    let lead = lex.byline_leads.prefix_len(raw)?;
-    if !(raw[..lead].ends_with(':') || raw[lead..].starts_with(char::is_whitespace)) {
-        return None;
-    }
-    names_in(raw[lead..].trim(), lex)
+    let dated = may_open_date(raw, lex).then(|| raw.to_ascii_lowercase().rfind(" by ")).flatten();
+    let i = dated.filter(|&i| i > 0)?;
+    let date = date_line(raw[..i].trim(), lex)?;
+    let mut found = names_in(raw[i + 4..].trim(), lex)?;
+    found.date = Some(date);
+    Some(found)
 }
 
 /// A byline without "By", as sites print it under the headline: a name and then job or desk

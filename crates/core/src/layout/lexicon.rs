@@ -1,8 +1,8 @@
 //! The layout stage's word lists, kept as data files in `data/` and loaded once.
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
-use crate::segment::lexicon::{data_lines, data_sections, WordMap, WordSet};
+use crate::segment::lexicon::{data_lines, data_sections, with_ascii_lowercase, WordMap, WordSet};
 
 /// A list of lowercase phrases matched in text as given: ASCII case ignored, and a straight
 /// apostrophe in a phrase also matching a curly one.
@@ -20,7 +20,10 @@ impl Phrases {
             }
             patterns.push(p);
         }
+        // A DFA: the lists are small, and paragraphs are searched one by one, so per-byte speed
+        // and no per-search setup matter more than memory.
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
@@ -111,21 +114,23 @@ impl LayoutLexicon {
     /// The month number of a month name or abbreviation, any case, with or without a period.
     pub(crate) fn month(&self, word: &str) -> Option<u32> {
         let w = word.strip_suffix('.').unwrap_or(word);
-        if w.len() > 9 {
-            return None;
-        }
-        self.months.get(&w.to_lowercase()).copied()
+        with_ascii_lowercase(w, |w| self.months.get(w).copied()).flatten()
     }
 
     /// True for a weekday name or abbreviation, any case, with or without a period.
     pub(crate) fn is_weekday(&self, word: &str) -> bool {
         let w = word.strip_suffix('.').unwrap_or(word);
-        w.len() <= 9 && self.weekdays.contains(&w.to_lowercase())
+        with_ascii_lowercase(w, |w| self.weekdays.contains(w)).unwrap_or(false)
+    }
+
+    /// True for a word that may open a date line ("Published", "updated"), any case.
+    pub(crate) fn is_date_prefix(&self, word: &str) -> bool {
+        with_ascii_lowercase(word, |w| self.date_prefixes.contains(w)).unwrap_or(false)
     }
 
     /// True when `word` marks an organisation or job rather than a person.
     pub(crate) fn is_affiliation(&self, word: &str) -> bool {
-        word.len() <= 16 && self.affiliations.contains(&word.to_lowercase())
+        with_ascii_lowercase(word, |w| self.affiliations.contains(w)).unwrap_or(false)
     }
 }
 

@@ -5,6 +5,8 @@ use crate::layout::lexicon::LayoutLexicon;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 5;
+/// Longest line read as an affiliation under a byline, in bytes.
+const MAX_AFFILIATION_LINE: usize = 80;
 
 /// Splits a list of names and affiliations, and appends the names to `out` (no duplicates).
 /// Returns how many parts were names or affiliations, and how many were neither.
@@ -32,6 +34,9 @@ pub(crate) fn collect_names(list: &str, lex: &LayoutLexicon, out: &mut Vec<Strin
 
 /// True when `line` names only organisations or jobs ("Associated Press", "Staff Writer").
 pub(crate) fn is_affiliation_line(line: &str, lex: &LayoutLexicon) -> bool {
+    if line.len() > MAX_AFFILIATION_LINE || line.contains('\n') {
+        return false;
+    }
     let mut names = Vec::new();
     let (known, unknown) = collect_names(line, lex, &mut names);
     known > 0 && unknown == 0 && names.is_empty()

@@ -123,24 +123,21 @@ impl Lexicon {
 
     /// True when `word` typically opens a sentence ("The", "He", "However").
     pub fn is_starter(&self, word: &str) -> bool {
-        if word.len() > 16 {
-            return false;
-        }
-        let mut buf = [0u8; 16];
-        let lower = lowercase_ascii(word, &mut buf);
-        lower.is_some_and(|w| self.starters.contains(w))
+        with_ascii_lowercase(word, |w| self.starters.contains(w)).unwrap_or(false)
     }
 }
 
-/// `word` lowercased into `buf`, when it is ASCII and fits.
-fn lowercase_ascii<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+/// Calls `f` with `word` lowercased, without allocating; `None` when the word is not ASCII or
+/// longer than 24 bytes (no listed word is).
+pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buf = [0u8; 24];
     if !word.is_ascii() || word.len() > buf.len() {
         return None;
     }
     let out = &mut buf[..word.len()];
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    std::str::from_utf8(out).ok().map(f)
 }
 
 #[cfg(test)]
