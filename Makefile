@@ -62,7 +62,8 @@ bench-corpus: ## MB/s and articles/s on the first 300 BBC articles: layout+sente
 	target/release/examples/throughput $(BBC) --limit 300 --repeat 10
 
 .PHONY: eval
-eval: eval-sbd ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: eval-sbd
 
 .PHONY: eval-sbd
 eval-sbd: ## Sentence boundaries: Golden Rules count and GUM news dev/train F1
