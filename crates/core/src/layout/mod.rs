@@ -1,12 +1,14 @@
 //! Layout: which paragraph is what.
 //!
-//! [`blocks`] finds the paragraphs (blank-line separated, hard-wrapped, or one per line). Each
-//! short paragraph is then checked, in this order, for web furniture ([`boilerplate`]), a date
-//! line ([`dates`]), a byline ([`byline`]), a credit line ([`credit`]) and a caption ([`caption`]).
-//! The first paragraph that is not furniture is the title when it reads like a headline
-//! ([`headline`]); paragraphs between the title and a byline are subtitles; and the first body
-//! paragraph may open with a dateline ([`dateline`]) or a date, which then ends a sentence.
-//! The word lists are data files in `data/` ([`lexicon`]).
+//! `blocks` finds the paragraphs (blank-line separated, hard-wrapped, or one per line). Each
+//! short paragraph is then checked, in this order, for web furniture (`boilerplate`), a date
+//! line (`dates`), a byline (`byline`), a credit line (`credit`) and a caption (`caption`).
+//! Then position counts: the first paragraph that is not furniture is the title when it reads
+//! like a headline (`headline`), under it may stand a byline without "By", paragraphs between
+//! the title and a byline are subtitles, short tag lines next to furniture at the end are
+//! furniture, and the story's first paragraph may open with a dateline (`dateline`) or a date,
+//! which then ends a sentence of its own. Names come from bylines and credits (`names`).
+//! The word lists are data files in `data/` (`lexicon`).
 
 mod blocks;
 mod boilerplate;

@@ -1,7 +1,7 @@
 //! Tokens and sentences within the analysed paragraphs.
 //!
-//! [`token`] splits a paragraph into words, numbers, punctuation and addresses; [`Splitter`]
-//! groups the tokens into sentences, with lists handled by [`lists`]. Title, byline and dateline
+//! `token` splits a paragraph into words, numbers, punctuation and addresses; `Splitter`
+//! groups the tokens into sentences, with lists handled by `lists`. Title, byline and dateline
 //! paragraphs are one sentence each: they are not running text.
 
 pub(crate) mod lexicon;

@@ -24,7 +24,7 @@ pub enum TokenKind {
     Number,
     /// One punctuation mark or symbol: "." "“" "—" "$"; also "..." and "--".
     Punct,
-    /// A web or e-mail address: "https://example.com/a", "jane.doe@example.com".
+    /// A web or e-mail address: `https://example.com/a`, `jane.doe@example.com`.
     Url,
 }
 
