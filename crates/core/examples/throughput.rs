@@ -49,7 +49,16 @@ fn run() -> Result<(), String> {
         }
         best = best.min(start.elapsed().as_secs_f64());
     }
-    let stages = if args.iter().any(|a| a == "--layout-only") { "layout+sentences" } else { "selected stages" };
+    let c = parser.config();
+    let stages = match (c.entities, c.quotes, c.timexes) {
+        (false, false, false) => "layout+sentences".to_string(),
+        (true, true, true) => "all stages".to_string(),
+        (e, q, t) => {
+            let on = [(e, "entities"), (q, "quotes"), (t, "timexes")];
+            let names: Vec<&str> = on.iter().filter(|(yes, _)| *yes).map(|(_, n)| *n).collect();
+            format!("layout+sentences+{}", names.join("+"))
+        }
+    };
     println!(
         "{path}: {} articles, {:.2} MB, {sentences} sentences, {tokens_proxy} paragraphs",
         records.len(),
