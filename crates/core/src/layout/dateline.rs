@@ -45,10 +45,10 @@ const PATTERN: &str = r#"(?x)
     (?:,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,3}
 )
 # a date ("Feb 26", ", March 3", "26 Feb")
-(?:\x20?,?\x20[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}|\x20?,\x20[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8})?
+(?:\x20?,?\x20+[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}|\x20?,\x20+[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8})?
 # an agency ("(Reuters)", "(AP)")
 (?:\x20?\([A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*){0,3}\))?
-\x20*(?:--|[-—–―_]|:)
+\x20*,?\x20*(?:--|[-—–―_]|:)
 (?:\x20+|$)
 "#;
 
@@ -78,7 +78,7 @@ impl DatelineFinder {
         let whole = self.pattern.find(&para[..cut])?;
         let line = whole.as_str().trim_end();
         let dash = DASHES.iter().find(|d| line.ends_with(*d))?;
-        let mut core = line[..line.len() - dash.len()].trim_end();
+        let mut core = line[..line.len() - dash.len()].trim_end().trim_end_matches(',').trim_end();
         let agency = core.ends_with(')');
         if agency {
             core = core[..core.rfind('(')?].trim_end();
@@ -108,7 +108,10 @@ impl DatelineFinder {
         let body = whole.end();
         let rest = &para[body..];
         // The story opens with a capital; a headline ("ECONOMIC SPOTLIGHT - JAPAN") has no lowercase.
-        let opens = rest.chars().next().is_none_or(|c| !c.is_lowercase() && !matches!(c, ',' | '.' | ';'))
+        // A date or an agency vouches for the dateline; without them, the story must open with
+        // a capital.
+        let first = rest.chars().next();
+        let opens = first.is_none_or(|c| (date || agency || !c.is_lowercase()) && !matches!(c, ',' | '.' | ';'))
             && (rest.is_empty() || rest.chars().take(80).any(char::is_lowercase));
         opens.then(|| Found { place: place.to_string(), len: line.len(), body })
     }
