@@ -1,0 +1,271 @@
+//! The time-expression lexicon: calendar words and their meaning, read once from
+//! `data/timex/lexicon.txt` (see the header of that file for its format).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::article::TimexMod;
+
+use super::expr::{DayPart, Holiday, Season, Unit};
+
+const DATA: &str = include_str!("../../data/timex/lexicon.txt");
+
+/// What one word can mean. A word may have several meanings ("second", "last", "may").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lex {
+    /// A month, 1-12.
+    Month(u32),
+    /// A day of the week, 1 (Monday) to 7.
+    Weekday(u32),
+    /// A unit of time; `plural` for "days".
+    Unit(Unit, bool),
+    /// A cardinal number word ("three", "a", "dozen").
+    Number(u32),
+    /// A multiple of ten that takes a hyphenated unit ("twenty-four").
+    Tens(u32),
+    /// "few", "several", "some": an unspecified amount.
+    Few,
+    /// "half".
+    Half,
+    /// An ordinal ("third", "21st"); -1 for "last".
+    Ordinal(i32),
+    /// "nineties": the decade within a century.
+    DecadeWord(u32),
+    /// A season.
+    Season(Season),
+    /// A part of the day.
+    DayPart(DayPart),
+    /// "today" (0), "yesterday" (-1), "tomorrow" (1); `night` for "tonight".
+    DayWord(i32, bool),
+    /// A word that is a reference to past, present or future on its own ("now", "recently").
+    Ref(&'static str),
+    /// An adverb of recurrence ("daily"), with its TIMEX3 value.
+    SetAdverb(&'static str),
+    /// "last"/"past" (-1), "this"/"current" (0), "next"/"coming" (1).
+    Rel(i32),
+    /// "ago"/"earlier" (-1), "later"/"hence" (1), after an amount of time.
+    Offset(i32),
+    /// A modifier before an amount ("about", "more", "less").
+    AmountMod(TimexMod),
+    /// A modifier before a period ("early", "mid", "late").
+    PeriodMod(TimexMod),
+    /// A time zone abbreviation.
+    TimeZone,
+    /// A word that says the clause is about the future ("will").
+    Future,
+    /// A word that says the clause is about the past ("said").
+    Past,
+    /// A present-tense verb ("is", "says").
+    Present,
+    /// A word ending in "-ed" that is not a past tense ("hundred").
+    NotPast,
+}
+
+/// How a lexicon form must appear in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The word alone.
+    Plain,
+    /// An abbreviation: only with its period ("Sept.").
+    Abbrev,
+    /// Ambiguous with an ordinary word ("May"): needs supporting context.
+    Ambiguous,
+}
+
+/// One meaning of one form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Entry {
+    /// The meaning.
+    pub lex: Lex,
+    /// How it must appear.
+    pub form: Form,
+}
+
+/// A small, fast hasher for short lowercase words (FNV-1a).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Longest word the lexicon holds; longer words are never looked up.
+pub const MAX_WORD: usize = 16;
+
+/// The compiled lexicon: word → meanings, and multi-word holiday names.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: FnvMap<Box<str>, Vec<Entry>>,
+    /// Holiday names as lowercase word sequences (punctuation kept as its own word), longest first.
+    pub holidays: Vec<(Vec<Box<str>>, Holiday)>,
+}
+
+impl Lexicon {
+    /// Parses the embedded lexicon.
+    ///
+    /// # Panics
+    /// When the embedded data is malformed (a build-time mistake, caught by the unit tests).
+    pub fn new() -> Lexicon {
+        let mut words: FnvMap<Box<str>, Vec<Entry>> = FnvMap::default();
+        let mut holidays = Vec::new();
+        for (n, line) in DATA.lines().enumerate() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (class, value, forms) = match (cols.next(), cols.next(), cols.next()) {
+                (Some(c), Some(v), Some(f)) => (c, v, f),
+                _ => panic!("timex lexicon line {}: expected three tab-separated columns", n + 1),
+            };
+            if class == "holiday" {
+                let h = Holiday::parse(value).unwrap_or_else(|| panic!("timex lexicon line {}: bad holiday", n + 1));
+                for phrase in forms.split('|') {
+                    holidays.push((phrase_words(phrase), h));
+                }
+                continue;
+            }
+            for form in forms.split_whitespace() {
+                let (word, kind) = if let Some(w) = form.strip_suffix('.') {
+                    (w, Form::Abbrev)
+                } else if let Some(w) = form.strip_suffix('?') {
+                    (w, Form::Ambiguous)
+                } else {
+                    (form, Form::Plain)
+                };
+                let lex = parse_lex(class, value, word)
+                    .unwrap_or_else(|| panic!("timex lexicon line {}: bad entry {class} {value}", n + 1));
+                assert!(word.len() <= MAX_WORD, "timex lexicon line {}: word too long", n + 1);
+                words.entry(word.into()).or_default().push(Entry { lex, form: kind });
+            }
+        }
+        holidays.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Lexicon { words, holidays }
+    }
+
+    /// The meanings of a lowercase word; empty when it is not a calendar word.
+    #[inline]
+    pub fn get(&self, lower: &str) -> &[Entry] {
+        self.words.get(lower).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new()
+    }
+}
+
+/// Splits a phrase into the words the atomiser would make: letter runs, digit runs, single marks.
+pub fn phrase_words(phrase: &str) -> Vec<Box<str>> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_alpha = None;
+    for c in phrase.chars() {
+        let class = if c.is_alphabetic() {
+            Some(true)
+        } else if c.is_ascii_digit() {
+            Some(false)
+        } else {
+            None
+        };
+        if (class.is_none() || class != cur_alpha) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur).into_boxed_str());
+        }
+        match class {
+            Some(_) => cur.push(c),
+            None if !c.is_whitespace() => out.push(c.to_string().into_boxed_str()),
+            None => {}
+        }
+        cur_alpha = class;
+    }
+    if !cur.is_empty() {
+        out.push(cur.into_boxed_str());
+    }
+    out
+}
+
+fn mod_value(s: &str) -> Option<TimexMod> {
+    Some(match s {
+        "APPROX" => TimexMod::Approx,
+        "MORE_THAN" => TimexMod::MoreThan,
+        "LESS_THAN" => TimexMod::LessThan,
+        "START" => TimexMod::Start,
+        "MID" => TimexMod::Mid,
+        "END" => TimexMod::End,
+        _ => return None,
+    })
+}
+
+fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
+    let int = || value.parse::<i32>().ok();
+    Some(match class {
+        "month" => Lex::Month(int()? as u32),
+        "weekday" => Lex::Weekday(int()? as u32),
+        "unit" => {
+            let unit = Unit::from_code(value)?;
+            let singular = unit.singular_forms().contains(&word);
+            Lex::Unit(unit, !singular)
+        }
+        "number" => Lex::Number(int()? as u32),
+        "tens" => Lex::Tens(int()? as u32),
+        "few" => Lex::Few,
+        "half" => Lex::Half,
+        "ordinal" => Lex::Ordinal(int()?),
+        "decadeword" => Lex::DecadeWord(int()? as u32),
+        "season" => Lex::Season(Season::from_code(value)?),
+        "daypart" => Lex::DayPart(DayPart::from_code(value)?),
+        "dayword" => match value.strip_suffix('N') {
+            Some(v) => Lex::DayWord(v.parse().ok()?, true),
+            None => Lex::DayWord(int()?, false),
+        },
+        "ref" => Lex::Ref(static_value(value)?),
+        "set" => Lex::SetAdverb(static_value(value)?),
+        "rel" => Lex::Rel(int()?),
+        "offset" => Lex::Offset(int()?),
+        "approx" | "more" | "less" => Lex::AmountMod(mod_value(value)?),
+        "early" | "mid" | "late" => Lex::PeriodMod(mod_value(value)?),
+        "tz" => Lex::TimeZone,
+        "future" => Lex::Future,
+        "past" => Lex::Past,
+        "present" => Lex::Present,
+        "notpast" => Lex::NotPast,
+        _ => return None,
+    })
+}
+
+/// TIMEX3 values the lexicon may name, as `'static` strings.
+fn static_value(v: &str) -> Option<&'static str> {
+    const VALUES: &[&str] = &["PAST_REF", "PRESENT_REF", "FUTURE_REF", "P1D", "P1W", "P1M", "P3M", "P1Y", "PT1H"];
+    VALUES.iter().copied().find(|&s| s == v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_and_looks_up() {
+        let lex = Lexicon::new();
+        assert!(lex.get("tuesday").iter().any(|e| e.lex == Lex::Weekday(2)));
+        assert!(lex.get("sept").iter().any(|e| e.lex == Lex::Month(9) && e.form == Form::Abbrev));
+        assert!(lex.get("may").iter().any(|e| e.lex == Lex::Month(5) && e.form == Form::Ambiguous));
+        assert!(lex.get("days").iter().any(|e| e.lex == Lex::Unit(Unit::Day, true)));
+        assert!(lex.get("day").iter().any(|e| e.lex == Lex::Unit(Unit::Day, false)));
+        assert!(lex.get("second").len() >= 2);
+        assert!(lex.get("walk").is_empty());
+        assert!(lex.holidays.iter().any(|(w, _)| w.iter().map(|s| &**s).eq(["new", "year", "'", "s", "day"])));
+    }
+}
