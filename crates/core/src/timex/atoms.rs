@@ -140,7 +140,7 @@ mod tests {
             ]
         );
         assert!(!atoms[2].space_before && atoms[3].space_before);
-        assert!(!atoms[1].lex.is_empty() && atoms[0].lex.is_empty());
+        assert!(!atoms[1].lex.is_empty() && !atoms[0].lex.iter().any(|e| e.lex.is_trigger()));
         assert_eq!(atoms[8].number(), Some(1990));
     }
 }

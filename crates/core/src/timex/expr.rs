@@ -263,6 +263,8 @@ pub enum Expr {
         /// The explicit shift, if any.
         shift: Option<i32>,
     },
+    /// A weekend: bare ("the weekend", `None`: the nearest in the direction of the tense) or shifted.
+    Weekend(Option<i32>),
     /// A month shifted from the anchor's: "last April" (-1), "this September" (0).
     MonthShift {
         /// 1-12.
@@ -277,6 +279,9 @@ pub enum Expr {
         /// How many units from the anchor's period.
         n: i64,
     },
+    /// "a year ago" (-1), "a year earlier", "a year later" (1): the year, or in a text about
+    /// quarters the same quarter a year away.
+    YearAgo(i32),
     /// Like [`Expr::Relative`] with an unspecified amount: "years ago" (`dir` -1), "weeks from now".
     RelativeSome {
         /// -1 or 1.
@@ -345,7 +350,7 @@ pub fn duration_value(amount: Amount, unit: Unit) -> String {
         Unit::Weekend => ("", "WE", 1),
         Unit::Week => ("", "W", 1),
         Unit::Month => ("", "M", 1),
-        Unit::Quarter => ("", "Q", 1),
+        Unit::Quarter => ("", "M", 3),
         Unit::Year => ("", "Y", 1),
         Unit::Decade => ("", "Y", 10),
         Unit::Century => ("", "Y", 100),

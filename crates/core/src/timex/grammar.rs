@@ -8,7 +8,7 @@ use crate::article::TimexMod;
 
 use super::atoms::{Atom, AtomKind};
 use super::expr::{Amount, DayPart, Expr, Holiday, Unit, YearPart, YearRef};
-use super::lexicon::{Form, Lex, Lexicon};
+use super::lexicon::{Ctx, Form, Lex, Lexicon};
 
 /// One recognised expression: atoms `start..end`, its meaning and modifier.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,115 +41,6 @@ pub fn recognize(atoms: &[Atom<'_>], lexicon: &Lexicon, out: &mut Vec<Found>) {
         }
     }
 }
-
-/// Words that may stand between a year and what follows without making it a quantity.
-const AFTER_YEAR: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "when",
-    "as",
-    "to",
-    "the",
-    "was",
-    "were",
-    "is",
-    "are",
-    "with",
-    "for",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "because",
-    "until",
-    "through",
-    "that",
-    "which",
-    "while",
-    "by",
-    "from",
-    "through",
-    "than",
-    "levels",
-    "level",
-    "figures",
-    "results",
-    "budget",
-    "season",
-    "election",
-    "elections",
-    "census",
-    "s",
-    "had",
-    "has",
-    "have",
-    "will",
-    "would",
-    "could",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "a",
-    "an",
-    "compared",
-    "against",
-    "amid",
-    "after",
-    "since",
-    "into",
-    "of",
-    "up",
-    "down",
-    "alone",
-    "earnings",
-    "profit",
-    "sales",
-];
-
-/// Words before a month name that make an ambiguous one ("May", "March") a month.
-const BEFORE_MONTH: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "through",
-    "during",
-    "of",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "before",
-    "after",
-    "from",
-    "to",
-    "between",
-    "and",
-    "or",
-    "each",
-    "every",
-    "throughout",
-    "until",
-    "that",
-    "end",
-    "beginning",
-    "middle",
-    "-",
-];
-
-/// Words a year may follow to count even before a noun ("in 2020 elections").
-const BEFORE_YEAR: &[&str] = &[
-    "in", "since", "of", "by", "from", "until", "till", "through", "during", "before", "after", "between", "and",
-    "early", "late", "mid", "fiscal", "year", "the", "to", "around", "spring", "summer", "fall", "autumn", "winter",
-];
 
 struct Grammar<'g, 't> {
     a: &'g [Atom<'t>],
@@ -199,6 +90,11 @@ impl<'g, 't> Grammar<'g, 't> {
         self.lex(i).find_map(|(l, _)| f(l))
     }
 
+    /// True when atom `i` is in the context word list `c`.
+    fn ctx(&self, i: usize, c: Ctx) -> bool {
+        self.has(i, |l| l == Lex::Context(c))
+    }
+
     fn has(&self, i: usize, pred: impl Fn(Lex) -> bool) -> bool {
         self.lex(i).any(|(l, _)| pred(l))
     }
@@ -235,33 +131,7 @@ impl<'g, 't> Grammar<'g, 't> {
         let a = &self.a[i];
         match a.kind {
             AtomKind::Num => true,
-            AtomKind::Word => {
-                !a.lex.is_empty()
-                    || a.upper
-                    || matches!(
-                        a.text,
-                        "the"
-                            | "its"
-                            | "fiscal"
-                            | "every"
-                            | "each"
-                            | "per"
-                            | "that"
-                            | "at"
-                            | "up"
-                            | "no"
-                            | "not"
-                            | "right"
-                            | "these"
-                            | "year"
-                            | "noon"
-                            | "midnight"
-                            | "midday"
-                            | "once"
-                            | "twice"
-                    )
-                    || ends_plural_weekday(a.text)
-            }
+            AtomKind::Word => a.lex.iter().any(|e| e.lex.is_trigger()) || a.upper || ends_plural_weekday(a.text),
             AtomKind::Mark => a.text == "'" || a.text == "’",
         }
     }
@@ -282,10 +152,14 @@ impl<'g, 't> Grammar<'g, 't> {
                 }
             }
         }
-        if let Some((m, j, unit_word)) = self.period_mod(i) {
+        let mod_at = if self.word(i, "the") && self.has(i + 1, |l| matches!(l, Lex::PeriodMod(_))) { i + 1 } else { i };
+        if let Some((m, j, unit_word)) = self.period_mod(mod_at) {
             let core = if unit_word { self.the_unit(j) } else { self.core(j) };
             if let Some((end, e)) = core {
-                if takes_period_mod(&e) {
+                // "earlier this week", "Later Thursday": TimeBank leaves "earlier" and "later"
+                // outside days and weeks, and inside months and years.
+                let comparative = self.word(mod_at, "earlier") || self.word(mod_at, "later");
+                if takes_period_mod(&e) && !(comparative && is_short(&e)) {
                     consider(Found { start: i, end, expr: e, modifier: Some(m) });
                 }
             }
@@ -464,8 +338,10 @@ impl<'g, 't> Grammar<'g, 't> {
                 return match form {
                     Form::Abbrev if dot => Some((m, i + 2, false)),
                     Form::Abbrev => None,
-                    Form::Plain if dot && a.text.len() <= 4 => Some((m, i + 2, false)),
-                    Form::Plain => Some((m, i + 1, a.text.len() <= 4)),
+                    Form::Plain if a.text.len() <= 4 && !is_full_month_name(a.text) => {
+                        Some((m, i + 1 + dot as usize, !dot))
+                    }
+                    Form::Plain => Some((m, i + 1, false)),
                     Form::Ambiguous => Some((m, i + 1, true)),
                 };
             }
@@ -498,10 +374,18 @@ impl<'g, 't> Grammar<'g, 't> {
         if a.kind != AtomKind::Word {
             return None;
         }
-        self.find(i, |l| match l {
+        if a.upper && !self.sentence_start(i) && !a.text.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let found = self.find(i, |l| match l {
             Lex::Unit(u, plural) => Some((u, plural, i + 1)),
             _ => None,
-        })
+        })?;
+        // "quarter-century", "quarter-to-quarter": part of a compound, not a unit.
+        if found.0 == Unit::Quarter && self.hyphen(i + 1).is_some() {
+            return None;
+        }
+        Some(found)
     }
 
     /// A four-digit year at `i`, 1000-2199, not part of a bigger number.
@@ -719,7 +603,9 @@ impl<'g, 't> Grammar<'g, 't> {
                 }
             }
             // Not a clock time ("May 5:30") or an amount ("June 5 years").
-            if self.tight_mark(i + 1, ':') || self.unit(i + 1).is_some() {
+            let clock = self.tight_mark(i + 1, ':')
+                && self.at(i + 2).is_some_and(|m| m.kind == AtomKind::Num && !m.space_before);
+            if clock || self.unit(i + 1).is_some() {
                 return None;
             }
             return Some((d, i + 1));
@@ -752,7 +638,7 @@ impl<'g, 't> Grammar<'g, 't> {
             return self.numeric_date(i);
         }
         if let Some((y, j)) = self.spelled_year(i) {
-            if self.year_context(i) {
+            if self.year_context(i, j) {
                 return Some((j, Expr::Calendar { year: YearRef::Abs(y), month: None, day: None }));
             }
         }
@@ -815,20 +701,33 @@ impl<'g, 't> Grammar<'g, 't> {
 
     /// Context that makes an ambiguous month word a month.
     fn month_context(&self, i: usize) -> bool {
-        let prev = i.checked_sub(1).and_then(|p| self.at(p));
-        prev.is_some_and(|p| BEFORE_MONTH.iter().any(|w| p.is(w)))
+        i > 0 && (self.ctx(i - 1, Ctx::BeforeMonth) || self.tight_mark(i - 1, '-'))
     }
 
-    /// Context that makes a number a year.
-    fn year_context(&self, i: usize) -> bool {
+    /// Context that makes a number at `i` (followed by atom `j`) a year rather than a quantity
+    /// ("$1990", "2000 people") or part of a name ("Orion 1980").
+    fn year_context(&self, i: usize, j: usize) -> bool {
         let prev = i.checked_sub(1).and_then(|p| self.at(p));
         if prev.is_some_and(|p| p.is_mark('$') || p.is_mark('#') || p.is_mark('€') || p.is_mark('£') || p.is("no")) {
             return false;
         }
-        if prev.is_some_and(|p| BEFORE_YEAR.iter().any(|w| p.is(w)) || self.month(i - 1).is_some()) {
+        let strong = i > 0 && (self.ctx(i - 1, Ctx::BeforeYear) || self.month(i - 1).is_some());
+        if strong {
             return true;
         }
-        true
+        if prev.is_some_and(|p| p.kind == AtomKind::Word && p.upper && p.lex.is_empty()) && !self.sentence_start(i - 1)
+        {
+            return false;
+        }
+        match self.at(j) {
+            // "2000 people": a count before a plural noun.
+            Some(n) if n.is_lower_word() && !self.ctx(j, Ctx::AfterYear) && n.lex.is_empty() => {
+                let y = self.at(i).and_then(Atom::number).unwrap_or(0);
+                (1900..2100).contains(&y) && !n.text.ends_with('s')
+            }
+            Some(n) if n.kind == AtomKind::Num && !n.space_before => false,
+            _ => true,
+        }
     }
 
     /// Dates that start with digits: years, decades, ISO and slashed dates, "26 February".
@@ -892,21 +791,8 @@ impl<'g, 't> Grammar<'g, 't> {
         if self.tight_mark(j, '-') && self.at(j + 1).is_some_and(|n| n.kind == AtomKind::Num) {
             return None;
         }
-        if self.tight_mark(j, '%') || !self.year_context(i) {
+        if self.tight_mark(j, '%') || !self.year_context(i, j) {
             return None;
-        }
-        let prev_ok = i
-            .checked_sub(1)
-            .and_then(|p| self.at(p))
-            .is_some_and(|p| BEFORE_YEAR.iter().any(|w| p.is(w)) || self.month(i - 1).is_some());
-        if let Some(n) = self.at(j) {
-            let noun_after = n.kind == AtomKind::Word && !n.upper && !AFTER_YEAR.iter().any(|w| n.is(w));
-            if noun_after && !prev_ok && n.lex.is_empty() {
-                return None;
-            }
-            if n.kind == AtomKind::Num && !n.space_before {
-                return None;
-            }
         }
         Some((j, Expr::Calendar { year: YearRef::Abs(y), month: None, day: None }))
     }
@@ -914,9 +800,6 @@ impl<'g, 't> Grammar<'g, 't> {
     /// Bare weekdays: "Tuesday", "Friday night"; not "Saturday Night Live".
     fn p_weekday(&self, i: usize) -> M {
         let (d, j) = self.weekday(i)?;
-        if self.after_name(i) {
-            return None;
-        }
         let e = Expr::Weekday { day: d, shift: None };
         if let Some(part) = self.daypart(j) {
             let next = self.at(j);
@@ -925,9 +808,6 @@ impl<'g, 't> Grammar<'g, 't> {
                 return None;
             }
             return Some((j + 1, Expr::DayPart(e.boxed(), part)));
-        }
-        if self.at(j).is_some_and(|n| n.kind == AtomKind::Word && n.upper && n.lex.is_empty() && !n.space_before) {
-            return None;
         }
         Some((j, e))
     }
@@ -947,6 +827,12 @@ impl<'g, 't> Grammar<'g, 't> {
             _ => None,
         })?;
         if a.upper && self.in_name(i) {
+            return None;
+        }
+        // "in today's world", "the people of tomorrow": the present or future in general.
+        let generic_before = i > 0 && (self.word(i - 1, "of") || self.word(i - 1, "in") || self.word(i - 1, "for"));
+        let possessive = self.at(i + 1).is_some_and(|q| q.is_mark('\'') || q.is_mark('’')) && self.word(i + 2, "s");
+        if generic_before && (possessive || n != 0) {
             return None;
         }
         let day = Expr::Relative { unit: Unit::Day, n: n as i64 };
@@ -978,6 +864,14 @@ impl<'g, 't> Grammar<'g, 't> {
                 return None;
             }
             return Some((k, Expr::Anaphoric { unit: u, n: 0, years: 0 }));
+        }
+        // "the weekend"
+        if the && matches!(self.unit(j), Some((Unit::Weekend, false, _))) {
+            return Some((j + 1, Expr::Weekend(None)));
+        }
+        // "current": the present, as an adjective ("the current crisis").
+        if self.word(j, "current") && !the && self.unit(j + 1).is_none() && !self.word(j + 1, "fiscal") {
+            return Some((j + 1, Expr::Ref("PRESENT_REF")));
         }
         // "recent weeks", "recent years"
         if self.word(j, "recent") {
@@ -1017,7 +911,13 @@ impl<'g, 't> Grammar<'g, 't> {
                 }
             }
         }
+        // "the current fiscal year", "last fiscal year"
+        let j =
+            if self.word(j, "fiscal") && matches!(self.unit(j + 1), Some((Unit::Year, false, _))) { j + 1 } else { j };
         if let Some((u, plural, k)) = self.unit(j) {
+            if u == Unit::Weekend && !plural {
+                return Some((k, Expr::Weekend(Some(n))));
+            }
             if plural {
                 // "the coming weeks and months": a vague reference; "the coming weeks" a vague duration.
                 if let Some(end) = self.more_plural_units(k) {
@@ -1033,7 +933,7 @@ impl<'g, 't> Grammar<'g, 't> {
                 return (n != 0 && (the || !word.eq_ignore_ascii_case("last")))
                     .then_some((k, Expr::Anaphoric { unit: u, n: n as i64, years: 0 }));
             }
-            if anaphoric || (following && u != Unit::Weekend) {
+            if anaphoric || following {
                 return Some((k, Expr::Anaphoric { unit: u, n: n as i64, years: 0 }));
             }
             return Some((k, Expr::Relative { unit: u, n: n as i64 }));
@@ -1104,7 +1004,7 @@ impl<'g, 't> Grammar<'g, 't> {
     /// "an hour and a half"; with "ago"/"earlier"/"later" a point: "a year ago".
     fn p_amount(&self, i: usize) -> M {
         let mut j = i;
-        let the = self.word(i, "the") || self.word(i, "its");
+        let the = self.word(i, "the");
         if the {
             j += 1;
             // "the first nine months"
@@ -1112,15 +1012,22 @@ impl<'g, 't> Grammar<'g, 't> {
                 j += 1;
             }
         }
+        if !the && i > 0 && self.word(i - 1, "for") {
+            if let Some((u, true, end)) = self.unit(i) {
+                if !u.is_clock() || u == Unit::Hour {
+                    return Some((end, Expr::Duration(Amount::Some, u)));
+                }
+            }
+        }
         let (amt, k, _) = self.amount(j)?;
         let article = self.word(j, "a") || self.word(j, "an");
         if the && article {
             return None;
         }
-        // "24-hour", "two-year": an adjective, always a duration.
+        // "24-hour", "two-year": an adjective, always a duration, without the noun's determiner.
         if let Some(h) = self.hyphen(k) {
             let (u, plural, end) = self.unit(h)?;
-            if plural || article {
+            if plural || article || the {
                 return None;
             }
             // "8-month-old" and other ages are not annotated as time.
@@ -1129,8 +1036,22 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             return Some((end, Expr::Duration(amt, u)));
         }
+        // "two more weeks", "eight trading days"
+        let k = if self.ctx(k, Ctx::AmountAdj) && self.unit(k + 1).is_some() { k + 1 } else { k };
         let (u, _, mut end) = self.unit(k)?;
         if u == Unit::Weekend {
+            return None;
+        }
+        // "37 years old": an age.
+        if self.word(end, "old") || (self.tight_mark(end, '-') && self.word(end + 1, "old")) {
+            return None;
+        }
+        // "a quarter of the market": a fraction.
+        if u == Unit::Quarter && self.word(end, "of") {
+            return None;
+        }
+        // "1988 quarter": a number before a singular unit is no amount of it.
+        if amt.as_whole().is_some_and(|n| n > 1) && matches!(self.unit(k), Some((_, false, _))) {
             return None;
         }
         if article && u == Unit::Second && self.at(end).is_some_and(|n| n.kind == AtomKind::Word) {
@@ -1158,12 +1079,20 @@ impl<'g, 't> Grammar<'g, 't> {
                 // "two days before": only when nothing follows that it could be before.
                 self.at(end + 1).is_none_or(|n| n.kind == AtomKind::Mark).then_some(d)
             }
+            // "three days later" counts from the story's time, not the anchor: TimeBank keeps
+            // the duration and leaves "later" out.
+            Some(d) if self.word(end, "later") => None.filter(|_: &i32| d > 0),
             Some(d) => Some(d),
             None if self.word(end, "from") && self.word(end + 1, "now") => Some(1).inspect(|_| end += 1),
             None => None,
         };
+        // "four flights a week", "$2 million a year": a rate (a set, or nothing), not a duration.
+        if offset.is_none() && article && j == i && i > 0 && self.rate_before(i) {
+            return None;
+        }
         if let Some(d) = offset {
             let e = match amt.as_whole() {
+                Some(1) if !the && u == Unit::Year => Expr::YearAgo(d),
                 Some(n) if !the => Expr::Relative { unit: u, n: n * d as i64 },
                 _ if amt == Amount::Some => Expr::RelativeSome { dir: d },
                 _ => Expr::Duration(amt, u),
@@ -1171,6 +1100,16 @@ impl<'g, 't> Grammar<'g, 't> {
             return Some((end + 1, e));
         }
         Some((end, Expr::Duration(amt, u)))
+    }
+
+    /// True when the atom before `i` makes "a year" at `i` a rate: "$5 million a year",
+    /// "twice a day", "four flights a week".
+    fn rate_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|p| self.at(p)) else { return false };
+        p.kind == AtomKind::Num
+            || p.is_mark('%')
+            || self.ctx(i - 1, Ctx::Rate)
+            || (p.is_lower_word() && p.text.len() > 3 && p.text.ends_with('s') && p.lex.is_empty())
     }
 
     /// Quarters and halves: "the third quarter", "third-quarter", "the first half of 1990",
@@ -1183,7 +1122,22 @@ impl<'g, 't> Grammar<'g, 't> {
         let mut latest = false;
         loop {
             let a = self.at(j)?;
-            if a.is("the") || a.is("its") || a.is("this") || a.is("that") || a.is("a") {
+            // "this year's third quarter", "next year's first quarter"
+            if (a.is("this") || a.is("last") || a.is("next"))
+                && self.word(j + 1, "year")
+                && self.at(j + 2).is_some_and(|p| p.is_mark('\'') || p.is_mark('’'))
+                && self.word(j + 3, "s")
+            {
+                year = YearRef::Rel(if a.is("last") {
+                    -1
+                } else if a.is("next") {
+                    1
+                } else {
+                    0
+                });
+                j += 4;
+                det = true;
+            } else if (a.is("the") || a.is("this") || a.is("that")) && !det {
                 det = true;
                 j += 1;
             } else if a.is("fiscal") {
@@ -1203,19 +1157,6 @@ impl<'g, 't> Grammar<'g, 't> {
             } else if let Some((y, k)) = self.year_num(j).filter(|_| det) {
                 year = YearRef::Abs(y);
                 j = k;
-            } else if (a.is("this") || a.is("last") || a.is("next"))
-                && self.word(j + 1, "year")
-                && self.at(j + 2).is_some_and(|p| p.is_mark('\'') || p.is_mark('’'))
-                && self.word(j + 3, "s")
-            {
-                year = YearRef::Rel(if a.is("last") {
-                    -1
-                } else if a.is("next") {
-                    1
-                } else {
-                    0
-                });
-                j += 4;
             } else {
                 break;
             }
@@ -1231,7 +1172,21 @@ impl<'g, 't> Grammar<'g, 't> {
             }
         }
         let start_core = j;
+        // "the 1988 period"
+        if let (YearRef::Abs(y), true) = (year, self.word(start_core, "period")) {
+            return Some((start_core + 1, Expr::Calendar { year: YearRef::Abs(y), month: None, day: None }));
+        }
         if let Some((ord, k)) = self.ordinal(j) {
+            // "third-quarter" is an adjective: its noun's determiner stays outside.
+            let hyphenated = self.hyphen(k).is_some();
+            if hyphenated
+                && det
+                && start_core > i
+                && !matches!(year, YearRef::Rel(_))
+                && self.word(i, "the") | self.word(i, "that")
+            {
+                return None;
+            }
             let k = self.hyphen(k).unwrap_or(k);
             let (u, plural, mut end) =
                 self.unit(k).or_else(|| self.word(k, "half").then_some((Unit::Year, false, k + 1)))?;
@@ -1304,7 +1259,7 @@ impl<'g, 't> Grammar<'g, 't> {
             _ => None,
         })?;
         let a = self.at(j)?;
-        if a.upper && self.in_name(j) {
+        if a.upper && !self.sentence_start(j) {
             return None;
         }
         let mut end = j + 1;
@@ -1362,6 +1317,9 @@ impl<'g, 't> Grammar<'g, 't> {
     /// Clock times: "10 p.m.", "10:35 a.m. EDT", "noon Thursday", "5 p.m. EST, Nov. 6", "4 in the morning".
     fn p_time(&self, i: usize) -> M {
         let a = self.at(i)?;
+        if (a.is("noon") || a.is("midnight")) && i > 0 && self.word(i - 1, "high") {
+            return None;
+        }
         let (hour, minute, mut end) = if a.is("noon") || a.is("midday") {
             (12, Some(0), i + 1)
         } else if a.is("midnight") {
@@ -1491,7 +1449,7 @@ impl<'g, 't> Grammar<'g, 't> {
                 j += 1;
             }
             let next = self.at(j + 1);
-            let ends = next.is_none_or(|n| n.kind == AtomKind::Mark || AFTER_YEAR.iter().any(|w| n.is(w)));
+            let ends = next.is_none_or(|n| n.kind == AtomKind::Mark || self.ctx(j + 1, Ctx::AfterYear));
             if self.word(j, "future") && ends {
                 return Some((j + 1, Expr::Ref("FUTURE_REF")));
             }
@@ -1513,7 +1471,11 @@ impl<'g, 't> Grammar<'g, 't> {
             Lex::SetAdverb(v) => Some(v),
             _ => None,
         }) {
-            if a.upper && self.in_name(i) {
+            let before_noun = self.at(i + 1).is_some_and(|n| {
+                n.kind == AtomKind::Word
+                    && (n.upper || (!n.lex.iter().any(|e| e.lex.is_trigger()) && !self.ctx(i + 1, Ctx::AfterYear)))
+            });
+            if (a.upper && self.in_name(i)) || before_noun {
                 return None;
             }
             return Some((i + 1, Expr::Set(v.to_string())));
@@ -1566,19 +1528,14 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             return None;
         }
-        // "a year" after a rate.
-        if a.is("a") && i > 0 {
+        // "a year" after a number or money: a rate.
+        if a.is("a") && i > 0 && self.rate_before(i) {
             let (u, false, k) = self.unit(i + 1)? else { return None };
+            if self.has(k, |l| matches!(l, Lex::Offset(_))) {
+                return None;
+            }
             let prev = self.at(i - 1)?;
-            let rate = prev.kind == AtomKind::Num
-                || prev.is("once")
-                || prev.is("twice")
-                || prev.is("times")
-                || prev.is("million")
-                || prev.is("billion")
-                || prev.is("dollars")
-                || prev.is_mark('%');
-            if rate && (!u.is_clock() || prev.is("times")) {
+            if prev.kind == AtomKind::Num || self.ctx(i - 1, Ctx::Rate) || prev.is_mark('%') {
                 return Some((k, Expr::Set(super::expr::duration_value(Amount::whole(1), u))));
             }
         }
@@ -1616,6 +1573,11 @@ impl<'g, 't> Grammar<'g, 't> {
     }
 }
 
+/// Month names of four letters or fewer, which are not abbreviations.
+fn is_full_month_name(w: &str) -> bool {
+    ["may", "june", "july"].iter().any(|m| w.eq_ignore_ascii_case(m))
+}
+
 /// "Tuesdays": a plural weekday.
 fn ends_plural_weekday(w: &str) -> bool {
     w.len() > 6 && w.ends_with("days") && w.is_ascii()
@@ -1624,6 +1586,16 @@ fn ends_plural_weekday(w: &str) -> bool {
 /// Expressions that "about", "more than" and the like may modify.
 fn takes_amount_mod(e: &Expr) -> bool {
     matches!(e, Expr::Duration(..) | Expr::Relative { .. } | Expr::Clock { .. } | Expr::Calendar { .. })
+}
+
+/// Expressions of a week or less.
+fn is_short(e: &Expr) -> bool {
+    match e {
+        Expr::Weekday { .. } | Expr::DayPart(..) | Expr::Clock { .. } | Expr::Weekend(_) => true,
+        Expr::Relative { unit, .. } | Expr::Anaphoric { unit, .. } => *unit <= Unit::Week,
+        Expr::Calendar { day, .. } => day.is_some(),
+        _ => false,
+    }
 }
 
 /// Expressions that "early", "late", "the end of" and the like may modify.

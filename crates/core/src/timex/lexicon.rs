@@ -59,6 +59,51 @@ pub enum Lex {
     Present,
     /// A word ending in "-ed" that is not a past tense ("hundred").
     NotPast,
+    /// A member of a context word list.
+    Context(Ctx),
+    /// A word an expression may start with ("the", "every", "at").
+    Start,
+}
+
+impl Lex {
+    /// True for meanings an expression can start from (not tense cues or context words).
+    pub fn is_trigger(self) -> bool {
+        !matches!(self, Lex::Future | Lex::Past | Lex::Present | Lex::NotPast | Lex::Context(_) | Lex::TimeZone)
+    }
+}
+
+/// Context word lists (see `lexicon.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ctx {
+    /// Words after a number that leave it a year.
+    AfterYear,
+    /// Words that make an ambiguous month name a month.
+    BeforeMonth,
+    /// Words that make a number a year even before a noun.
+    BeforeYear,
+    /// Words after "to" that make it a preposition.
+    NotVerb,
+    /// Words before "a year" that make it a rate.
+    Rate,
+    /// Words between an amount and its unit.
+    AmountAdj,
+    /// "until", "till": the expression after them lies ahead.
+    Until,
+}
+
+impl Ctx {
+    fn from_name(s: &str) -> Option<Ctx> {
+        Some(match s {
+            "after_year" => Ctx::AfterYear,
+            "before_month" => Ctx::BeforeMonth,
+            "before_year" => Ctx::BeforeYear,
+            "not_verb" => Ctx::NotVerb,
+            "rate" => Ctx::Rate,
+            "amount_adj" => Ctx::AmountAdj,
+            "until" => Ctx::Until,
+            _ => return None,
+        })
+    }
 }
 
 /// How a lexicon form must appear in the text.
@@ -242,6 +287,8 @@ fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
         "past" => Lex::Past,
         "present" => Lex::Present,
         "notpast" => Lex::NotPast,
+        "context" => Lex::Context(Ctx::from_name(value)?),
+        "start" => Lex::Start,
         _ => return None,
     })
 }

@@ -40,7 +40,8 @@ impl Resolver {
             _ => TimexType::Date,
         };
         let value = self.value(e, dir);
-        if let Some(v) = &value {
+        let outright = !matches!(e, Expr::Anaphoric { .. } | Expr::YearAgo(_) | Expr::Duration(..) | Expr::Set(_));
+        if let (Some(v), true) = (&value, outright) {
             self.remember(v);
         }
         (kind, value)
@@ -85,6 +86,17 @@ impl Resolver {
                 };
                 fmt_day(d?)
             }
+            Expr::Weekend(shift) => {
+                let a = anchor?;
+                let in_weekend = weekday(a) >= 6;
+                let weeks = match shift {
+                    Some(n) => *n as i64,
+                    None if in_weekend => 0,
+                    None if dir() == Direction::Future => 0,
+                    None => -1,
+                };
+                fmt_week(add_days(a, weeks * 7)?).map(|w| w + "-WE")
+            }
             Expr::MonthShift { month, shift } => {
                 let a = anchor?;
                 let y = match shift {
@@ -97,6 +109,10 @@ impl Resolver {
                 fmt_month(y, *month)
             }
             Expr::Relative { unit, n } => relative(anchor?, *unit, *n),
+            Expr::YearAgo(d) => match self.memory.quarter {
+                Some(_) => self.anaphoric(Unit::Quarter, 0, *d),
+                None => relative(anchor?, Unit::Year, *d as i64),
+            },
             Expr::RelativeSome { dir } => Some(if *dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
             Expr::Part { part, year } => self.part(*part, *year, dir),
             Expr::Decade(d) => (0..1000).contains(d).then(|| format!("{d:03}")),
@@ -158,15 +174,7 @@ impl Resolver {
             YearRef::Abs(y) => Some(y),
             YearRef::Rel(n) => anchor.map(|a| a.year() + n),
             YearRef::Implicit => match (anchor, month) {
-                (Some(a), Some(m)) => {
-                    let here = (m, day.unwrap_or(0));
-                    let now = (a.month(), if day.is_some() { a.day() } else { 0 });
-                    Some(match dir() {
-                        Direction::Past if here > now => a.year() - 1,
-                        Direction::Future if here < now => a.year() + 1,
-                        _ => a.year(),
-                    })
-                }
+                (Some(a), Some(m)) => Some(implicit_year(a, m, day, dir())),
                 _ => None,
             },
         };
@@ -220,10 +228,13 @@ impl Resolver {
                 }
             }
             YearRef::Rel(n) => a.year() + n,
+            // Seasons: the nearest. Quarters and halves are reported once over, so the latest
+            // one begun, unless the tense points ahead.
+            YearRef::Implicit if matches!(part, YearPart::Season(_)) => implicit_year(a, start_month + 1, None, dir()),
             YearRef::Implicit => match dir() {
-                Direction::Past if here > (cur_y, cur_start) => a.year() - 1,
                 Direction::Future if here < (cur_y, cur_start) => a.year() + 1,
-                Direction::Unknown if here > (cur_y, cur_start) && matches!(part, YearPart::Quarter(_)) => a.year() - 1,
+                Direction::Future => a.year(),
+                _ if here > (cur_y, cur_start) => a.year() - 1,
                 _ => a.year(),
             },
         };
@@ -261,6 +272,38 @@ impl Resolver {
             _ => relative(a?, unit, n),
         }
     }
+}
+
+/// How many months of distance the tense may outweigh when choosing the year of a day
+/// ("Nov. 21": deadlines and schedules sit near the anchor whatever the verb).
+const TENSE_PULL_DAY: f64 = 3.0;
+/// The same for a month alone ("in March"), where the tense decides within a year.
+const TENSE_PULL_MONTH: f64 = 9.0;
+
+/// The year of a month (and day) written without one: the occurrence nearest the anchor, pulled
+/// towards the side the tense points to ("expire Nov. 21" said on Nov. 2 is this year's; "died
+/// in December" said in February is last year's). `month` may be 13 for January of the next year.
+fn implicit_year(a: Date, month: u32, day: Option<u32>, dir: Direction) -> i32 {
+    let at = |y: i32, m: u32, frac: f64| y as f64 * 12.0 + (m as f64 - 1.0) + frac;
+    let anchor = at(a.year(), a.month(), (a.day() as f64 - 1.0) / 31.0);
+    let frac = day.map_or(0.5, |d| (d as f64 - 1.0) / 31.0);
+    let mut best = (f64::MAX, a.year());
+    for y in [a.year() - 1, a.year(), a.year() + 1] {
+        let diff = at(y, month, frac) - anchor;
+        let full = if day.is_some() { TENSE_PULL_DAY } else { TENSE_PULL_MONTH };
+        let pull = match dir {
+            Direction::Past if diff <= 0.0 => full,
+            Direction::Future if diff >= 0.0 => full,
+            // News reports the past more than it announces: a tie goes back.
+            Direction::Unknown if diff < 0.0 => 0.1,
+            _ => 0.0,
+        };
+        let score = diff.abs() - pull;
+        if score < best.0 {
+            best = (score, y);
+        }
+    }
+    best.1
 }
 
 /// The anchor's period of `unit`, moved by `n` units.

@@ -9,61 +9,25 @@ use std::ops::Range;
 
 use super::atoms::{Atom, AtomKind};
 use super::expr::Direction;
-use super::lexicon::Lex;
+use super::lexicon::{Ctx, Lex};
 
 /// How far from the expression a cue may be, in atoms.
 const REACH: usize = 40;
-
-/// Words after "to" that show it is a preposition, not an infinitive marker.
-const NOT_VERB: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "some",
-    "any",
-    "all",
-    "be",
-    "date",
-    "day",
-    "today",
-    "tomorrow",
-    "yesterday",
-    "him",
-    "them",
-    "us",
-    "me",
-    "it",
-    "one",
-    "two",
-    "each",
-    "other",
-    "another",
-    "power",
-    "office",
-    "court",
-    "war",
-    "work",
-    "school",
-    "market",
-    "talks",
-];
 
 /// The direction of the clause around `timex` within `sentence` (both atom ranges).
 pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>) -> Direction {
     let sentence = sentence.start.min(timex.start)..sentence.end.max(timex.end).min(atoms.len());
     let lo = timex.start.saturating_sub(REACH).max(sentence.start);
     let hi = (timex.end + REACH).min(sentence.end);
+    // "until Tuesday", "as soon as Tuesday", "as early as next week": a deadline ahead.
+    let before = |n: usize| timex.start.checked_sub(n).filter(|&k| k >= sentence.start).map(|k| &atoms[k]);
+    let until = before(1).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Until)));
+    let as_soon_as = before(1).is_some_and(|a| a.is("as"))
+        && before(2).is_some_and(|a| a.is("soon") || a.is("early"))
+        && before(3).is_some_and(|a| a.is("as"));
+    if as_soon_as {
+        return Direction::Future;
+    }
     let clause_start = (lo..timex.start).rev().find(|&k| is_boundary(&atoms[k])).map_or(lo, |k| k + 1);
     let clause_end = (timex.end..hi).find(|&k| is_boundary(&atoms[k])).unwrap_or(hi);
     if let Some(d) = nearest(atoms, clause_start..clause_end, &timex) {
@@ -71,6 +35,9 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     }
     if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
         return d;
+    }
+    if until {
+        return Direction::Future;
     }
     nearest(atoms, lo..hi, &timex).unwrap_or(Direction::Unknown)
 }
@@ -121,8 +88,11 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     for e in a.lex {
         match e.lex {
             Lex::Future if !(a.is("going") || a.is("due")) || next_is(1, "to") => return Some(Direction::Future),
-            // "is meeting on Tuesday"
-            Lex::Present if (a.is("is") || a.is("are") || a.is("am")) && next(1).is_some_and(is_verb_ing) => {
+            // "is meeting on Tuesday", "is to resume Tuesday"
+            Lex::Present
+                if (a.is("is") || a.is("are") || a.is("am"))
+                    && (next(1).is_some_and(is_verb_ing) || next_is(1, "to")) =>
+            {
                 return Some(Direction::Future)
             }
             Lex::Past => past = true,
@@ -144,6 +114,11 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     if back.len() >= 2 && back[back.len() - 2].is("to") && back[back.len() - 1].is("be") {
         return Some(Direction::Future);
     }
+    // "the reduced dividend": a participle after a determiner is an adjective; "can be
+    // exercised" is passive, not past.
+    if k > 0 && (atoms[k - 1].lex.iter().any(|e| e.lex == Lex::Context(Ctx::NotVerb)) || atoms[k - 1].is("be")) {
+        return None;
+    }
     Some(Direction::Past)
 }
 
@@ -153,10 +128,10 @@ fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option
         atoms[k].is("to")
             && atoms.get(k + 1).is_some_and(|v| {
                 v.is_lower_word()
-                    && v.lex.is_empty()
+                    && !v.lex.iter().any(|e| e.lex.is_trigger())
                     && !v.text.ends_with("ing")
                     && !v.text.ends_with("ed")
-                    && !NOT_VERB.iter().any(|w| v.is(w))
+                    && !v.lex.iter().any(|e| e.lex == Lex::Context(Ctx::NotVerb))
             })
     };
     (range.start..timex.start).rev().chain(timex.end..range.end).find(|&k| infinitive(k)).map(|_| Direction::Future)
