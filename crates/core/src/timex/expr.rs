@@ -218,6 +218,8 @@ pub enum Direction {
     Past,
     /// After the anchor ("will host ... on Tuesday").
     Future,
+    /// Probably after: only an infinitive points ahead ("to take place ... on Tuesday").
+    WeakFuture,
     /// Nothing says.
     Unknown,
 }
@@ -322,6 +324,8 @@ pub enum Expr {
     Duration(Amount, Unit),
     /// A recurrence, with its TIMEX3 value: "every week" (P1W), "each Thursday" (XXXX-WXX-4).
     Set(String),
+    /// "the 1988 quarter": the quarter the text last talked about, in another year.
+    QuarterOf(i32),
     /// A period relative to the one the text last talked about: "the same day", "the year-earlier quarter".
     Anaphoric {
         /// The period's unit.

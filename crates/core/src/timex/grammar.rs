@@ -35,7 +35,12 @@ pub fn recognize(atoms: &[Atom<'_>], lexicon: &Lexicon, out: &mut Vec<Found>) {
         match g.match_at(i) {
             Some(f) => {
                 i = f.end.max(i + 1);
+                let second = g.coordinated_day(&f);
                 out.push(f);
+                if let Some(s) = second {
+                    i = s.end;
+                    out.push(s);
+                }
             }
             None => i += 1,
         }
@@ -126,6 +131,23 @@ impl<'g, 't> Grammar<'g, 't> {
         prev_name || next_name
     }
 
+    /// "April 24 and 25": the second day of a coordinated pair, as its own expression.
+    fn coordinated_day(&self, f: &Found) -> Option<Found> {
+        let Expr::Calendar { year, month: Some(m), day: Some(_) } = f.expr else { return None };
+        let joiner = self.at(f.end)?;
+        if !(joiner.is("and") || joiner.is("or") || joiner.is("to") || joiner.is("through") || joiner.is_mark('-')) {
+            return None;
+        }
+        let k = f.end + 1;
+        let a = self.at(k)?;
+        let (d, end) = self.day_of_month(k).filter(|_| a.kind == AtomKind::Num)?;
+        // "May 5 and 6 percent", "June 3 and 2024": not a day.
+        if self.at(end).is_some_and(|n| n.kind == AtomKind::Num || n.is_mark('%') || self.unit(end).is_some()) {
+            return None;
+        }
+        Some(Found { start: k, end, expr: Expr::Calendar { year, month: Some(m), day: Some(d) }, modifier: None })
+    }
+
     /// Cheap test: can an expression start at atom `i`?
     fn may_start(&self, i: usize) -> bool {
         let a = &self.a[i];
@@ -152,7 +174,11 @@ impl<'g, 't> Grammar<'g, 't> {
                 }
             }
         }
-        let mod_at = if self.word(i, "the") && self.has(i + 1, |l| matches!(l, Lex::PeriodMod(_))) { i + 1 } else { i };
+        let the_then_mod = self.word(i, "the") && self.has(i + 1, |l| matches!(l, Lex::PeriodMod(_)));
+        let mod_at = match self.period_mod(i) {
+            None if the_then_mod => i + 1,
+            _ => i,
+        };
         if let Some((m, j, unit_word)) = self.period_mod(mod_at) {
             let core = if unit_word { self.the_unit(j) } else { self.core(j) };
             if let Some((end, e)) = core {
@@ -854,9 +880,10 @@ impl<'g, 't> Grammar<'g, 't> {
         if the {
             j += 1;
         }
-        // "that day", "the same day"
+        // "that day", "the same day", "that same day"
         if self.word(j, "that") && !the || (the && self.word(j, "same")) {
-            let (u, plural, k) = self.unit(j + 1)?;
+            let k0 = if self.word(j, "that") && self.word(j + 1, "same") { j + 2 } else { j + 1 };
+            let (u, plural, k) = self.unit(k0)?;
             if plural || u.is_clock() {
                 return None;
             }
@@ -1046,12 +1073,12 @@ impl<'g, 't> Grammar<'g, 't> {
         if self.word(end, "old") || (self.tight_mark(end, '-') && self.word(end + 1, "old")) {
             return None;
         }
-        // "a quarter of the market": a fraction.
-        if u == Unit::Quarter && self.word(end, "of") {
+        // "a quarter of the market", "three quarters of": a fraction.
+        if u == Unit::Quarter && self.word(end, "of") && matches!(amt.as_whole(), Some(1 | 3)) {
             return None;
         }
-        // "1988 quarter": a number before a singular unit is no amount of it.
-        if amt.as_whole().is_some_and(|n| n > 1) && matches!(self.unit(k), Some((_, false, _))) {
+        // "the 1988 quarter": a year before a singular unit is no amount of it.
+        if self.year_num(j).is_some() && matches!(self.unit(k), Some((_, false, _))) {
             return None;
         }
         if article && u == Unit::Second && self.at(end).is_some_and(|n| n.kind == AtomKind::Word) {
@@ -1235,12 +1262,23 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             return Some((end, Expr::Part { part, year }));
         }
-        // "the quarter", "the latest quarter", "the year-ago period"
+        // "the quarter", "the latest quarter", "the year-ago period", "the 1988 quarter"
         if det || latest || years_back != 0 {
             let a = self.at(start_core)?;
             let is_period = a.is("period") && (latest || years_back != 0);
-            if a.is("quarter") || is_period {
-                return Some((start_core + 1, Expr::Anaphoric { unit: Unit::Quarter, n: 0, years: years_back }));
+            if (a.is("quarter") && self.hyphen(start_core + 1).is_none()) || is_period {
+                let end = start_core + 1;
+                // "the quarter ended July 31": the quarter that date closes.
+                if self.word(end, "ended") || self.word(end, "ending") {
+                    if let Some((_, Expr::Calendar { year, month: Some(m), .. })) = self.p_date(end + 1) {
+                        let q = super::calendar::quarter_of(m);
+                        return Some((end, Expr::Part { part: YearPart::Quarter(q), year }));
+                    }
+                }
+                if let YearRef::Abs(y) = year {
+                    return Some((end, Expr::QuarterOf(y)));
+                }
+                return Some((end, Expr::Anaphoric { unit: Unit::Quarter, n: 0, years: years_back }));
             }
         }
         if years_back != 0 && start_core == i + 3 {
@@ -1305,6 +1343,8 @@ impl<'g, 't> Grammar<'g, 't> {
             if let Some((end, e @ Expr::Decade(_))) = self.numeric_date(j) {
                 return Some((end, e));
             }
+        }
+        {
             let (ord, k) = self.ordinal(j)?;
             let (u, plural, end) = self.unit(k)?;
             if u == Unit::Century && !plural && (1..=30).contains(&ord) {
@@ -1439,9 +1479,6 @@ impl<'g, 't> Grammar<'g, 't> {
         if a.is("these") && self.word(i + 1, "days") {
             return Some((i + 2, Expr::Ref("PRESENT_REF")));
         }
-        if a.is("earlier") && a.upper && self.sentence_start(i) && self.mark(i + 1, ',') {
-            return Some((i + 1, Expr::Ref("PAST_REF")));
-        }
         if a.is("the") {
             let mut j = i + 1;
             let near = self.word(j, "near") || self.word(j, "distant") || self.word(j, "recent");
@@ -1450,7 +1487,7 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             let next = self.at(j + 1);
             let ends = next.is_none_or(|n| n.kind == AtomKind::Mark || self.ctx(j + 1, Ctx::AfterYear));
-            if self.word(j, "future") && ends {
+            if self.word(j, "future") && !self.word(j + 1, "of") && !self.word(j + 1, "for") {
                 return Some((j + 1, Expr::Ref("FUTURE_REF")));
             }
             if self.word(j, "past") && ends && !near {

@@ -39,8 +39,17 @@ impl Resolver {
             Expr::DayPart(..) | Expr::Clock { .. } => TimexType::Time,
             _ => TimexType::Date,
         };
-        let value = self.value(e, dir);
-        let outright = !matches!(e, Expr::Anaphoric { .. } | Expr::YearAgo(_) | Expr::Duration(..) | Expr::Set(_));
+        // Only weekdays trust an infinitive's hint of the future.
+        let weekday = matches!(e, Expr::Weekday { .. } | Expr::DayPart(..) | Expr::Clock { .. });
+        let mut dir = || match dir() {
+            Direction::WeakFuture if !weekday => Direction::Unknown,
+            d => d,
+        };
+        let value = self.value(e, &mut dir);
+        let outright = !matches!(
+            e,
+            Expr::Anaphoric { .. } | Expr::QuarterOf(_) | Expr::YearAgo(_) | Expr::Duration(..) | Expr::Set(_)
+        );
         if let (Some(v), true) = (&value, outright) {
             self.remember(v);
         }
@@ -80,7 +89,10 @@ impl Resolver {
                 let Some(a) = anchor else { return Some(format!("XXXX-WXX-{day}")) };
                 let d = match shift {
                     None if weekday(a) == *day => Some(a),
-                    None => nearest_weekday(a, *day, if dir() == Direction::Future { 1 } else { -1 }),
+                    None => {
+                        let ahead = matches!(dir(), Direction::Future | Direction::WeakFuture);
+                        nearest_weekday(a, *day, if ahead { 1 } else { -1 })
+                    }
                     Some(0) => weekday_in_week(a, *day),
                     Some(s) => nearest_weekday(a, *day, *s),
                 };
@@ -96,6 +108,13 @@ impl Resolver {
                     None => -1,
                 };
                 fmt_week(add_days(a, weeks * 7)?).map(|w| w + "-WE")
+            }
+            Expr::QuarterOf(y) => {
+                let q = self.memory.quarter.map(|(_, q)| q).or_else(|| {
+                    let a = anchor?;
+                    Some(quarter_of(shift_month(a.year(), a.month(), -3).1))
+                })?;
+                fmt_year(*y).map(|y| format!("{y}-Q{q}"))
             }
             Expr::MonthShift { month, shift } => {
                 let a = anchor?;

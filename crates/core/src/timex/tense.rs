@@ -37,7 +37,7 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
         return d;
     }
     if until {
-        return Direction::Future;
+        return Direction::WeakFuture;
     }
     nearest(atoms, lo..hi, &timex).unwrap_or(Direction::Unknown)
 }
@@ -134,7 +134,7 @@ fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option
                     && !v.lex.iter().any(|e| e.lex == Lex::Context(Ctx::NotVerb))
             })
     };
-    (range.start..timex.start).rev().chain(timex.end..range.end).find(|&k| infinitive(k)).map(|_| Direction::Future)
+    (range.start..timex.start).rev().chain(timex.end..range.end).find(|&k| infinitive(k)).map(|_| Direction::WeakFuture)
 }
 
 #[cfg(test)]
@@ -161,7 +161,7 @@ mod tests {
                 "On Saturday, China announced the visit, to take place over three days starting on Tuesday.",
                 "Tuesday"
             ),
-            Direction::Future
+            Direction::WeakFuture
         );
         assert_eq!(dir("In a call on Friday, his counterpart indicated support.", "Friday"), Direction::Past);
         assert_eq!(dir("The results will be announced on Monday.", "Monday"), Direction::Future);
