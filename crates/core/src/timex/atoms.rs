@@ -83,8 +83,27 @@ pub fn atomize<'t>(text: &'t str, within: Span, lexicon: &'t Lexicon, out: &mut 
         }
         let (end, kind) = if b.is_ascii_digit() {
             (i + bytes[i..].iter().position(|c| !c.is_ascii_digit()).unwrap_or(s.len() - i), AtomKind::Num)
+        } else if b.is_ascii_alphabetic() {
+            // ASCII letters, then any further letters (the word may go on in non-ASCII).
+            let ascii = bytes[i..].iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(s.len() - i);
+            let rest = match bytes.get(i + ascii) {
+                Some(&n) if n >= 0x80 => {
+                    s[i + ascii..].find(|c: char| !c.is_alphabetic()).unwrap_or(s.len() - i - ascii)
+                }
+                _ => 0,
+            };
+            (i + ascii + rest, AtomKind::Word)
+        } else if b < 0x80 {
+            (i + 1, AtomKind::Mark)
         } else {
             let c = s[i..].chars().next().expect("in bounds");
+            // Quotation marks and dashes, the commonest non-ASCII characters in news.
+            if ('\u{2010}'..='\u{205E}').contains(&c) {
+                out.push(atom(text, base, i, i + c.len_utf8(), AtomKind::Mark, space, &[]));
+                space = false;
+                i += c.len_utf8();
+                continue;
+            }
             if c.is_whitespace() {
                 space = true;
                 i += c.len_utf8();
@@ -99,26 +118,36 @@ pub fn atomize<'t>(text: &'t str, within: Span, lexicon: &'t Lexicon, out: &mut 
         };
         let piece = &s[i..end];
         let lex: &[Entry] = match kind {
-            AtomKind::Word if piece.len() <= MAX_WORD && piece.is_ascii() => {
+            AtomKind::Word if piece.len() <= MAX_WORD && b < 0x80 => {
                 for (d, c) in lower.iter_mut().zip(piece.bytes()) {
-                    *d = c.to_ascii_lowercase();
+                    *d = c | 0x20;
                 }
-                let key = std::str::from_utf8(&lower[..piece.len()]).expect("ASCII");
-                lexicon.get(key)
+                lexicon.get(&lower[..piece.len()])
             }
             _ => &[],
         };
-        out.push(Atom {
-            span: Span::new(base + i, base + end),
-            text: piece,
-            kind,
-            space_before: space,
-            upper: piece.starts_with(|c: char| c.is_uppercase()),
-            lex,
-        });
+        out.push(atom(text, base, i, end, kind, space, lex));
         space = false;
         i = end;
     }
+}
+
+/// The atom for `text[base + start..base + end]`.
+#[inline]
+fn atom<'t>(
+    text: &'t str,
+    base: usize,
+    start: usize,
+    end: usize,
+    kind: AtomKind,
+    space_before: bool,
+    lex: &'t [Entry],
+) -> Atom<'t> {
+    let span = Span::new(base + start, base + end);
+    let piece = span.as_str(text);
+    let b = piece.as_bytes()[0];
+    let upper = if b < 0x80 { b.is_ascii_uppercase() } else { piece.starts_with(char::is_uppercase) };
+    Atom { span, text: piece, kind, space_before, upper, lex }
 }
 
 #[cfg(test)]

@@ -153,7 +153,21 @@ impl<'g, 't> Grammar<'g, 't> {
         let a = &self.a[i];
         match a.kind {
             AtomKind::Num => true,
-            AtomKind::Word => a.lex.iter().any(|e| e.lex.is_trigger()) || a.upper || ends_plural_weekday(a.text),
+            AtomKind::Word => {
+                let mut trigger = false;
+                let mut weak = true;
+                for e in a.lex.iter().filter(|e| e.lex.is_trigger()) {
+                    trigger = true;
+                    weak &= matches!(e.lex, Lex::Start | Lex::Number(1) | Lex::Cue);
+                }
+                // "the", "a", "at": only worth trying with a time word or a number close behind.
+                if trigger && weak {
+                    return self.a[i + 1..].iter().take(4).any(|n| {
+                        n.kind == AtomKind::Num || n.lex.iter().any(|e| e.lex.is_trigger() && e.lex != Lex::Start)
+                    });
+                }
+                trigger || (a.upper && ends_plural_weekday(a.text))
+            }
             AtomKind::Mark => a.text == "'" || a.text == "’",
         }
     }
@@ -279,8 +293,7 @@ impl<'g, 't> Grammar<'g, 't> {
             || (self.has(i, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_) | Lex::DayWord(..)))
                 && !a.is("a")
                 && !a.is("an"))
-            || a.is("noon")
-            || a.is("midnight")
+            || self.has(i, |l| matches!(l, Lex::ClockWord(_)))
     }
 
     /// "early", "late", "mid-", "the end of", "the beginning of", "earlier this", "later in the".
@@ -1357,13 +1370,15 @@ impl<'g, 't> Grammar<'g, 't> {
     /// Clock times: "10 p.m.", "10:35 a.m. EDT", "noon Thursday", "5 p.m. EST, Nov. 6", "4 in the morning".
     fn p_time(&self, i: usize) -> M {
         let a = self.at(i)?;
-        if (a.is("noon") || a.is("midnight")) && i > 0 && self.word(i - 1, "high") {
+        let clock_word = self.find(i, |l| match l {
+            Lex::ClockWord(h) => Some(h),
+            _ => None,
+        });
+        if clock_word.is_some() && i > 0 && self.word(i - 1, "high") {
             return None;
         }
-        let (hour, minute, mut end) = if a.is("noon") || a.is("midday") {
-            (12, Some(0), i + 1)
-        } else if a.is("midnight") {
-            (24, Some(0), i + 1)
+        let (hour, minute, mut end) = if let Some(h) = clock_word {
+            (h, Some(0), i + 1)
         } else {
             if a.kind != AtomKind::Num || a.text.len() > 2 {
                 return None;
@@ -1549,7 +1564,7 @@ impl<'g, 't> Grammar<'g, 't> {
         // "Tuesdays", "Tuesday nights"
         if a.upper && ends_plural_weekday(a.text) {
             let d =
-                self.lexicon.get(&a.text[..a.text.len() - 1].to_ascii_lowercase()).iter().find_map(|e| {
+                self.lexicon.get(a.text[..a.text.len() - 1].to_ascii_lowercase().as_bytes()).iter().find_map(|e| {
                     match e.lex {
                         Lex::Weekday(d) => Some(d),
                         _ => None,
@@ -1590,7 +1605,7 @@ impl<'g, 't> Grammar<'g, 't> {
 
     fn holiday_at(&self, i: usize) -> Option<(Holiday, usize)> {
         let first = self.at(i)?;
-        if !(first.upper || first.is("the")) {
+        if !(first.upper || first.is("the")) || !self.has(i, |l| l == Lex::HolidayStart) {
             return None;
         }
         'phrases: for (words, h) in &self.lexicon.holidays {

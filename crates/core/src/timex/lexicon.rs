@@ -49,6 +49,8 @@ pub enum Lex {
     AmountMod(TimexMod),
     /// A modifier before a period ("early", "mid", "late").
     PeriodMod(TimexMod),
+    /// A word that names a clock hour ("noon" = 12, "midnight" = 24).
+    ClockWord(u32),
     /// A time zone abbreviation.
     TimeZone,
     /// A word that says the clause is about the future ("will").
@@ -63,6 +65,10 @@ pub enum Lex {
     Context(Ctx),
     /// A word an expression may start with ("the", "every", "at").
     Start,
+    /// A word that makes a "the" before it worth a try ("future", "period", "latest").
+    Cue,
+    /// The first word of a holiday's name.
+    HolidayStart,
 }
 
 impl Lex {
@@ -126,25 +132,48 @@ pub struct Entry {
     pub form: Form,
 }
 
-/// A small, fast hasher for short lowercase words (FNV-1a).
+/// A hasher for [`Key`]s: one multiply of the packed word.
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct KeyHasher(u64);
 
-impl Hasher for Fnv {
+impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
-        self.0 = h;
+    }
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (folded >> 31);
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A lowercase word of up to [`MAX_WORD`] bytes packed into one integer, so a lookup is one
+/// multiply and one compare.
+pub type Key = u128;
+
+/// The index of a lowercase ASCII word's (first letter, last letter, length) in the shape table.
+#[inline]
+fn shape(w: &[u8]) -> Option<usize> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    if w.len() > MAX_WORD || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return None;
+    }
+    Some(((first - b'a') as usize * 26 + (last - b'a') as usize) * (MAX_WORD + 1) + w.len())
+}
+
+/// Packs a lowercase word (at most [`MAX_WORD`] bytes) into a [`Key`].
+#[inline]
+pub fn key(lower: &[u8]) -> Key {
+    let mut k = 0u128;
+    for &b in lower {
+        k = (k << 8) | b as u128;
+    }
+    k
+}
 
 /// Longest word the lexicon holds; longer words are never looked up.
 pub const MAX_WORD: usize = 16;
@@ -152,7 +181,9 @@ pub const MAX_WORD: usize = 16;
 /// The compiled lexicon: word → meanings, and multi-word holiday names.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: FnvMap<Box<str>, Vec<Entry>>,
+    words: HashMap<Key, Vec<Entry>, BuildHasherDefault<KeyHasher>>,
+    /// Which (first letter, last letter, length) triples occur, to skip most words unhashed.
+    shapes: Vec<bool>,
     /// Holiday names as lowercase word sequences (punctuation kept as its own word), longest first.
     pub holidays: Vec<(Vec<Box<str>>, Holiday)>,
 }
@@ -163,7 +194,7 @@ impl Lexicon {
     /// # Panics
     /// When the embedded data is malformed (a build-time mistake, caught by the unit tests).
     pub fn new() -> Lexicon {
-        let mut words: FnvMap<Box<str>, Vec<Entry>> = FnvMap::default();
+        let mut words: HashMap<Key, Vec<Entry>, BuildHasherDefault<KeyHasher>> = HashMap::default();
         let mut holidays = Vec::new();
         for (n, line) in DATA.lines().enumerate() {
             let line = line.trim_end();
@@ -178,7 +209,13 @@ impl Lexicon {
             if class == "holiday" {
                 let h = Holiday::parse(value).unwrap_or_else(|| panic!("timex lexicon line {}: bad holiday", n + 1));
                 for phrase in forms.split('|') {
-                    holidays.push((phrase_words(phrase), h));
+                    let pw = phrase_words(phrase);
+                    let first = Entry { lex: Lex::HolidayStart, form: Form::Plain };
+                    let entries = words.entry(key(pw[0].as_bytes())).or_default();
+                    if !entries.contains(&first) {
+                        entries.push(first);
+                    }
+                    holidays.push((pw, h));
                 }
                 continue;
             }
@@ -193,17 +230,28 @@ impl Lexicon {
                 let lex = parse_lex(class, value, word)
                     .unwrap_or_else(|| panic!("timex lexicon line {}: bad entry {class} {value}", n + 1));
                 assert!(word.len() <= MAX_WORD, "timex lexicon line {}: word too long", n + 1);
-                words.entry(word.into()).or_default().push(Entry { lex, form: kind });
+                words.entry(key(word.as_bytes())).or_default().push(Entry { lex, form: kind });
             }
         }
         holidays.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Lexicon { words, holidays }
+        let mut shapes = vec![false; 26 * 26 * (MAX_WORD + 1)];
+        for &k in words.keys() {
+            let bytes = k.to_be_bytes();
+            let word: Vec<u8> = bytes.iter().copied().skip_while(|&b| b == 0).collect();
+            if let Some(s) = shape(&word) {
+                shapes[s] = true;
+            }
+        }
+        Lexicon { words, shapes, holidays }
     }
 
     /// The meanings of a lowercase word; empty when it is not a calendar word.
     #[inline]
-    pub fn get(&self, lower: &str) -> &[Entry] {
-        self.words.get(lower).map(Vec::as_slice).unwrap_or(&[])
+    pub fn get(&self, lower: &[u8]) -> &[Entry] {
+        match shape(lower) {
+            Some(s) if self.shapes[s] => self.words.get(&key(lower)).map(Vec::as_slice).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 }
 
@@ -282,6 +330,7 @@ fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
         "offset" => Lex::Offset(int()?),
         "approx" | "more" | "less" => Lex::AmountMod(mod_value(value)?),
         "early" | "mid" | "late" => Lex::PeriodMod(mod_value(value)?),
+        "clockword" => Lex::ClockWord(int()? as u32),
         "tz" => Lex::TimeZone,
         "future" => Lex::Future,
         "past" => Lex::Past,
@@ -289,6 +338,7 @@ fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
         "notpast" => Lex::NotPast,
         "context" => Lex::Context(Ctx::from_name(value)?),
         "start" => Lex::Start,
+        "cue" => Lex::Cue,
         _ => return None,
     })
 }
@@ -306,13 +356,14 @@ mod tests {
     #[test]
     fn loads_and_looks_up() {
         let lex = Lexicon::new();
-        assert!(lex.get("tuesday").iter().any(|e| e.lex == Lex::Weekday(2)));
-        assert!(lex.get("sept").iter().any(|e| e.lex == Lex::Month(9) && e.form == Form::Abbrev));
-        assert!(lex.get("may").iter().any(|e| e.lex == Lex::Month(5) && e.form == Form::Ambiguous));
-        assert!(lex.get("days").iter().any(|e| e.lex == Lex::Unit(Unit::Day, true)));
-        assert!(lex.get("day").iter().any(|e| e.lex == Lex::Unit(Unit::Day, false)));
-        assert!(lex.get("second").len() >= 2);
-        assert!(lex.get("walk").is_empty());
+        let lex_get = |w: &str| lex.get(w.as_bytes());
+        assert!(lex_get("tuesday").iter().any(|e| e.lex == Lex::Weekday(2)));
+        assert!(lex_get("sept").iter().any(|e| e.lex == Lex::Month(9) && e.form == Form::Abbrev));
+        assert!(lex_get("may").iter().any(|e| e.lex == Lex::Month(5) && e.form == Form::Ambiguous));
+        assert!(lex_get("days").iter().any(|e| e.lex == Lex::Unit(Unit::Day, true)));
+        assert!(lex_get("day").iter().any(|e| e.lex == Lex::Unit(Unit::Day, false)));
+        assert!(lex_get("second").len() >= 2);
+        assert!(lex_get("walk").is_empty());
         assert!(lex.holidays.iter().any(|(w, _)| w.iter().map(|s| &**s).eq(["new", "year", "'", "s", "day"])));
     }
 }
