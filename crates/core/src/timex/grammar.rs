@@ -267,19 +267,20 @@ impl<'g, 't> Grammar<'g, 't> {
         if a.is("up") && self.word(i + 1, "to") {
             return Some((TimexMod::EqualOrLess, i + 2));
         }
-        if (a.is("just") || a.is("well") || a.is("only")) && self.has(i + 1, |l| matches!(l, Lex::AmountMod(_))) {
+        if (a.is("just") || a.is("well") || a.is("only"))
+            && self.has(i + 1, |l| matches!(l, Lex::AmountMod(_) | Lex::Comparative(_)))
+        {
             return self.amount_mod(i + 1);
         }
-        if a.is("almost") {
-            return Some((TimexMod::LessThan, i + 1));
-        }
         for (l, _) in self.lex(i) {
-            if let Lex::AmountMod(m) = l {
-                return match m {
-                    TimexMod::MoreThan | TimexMod::LessThan if than(i + 1) => Some((m, i + 2)),
-                    TimexMod::MoreThan | TimexMod::LessThan => None,
-                    _ => Some((m, i + 1)),
-                };
+            match l {
+                Lex::Comparative(m) if than(i + 1) => return Some((m, i + 2)),
+                // "over an hour" is more than one; "over three days" reads as a preposition.
+                Lex::AmountMod(m) if a.is("over") => {
+                    return (self.word(i + 1, "a") || self.word(i + 1, "an")).then_some((m, i + 1))
+                }
+                Lex::AmountMod(m) => return Some((m, i + 1)),
+                _ => {}
             }
         }
         None
@@ -916,6 +917,9 @@ impl<'g, 't> Grammar<'g, 't> {
         // "recent weeks", "recent years"
         if self.word(j, "recent") {
             let (u, plural, k) = self.unit(j + 1)?;
+            if let Some(end) = self.more_plural_units(k).filter(|_| plural) {
+                return Some((end, Expr::Ref("PAST_REF")));
+            }
             return plural.then_some((k, Expr::Duration(Amount::Some, u)));
         }
         let rel_word = self.at(j)?;
@@ -1059,9 +1063,24 @@ impl<'g, 't> Grammar<'g, 't> {
                 }
             }
         }
+        // "a three-year period": with a noun of time, the whole phrase is the duration.
+        if self.word(i, "a") || self.word(i, "an") || the {
+            if let Some((amt, k, _)) = self.amount(i + 1) {
+                if let Some((u, false, end)) = self.hyphen(k).and_then(|h| self.unit(h)) {
+                    if self.ctx(end, Ctx::PeriodNoun) {
+                        return Some((end + 1, Expr::Duration(amt, u)));
+                    }
+                }
+            }
+        }
         let (amt, k, _) = self.amount(j)?;
         let article = self.word(j, "a") || self.word(j, "an");
         if the && article {
+            return None;
+        }
+        // "the two day rally": an amount before a singular unit is an adjective; its determiner
+        // belongs to the noun.
+        if the && amt.as_whole().is_some_and(|n| n > 1) && matches!(self.unit(k), Some((_, false, _))) {
             return None;
         }
         // "24-hour", "two-year": an adjective, always a duration, without the noun's determiner.

@@ -47,6 +47,8 @@ pub enum Lex {
     Offset(i32),
     /// A modifier before an amount ("about", "more", "less").
     AmountMod(TimexMod),
+    /// "more", "less": a modifier with "than".
+    Comparative(TimexMod),
     /// A modifier before a period ("early", "mid", "late").
     PeriodMod(TimexMod),
     /// A word that names a clock hour ("noon" = 12, "midnight" = 24).
@@ -55,6 +57,8 @@ pub enum Lex {
     TimeZone,
     /// A word that says the clause is about the future ("will").
     Future,
+    /// A word that hints at the future ("would").
+    WeakFuture,
     /// A word that says the clause is about the past ("said").
     Past,
     /// A present-tense verb ("is", "says").
@@ -74,7 +78,10 @@ pub enum Lex {
 impl Lex {
     /// True for meanings an expression can start from (not tense cues or context words).
     pub fn is_trigger(self) -> bool {
-        !matches!(self, Lex::Future | Lex::Past | Lex::Present | Lex::NotPast | Lex::Context(_) | Lex::TimeZone)
+        !matches!(
+            self,
+            Lex::Future | Lex::WeakFuture | Lex::Past | Lex::Present | Lex::NotPast | Lex::Context(_) | Lex::TimeZone
+        )
     }
 }
 
@@ -89,12 +96,16 @@ pub enum Ctx {
     BeforeYear,
     /// Words after "to" that make it a preposition.
     NotVerb,
+    /// Determiners: a participle after one is an adjective ("the reduced dividend").
+    Determiner,
     /// Words before "a year" that make it a rate.
     Rate,
     /// Words between an amount and its unit.
     AmountAdj,
     /// "until", "till": the expression after them lies ahead.
     Until,
+    /// Nouns that make "a three-year period" one duration.
+    PeriodNoun,
 }
 
 impl Ctx {
@@ -104,9 +115,11 @@ impl Ctx {
             "before_month" => Ctx::BeforeMonth,
             "before_year" => Ctx::BeforeYear,
             "not_verb" => Ctx::NotVerb,
+            "determiner" => Ctx::Determiner,
             "rate" => Ctx::Rate,
             "amount_adj" => Ctx::AmountAdj,
             "until" => Ctx::Until,
+            "period_noun" => Ctx::PeriodNoun,
             _ => return None,
         })
     }
@@ -328,11 +341,13 @@ fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
         "set" => Lex::SetAdverb(static_value(value)?),
         "rel" => Lex::Rel(int()?),
         "offset" => Lex::Offset(int()?),
-        "approx" | "more" | "less" => Lex::AmountMod(mod_value(value)?),
+        "approx" | "below" | "above" => Lex::AmountMod(mod_value(value)?),
+        "comparative" => Lex::Comparative(mod_value(value)?),
         "early" | "mid" | "late" => Lex::PeriodMod(mod_value(value)?),
         "clockword" => Lex::ClockWord(int()? as u32),
         "tz" => Lex::TimeZone,
         "future" => Lex::Future,
+        "weakfuture" => Lex::WeakFuture,
         "past" => Lex::Past,
         "present" => Lex::Present,
         "notpast" => Lex::NotPast,

@@ -36,10 +36,13 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
         return d;
     }
+    if let Some(d) = nearest(atoms, lo..hi, &timex) {
+        return d;
+    }
     if until {
         return Direction::WeakFuture;
     }
-    nearest(atoms, lo..hi, &timex).unwrap_or(Direction::Unknown)
+    Direction::Unknown
 }
 
 fn is_boundary(a: &Atom<'_>) -> bool {
@@ -116,14 +119,15 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     }
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
-    if k > 0 && (atoms[k - 1].lex.iter().any(|e| e.lex == Lex::Context(Ctx::NotVerb)) || atoms[k - 1].is("be")) {
+    if k > 0 && (atoms[k - 1].lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner)) || atoms[k - 1].is("be")) {
         return None;
     }
     Some(Direction::Past)
 }
 
-/// A weak cue: an infinitive ("to take place") in the clause, nearest first.
+/// A weak cue in the clause, nearest first: an infinitive ("to take place") or "would".
 fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option<Direction> {
+    let hint = |k: usize| atoms[k].lex.iter().any(|e| e.lex == Lex::WeakFuture);
     let infinitive = |k: usize| {
         atoms[k].is("to")
             && atoms.get(k + 1).is_some_and(|v| {
@@ -131,10 +135,14 @@ fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option
                     && !v.lex.iter().any(|e| e.lex.is_trigger())
                     && !v.text.ends_with("ing")
                     && !v.text.ends_with("ed")
-                    && !v.lex.iter().any(|e| e.lex == Lex::Context(Ctx::NotVerb))
+                    && !v.lex.iter().any(|e| matches!(e.lex, Lex::Context(Ctx::NotVerb | Ctx::Determiner)))
             })
     };
-    (range.start..timex.start).rev().chain(timex.end..range.end).find(|&k| infinitive(k)).map(|_| Direction::WeakFuture)
+    (range.start..timex.start)
+        .rev()
+        .chain(timex.end..range.end)
+        .find(|&k| hint(k) || infinitive(k))
+        .map(|_| Direction::WeakFuture)
 }
 
 #[cfg(test)]
