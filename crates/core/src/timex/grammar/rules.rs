@@ -1,670 +1,17 @@
-//! Recognition: finds time expressions in a run of atoms and says what each means.
-//!
-//! A hand-written grammar in the TIMEX3 / TempEval-3 conventions: the span keeps determiners
-//! ("the third quarter") and modifiers ("about", "early", "more than") but not the preposition
-//! before it. Every rule starts from a lexicon hit or a digit, so most atoms cost one check.
+//! The expressions: dates, weekdays, relative dates, amounts of time, quarters, seasons,
+//! decades, clock times, references, recurrences and holidays. Each rule returns where its
+//! expression ends and what it means, or `None`.
 
-use crate::article::TimexMod;
-
-use super::atoms::{Atom, AtomKind};
-use super::expr::{Amount, DayPart, Expr, Holiday, Unit, YearPart, YearRef};
-use super::lexicon::{Ctx, Form, Lex, Lexicon};
-
-/// One recognised expression: atoms `start..end`, its meaning and modifier.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Found {
-    /// First atom.
-    pub start: usize,
-    /// One past the last atom.
-    pub end: usize,
-    /// What it means.
-    pub expr: Expr,
-    /// The TIMEX3 modifier.
-    pub modifier: Option<TimexMod>,
-}
-
-/// Finds every time expression in `atoms`, left to right, longest first.
-pub fn recognize(atoms: &[Atom<'_>], lexicon: &Lexicon, out: &mut Vec<Found>) {
-    let g = Grammar { a: atoms, lexicon };
-    let mut i = 0;
-    while i < atoms.len() {
-        if !g.may_start(i) {
-            i += 1;
-            continue;
-        }
-        match g.match_at(i) {
-            Some(f) => {
-                i = f.end.max(i + 1);
-                let second = g.coordinated_day(&f);
-                out.push(f);
-                if let Some(s) = second {
-                    i = s.end;
-                    out.push(s);
-                }
-            }
-            None => i += 1,
-        }
-    }
-}
-
-struct Grammar<'g, 't> {
-    a: &'g [Atom<'t>],
-    lexicon: &'g Lexicon,
-}
-
-type M = Option<(usize, Expr)>;
+use super::super::atoms::AtomKind;
+use super::super::calendar::quarter_of;
+use super::super::expr::{duration_value, Amount, DayPart, Expr, Unit, YearPart, YearRef};
+use super::super::lexicon::{Ctx, Lex};
+use super::{ends_plural_weekday, Grammar, M};
 
 impl<'g, 't> Grammar<'g, 't> {
-    // ---- atom access -------------------------------------------------------------------
-
-    #[inline]
-    fn at(&self, i: usize) -> Option<&Atom<'t>> {
-        self.a.get(i)
-    }
-
-    #[inline]
-    fn word(&self, i: usize, w: &str) -> bool {
-        self.at(i).is_some_and(|a| a.kind == AtomKind::Word && a.is(w))
-    }
-
-    #[inline]
-    fn mark(&self, i: usize, c: char) -> bool {
-        self.at(i).is_some_and(|a| a.is_mark(c))
-    }
-
-    /// A mark directly attached to the atom before it (no space), like the period of "Feb.".
-    #[inline]
-    fn tight_mark(&self, i: usize, c: char) -> bool {
-        self.at(i).is_some_and(|a| a.is_mark(c) && !a.space_before)
-    }
-
-    /// True when atom `i` is joined to the one before by a hyphen ("third-quarter"): returns the
-    /// index after the hyphen.
-    fn hyphen(&self, i: usize) -> Option<usize> {
-        let h = self.at(i)?;
-        let next = self.at(i + 1)?;
-        ((h.is_mark('-') || h.is_mark('‐')) && !h.space_before && !next.space_before).then_some(i + 1)
-    }
-
-    fn lex(&self, i: usize) -> impl Iterator<Item = (Lex, Form)> + '_ {
-        self.at(i).into_iter().flat_map(|a| a.lex.iter().map(|e| (e.lex, e.form)))
-    }
-
-    /// The first meaning of atom `i` that `f` accepts.
-    fn find<T>(&self, i: usize, f: impl Fn(Lex) -> Option<T>) -> Option<T> {
-        self.lex(i).find_map(|(l, _)| f(l))
-    }
-
-    /// True when atom `i` is in the context word list `c`.
-    fn ctx(&self, i: usize, c: Ctx) -> bool {
-        self.has(i, |l| l == Lex::Context(c))
-    }
-
-    fn has(&self, i: usize, pred: impl Fn(Lex) -> bool) -> bool {
-        self.lex(i).any(|(l, _)| pred(l))
-    }
-
-    fn sentence_start(&self, i: usize) -> bool {
-        match i.checked_sub(1).and_then(|p| self.at(p)) {
-            None => true,
-            Some(p) => {
-                p.kind == AtomKind::Mark && matches!(p.text, "." | "!" | "?" | "\"" | "“" | "‘" | "(" | "—" | ":")
-            }
-        }
-    }
-
-    /// True when the atom before `i` is a capitalised word inside a sentence, as in a name
-    /// ("Black Friday", "USA Today").
-    fn after_name(&self, i: usize) -> bool {
-        i > 0
-            && !self.sentence_start(i)
-            && !self.sentence_start(i - 1)
-            && self
-                .at(i - 1)
-                .is_some_and(|p| p.kind == AtomKind::Word && p.upper && p.lex.is_empty() && p.text.len() > 1)
-    }
-
-    /// True when a capitalised word at `i` reads as part of a name rather than a time word.
-    fn in_name(&self, i: usize) -> bool {
-        let prev_name = self.after_name(i);
-        let next_name = self.at(i + 1).is_some_and(|n| n.kind == AtomKind::Word && n.upper && !n.space_before);
-        prev_name || next_name
-    }
-
-    /// "April 24 and 25": the second day of a coordinated pair, as its own expression.
-    fn coordinated_day(&self, f: &Found) -> Option<Found> {
-        let Expr::Calendar { year, month: Some(m), day: Some(_) } = f.expr else { return None };
-        let joiner = self.at(f.end)?;
-        if !(joiner.is("and") || joiner.is("or") || joiner.is("to") || joiner.is("through") || joiner.is_mark('-')) {
-            return None;
-        }
-        let k = f.end + 1;
-        let a = self.at(k)?;
-        let (d, end) = self.day_of_month(k).filter(|_| a.kind == AtomKind::Num)?;
-        // "May 5 and 6 percent", "June 3 and 2024": not a day.
-        if self.at(end).is_some_and(|n| n.kind == AtomKind::Num || n.is_mark('%') || self.unit(end).is_some()) {
-            return None;
-        }
-        Some(Found { start: k, end, expr: Expr::Calendar { year, month: Some(m), day: Some(d) }, modifier: None })
-    }
-
-    /// Cheap test: can an expression start at atom `i`?
-    fn may_start(&self, i: usize) -> bool {
-        let a = &self.a[i];
-        match a.kind {
-            AtomKind::Num => true,
-            AtomKind::Word => {
-                let mut trigger = false;
-                let mut weak = true;
-                for e in a.lex.iter().filter(|e| e.lex.is_trigger()) {
-                    trigger = true;
-                    weak &= matches!(e.lex, Lex::Start | Lex::Number(1) | Lex::Cue);
-                }
-                // "the", "a", "at": only worth trying with a time word or a number close behind.
-                if trigger && weak {
-                    return self.a[i + 1..].iter().take(4).any(|n| {
-                        n.kind == AtomKind::Num || n.lex.iter().any(|e| e.lex.is_trigger() && e.lex != Lex::Start)
-                    });
-                }
-                trigger || (a.upper && ends_plural_weekday(a.text))
-            }
-            AtomKind::Mark => a.text == "'" || a.text == "’",
-        }
-    }
-
-    // ---- top level ----------------------------------------------------------------------
-
-    fn match_at(&self, i: usize) -> Option<Found> {
-        let mut best: Option<Found> = None;
-        let mut consider = |f: Found| {
-            if best.as_ref().is_none_or(|b| f.end > b.end) {
-                best = Some(f);
-            }
-        };
-        if let Some((m, j)) = self.amount_mod(i) {
-            if let Some((end, e)) = self.core(j) {
-                if takes_amount_mod(&e) && self.amount_starts(j) {
-                    consider(Found { start: i, end, expr: e, modifier: Some(m) });
-                }
-            }
-        }
-        let the_then_mod = self.word(i, "the") && self.has(i + 1, |l| matches!(l, Lex::PeriodMod(_)));
-        let mod_at = match self.period_mod(i) {
-            None if the_then_mod => i + 1,
-            _ => i,
-        };
-        if let Some((m, j, unit_word)) = self.period_mod(mod_at) {
-            let core = if unit_word { self.the_unit(j) } else { self.core(j) };
-            if let Some((end, e)) = core {
-                // "earlier this week", "Later Thursday": TimeBank leaves "earlier" and "later"
-                // outside days and weeks, and inside months and years.
-                let comparative = self.word(mod_at, "earlier") || self.word(mod_at, "later");
-                if takes_period_mod(&e) && !(comparative && is_short(&e)) {
-                    consider(Found { start: i, end, expr: e, modifier: Some(m) });
-                }
-            }
-        }
-        if let Some((end, e)) = self.core(i) {
-            consider(Found { start: i, end, expr: e, modifier: None });
-        }
-        let mut f = best?;
-        if let Some((end, m)) = self.suffix_mod(f.end, &f.expr) {
-            f.end = end;
-            f.modifier = f.modifier.or(Some(m));
-        }
-        Some(f)
-    }
-
-    /// The longest core expression at `i`.
-    fn core(&self, i: usize) -> M {
-        let mut best: M = None;
-        let candidates = [
-            self.p_date(i),
-            self.p_weekday(i),
-            self.p_dayword(i),
-            self.p_relative(i),
-            self.p_amount(i),
-            self.p_part(i),
-            self.p_season(i),
-            self.p_decade(i),
-            self.p_time(i),
-            self.p_ref(i),
-            self.p_set(i),
-            self.p_holiday(i),
-            self.p_vague_future(i),
-        ];
-        for c in candidates.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.0 > b.0) {
-                best = Some(c);
-            }
-        }
-        best
-    }
-
-    // ---- modifiers ----------------------------------------------------------------------
-
-    /// "about", "more than", "at least", "up to", "no more than", "nearly".
-    fn amount_mod(&self, i: usize) -> Option<(TimexMod, usize)> {
-        let a = self.at(i)?;
-        if a.kind != AtomKind::Word {
-            return None;
-        }
-        let than = |j: usize| self.word(j, "than");
-        if (a.is("no") || a.is("not")) && than(i + 2) {
-            if self.word(i + 1, "more") {
-                return Some((TimexMod::EqualOrLess, i + 3));
-            }
-            if self.word(i + 1, "less") || self.word(i + 1, "fewer") {
-                return Some((TimexMod::EqualOrMore, i + 3));
-            }
-        }
-        if a.is("at") && self.word(i + 1, "least") {
-            return Some((TimexMod::EqualOrMore, i + 2));
-        }
-        if a.is("at") && self.word(i + 1, "most") {
-            return Some((TimexMod::EqualOrLess, i + 2));
-        }
-        if a.is("up") && self.word(i + 1, "to") {
-            return Some((TimexMod::EqualOrLess, i + 2));
-        }
-        if (a.is("just") || a.is("well") || a.is("only"))
-            && self.has(i + 1, |l| matches!(l, Lex::AmountMod(_) | Lex::Comparative(_)))
-        {
-            return self.amount_mod(i + 1);
-        }
-        for (l, _) in self.lex(i) {
-            match l {
-                Lex::Comparative(m) if than(i + 1) => return Some((m, i + 2)),
-                // "over an hour" is more than one; "over three days" reads as a preposition.
-                Lex::AmountMod(m) if a.is("over") => {
-                    return (self.word(i + 1, "a") || self.word(i + 1, "an")).then_some((m, i + 1))
-                }
-                Lex::AmountMod(m) => return Some((m, i + 1)),
-                _ => {}
-            }
-        }
-        None
-    }
-
-    /// True when the expression at `i` starts with an amount (so "about" reads as a modifier).
-    fn amount_starts(&self, i: usize) -> bool {
-        let Some(a) = self.at(i) else { return false };
-        a.kind == AtomKind::Num
-            || self.has(i, |l| matches!(l, Lex::Number(_) | Lex::Tens(_) | Lex::Few | Lex::Half))
-            || (self.has(i, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_) | Lex::DayWord(..)))
-                && !a.is("a")
-                && !a.is("an"))
-            || self.has(i, |l| matches!(l, Lex::ClockWord(_)))
-    }
-
-    /// "early", "late", "mid-", "the end of", "the beginning of", "earlier this", "later in the".
-    /// Returns the modifier, where the core starts, and whether a bare "the year" may follow.
-    fn period_mod(&self, i: usize) -> Option<(TimexMod, usize, bool)> {
-        let a = self.at(i)?;
-        if a.is("the") || a.is("its") {
-            let m = match self.at(i + 1) {
-                Some(n) if n.is("end") || n.is("close") => TimexMod::End,
-                Some(n) if n.is("beginning") || n.is("start") => TimexMod::Start,
-                Some(n) if n.is("middle") => TimexMod::Mid,
-                _ => return None,
-            };
-            return self.word(i + 2, "of").then_some((m, i + 3, true));
-        }
-        for (l, _) in self.lex(i) {
-            if let Lex::PeriodMod(m) = l {
-                let mut j = i + 1;
-                if let Some(k) = self.hyphen(j) {
-                    j = k;
-                }
-                // "earlier in the year", "later in the month".
-                if (a.is("earlier") || a.is("later")) && self.word(j, "in") {
-                    return Some((m, j + 1, true));
-                }
-                return Some((m, j, false));
-            }
-        }
-        None
-    }
-
-    /// "the year", "the month", "the week", "the day" after "the end of" and the like, and the
-    /// modifiable expressions after them ("the end of 1990", "the end of this week").
-    fn the_unit(&self, i: usize) -> M {
-        if self.word(i, "the") {
-            if let Some((u, false, j)) = self.unit(i + 1) {
-                if matches!(
-                    u,
-                    Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Quarter | Unit::Decade | Unit::Century
-                ) {
-                    return Some((j, Expr::Relative { unit: u, n: 0 }));
-                }
-            }
-        }
-        self.core(i)
-    }
-
-    /// "or so", "or later", "and beyond", "or more" after an expression.
-    fn suffix_mod(&self, i: usize, e: &Expr) -> Option<(usize, TimexMod)> {
-        let a = self.at(i)?;
-        if a.is("or") && self.word(i + 1, "so") {
-            return Some((i + 2, TimexMod::Approx));
-        }
-        if !matches!(e, Expr::Calendar { .. } | Expr::Duration(..)) {
-            return None;
-        }
-        if (a.is("or") && self.word(i + 1, "later")) || (a.is("and") && self.word(i + 1, "beyond")) {
-            return Some((i + 2, TimexMod::OnOrAfter));
-        }
-        if a.is("or") && self.word(i + 1, "earlier") {
-            return Some((i + 2, TimexMod::OnOrBefore));
-        }
-        if matches!(e, Expr::Duration(..)) && a.is("or") && self.word(i + 1, "more") {
-            return Some((i + 2, TimexMod::EqualOrMore));
-        }
-        None
-    }
-
-    // ---- lexical pieces -----------------------------------------------------------------
-
-    /// A month name at `i` (capitalised; abbreviations with their period). Returns the month,
-    /// the index after it, and whether the name is ambiguous on its own.
-    fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
-        let a = self.at(i)?;
-        if a.kind != AtomKind::Word || !a.upper {
-            return None;
-        }
-        for (l, form) in self.lex(i) {
-            if let Lex::Month(m) = l {
-                let dot = self.tight_mark(i + 1, '.');
-                return match form {
-                    Form::Abbrev if dot => Some((m, i + 2, false)),
-                    Form::Abbrev => None,
-                    Form::Plain if a.text.len() <= 4 && !is_full_month_name(a.text) => {
-                        Some((m, i + 1 + dot as usize, !dot))
-                    }
-                    Form::Plain => Some((m, i + 1, false)),
-                    Form::Ambiguous => Some((m, i + 1, true)),
-                };
-            }
-        }
-        None
-    }
-
-    /// A weekday name at `i` (capitalised; abbreviations with their period).
-    fn weekday(&self, i: usize) -> Option<(u32, usize)> {
-        let a = self.at(i)?;
-        if a.kind != AtomKind::Word || !a.upper {
-            return None;
-        }
-        for (l, form) in self.lex(i) {
-            if let Lex::Weekday(d) = l {
-                let dot = self.tight_mark(i + 1, '.');
-                return match form {
-                    Form::Abbrev if dot => Some((d, i + 2)),
-                    Form::Abbrev => None,
-                    _ => Some((d, i + 1)),
-                };
-            }
-        }
-        None
-    }
-
-    /// A unit word at `i`: the unit, plural or not, and the index after.
-    fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
-        let a = self.at(i)?;
-        if a.kind != AtomKind::Word {
-            return None;
-        }
-        if a.upper && !self.sentence_start(i) && !a.text.bytes().all(|b| b.is_ascii_uppercase()) {
-            return None;
-        }
-        let found = self.find(i, |l| match l {
-            Lex::Unit(u, plural) => Some((u, plural, i + 1)),
-            _ => None,
-        })?;
-        // "quarter-century", "quarter-to-quarter": part of a compound, not a unit.
-        if found.0 == Unit::Quarter && self.hyphen(i + 1).is_some() {
-            return None;
-        }
-        Some(found)
-    }
-
-    /// A four-digit year at `i`, 1000-2199, not part of a bigger number.
-    fn year_num(&self, i: usize) -> Option<(i32, usize)> {
-        let a = self.at(i)?;
-        if a.kind != AtomKind::Num || a.text.len() != 4 {
-            return None;
-        }
-        let y = a.number()? as i32;
-        if !(1000..=2199).contains(&y) {
-            return None;
-        }
-        // Part of "1,990" or "19.90" or "2020.5".
-        let glued_before = i >= 2
-            && self.at(i - 1).is_some_and(|p| (p.is_mark(',') || p.is_mark('.')) && !p.space_before && !a.space_before)
-            && self.at(i - 2).is_some_and(|p| p.kind == AtomKind::Num);
-        let glued_after = self.at(i + 1).is_some_and(|n| (n.is_mark(',') || n.is_mark('.')) && !n.space_before)
-            && self.at(i + 2).is_some_and(|n| n.kind == AtomKind::Num && !n.space_before);
-        (!glued_before && !glued_after).then_some((y, i + 1))
-    }
-
-    /// A spelled-out year: "nineteen ninety-six", "two thousand".
-    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
-        let first = self.find(i, |l| match l {
-            Lex::Number(n) if (11..=20).contains(&n) => Some(n),
-            Lex::Tens(20) => Some(20),
-            Lex::Number(2) => Some(2),
-            _ => None,
-        })?;
-        if first == 2 {
-            if !self.word(i + 1, "thousand") {
-                return None;
-            }
-            let mut j = i + 2;
-            if self.word(j, "and") {
-                j += 1;
-            }
-            return match self.small_number(j) {
-                Some((n, k)) if n < 100 => Some((2000 + n as i32, k)),
-                _ => Some((2000, i + 2)),
-            };
-        }
-        let (n, j) = self.small_number(i + 1)?;
-        if !(10..100).contains(&n) {
-            return None;
-        }
-        Some((first as i32 * 100 + n as i32, j))
-    }
-
-    /// A number 0-99 in words ("ninety-six", "twenty four", "seven").
-    fn small_number(&self, i: usize) -> Option<(u32, usize)> {
-        let a = self.at(i)?;
-        if a.is("a") || a.is("an") || a.is("couple") || a.is("dozen") || a.is("hundred") || a.is("thousand") {
-            return None;
-        }
-        for (l, _) in self.lex(i) {
-            match l {
-                Lex::Number(n) if n < 20 => return Some((n, i + 1)),
-                Lex::Tens(t) => {
-                    let j = self.hyphen(i + 1).unwrap_or(i + 1);
-                    if let Some(o) = self.find(j, |l| match l {
-                        Lex::Number(o) if (1..10).contains(&o) => Some(o),
-                        _ => None,
-                    }) {
-                        if !self.word(j, "a") && !self.word(j, "an") {
-                            return Some((t + o, j + 1));
-                        }
-                    }
-                    return Some((t, i + 1));
-                }
-                _ => {}
-            }
-        }
-        None
-    }
-
-    /// An amount: digits ("24", "2.5", "2 1/2", "1,000"), words ("three", "twenty-four", "a",
-    /// "a couple of", "a few", "several", "a dozen", "two and a half", "half a"). Returns the amount,
-    /// the index after it, and a modifier the words carry ("a couple of" is approximate).
-    fn amount(&self, i: usize) -> Option<(Amount, usize, Option<TimexMod>)> {
-        let a = self.at(i)?;
-        let (mut amt, mut j, m) = if a.kind == AtomKind::Num {
-            if a.text.len() > 6 {
-                return None;
-            }
-            let mut n = a.number()? as u64;
-            let mut j = i + 1;
-            // "1,000"
-            while self.tight_mark(j, ',')
-                && self.at(j + 1).is_some_and(|d| d.kind == AtomKind::Num && d.text.len() == 3 && !d.space_before)
-            {
-                n = n * 1000 + self.at(j + 1)?.number()? as u64;
-                j += 2;
-            }
-            let mut halves = n * 2;
-            // "2.5"
-            if self.tight_mark(j, '.') && self.at(j + 1).is_some_and(|d| d.kind == AtomKind::Num && !d.space_before) {
-                if self.at(j + 1)?.text == "5" {
-                    halves += 1;
-                    j += 2;
-                } else {
-                    return None;
-                }
-            }
-            // "2 1/2"
-            if self.at(j).is_some_and(|d| d.text == "1")
-                && self.tight_mark(j + 1, '/')
-                && self.at(j + 2).is_some_and(|d| d.text == "2" && !d.space_before)
-            {
-                halves += 1;
-                j += 3;
-            }
-            (Amount::Halves(halves), j, None)
-        } else if a.is("a") || a.is("an") {
-            if self.word(i + 1, "few") {
-                (Amount::Some, i + 2, None)
-            } else if self.word(i + 1, "couple") && self.word(i + 2, "of") {
-                (Amount::whole(2), i + 3, Some(TimexMod::Approx))
-            } else if self.word(i + 1, "dozen") {
-                (Amount::whole(12), i + 2, None)
-            } else if self.word(i + 1, "half") {
-                (Amount::Halves(1), i + 2, None)
-            } else {
-                (Amount::whole(1), i + 1, None)
-            }
-        } else if self.has(i, |l| l == Lex::Few) {
-            (Amount::Some, i + 1, None)
-        } else if a.is("half") && (self.word(i + 1, "a") || self.word(i + 1, "an")) {
-            (Amount::Halves(1), i + 2, None)
-        } else if a.is("couple") && self.word(i + 1, "of") {
-            (Amount::whole(2), i + 2, Some(TimexMod::Approx))
-        } else {
-            let (n, j) = self.small_number(i)?;
-            let (mut n, mut j) = (n as u64, j);
-            if self.word(j, "hundred") {
-                n *= 100;
-                j += 1;
-            }
-            if self.word(j, "thousand") {
-                n *= 1000;
-                j += 1;
-            }
-            (Amount::whole(n), j, None)
-        };
-        // "a hundred years", "two thousand years"
-        if let Amount::Halves(h) = amt {
-            if h == 2 && (self.word(j, "hundred") || self.word(j, "thousand")) {
-                let mult = if self.word(j, "hundred") { 100 } else { 1000 };
-                amt = Amount::whole(mult);
-                j += 1;
-            }
-        }
-        // "two and a half"
-        if let Amount::Halves(h) = amt {
-            if h % 2 == 0 && self.word(j, "and") && self.word(j + 1, "a") && self.word(j + 2, "half") {
-                amt = Amount::Halves(h + 1);
-                j += 3;
-            }
-        }
-        Some((amt, j, m))
-    }
-
-    /// An ordinal at `i`: "third", "21st". Returns the number and the index after.
-    fn ordinal(&self, i: usize) -> Option<(i32, usize)> {
-        let a = self.at(i)?;
-        if a.kind == AtomKind::Num {
-            let n = a.number()?;
-            let suffix = self.at(i + 1)?;
-            if suffix.kind == AtomKind::Word
-                && !suffix.space_before
-                && ["st", "nd", "rd", "th"].iter().any(|s| suffix.is(s))
-                && n < 100
-            {
-                return Some((n as i32, i + 2));
-            }
-            return None;
-        }
-        let base = self.find(i, |l| match l {
-            Lex::Ordinal(n) => Some(n),
-            _ => None,
-        });
-        if base.is_some() {
-            return base.map(|n| (n, i + 1));
-        }
-        // "twenty-first"
-        if let Some(t) = self.find(i, |l| match l {
-            Lex::Tens(t) => Some(t),
-            _ => None,
-        }) {
-            let j = self.hyphen(i + 1).unwrap_or(i + 1);
-            let o = self.find(j, |l| match l {
-                Lex::Ordinal(n) if (1..10).contains(&n) => Some(n),
-                _ => None,
-            })?;
-            return Some((t as i32 + o, j + 1));
-        }
-        None
-    }
-
-    /// A day of the month at `i`: "26", "26th", "eighth".
-    fn day_of_month(&self, i: usize) -> Option<(u32, usize)> {
-        let a = self.at(i)?;
-        if a.kind == AtomKind::Num {
-            if a.text.len() > 2 {
-                return None;
-            }
-            let d = a.number()?;
-            if !(1..=31).contains(&d) {
-                return None;
-            }
-            // "26th"
-            if let Some(s) = self.at(i + 1) {
-                if s.kind == AtomKind::Word && !s.space_before {
-                    return ["st", "nd", "rd", "th"].iter().any(|x| s.is(x)).then_some((d, i + 2));
-                }
-            }
-            // Not a clock time ("May 5:30") or an amount ("June 5 years").
-            let clock = self.tight_mark(i + 1, ':')
-                && self.at(i + 2).is_some_and(|m| m.kind == AtomKind::Num && !m.space_before);
-            if clock || self.unit(i + 1).is_some() {
-                return None;
-            }
-            return Some((d, i + 1));
-        }
-        let (n, j) = self.ordinal(i)?;
-        (1..=31).contains(&n).then_some((n as u32, j))
-    }
-
-    /// ", 2023" or " 2023" after a date.
-    fn trailing_year(&self, i: usize) -> Option<(i32, usize)> {
-        let j = if self.mark(i, ',') { i + 1 } else { i };
-        self.year_num(j).or_else(|| self.spelled_year(j))
-    }
-
-    // ---- rules --------------------------------------------------------------------------
-
     /// Calendar dates: "Feb. 26", "March 3, 2023", "26 February 2023", "February 1947",
     /// "Friday, Oct. 23", "2020", "2023-02-26", "2/26/2023", bare months.
-    fn p_date(&self, i: usize) -> M {
+    pub(super) fn p_date(&self, i: usize) -> M {
         // "Friday, Oct. 23": the weekday adds nothing to the value.
         if let Some((_, j)) = self.weekday(i) {
             let k = if self.mark(j, ',') { j + 1 } else { j };
@@ -739,39 +86,8 @@ impl<'g, 't> Grammar<'g, 't> {
         Some((j, Expr::Calendar { year: YearRef::Implicit, month: Some(m), day: None }))
     }
 
-    /// Context that makes an ambiguous month word a month.
-    fn month_context(&self, i: usize) -> bool {
-        i > 0 && (self.ctx(i - 1, Ctx::BeforeMonth) || self.tight_mark(i - 1, '-'))
-    }
-
-    /// Context that makes a number at `i` (followed by atom `j`) a year rather than a quantity
-    /// ("$1990", "2000 people") or part of a name ("Orion 1980").
-    fn year_context(&self, i: usize, j: usize) -> bool {
-        let prev = i.checked_sub(1).and_then(|p| self.at(p));
-        if prev.is_some_and(|p| p.is_mark('$') || p.is_mark('#') || p.is_mark('€') || p.is_mark('£') || p.is("no")) {
-            return false;
-        }
-        let strong = i > 0 && (self.ctx(i - 1, Ctx::BeforeYear) || self.month(i - 1).is_some());
-        if strong {
-            return true;
-        }
-        if prev.is_some_and(|p| p.kind == AtomKind::Word && p.upper && p.lex.is_empty()) && !self.sentence_start(i - 1)
-        {
-            return false;
-        }
-        match self.at(j) {
-            // "2000 people": a count before a plural noun.
-            Some(n) if n.is_lower_word() && !self.ctx(j, Ctx::AfterYear) && n.lex.is_empty() => {
-                let y = self.at(i).and_then(Atom::number).unwrap_or(0);
-                (1900..2100).contains(&y) && !n.text.ends_with('s')
-            }
-            Some(n) if n.kind == AtomKind::Num && !n.space_before => false,
-            _ => true,
-        }
-    }
-
     /// Dates that start with digits: years, decades, ISO and slashed dates, "26 February".
-    fn numeric_date(&self, i: usize) -> M {
+    pub(super) fn numeric_date(&self, i: usize) -> M {
         let a = self.at(i)?;
         // ISO 2023-02-26
         if a.text.len() == 4
@@ -838,7 +154,7 @@ impl<'g, 't> Grammar<'g, 't> {
     }
 
     /// Bare weekdays: "Tuesday", "Friday night"; not "Saturday Night Live".
-    fn p_weekday(&self, i: usize) -> M {
+    pub(super) fn p_weekday(&self, i: usize) -> M {
         let (d, j) = self.weekday(i)?;
         let e = Expr::Weekday { day: d, shift: None };
         if let Some(part) = self.daypart(j) {
@@ -852,15 +168,8 @@ impl<'g, 't> Grammar<'g, 't> {
         Some((j, e))
     }
 
-    fn daypart(&self, i: usize) -> Option<DayPart> {
-        self.find(i, |l| match l {
-            Lex::DayPart(p) => Some(p),
-            _ => None,
-        })
-    }
-
     /// "today", "yesterday", "tomorrow", "tonight", with a part of day ("yesterday morning").
-    fn p_dayword(&self, i: usize) -> M {
+    pub(super) fn p_dayword(&self, i: usize) -> M {
         let a = self.at(i)?;
         let (n, night) = self.find(i, |l| match l {
             Lex::DayWord(n, night) => Some((n, night)),
@@ -887,7 +196,7 @@ impl<'g, 't> Grammar<'g, 't> {
 
     /// "last year", "this month", "next week", "last Friday", "this past spring", "the past three
     /// months", "the coming weeks", "that day", "the following year", "this morning", "last night".
-    fn p_relative(&self, i: usize) -> M {
+    pub(super) fn p_relative(&self, i: usize) -> M {
         let a = self.at(i)?;
         let mut j = i;
         let the = a.is("the");
@@ -1017,16 +326,8 @@ impl<'g, 't> Grammar<'g, 't> {
         None
     }
 
-    /// "and months" after a plural unit: the end of the coordination, if any.
-    fn more_plural_units(&self, i: usize) -> Option<usize> {
-        if !(self.word(i, "and") || self.word(i, "or")) {
-            return None;
-        }
-        matches!(self.unit(i + 1), Some((_, true, _))).then_some(i + 2)
-    }
-
     /// "the weeks and months to come", "the years ahead".
-    fn p_vague_future(&self, i: usize) -> M {
+    pub(super) fn p_vague_future(&self, i: usize) -> M {
         if !self.word(i, "the") {
             return None;
         }
@@ -1046,7 +347,7 @@ impl<'g, 't> Grammar<'g, 't> {
 
     /// Amounts of time: "three days", "24 hours", "a year", "24-hour", "two and a half years",
     /// "an hour and a half"; with "ago"/"earlier"/"later" a point: "a year ago".
-    fn p_amount(&self, i: usize) -> M {
+    pub(super) fn p_amount(&self, i: usize) -> M {
         let mut j = i;
         let the = self.word(i, "the");
         if the {
@@ -1161,19 +462,9 @@ impl<'g, 't> Grammar<'g, 't> {
         Some((end, Expr::Duration(amt, u)))
     }
 
-    /// True when the atom before `i` makes "a year" at `i` a rate: "$5 million a year",
-    /// "twice a day", "four flights a week".
-    fn rate_before(&self, i: usize) -> bool {
-        let Some(p) = i.checked_sub(1).and_then(|p| self.at(p)) else { return false };
-        p.kind == AtomKind::Num
-            || p.is_mark('%')
-            || self.ctx(i - 1, Ctx::Rate)
-            || (p.is_lower_word() && p.text.len() > 3 && p.text.ends_with('s') && p.lex.is_empty())
-    }
-
     /// Quarters and halves: "the third quarter", "third-quarter", "the first half of 1990",
     /// "the fiscal first quarter", "the year-earlier quarter", "the latest period", "year-end".
-    fn p_part(&self, i: usize) -> M {
+    pub(super) fn p_part(&self, i: usize) -> M {
         let mut j = i;
         let mut year = YearRef::Implicit;
         let mut det = false;
@@ -1303,7 +594,7 @@ impl<'g, 't> Grammar<'g, 't> {
                 // "the quarter ended July 31": the quarter that date closes.
                 if self.word(end, "ended") || self.word(end, "ending") {
                     if let Some((_, Expr::Calendar { year, month: Some(m), .. })) = self.p_date(end + 1) {
-                        let q = super::calendar::quarter_of(m);
+                        let q = quarter_of(m);
                         return Some((end, Expr::Part { part: YearPart::Quarter(q), year }));
                     }
                 }
@@ -1321,7 +612,7 @@ impl<'g, 't> Grammar<'g, 't> {
     }
 
     /// Seasons: "the summer", "last fall" (in [`Grammar::p_relative`]), "the winter of 1994", "summer 2003".
-    fn p_season(&self, i: usize) -> M {
+    pub(super) fn p_season(&self, i: usize) -> M {
         let the = self.word(i, "the");
         let j = if the { i + 1 } else { i };
         let s = self.find(j, |l| match l {
@@ -1352,7 +643,7 @@ impl<'g, 't> Grammar<'g, 't> {
 
     /// Decades and centuries: "the 1990s" (digits in [`Grammar::numeric_date`]), "the '90s",
     /// "the nineties", "the 20th century", "this century".
-    fn p_decade(&self, i: usize) -> M {
+    pub(super) fn p_decade(&self, i: usize) -> M {
         let the = self.word(i, "the");
         let j = if the { i + 1 } else { i };
         // "'90s"
@@ -1387,7 +678,7 @@ impl<'g, 't> Grammar<'g, 't> {
     }
 
     /// Clock times: "10 p.m.", "10:35 a.m. EDT", "noon Thursday", "5 p.m. EST, Nov. 6", "4 in the morning".
-    fn p_time(&self, i: usize) -> M {
+    pub(super) fn p_time(&self, i: usize) -> M {
         let a = self.at(i)?;
         let clock_word = self.find(i, |l| match l {
             Lex::ClockWord(h) => Some(h),
@@ -1462,36 +753,9 @@ impl<'g, 't> Grammar<'g, 't> {
         Some((end, Expr::Clock { date, hour, minute }))
     }
 
-    /// "a.m.", "p.m.", "am", "pm" at `i`: (is p.m., index after).
-    fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
-        let a = self.at(i)?;
-        if a.kind != AtomKind::Word {
-            return None;
-        }
-        let pm = if a.is("pm") || a.is("p") {
-            true
-        } else if a.is("am") || a.is("a") {
-            false
-        } else {
-            return None;
-        };
-        if a.text.len() == 2 {
-            let end =
-                if self.tight_mark(i + 1, '.') && !self.at(i + 2).is_some_and(|n| n.upper) { i + 2 } else { i + 1 };
-            // "am" is also a verb: only right after the number.
-            return (!a.space_before || a.upper || pm).then_some((pm, end));
-        }
-        // "a.m." / "p.m." / "a.m" / "p.m"
-        if self.tight_mark(i + 1, '.') && self.at(i + 2).is_some_and(|m| m.is("m") && !m.space_before) {
-            let end = if self.tight_mark(i + 3, '.') { i + 4 } else { i + 3 };
-            return Some((pm, end));
-        }
-        None
-    }
-
     /// Words that are references on their own: "now", "recently", "the past", "the future",
     /// "these days", "right now", "the near future", "Earlier,".
-    fn p_ref(&self, i: usize) -> M {
+    pub(super) fn p_ref(&self, i: usize) -> M {
         let a = self.at(i)?;
         if let Some(v) = self.find(i, |l| match l {
             Lex::Ref(v) => Some(v),
@@ -1536,7 +800,7 @@ impl<'g, 't> Grammar<'g, 't> {
 
     /// Recurrences: "daily", "every week", "each Thursday", "every two years", "Tuesday nights",
     /// "a year" after a rate ("$5 million a year", "twice a day").
-    fn p_set(&self, i: usize) -> M {
+    pub(super) fn p_set(&self, i: usize) -> M {
         let a = self.at(i)?;
         if let Some(v) = self.find(i, |l| match l {
             Lex::SetAdverb(v) => Some(v),
@@ -1558,7 +822,7 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             if let Some((u, plural, k)) = self.unit(j) {
                 if !plural {
-                    return Some((k, Expr::Set(super::expr::duration_value(Amount::whole(1), u))));
+                    return Some((k, Expr::Set(duration_value(Amount::whole(1), u))));
                 }
             }
             if a.is("per") {
@@ -1566,7 +830,7 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             if let Some((amt, k, _)) = self.amount(j) {
                 if let Some((u, true, end)) = self.unit(k) {
-                    return Some((end, Expr::Set(super::expr::duration_value(amt, u))));
+                    return Some((end, Expr::Set(duration_value(amt, u))));
                 }
             }
             if let Some((d, k)) = self.weekday(j) {
@@ -1607,80 +871,18 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             let prev = self.at(i - 1)?;
             if prev.kind == AtomKind::Num || self.ctx(i - 1, Ctx::Rate) || prev.is_mark('%') {
-                return Some((k, Expr::Set(super::expr::duration_value(Amount::whole(1), u))));
+                return Some((k, Expr::Set(duration_value(Amount::whole(1), u))));
             }
         }
         None
     }
 
     /// Holiday names: "Christmas", "Thanksgiving Day", "New Year's Eve", with a year after.
-    fn p_holiday(&self, i: usize) -> M {
+    pub(super) fn p_holiday(&self, i: usize) -> M {
         let (h, j) = self.holiday_at(i)?;
         if let Some((y, e)) = self.trailing_year(j) {
             return Some((e, Expr::Holiday { holiday: h, year: YearRef::Abs(y) }));
         }
         Some((j, Expr::Holiday { holiday: h, year: YearRef::Implicit }))
     }
-
-    fn holiday_at(&self, i: usize) -> Option<(Holiday, usize)> {
-        let first = self.at(i)?;
-        if !(first.upper || first.is("the")) || !self.has(i, |l| l == Lex::HolidayStart) {
-            return None;
-        }
-        'phrases: for (words, h) in &self.lexicon.holidays {
-            for (k, w) in words.iter().enumerate() {
-                let Some(a) = self.at(i + k) else { continue 'phrases };
-                let same = a.is(w) || (a.text == "’" && &**w == "'");
-                if !same {
-                    continue 'phrases;
-                }
-                if a.kind == AtomKind::Word && !a.upper && k > 0 && !matches!(&**w, "s" | "of" | "the" | "jr") {
-                    continue 'phrases;
-                }
-            }
-            return Some((*h, i + words.len()));
-        }
-        None
-    }
-}
-
-/// Month names of four letters or fewer, which are not abbreviations.
-fn is_full_month_name(w: &str) -> bool {
-    ["may", "june", "july"].iter().any(|m| w.eq_ignore_ascii_case(m))
-}
-
-/// "Tuesdays": a plural weekday.
-fn ends_plural_weekday(w: &str) -> bool {
-    w.len() > 6 && w.ends_with("days") && w.is_ascii()
-}
-
-/// Expressions that "about", "more than" and the like may modify.
-fn takes_amount_mod(e: &Expr) -> bool {
-    matches!(e, Expr::Duration(..) | Expr::Relative { .. } | Expr::Clock { .. } | Expr::Calendar { .. })
-}
-
-/// Expressions of a week or less.
-fn is_short(e: &Expr) -> bool {
-    match e {
-        Expr::Weekday { .. } | Expr::DayPart(..) | Expr::Clock { .. } | Expr::Weekend(_) => true,
-        Expr::Relative { unit, .. } | Expr::Anaphoric { unit, .. } => *unit <= Unit::Week,
-        Expr::Calendar { day, .. } => day.is_some(),
-        _ => false,
-    }
-}
-
-/// Expressions that "early", "late", "the end of" and the like may modify.
-fn takes_period_mod(e: &Expr) -> bool {
-    matches!(
-        e,
-        Expr::Calendar { .. }
-            | Expr::Relative { .. }
-            | Expr::MonthShift { .. }
-            | Expr::Part { .. }
-            | Expr::Decade(_)
-            | Expr::Century(_)
-            | Expr::Weekday { .. }
-            | Expr::DayPart(..)
-            | Expr::Anaphoric { .. }
-    )
 }
