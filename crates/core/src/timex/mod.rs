@@ -81,3 +81,36 @@ fn sentence_atoms(sentences: &[crate::article::Sentence], atoms: &[Atom<'_>], sp
         None => 0..atoms.len(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse_date, Parser};
+
+    #[test]
+    fn odd_input_never_panics() {
+        let parser = Parser::new();
+        let d = parse_date("2023-02-25").ok();
+        let nasty = [
+            "",
+            "May",
+            "the",
+            "a year ago",
+            "99999999999999999999 years ago and 999999 years from now, in 9999 and 0001",
+            "Feb. 31, 2023; 13/45/2023; 2023-13-45; 25:99 p.m.; the 99th century; the 0s",
+            "’’’ — “Tuesday” — Ṫüesday ŞAŢURDAY 🎉 Friday🎉night",
+            "every every every each per the the the of of",
+            "late early mid- the end of the beginning of the middle of",
+            "1 1/2 2 1/2 half a half an and a half and a half years",
+        ];
+        for text in nasty {
+            for published in [d, None] {
+                let a = parser.parse(text, published).unwrap();
+                for t in &a.timexes {
+                    assert!(t.span.get(&a.text).is_some(), "{text:?}");
+                }
+            }
+        }
+        let long = "On Tuesday, three days after March 3, 2023, ".repeat(5000);
+        assert!(parser.parse(&long, d).unwrap().timexes.len() >= 15000);
+    }
+}

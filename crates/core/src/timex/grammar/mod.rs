@@ -39,8 +39,8 @@ pub fn recognize(atoms: &[Atom<'_>], lexicon: &Lexicon, out: &mut Vec<Found>) {
             continue;
         }
         match g.match_at(i) {
-            Some(f) => {
-                i = f.end.max(i + 1);
+            Some(f) if f.end > f.start => {
+                i = f.end;
                 let second = g.coordinated_day(&f);
                 out.push(f);
                 if let Some(s) = second {
@@ -48,7 +48,7 @@ pub fn recognize(atoms: &[Atom<'_>], lexicon: &Lexicon, out: &mut Vec<Found>) {
                     out.push(s);
                 }
             }
-            None => i += 1,
+            _ => i += 1,
         }
     }
 }
