@@ -57,8 +57,6 @@ pub enum Lex {
     TimeZone,
     /// A word that says the clause is about the future ("will").
     Future,
-    /// A word that hints at the future ("would").
-    WeakFuture,
     /// A word that says the clause is about the past ("said").
     Past,
     /// A present-tense verb ("is", "says").
@@ -78,10 +76,7 @@ pub enum Lex {
 impl Lex {
     /// True for meanings an expression can start from (not tense cues or context words).
     pub fn is_trigger(self) -> bool {
-        !matches!(
-            self,
-            Lex::Future | Lex::WeakFuture | Lex::Past | Lex::Present | Lex::NotPast | Lex::Context(_) | Lex::TimeZone
-        )
+        !matches!(self, Lex::Future | Lex::Past | Lex::Present | Lex::NotPast | Lex::Context(_) | Lex::TimeZone)
     }
 }
 
@@ -347,7 +342,6 @@ fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
         "clockword" => Lex::ClockWord(int()? as u32),
         "tz" => Lex::TimeZone,
         "future" => Lex::Future,
-        "weakfuture" => Lex::WeakFuture,
         "past" => Lex::Past,
         "present" => Lex::Present,
         "notpast" => Lex::NotPast,

@@ -125,9 +125,8 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     Some(Direction::Past)
 }
 
-/// A weak cue in the clause, nearest first: an infinitive ("to take place") or "would".
+/// A weak cue in the clause, nearest first: an infinitive ("to take place").
 fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option<Direction> {
-    let hint = |k: usize| atoms[k].lex.iter().any(|e| e.lex == Lex::WeakFuture);
     let infinitive = |k: usize| {
         atoms[k].is("to")
             && atoms.get(k + 1).is_some_and(|v| {
@@ -138,11 +137,7 @@ fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option
                     && !v.lex.iter().any(|e| matches!(e.lex, Lex::Context(Ctx::NotVerb | Ctx::Determiner)))
             })
     };
-    (range.start..timex.start)
-        .rev()
-        .chain(timex.end..range.end)
-        .find(|&k| hint(k) || infinitive(k))
-        .map(|_| Direction::WeakFuture)
+    (range.start..timex.start).rev().chain(timex.end..range.end).find(|&k| infinitive(k)).map(|_| Direction::WeakFuture)
 }
 
 #[cfg(test)]
