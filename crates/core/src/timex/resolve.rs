@@ -247,14 +247,14 @@ impl Resolver {
                 }
             }
             YearRef::Rel(n) => a.year() + n,
-            // Seasons: the nearest. Quarters and halves are reported once over, so the latest
-            // one begun, unless the tense points ahead.
+            // Seasons: the nearest.
             YearRef::Implicit if matches!(part, YearPart::Season(_)) => implicit_year(a, start_month + 1, None, dir()),
+            // Quarters and halves are mostly reported once over: this year's when it has begun,
+            // otherwise last year's, unless the tense points ahead.
             YearRef::Implicit => match dir() {
-                Direction::Future if here < (cur_y, cur_start) => a.year() + 1,
+                _ if here <= (cur_y, cur_start) => a.year(),
                 Direction::Future => a.year(),
-                _ if here > (cur_y, cur_start) => a.year() - 1,
-                _ => a.year(),
+                _ => a.year() - 1,
             },
         };
         fmt_year(y).map(|y| format!("{y}-{code}"))

@@ -598,10 +598,20 @@ impl<'g, 't> Grammar<'g, 't> {
                         return Some((end, Expr::Part { part: YearPart::Quarter(q), year }));
                     }
                 }
-                if let YearRef::Abs(y) = year {
-                    return Some((end, Expr::QuarterOf(y)));
+                let mut years = years_back;
+                match year {
+                    YearRef::Abs(y) => return Some((end, Expr::QuarterOf(y))),
+                    // "last year's quarter"
+                    YearRef::Rel(n) => years += n,
+                    YearRef::Implicit => {}
                 }
-                return Some((end, Expr::Anaphoric { unit: Unit::Quarter, n: 0, years: years_back }));
+                // "the corresponding period last year", "the quarter a year ago"
+                if let Some((e, Expr::YearAgo(-1) | Expr::Relative { unit: Unit::Year, n: -1 })) =
+                    self.p_amount(end).or_else(|| self.p_relative(end))
+                {
+                    return Some((e, Expr::Anaphoric { unit: Unit::Quarter, n: 0, years: years - 1 }));
+                }
+                return Some((end, Expr::Anaphoric { unit: Unit::Quarter, n: 0, years }));
             }
         }
         if years_back != 0 && start_core == i + 3 {
