@@ -357,11 +357,23 @@ impl<'g, 't> Grammar<'g, 't> {
                 j += 1;
             }
         }
-        if !the && i > 0 && self.word(i - 1, "for") {
+        // "for years"; "the first time in years".
+        if !the && i > 0 && (self.word(i - 1, "for") || self.word(i - 1, "in")) {
             if let Some((u, true, end)) = self.unit(i) {
-                if !u.is_clock() || u == Unit::Hour {
+                let closes = self.at(end).is_none_or(|n| n.kind == AtomKind::Mark);
+                if (!u.is_clock() || u == Unit::Hour) && (self.word(i - 1, "for") || closes) {
                     return Some((end, Expr::Duration(Amount::Some, u)));
                 }
+            }
+        }
+        // "the year ended Sept. 30", "the fiscal year ending June 30": a year-long period.
+        if the {
+            let k = if self.word(j, "fiscal") { j + 1 } else { j };
+            if matches!(self.unit(k), Some((Unit::Year, false, _)))
+                && (self.word(k + 1, "ended") || self.word(k + 1, "ending"))
+                && self.p_date(k + 2).is_some()
+            {
+                return Some((k + 1, Expr::Duration(Amount::whole(1), Unit::Year)));
             }
         }
         // "a three-year period": with a noun of time, the whole phrase is the duration.
