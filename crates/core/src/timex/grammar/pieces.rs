@@ -357,7 +357,12 @@ impl<'g, 't> Grammar<'g, 't> {
         p.kind == AtomKind::Num
             || p.is_mark('%')
             || self.ctx(i - 1, Ctx::Rate)
-            || (p.is_lower_word() && p.text.len() > 3 && p.text.ends_with('s') && p.lex.is_empty())
+            // "four flights a week": a counted plural noun.
+            || (p.is_lower_word()
+                && p.text.ends_with('s')
+                && p.lex.is_empty()
+                && i >= 2
+                && self.at(i - 2).is_some_and(|n| n.kind == AtomKind::Num || self.has(i - 2, |l| matches!(l, Lex::Number(_) | Lex::Tens(_)))))
     }
 
     /// "a.m.", "p.m.", "am", "pm" at `i`: (is p.m., index after).
