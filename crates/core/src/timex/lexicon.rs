@@ -173,14 +173,12 @@ fn shape(w: &[u8]) -> Option<usize> {
     Some(((first - b'a') as usize * 26 + (last - b'a') as usize) * (MAX_WORD + 1) + w.len())
 }
 
-/// Packs a lowercase word (at most [`MAX_WORD`] bytes) into a [`Key`].
+/// Packs a lowercase word (at most [`MAX_WORD`] bytes) into a [`Key`]: its bytes, zero-padded.
 #[inline]
 pub fn key(lower: &[u8]) -> Key {
-    let mut k = 0u128;
-    for &b in lower {
-        k = (k << 8) | b as u128;
-    }
-    k
+    let mut buf = [0u8; MAX_WORD];
+    buf[..lower.len()].copy_from_slice(lower);
+    u128::from_le_bytes(buf)
 }
 
 /// Longest word the lexicon holds; longer words are never looked up.
@@ -244,8 +242,8 @@ impl Lexicon {
         holidays.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         let mut shapes = vec![false; 26 * 26 * (MAX_WORD + 1)];
         for &k in words.keys() {
-            let bytes = k.to_be_bytes();
-            let word: Vec<u8> = bytes.iter().copied().skip_while(|&b| b == 0).collect();
+            let bytes = k.to_le_bytes();
+            let word: Vec<u8> = bytes.iter().copied().take_while(|&b| b != 0).collect();
             if let Some(s) = shape(&word) {
                 shapes[s] = true;
             }
