@@ -81,8 +81,9 @@ pub fn atomize<'t>(text: &'t str, within: Span, lexicon: &'t Lexicon, out: &mut 
             i += 1;
             continue;
         }
-        let (end, kind) = if b.is_ascii_digit() {
-            (i + bytes[i..].iter().position(|c| !c.is_ascii_digit()).unwrap_or(s.len() - i), AtomKind::Num)
+        let (end, kind, upper) = if b.is_ascii_digit() {
+            let len = bytes[i..].iter().position(|c| !c.is_ascii_digit()).unwrap_or(s.len() - i);
+            (i + len, AtomKind::Num, false)
         } else if b.is_ascii_alphabetic() {
             // ASCII letters, then any further letters (the word may go on in non-ASCII).
             let ascii = bytes[i..].iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(s.len() - i);
@@ -92,62 +93,38 @@ pub fn atomize<'t>(text: &'t str, within: Span, lexicon: &'t Lexicon, out: &mut 
                 }
                 _ => 0,
             };
-            (i + ascii + rest, AtomKind::Word)
+            (i + ascii + rest, AtomKind::Word, b.is_ascii_uppercase())
         } else if b < 0x80 {
-            (i + 1, AtomKind::Mark)
+            (i + 1, AtomKind::Mark, false)
         } else {
             let c = s[i..].chars().next().expect("in bounds");
-            // Quotation marks and dashes, the commonest non-ASCII characters in news.
-            if ('\u{2010}'..='\u{205E}').contains(&c) {
-                out.push(atom(text, base, i, i + c.len_utf8(), AtomKind::Mark, space, &[]));
-                space = false;
-                i += c.len_utf8();
-                continue;
-            }
             if c.is_whitespace() {
                 space = true;
                 i += c.len_utf8();
                 continue;
             }
-            if c.is_alphabetic() {
+            // Quotation marks and dashes, the commonest non-ASCII characters in news, are marks.
+            if !('\u{2010}'..='\u{205E}').contains(&c) && c.is_alphabetic() {
                 let len = s[i..].find(|c: char| !c.is_alphabetic()).unwrap_or(s.len() - i);
-                (i + len, AtomKind::Word)
+                (i + len, AtomKind::Word, c.is_uppercase())
             } else {
-                (i + c.len_utf8(), AtomKind::Mark)
+                (i + c.len_utf8(), AtomKind::Mark, false)
             }
         };
         let piece = &s[i..end];
-        let lex: &[Entry] = match kind {
-            AtomKind::Word if piece.len() <= MAX_WORD && b < 0x80 => {
-                for (d, c) in lower.iter_mut().zip(piece.bytes()) {
-                    *d = c | 0x20;
-                }
-                lexicon.get(&lower[..piece.len()])
+        let lex: &[Entry] = if kind == AtomKind::Word && piece.len() <= MAX_WORD && b < 0x80 {
+            for (d, c) in lower.iter_mut().zip(piece.bytes()) {
+                *d = c | 0x20;
             }
-            _ => &[],
+            lexicon.get(&lower[..piece.len()])
+        } else {
+            &[]
         };
-        out.push(atom(text, base, i, end, kind, space, lex));
+        let span = Span::new(base + i, base + end);
+        out.push(Atom { span, text: piece, kind, space_before: space, upper, lex });
         space = false;
         i = end;
     }
-}
-
-/// The atom for `text[base + start..base + end]`.
-#[inline]
-fn atom<'t>(
-    text: &'t str,
-    base: usize,
-    start: usize,
-    end: usize,
-    kind: AtomKind,
-    space_before: bool,
-    lex: &'t [Entry],
-) -> Atom<'t> {
-    let span = Span::new(base + start, base + end);
-    let piece = span.as_str(text);
-    let b = piece.as_bytes()[0];
-    let upper = if b < 0x80 { b.is_ascii_uppercase() } else { piece.starts_with(char::is_uppercase) };
-    Atom { span, text: piece, kind, space_before, upper, lex }
 }
 
 #[cfg(test)]

@@ -252,7 +252,7 @@ impl Lexicon {
     }
 
     /// The meanings of a lowercase word; empty when it is not a calendar word.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, lower: &[u8]) -> &[Entry] {
         match shape(lower) {
             Some(s) if self.shapes[s] => self.words.get(&key(lower)).map(Vec::as_slice).unwrap_or(&[]),
