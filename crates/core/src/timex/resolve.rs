@@ -362,3 +362,75 @@ fn relative(a: Date, unit: Unit, n: i64) -> Option<String> {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timex::expr::{Amount, Holiday};
+
+    fn d(s: &str) -> Date {
+        crate::parse_date(s).unwrap()
+    }
+
+    fn value(r: &mut Resolver, e: Expr, dir: Direction) -> Option<String> {
+        r.resolve(&e, &mut || dir).1
+    }
+
+    #[test]
+    fn implicit_years_take_the_nearest_pulled_by_tense() {
+        let a = d("1989-11-02");
+        assert_eq!(implicit_year(a, 11, Some(21), Direction::Past), 1989);
+        assert_eq!(implicit_year(a, 1, Some(2), Direction::Past), 1990);
+        assert_eq!(implicit_year(a, 12, Some(15), Direction::Unknown), 1989);
+        let feb = d("2023-02-25");
+        assert_eq!(implicit_year(feb, 5, None, Direction::Past), 2022);
+        assert_eq!(implicit_year(feb, 5, None, Direction::Future), 2023);
+        assert_eq!(implicit_year(feb, 3, None, Direction::Unknown), 2023);
+    }
+
+    #[test]
+    fn weekdays_weekends_and_relatives() {
+        let mut r = Resolver::new(Some(d("2023-02-25")));
+        let wd = |day, shift| Expr::Weekday { day, shift };
+        assert_eq!(value(&mut r, wd(6, None), Direction::Past).as_deref(), Some("2023-02-25"));
+        assert_eq!(value(&mut r, wd(2, None), Direction::Future).as_deref(), Some("2023-02-28"));
+        assert_eq!(value(&mut r, wd(2, None), Direction::WeakFuture).as_deref(), Some("2023-02-28"));
+        assert_eq!(value(&mut r, wd(5, None), Direction::Unknown).as_deref(), Some("2023-02-24"));
+        assert_eq!(value(&mut r, wd(5, Some(-1)), Direction::Unknown).as_deref(), Some("2023-02-24"));
+        assert_eq!(value(&mut r, Expr::Weekend(None), Direction::Past).as_deref(), Some("2023-W08-WE"));
+        let rel = |unit, n| Expr::Relative { unit, n };
+        assert_eq!(value(&mut r, Expr::YearAgo(-1), Direction::Unknown).as_deref(), Some("2022"));
+        assert_eq!(value(&mut r, rel(Unit::Week, 1), Direction::Unknown).as_deref(), Some("2023-W09"));
+        assert_eq!(value(&mut r, rel(Unit::Quarter, -1), Direction::Unknown).as_deref(), Some("2022-Q4"));
+        assert_eq!(value(&mut r, rel(Unit::Decade, -1), Direction::Unknown).as_deref(), Some("201"));
+        // Once the text names a quarter, "a year ago" is that quarter a year before.
+        assert_eq!(value(&mut r, Expr::YearAgo(-1), Direction::Unknown).as_deref(), Some("2021-Q4"));
+        let xmas = Expr::Holiday { holiday: Holiday::Fixed(12, 25), year: YearRef::Implicit };
+        assert_eq!(value(&mut r, xmas, Direction::Past).as_deref(), Some("2022-12-25"));
+    }
+
+    #[test]
+    fn quarters_follow_the_text() {
+        let mut r = Resolver::new(Some(d("1989-11-02")));
+        let q3 = Expr::Part { part: YearPart::Quarter(3), year: YearRef::Implicit };
+        assert_eq!(value(&mut r, q3, Direction::Future).as_deref(), Some("1989-Q3"));
+        assert_eq!(value(&mut r, Expr::YearAgo(-1), Direction::Unknown).as_deref(), Some("1988-Q3"));
+        let year_earlier = Expr::Anaphoric { unit: Unit::Quarter, n: 0, years: -1 };
+        assert_eq!(value(&mut r, year_earlier, Direction::Unknown).as_deref(), Some("1988-Q3"));
+        assert_eq!(value(&mut r, Expr::QuarterOf(1988), Direction::Unknown).as_deref(), Some("1988-Q3"));
+        let (kind, v) = r.resolve(&Expr::Duration(Amount::whole(3), Unit::Quarter), &mut || Direction::Unknown);
+        assert_eq!((kind, v.as_deref()), (TimexType::Duration, Some("P9M")));
+    }
+
+    #[test]
+    fn without_an_anchor_values_stay_underspecified() {
+        let mut r = Resolver::new(None);
+        assert_eq!(
+            value(&mut r, Expr::Weekday { day: 2, shift: None }, Direction::Past).as_deref(),
+            Some("XXXX-WXX-2")
+        );
+        let feb26 = Expr::Calendar { year: YearRef::Implicit, month: Some(2), day: Some(26) };
+        assert_eq!(value(&mut r, feb26, Direction::Past).as_deref(), Some("XXXX-02-26"));
+        assert_eq!(value(&mut r, Expr::Relative { unit: Unit::Year, n: -1 }, Direction::Past), None);
+    }
+}
