@@ -218,10 +218,33 @@ pub enum Direction {
     Past,
     /// After the anchor ("will host ... on Tuesday").
     Future,
-    /// Probably after: only an infinitive points ahead ("to take place ... on Tuesday").
+    /// Probably after: only an infinitive, or a verb outside the clause, points ahead.
     WeakFuture,
+    /// Probably before: only a verb outside the clause points back.
+    WeakPast,
     /// Nothing says.
     Unknown,
+}
+
+impl Direction {
+    /// The same direction, as a hint only.
+    pub fn weakened(self) -> Direction {
+        match self {
+            Direction::Past => Direction::WeakPast,
+            Direction::Future => Direction::WeakFuture,
+            d => d,
+        }
+    }
+
+    /// True when the direction points ahead, firmly or not.
+    pub fn ahead(self) -> bool {
+        matches!(self, Direction::Future | Direction::WeakFuture)
+    }
+
+    /// True when the direction points back, firmly or not.
+    pub fn behind(self) -> bool {
+        matches!(self, Direction::Past | Direction::WeakPast)
+    }
 }
 
 /// A year that an expression names outright, relative to the anchor, or leaves to context.

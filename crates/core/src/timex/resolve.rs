@@ -39,13 +39,7 @@ impl Resolver {
             Expr::DayPart(..) | Expr::Clock { .. } => TimexType::Time,
             _ => TimexType::Date,
         };
-        // Only weekdays trust an infinitive's hint of the future.
-        let weekday = matches!(e, Expr::Weekday { .. } | Expr::DayPart(..) | Expr::Clock { .. });
-        let mut dir = || match dir() {
-            Direction::WeakFuture if !weekday => Direction::Unknown,
-            d => d,
-        };
-        let value = self.value(e, &mut dir);
+        let value = self.value(e, dir);
         let outright = !matches!(
             e,
             Expr::Anaphoric { .. } | Expr::QuarterOf(_) | Expr::YearAgo(_) | Expr::Duration(..) | Expr::Set(_)
@@ -89,10 +83,7 @@ impl Resolver {
                 let Some(a) = anchor else { return Some(format!("XXXX-WXX-{day}")) };
                 let d = match shift {
                     None if weekday(a) == *day => Some(a),
-                    None => {
-                        let ahead = matches!(dir(), Direction::Future | Direction::WeakFuture);
-                        nearest_weekday(a, *day, if ahead { 1 } else { -1 })
-                    }
+                    None => nearest_weekday(a, *day, if dir().ahead() { 1 } else { -1 }),
                     Some(0) => weekday_in_week(a, *day),
                     Some(s) => nearest_weekday(a, *day, *s),
                 };
@@ -104,7 +95,7 @@ impl Resolver {
                 let weeks = match shift {
                     Some(n) => *n as i64,
                     None if in_weekend => 0,
-                    None if dir() == Direction::Future => 0,
+                    None if dir().ahead() => 0,
                     None => -1,
                 };
                 fmt_week(add_days(a, weeks * 7)?).map(|w| w + "-WE")
@@ -151,8 +142,8 @@ impl Resolver {
                     YearRef::Rel(1) if this <= a => holiday_date(*holiday, a.year() + 1)?,
                     YearRef::Rel(_) => this,
                     YearRef::Implicit => match dir() {
-                        Direction::Past if this > a => holiday_date(*holiday, a.year() - 1)?,
-                        Direction::Future if this < a => holiday_date(*holiday, a.year() + 1)?,
+                        d if d.behind() && this > a => holiday_date(*holiday, a.year() - 1)?,
+                        d if d.ahead() && this < a => holiday_date(*holiday, a.year() + 1)?,
                         _ => this,
                     },
                 };
@@ -313,6 +304,8 @@ fn implicit_year(a: Date, month: u32, day: Option<u32>, dir: Direction) -> i32 {
         let pull = match dir {
             Direction::Past if diff <= 0.0 => full,
             Direction::Future if diff >= 0.0 => full,
+            Direction::WeakPast if diff <= 0.0 => full / 3.0,
+            Direction::WeakFuture if diff >= 0.0 => full / 3.0,
             // News reports the past more than it announces: a tie goes back.
             Direction::Unknown if diff < 0.0 => 0.1,
             _ => 0.0,

@@ -36,8 +36,9 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
         return d;
     }
+    // A cue elsewhere in the sentence is only a hint.
     if let Some(d) = nearest(atoms, lo..hi, &timex) {
-        return d;
+        return d.weakened();
     }
     if until {
         return Direction::WeakFuture;
@@ -119,7 +120,16 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     }
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
-    if k > 0 && (atoms[k - 1].lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner)) || atoms[k - 1].is("be")) {
+    let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
+    if k > 0 && (determiner(&atoms[k - 1]) || atoms[k - 1].is("be")) {
+        return None;
+    }
+    // "a still unspecified date": a determiner, an adverb, a participle and its noun.
+    if k > 1
+        && determiner(&atoms[k - 2])
+        && atoms[k - 1].is_lower_word()
+        && atoms.get(k + 1).is_some_and(|n| n.is_lower_word())
+    {
         return None;
     }
     Some(Direction::Past)
@@ -166,7 +176,7 @@ mod tests {
             ),
             Direction::WeakFuture
         );
-        assert_eq!(dir("In a call on Friday, his counterpart indicated support.", "Friday"), Direction::Past);
+        assert_eq!(dir("In a call on Friday, his counterpart indicated support.", "Friday"), Direction::WeakPast);
         assert_eq!(dir("The results will be announced on Monday.", "Monday"), Direction::Future);
         assert_eq!(dir("They won't decide until Thursday.", "Thursday"), Direction::Future);
         assert_eq!(dir("Markets on Monday.", "Monday"), Direction::Unknown);
