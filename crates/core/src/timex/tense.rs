@@ -125,9 +125,10 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
         return None;
     }
     // "a still unspecified date": a determiner, an adverb, a participle and its noun.
+    let adverb = |a: &Atom<'_>| a.is_lower_word() && (a.text.ends_with("ly") || a.is("still") || a.is("well"));
     if k > 1
         && determiner(&atoms[k - 2])
-        && atoms[k - 1].is_lower_word()
+        && adverb(&atoms[k - 1])
         && atoms.get(k + 1).is_some_and(|n| n.is_lower_word())
     {
         return None;
