@@ -273,17 +273,13 @@ impl<'g, 't> Grammar<'g, 't> {
         if a.is("up") && self.word(i + 1, "to") {
             return Some((TimexMod::EqualOrLess, i + 2));
         }
-        if (a.is("just") || a.is("well") || a.is("only"))
-            && self.has(i + 1, |l| matches!(l, Lex::AmountMod(_) | Lex::Comparative(_)))
-        {
-            return self.amount_mod(i + 1);
-        }
         for (l, _) in self.lex(i) {
             match l {
                 Lex::Comparative(m) if than(i + 1) => return Some((m, i + 2)),
                 // "over an hour" is more than one; "over three days" reads as a preposition.
                 Lex::AmountMod(m) if a.is("over") => {
-                    return (self.word(i + 1, "a") || self.word(i + 1, "an")).then_some((m, i + 1))
+                    let one = (self.word(i + 1, "a") || self.word(i + 1, "an")) && self.unit(i + 2).is_some();
+                    return one.then_some((m, i + 1));
                 }
                 Lex::AmountMod(m) => return Some((m, i + 1)),
                 _ => {}
