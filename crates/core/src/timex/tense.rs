@@ -1,0 +1,186 @@
+//! Which way a bare "Tuesday" or "March" points: the tense of the clause around it.
+//!
+//! No part-of-speech tagger: the nearest tense cue wins. Strong cues are modals and past forms
+//! ("will", "said", "announced"); a weak cue is an infinitive ("to take place ... on Tuesday").
+//! The clause (between commas, semicolons, dashes, brackets and quotes) is searched first, then
+//! the sentence.
+
+use std::ops::Range;
+
+use super::atoms::{Atom, AtomKind};
+use super::expr::Direction;
+use super::lexicon::{Ctx, Lex};
+
+/// How far from the expression a cue may be, in atoms.
+const REACH: usize = 40;
+
+/// The direction of the clause around `timex` within `sentence` (both atom ranges).
+pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>) -> Direction {
+    let sentence = sentence.start.min(timex.start)..sentence.end.max(timex.end).min(atoms.len());
+    let lo = timex.start.saturating_sub(REACH).max(sentence.start);
+    let hi = (timex.end + REACH).min(sentence.end);
+    // "until Tuesday", "as soon as Tuesday", "as early as next week": a deadline ahead.
+    let before = |n: usize| timex.start.checked_sub(n).filter(|&k| k >= sentence.start).map(|k| &atoms[k]);
+    let until = before(1).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Until)));
+    let as_soon_as = before(1).is_some_and(|a| a.is("as"))
+        && before(2).is_some_and(|a| a.is("soon") || a.is("early"))
+        && before(3).is_some_and(|a| a.is("as"));
+    if as_soon_as {
+        return Direction::Future;
+    }
+    let clause_start = (lo..timex.start).rev().find(|&k| is_boundary(&atoms[k])).map_or(lo, |k| k + 1);
+    let clause_end = (timex.end..hi).find(|&k| is_boundary(&atoms[k])).unwrap_or(hi);
+    if let Some(d) = nearest(atoms, clause_start..clause_end, &timex) {
+        return d;
+    }
+    if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
+        return d;
+    }
+    // A cue elsewhere in the sentence is only a hint.
+    if let Some(d) = nearest(atoms, lo..hi, &timex) {
+        return d.weakened();
+    }
+    if until {
+        return Direction::WeakFuture;
+    }
+    Direction::Unknown
+}
+
+fn is_boundary(a: &Atom<'_>) -> bool {
+    a.kind == AtomKind::Mark && matches!(a.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”" | "[" | "]")
+}
+
+/// The nearest strong cue to `timex` within `range`, looking back first at equal distance.
+fn nearest(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option<Direction> {
+    let back = (range.start..timex.start).rev();
+    let fwd = timex.end..range.end;
+    let mut back = back.map(Some).chain(std::iter::repeat(None));
+    let mut fwd = fwd.map(Some).chain(std::iter::repeat(None));
+    for _ in 0..range.len() {
+        let (b, f) = (back.next().flatten(), fwd.next().flatten());
+        if b.is_none() && f.is_none() {
+            break;
+        }
+        if let Some(d) = b.and_then(|k| cue(atoms, k)) {
+            return Some(d);
+        }
+        if let Some(d) = f.and_then(|k| cue(atoms, k)) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// A strong tense cue at atom `k`.
+fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
+    let a = &atoms[k];
+    if a.kind != AtomKind::Word {
+        return None;
+    }
+    let next = |n: usize| atoms.get(k + n);
+    let next_is = |n: usize, w: &str| next(n).is_some_and(|x| x.is(w));
+    // "won't", "'ll"
+    if (a.is("won") || a.is("wo")) && next(1).is_some_and(|x| x.is_mark('\'') || x.is_mark('’')) && next_is(2, "t") {
+        return Some(Direction::Future);
+    }
+    if a.is("ll") && k > 0 && (atoms[k - 1].is_mark('\'') || atoms[k - 1].is_mark('’')) && !atoms[k - 1].space_before
+    {
+        return Some(Direction::Future);
+    }
+    let is_verb_ing = |x: &Atom<'_>| x.kind == AtomKind::Word && x.text.len() > 4 && x.text.ends_with("ing");
+    let mut past = false;
+    for e in a.lex {
+        match e.lex {
+            Lex::Future if !(a.is("going") || a.is("due")) || next_is(1, "to") => return Some(Direction::Future),
+            // "is meeting on Tuesday", "is to resume Tuesday"
+            Lex::Present
+                if (a.is("is") || a.is("are") || a.is("am"))
+                    && (next(1).is_some_and(is_verb_ing) || next_is(1, "to")) =>
+            {
+                return Some(Direction::Future)
+            }
+            Lex::Past => past = true,
+            Lex::NotPast => return None,
+            _ => {}
+        }
+    }
+    if !past {
+        past = a.is_lower_word() && a.text.len() >= 5 && a.text.ends_with("ed");
+    }
+    if !past {
+        return None;
+    }
+    // "will be held", "to be announced": a participle after a future marker.
+    let back = &atoms[k.saturating_sub(3)..k];
+    if back.iter().any(|b| b.lex.iter().any(|e| e.lex == Lex::Future) && !b.is("going")) {
+        return Some(Direction::Future);
+    }
+    if back.len() >= 2 && back[back.len() - 2].is("to") && back[back.len() - 1].is("be") {
+        return Some(Direction::Future);
+    }
+    // "the reduced dividend": a participle after a determiner is an adjective; "can be
+    // exercised" is passive, not past.
+    let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
+    if k > 0 && (determiner(&atoms[k - 1]) || atoms[k - 1].is("be")) {
+        return None;
+    }
+    // "a still unspecified date": a determiner, an adverb, a participle and its noun.
+    let adverb = |a: &Atom<'_>| a.is_lower_word() && (a.text.ends_with("ly") || a.is("still") || a.is("well"));
+    if k > 1
+        && determiner(&atoms[k - 2])
+        && adverb(&atoms[k - 1])
+        && atoms.get(k + 1).is_some_and(|n| n.is_lower_word())
+    {
+        return None;
+    }
+    Some(Direction::Past)
+}
+
+/// A weak cue in the clause, nearest first: an infinitive ("to take place").
+fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option<Direction> {
+    let infinitive = |k: usize| {
+        atoms[k].is("to")
+            && atoms.get(k + 1).is_some_and(|v| {
+                v.is_lower_word()
+                    && !v.lex.iter().any(|e| e.lex.is_trigger())
+                    && !v.text.ends_with("ing")
+                    && !v.text.ends_with("ed")
+                    && !v.lex.iter().any(|e| matches!(e.lex, Lex::Context(Ctx::NotVerb | Ctx::Determiner)))
+            })
+    };
+    (range.start..timex.start).rev().chain(timex.end..range.end).find(|&k| infinitive(k)).map(|_| Direction::WeakFuture)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::timex::atoms::atomize;
+    use crate::timex::lexicon::Lexicon;
+
+    fn dir(sentence: &str, word: &str) -> Direction {
+        let lex = Lexicon::new();
+        let mut atoms = Vec::new();
+        atomize(sentence, Span::new(0, sentence.len()), &lex, &mut atoms);
+        let k = atoms.iter().position(|a| a.text == word).unwrap();
+        direction(&atoms, 0..atoms.len(), k..k + 1)
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(dir("Zelensky said on Friday that he would like to meet.", "Friday"), Direction::Past);
+        assert_eq!(dir("China will host the president on Tuesday.", "Tuesday"), Direction::Future);
+        assert_eq!(
+            dir(
+                "On Saturday, China announced the visit, to take place over three days starting on Tuesday.",
+                "Tuesday"
+            ),
+            Direction::WeakFuture
+        );
+        assert_eq!(dir("In a call on Friday, his counterpart indicated support.", "Friday"), Direction::WeakPast);
+        assert_eq!(dir("The results will be announced on Monday.", "Monday"), Direction::Future);
+        assert_eq!(dir("They won't decide until Thursday.", "Thursday"), Direction::Future);
+        assert_eq!(dir("Markets on Monday.", "Monday"), Direction::Unknown);
+        assert_eq!(dir("The board is meeting on Wednesday.", "Wednesday"), Direction::Future);
+    }
+}
