@@ -6,15 +6,17 @@
 //!
 //! Training data (see NOTICE): GUM train (`ner/gum_train.jsonl`, CC BY 4.0 annotations over CC BY /
 //! CC BY-SA texts) and the Broad Twitter Corpus train split (`ner/btc/train.jsonl`, CC BY 4.0).
-//! GUM dev is scored after training (raw tagger spans, before the entity stage's clean-up).
+//! The dev sets (GUM, UNER EWT, BTC) are scored after training, through the whole entity stage
+//! (sentence starts from the data), as a quick check; `eval/ner.py` is the full evaluation.
 //! Deterministic: documents are shuffled with a fixed seed.
 
 use std::path::{Path, PathBuf};
 
 use byline_core::entities::features::Prepared;
 use byline_core::entities::lexicon::Lexicon;
-use byline_core::entities::tagger::{gold_tags, tag, Model, Trainer};
-use byline_core::Span;
+use byline_core::entities::tagger::{gold_tags, Model, Trainer};
+use byline_core::entities::EntityRecognizer;
+use byline_core::{Label, Span};
 use serde_json::Value;
 
 struct Doc {
@@ -72,59 +74,42 @@ fn prepare(d: &Doc, lex: &Lexicon) -> Prepared {
     Prepared::new(&d.text, &[Span::new(0, d.text.len())], &d.sentence_starts, lex)
 }
 
-/// Spans `(start, end, kind)` of a tag sequence.
-fn spans(p: &Prepared, tags: &[u8]) -> Vec<(usize, usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, &t) in tags.iter().enumerate() {
-        let w = p.words[i].span;
-        if t == 0 {
-            continue;
-        }
-        let k = (t as usize - 1) / 2;
-        if t % 2 == 0 {
-            if let Some(last) = out.last_mut() {
-                last.1 = w.end();
-                continue;
-            }
-        }
-        out.push((w.start(), w.end(), k));
-    }
-    out
-}
-
-fn score(model: &Model, docs: &[Doc], lex: &Lexicon) {
-    let names = ["PER", "ORG", "LOC", "MISC"];
-    let mut counts = [[0usize; 3]; 4];
+/// Exact-span scores of the whole entity stage on a dev set, labels mapped to PER/ORG/LOC.
+fn score(name: &str, rec: &EntityRecognizer, docs: &[Doc]) -> f64 {
+    let labels = ["PER", "ORG", "LOC"];
+    let mut counts = [[0usize; 3]; 3];
     for d in docs {
-        let p = prepare(d, lex);
-        let mut tags = Vec::new();
-        let mut feats = Vec::new();
-        for r in &p.paragraphs {
-            tag(model, &d.text, &p, r, &mut feats, &mut tags);
+        let ents = rec.entities(&d.text, &[Span::new(0, d.text.len())], &d.sentence_starts);
+        let mut pred = Vec::new();
+        for e in &ents {
+            let k = match e.label {
+                Label::Person => 0,
+                Label::Org => 1,
+                Label::Gpe | Label::Loc => 2,
+                _ => continue,
+            };
+            pred.extend(e.mentions.iter().map(|m| (m.span.start(), m.span.end(), k)));
         }
-        let pred = spans(&p, &tags);
         for &(s, e, k) in &pred {
             counts[k][1] += 1;
-            if d.names.contains(&(s, e, k)) {
-                counts[k][0] += 1;
-            }
+            counts[k][0] += usize::from(d.names.contains(&(s, e, k)));
         }
-        for &(_, _, k) in &d.names {
+        for &(_, _, k) in d.names.iter().filter(|n| n.2 < 3) {
             counts[k][2] += 1;
         }
     }
-    let (mut tp, mut np, mut ng) = (0, 0, 0);
-    for (k, c) in counts.iter().enumerate() {
+    let f1 = |c: [usize; 3]| {
         let (p, r) = (c[0] as f64 / c[1].max(1) as f64, c[0] as f64 / c[2].max(1) as f64);
-        println!("  {:5} P {:.3} R {:.3} F {:.3} (gold {})", names[k], p, r, 2.0 * p * r / (p + r).max(1e-9), c[2]);
-        if k < 3 {
-            tp += c[0];
-            np += c[1];
-            ng += c[2];
-        }
+        (p, r, 2.0 * p * r / (p + r).max(1e-9))
+    };
+    let mut line = format!("{name:8}");
+    for (k, c) in counts.iter().enumerate() {
+        line += &format!(" {} {:.3}", labels[k], f1(*c).2);
     }
-    let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-    println!("  PER+ORG+LOC micro F {:.3}", 2.0 * p * r / (p + r).max(1e-9));
+    let micro = [0, 1, 2].map(|i| counts.iter().map(|c| c[i]).sum());
+    let (p, r, f) = f1(micro);
+    println!("{line}  micro P {p:.3} R {r:.3} F {f:.3}");
+    f
 }
 
 fn main() {
@@ -151,7 +136,11 @@ fn main() {
     if btc {
         train.extend(load(&ner.join("btc/train.jsonl")));
     }
-    let dev = load(&ner.join("gum_dev.jsonl"));
+    let devs = [
+        ("GUM", load(&ner.join("gum_dev.jsonl"))),
+        ("UNER", load(&ner.join("uner_ewt_dev.jsonl"))),
+        ("BTC", load(&ner.join("btc/dev.jsonl"))),
+    ];
     let prepared: Vec<(Prepared, Vec<Vec<u8>>)> = train
         .iter()
         .map(|d| {
@@ -184,8 +173,11 @@ fn main() {
     let bytes = trainer.finish(min_weight);
     let model = Model::from_bytes(&bytes).expect("fresh model reads back");
     println!("model: {} features, {} bytes", model.len(), bytes.len());
-    println!("GUM dev (raw tagger spans):");
-    score(&model, &dev, &lex);
+    let rec = EntityRecognizer::with_model(&bytes).expect("fresh model reads back");
+    println!("dev sets, whole entity stage, exact spans:");
+    for (name, docs) in &devs {
+        score(name, &rec, docs);
+    }
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
     println!("wrote {}", out.display());
 }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::entities::lexicon::{self, KeyMap, Lexicon, CONNECTOR, LOWER, MAX_PHRASE, PHRASE_SEED};
+use crate::entities::lexicon::{self, KeyMap, Lexicon, CONNECTOR, HONORIFIC, LOWER, MAX_PHRASE, PHRASE_SEED};
 use crate::entities::words::{split_span, Word, WordKind};
 use crate::span::Span;
 
@@ -72,10 +72,19 @@ pub struct Info {
     pub caps_line: bool,
     /// On a line in headline case.
     pub title_line: bool,
-    /// Bit 0: written in lower case elsewhere in the article; bit 1: capitalised mid-sentence elsewhere.
+    /// How the word is written across the article: bit 0, in lower case somewhere; bit 1,
+    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Xi").
     pub doc: u8,
     /// Whether and how the tagger looks at it.
     pub candidate: Candidate,
+    /// Length of the run of candidate words the word is in (capped at 6).
+    pub run_len: u8,
+    /// Position in that run: 0 alone, 1 first, 2 inside, 3 last.
+    pub run_pos: u8,
+    /// Lexicon flags of the run's first word.
+    pub run_first: u32,
+    /// Lexicon flags of the run's last word.
+    pub run_last: u32,
 }
 
 /// The words of an article's analysed paragraphs, ready for tagging.
@@ -118,7 +127,7 @@ impl Prepared {
                 pending = true;
                 s += 1;
             }
-            if w.line_start {
+            if w.line_start && line_break_ends_sentence(text, w.span.start()) {
                 pending = true;
             }
             match w.kind {
@@ -195,18 +204,21 @@ impl Prepared {
 
     fn mark_doc(&mut self, text: &str) {
         let mut seen: KeyMap<u8> = KeyMap::default();
-        for (w, info) in self.words.iter().zip(&self.info) {
+        for (i, (w, info)) in self.words.iter().zip(&self.info).enumerate() {
             if w.kind != WordKind::Alpha {
                 continue;
             }
-            let bit = if w.text(text).starts_with(|c: char| c.is_lowercase()) {
+            let mut bits = if w.text(text).starts_with(|c: char| c.is_lowercase()) {
                 1
             } else if info.cap && !info.sent_start && !info.caps_line && !info.title_line {
                 2
             } else {
                 0
             };
-            *seen.entry(w.key).or_default() |= bit;
+            if info.cap && i > 0 && self.info[i - 1].flags & HONORIFIC != 0 && self.info[i - 1].cap {
+                bits |= 4;
+            }
+            *seen.entry(w.key).or_default() |= bits;
         }
         for (w, info) in self.words.iter().zip(self.info.iter_mut()) {
             info.doc = seen.get(&w.key).copied().unwrap_or(0);
@@ -214,7 +226,7 @@ impl Prepared {
     }
 
     fn mark_candidates(&mut self, text: &str) {
-        for r in &self.paragraphs {
+        for r in self.paragraphs.clone() {
             for i in r.clone() {
                 let w = &self.words[i];
                 let info = &self.info[i];
@@ -233,8 +245,56 @@ impl Prepared {
                 };
                 self.info[i].candidate = cand;
             }
+            self.mark_runs(r.clone());
         }
     }
+
+    /// Runs of candidate words: what a name's first and last words say reaches all its words.
+    fn mark_runs(&mut self, r: Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            if self.info[i].candidate == Candidate::No {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < r.end && self.info[j].candidate != Candidate::No {
+                j += 1;
+            }
+            let (first, last) = (self.info[i].flags, self.info[j - 1].flags);
+            let n = j - i;
+            for (k, info) in self.info[i..j].iter_mut().enumerate() {
+                info.run_len = n.min(6) as u8;
+                info.run_pos = if n == 1 {
+                    0
+                } else if k == 0 {
+                    1
+                } else if k + 1 == n {
+                    3
+                } else {
+                    2
+                };
+                info.run_first = first;
+                info.run_last = last;
+            }
+            i = j;
+        }
+    }
+}
+
+/// Lines that wrap inside a sentence are joined: a line break before `at` starts a sentence only
+/// after sentence-final punctuation, before an indented line, or after a short line (a heading,
+/// a byline, a dateline).
+fn line_break_ends_sentence(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let gap_start = before.trim_end().len();
+    let gap = &before[gap_start..];
+    if gap.rsplit('\n').next().is_some_and(|indent| indent.len() >= 2 || indent.contains('\t')) {
+        return true;
+    }
+    let prev_line = &before[..gap_start];
+    let prev_line = prev_line.rsplit('\n').next().unwrap_or(prev_line);
+    prev_line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']) || prev_line.trim().chars().count() < 40
 }
 
 fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
@@ -274,6 +334,10 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
         title_line: false,
         doc: 0,
         candidate: Candidate::No,
+        run_len: 0,
+        run_pos: 0,
+        run_first: 0,
+        run_last: 0,
     }
 }
 
@@ -311,6 +375,9 @@ enum T {
     Length,
     Candidate,
     NextPossessive,
+    Run,
+    RunFirst,
+    RunLast,
 }
 
 #[inline]
@@ -373,7 +440,28 @@ pub fn features(text: &str, p: &Prepared, r: &Range<usize>, i: usize, prev: u8, 
     out.push(feat(T::DocStart, u64::from(info.doc) | start << 2 | u64::from(info.upper) << 3));
     out.push(feat(T::Length, t.chars().count().min(12) as u64));
     out.push(feat(T::Candidate, info.candidate as u64));
+    let run = u64::from(info.run_len) | u64::from(info.run_pos) << 4;
+    out.push(feat(T::Run, run));
+    if info.run_len > 1 {
+        push_flags(T::RunFirst, info.run_first & RUN_FLAGS, run, out);
+        push_flags(T::RunLast, info.run_last & RUN_FLAGS, run, out);
+    }
 }
+
+/// The flags of a run's first and last words that say what the run names.
+const RUN_FLAGS: u32 = lexicon::FIRST_M
+    | lexicon::FIRST_F
+    | lexicon::FIRST_U
+    | lexicon::SURNAME
+    | lexicon::ORG_HEAD
+    | lexicon::LOC_HEAD
+    | lexicon::GPE_HEAD
+    | lexicon::HONORIFIC
+    | lexicon::TITLE
+    | lexicon::DEMONYM
+    | lexicon::COUNTRY
+    | lexicon::CITY
+    | lexicon::LOWER;
 
 fn push_flags(t: T, flags: u32, extra: u64, out: &mut Vec<u32>) {
     let mut f = flags;

@@ -196,23 +196,19 @@ impl Lexicon {
                 Some(&"f") => TITLE_F,
                 _ => 0,
             };
-            let abbrev = if f[0].len() <= 4 && !f[0].contains(' ') { ABBREV } else { 0 };
-            lex.add(f[0], flag | gender | abbrev);
+            lex.add(f[0], flag | gender);
         }
         for f in lines(ORG_WORDS) {
-            let abbrev = if f[0].len() <= 4 { ABBREV } else { 0 };
-            lex.add_word(f[0], ORG_HEAD | abbrev);
+            lex.add_word(f[0], ORG_HEAD);
         }
         for f in lines(TIME_WORDS) {
-            let abbrev = if f[0].len() <= 4 { ABBREV } else { 0 };
-            lex.add_word(f[0], TIME | abbrev);
+            lex.add_word(f[0], TIME);
         }
         for f in lines(CONNECTORS) {
             lex.add_word(f[0], CONNECTOR);
         }
         for f in lines(PLACE_WORDS) {
-            let abbrev = if f[0].len() <= 2 { ABBREV } else { 0 };
-            lex.add_word(f[0], abbrev | if f.get(1) == Some(&"GPE") { GPE_HEAD } else { LOC_HEAD });
+            lex.add_word(f[0], if f.get(1) == Some(&"GPE") { GPE_HEAD } else { LOC_HEAD });
         }
         for f in lines(REGIONS) {
             lex.add(f[0], if f.get(1) == Some(&"GPE") { REGION_GPE } else { REGION_LOC });

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
-    self, Lexicon, CONNECTOR, DEMONYM, GPE_HEAD, GPE_PLACE, HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, PLACE,
+    self, Lexicon, ABBREV, CONNECTOR, DEMONYM, GPE_HEAD, GPE_PLACE, HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, PLACE,
     REGION_LOC, TIME, TITLE,
 };
 use crate::entities::words::WordKind;
@@ -33,14 +33,13 @@ const EVENT_HEADS: &[&str] =
 /// Turns the tags of all paragraphs into mentions, in text order.
 pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
+    let mut spans = Vec::new();
     for r in &p.paragraphs {
+        spans.clear();
         let mut i = r.start;
         while i < r.end {
             let t = tags[i];
             if t == O {
-                if let Some(f) = demonym(text, p, i, lex) {
-                    out.push(f);
-                }
                 i += 1;
                 continue;
             }
@@ -48,11 +47,114 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
             while j < r.end && is_inside(tags[j]) {
                 j += 1;
             }
-            out.extend(refine(text, p, i..j, kind_of(t), r.start, lex));
+            spans.push((i..j, kind_of(t)));
             i = j;
+        }
+        repair(text, p, r.clone(), &mut spans);
+        let mut next = spans.iter().peekable();
+        for i in r.clone() {
+            match next.peek() {
+                Some((s, kind)) if s.start == i => {
+                    out.extend(refine(text, p, s.clone(), *kind, r.start, lex));
+                    next.next();
+                }
+                Some((s, _)) if s.contains(&i) => {}
+                _ => out.extend(demonym(text, p, i, lex)),
+            }
         }
     }
     out
+}
+
+const PER: usize = 0;
+const ORG: usize = 1;
+const LOC: usize = 2;
+
+/// Fixes what a left-to-right tagger trained on little data gets wrong at span level:
+/// honorifics, middle initials, "X of Y" and organization names with joiners.
+fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>) {
+    let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
+    // "Mr. Xi": a capitalised run after an honorific is a person.
+    let mut i = r.start;
+    while i + 1 < r.end {
+        if p.info[i].flags & HONORIFIC != 0 && p.info[i].cap && cap(i + 1) {
+            let mut j = i + 1;
+            while j < r.end && j < i + 4 && cap(j) {
+                j += 1;
+            }
+            spans.retain(|(s, _)| !(s.start < j && i < s.end));
+            spans.push((i + 1..j, PER));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    spans.sort_by_key(|(s, _)| s.start);
+    // "Vladimir V. | Putin": a name that ends in an initial goes on into the next one.
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k].0, &spans[k + 1].0);
+        let initial =
+            is_initial(text, p, a.end - 1) || (a.end < b.start && (a.end..b.start).all(|i| is_initial(text, p, i)));
+        if initial && b.start <= a.end + 2 && (a.end..b.start).all(|i| is_initial(text, p, i)) {
+            let merged = spans[k].0.start..spans[k + 1].0.end;
+            spans[k] = (merged, PER);
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    for (s, kind) in spans.iter_mut() {
+        // People are not "of" anything: "President Lukashenko of Belarus".
+        if *kind == PER {
+            if let Some(of) = (s.start + 1..s.end).find(|&i| p.words[i].text(text) == "of") {
+                s.end = of;
+            }
+        } else if let Some(month) = (s.start + 1..s.end).find(|&i| p.info[i].flags & TIME != 0) {
+            // "New York Sept": a date follows the name.
+            s.end = month;
+        }
+        // A name ending in "Council", "Ministry" or "Corp." names an organization, unless it
+        // is a known place ("Soviet Union").
+        let known_place = p.info[s.start].gaz_pos == 1
+            && p.info[s.start].gaz & PLACE != 0
+            && (s.end == r.end || p.info[s.end].gaz_pos != 2);
+        if s.len() >= 2 && p.info[s.end - 1].flags & ORG_HEAD != 0 && p.info[s.end - 1].cap && !known_place {
+            *kind = ORG;
+        }
+    }
+    // Datelines: "SAN ANTONIO, Tex., March 9 -", "LONDON (Reuters) -".
+    for (s, kind) in spans.iter_mut() {
+        let line_start = s.start == r.start || p.words[s.start].line_start;
+        let all_caps = (s.start..s.end).all(|i| p.info[i].upper || p.words[i].kind != WordKind::Alpha);
+        let next = p.words.get(s.end).filter(|_| s.end < r.end).map(|w| w.text(text));
+        if line_start && all_caps && !p.info[s.start].caps_line && matches!(next, Some("," | "(" | "-" | "—" | "–"))
+        {
+            *kind = LOC;
+        }
+    }
+    // "Council | on | International Relations", "States | in | Transition Research Center".
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k].0, &spans[k + 1].0);
+        let joiner = b.start == a.end + 1 && matches!(p.words[a.end].text(text), "of" | "on" | "for" | "in" | "&");
+        let head_before =
+            p.info[a.end - 1].flags & ORG_HEAD != 0 && matches!(p.words[a.end].text(text), "of" | "on" | "for" | "&");
+        let head_after = p.info[b.end - 1].flags & ORG_HEAD != 0 && spans[k].1 != PER;
+        if joiner && (head_before || head_after) && b.end - a.start <= 10 {
+            let merged = a.start..b.end;
+            spans[k] = (merged, ORG);
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A one-letter word with a period ("V.").
+fn is_initial(text: &str, p: &Prepared, i: usize) -> bool {
+    let t = p.words[i].text(text);
+    t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase())
 }
 
 /// An honorific, a one-word title, or a word of a title phrase ("Prime Minister").
@@ -122,8 +224,8 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let n = words.len();
     let first = &p.info[words.start];
     let last = &p.info[words.end - 1];
-    // A lone month, weekday, title or honorific is no name.
-    if n == 1 && first.flags & (TIME | HONORIFIC) != 0 {
+    // A lone month, weekday, title, honorific or "Corp." is no name.
+    if n == 1 && (first.flags & (TIME | HONORIFIC) != 0 || first.flags & (ORG_HEAD | ABBREV) == ORG_HEAD | ABBREV) {
         return Vec::new();
     }
     // A single common word capitalised only because it starts a sentence or sits in a headline.
@@ -145,6 +247,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let flags = lex.name(key, p.words[words.start].key, n) | if n == 1 { 0 } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
     let label = match kind {
+        _ if n == 1 && flags & PLACE == 0 && norp_flags(w0, flags, lex) != 0 => Label::Norp,
         0 => Label::Person,
         1 => Label::Org,
         2 => {

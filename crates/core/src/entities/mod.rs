@@ -44,6 +44,12 @@ impl EntityRecognizer {
         EntityRecognizer { lex: Lexicon::new(), model }
     }
 
+    /// A recognizer with another tagger model (as written by `examples/train_ner.rs`), for
+    /// training and evaluation.
+    pub fn with_model(model: &[u8]) -> Result<EntityRecognizer, tagger::ModelError> {
+        Ok(EntityRecognizer { lex: Lexicon::new(), model: Model::from_bytes(model)? })
+    }
+
     /// The word lists: honorifics and their gender, first names, places.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lex
@@ -88,7 +94,7 @@ impl EntityRecognizer {
                 }
                 Entity {
                     label: cl.label,
-                    name: found[cl.fullest].span.as_str(text).to_string(),
+                    name: found[cl.fullest].span.as_str(text).split_whitespace().collect::<Vec<_>>().join(" "),
                     mentions: cl.members.iter().map(|&m| Mention { span: found[m].span }).collect(),
                     titles,
                     roles,

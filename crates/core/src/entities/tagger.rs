@@ -161,6 +161,10 @@ pub fn tag(model: &Model, text: &str, p: &Prepared, r: &Range<usize>, feats: &mu
     let (mut prev, mut prev2) = (O, O);
     for i in r.clone() {
         let cand = p.info[i].candidate;
+        if p.info[i].sent_start {
+            // Names do not cross sentences.
+            (prev, prev2) = (O, O);
+        }
         let t = if cand == Candidate::No {
             O
         } else {
@@ -252,6 +256,9 @@ impl Trainer {
         let (mut n, mut right) = (0, 0);
         for (k, i) in r.clone().enumerate() {
             let cand = p.info[i].candidate;
+            if p.info[i].sent_start {
+                (prev, prev2) = (O, O);
+            }
             let t = if cand == Candidate::No {
                 O
             } else {
