@@ -8,13 +8,16 @@
 //! CC BY-SA texts) and the Broad Twitter Corpus train split (`ner/btc/train.jsonl`, CC BY 4.0).
 //! The dev sets (GUM, UNER EWT, BTC) are scored after training, through the whole entity stage
 //! (sentence starts from the data), as a quick check; `eval/ner.py` is the full evaluation.
-//! Deterministic: documents are shuffled with a fixed seed.
+//! Deterministic: documents are shuffled with fixed seeds. The model is the average of
+//! `--runs` perceptrons (default 5), each trained for `--epochs` passes (default 10).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use byline_core::entities::features::Prepared;
+use byline_core::entities::features::TAGS;
 use byline_core::entities::lexicon::Lexicon;
-use byline_core::entities::tagger::{gold_tags, Model, Trainer};
+use byline_core::entities::tagger::{gold_tags, quantise, Model, Trainer};
 use byline_core::entities::EntityRecognizer;
 use byline_core::{Label, Span};
 use serde_json::Value;
@@ -114,6 +117,7 @@ fn score(name: &str, rec: &EntityRecognizer, docs: &[Doc]) -> f64 {
 
 fn main() {
     let mut epochs = 10;
+    let mut runs = 5;
     let mut min_weight = 0.05f32;
     let mut btc = true;
     let mut out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/entities/tagger.bin");
@@ -121,6 +125,7 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--epochs" => epochs = args.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
+            "--runs" => runs = args.next().and_then(|v| v.parse().ok()).expect("--runs N"),
             "--min-weight" => min_weight = args.next().and_then(|v| v.parse().ok()).expect("--min-weight X"),
             "--no-btc" => btc = false,
             "--out" => out = PathBuf::from(args.next().expect("--out PATH")),
@@ -149,28 +154,43 @@ fn main() {
             (p, gold)
         })
         .collect();
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut trainer = Trainer::new();
-    for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        let (mut n, mut right) = (0, 0);
-        for &k in &order {
-            let (p, gold) = &prepared[k];
-            for (r, g) in p.paragraphs.iter().zip(gold) {
-                let (a, b) = trainer.train(&train[k].text, p, r, g);
-                n += a;
-                right += b;
+    // Several perceptrons, each over its own shuffles, averaged: steadier than any one of them.
+    let mut sum: HashMap<u32, [f32; TAGS]> = HashMap::new();
+    for run in 0..runs {
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64 ^ (run as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut trainer = Trainer::new();
+        for epoch in 0..epochs {
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let (mut n, mut right) = (0, 0);
+            for &k in &order {
+                let (p, gold) = &prepared[k];
+                for (r, g) in p.paragraphs.iter().zip(gold) {
+                    let (a, b) = trainer.train(&train[k].text, p, r, g);
+                    n += a;
+                    right += b;
+                }
+            }
+            if epoch + 1 == epochs {
+                println!(
+                    "run {run}: {:.4} of {n} candidate words right in the last epoch",
+                    right as f64 / n.max(1) as f64
+                );
             }
         }
-        println!("epoch {epoch}: {:.4} of {n} candidate words right", right as f64 / n.max(1) as f64);
+        for (id, w) in trainer.averaged() {
+            let acc = sum.entry(id).or_insert([0.0; TAGS]);
+            for (a, x) in acc.iter_mut().zip(w) {
+                *a += x / runs as f32;
+            }
+        }
     }
-    let bytes = trainer.finish(min_weight);
+    let bytes = quantise(sum, min_weight);
     let model = Model::from_bytes(&bytes).expect("fresh model reads back");
     println!("model: {} features, {} bytes", model.len(), bytes.len());
     let rec = EntityRecognizer::with_model(&bytes).expect("fresh model reads back");

@@ -5,7 +5,7 @@
 
 use crate::article::{Gender, Label};
 use crate::entities::features::Prepared;
-use crate::entities::lexicon::{self, Lexicon};
+use crate::entities::lexicon::{self, Lexicon, HONORIFIC};
 use crate::entities::mentions::Found;
 use crate::entities::words::WordKind;
 
@@ -31,8 +31,12 @@ impl Cluster {
     }
 }
 
-/// The alphabetic word keys of a mention's name.
-fn name_keys(p: &Prepared, f: &Found) -> Vec<u64> {
+/// The alphabetic word keys of a mention's name. A part of a word ("Belarus" of
+/// "Belarus-Ukraine") is keyed by its own text.
+fn name_keys(text: &str, p: &Prepared, f: &Found) -> Vec<u64> {
+    if f.words.len() == 1 && p.words[f.words.start].span != f.span {
+        return vec![lexicon::key(f.span.as_str(text))];
+    }
     p.words[f.words.clone()].iter().filter(|w| w.kind == WordKind::Alpha).map(|w| w.key).collect()
 }
 
@@ -54,8 +58,8 @@ fn acronym(text: &str, p: &Prepared, f: &Found) -> Option<String> {
 
 /// Groups the mentions in `found` (in text order) into clusters, in order of first mention.
 pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Vec<Cluster> {
-    harmonise_labels(p, found);
-    let keys: Vec<Vec<u64>> = found.iter().map(|f| name_keys(p, f)).collect();
+    harmonise_labels(text, p, found, lex);
+    let keys: Vec<Vec<u64>> = found.iter().map(|f| name_keys(text, p, f)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
     for (m, f) in found.iter().enumerate() {
         let gender = f.titles.clone().find_map(|t| lex.title_gender(p.words[t].text(text)));
@@ -81,7 +85,12 @@ pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Ve
                 let cl = &mut clusters[c];
                 cl.members.push(m);
                 let (old, new) = (&found[cl.fullest], f);
-                if (keys[m].len(), new.span.len()) > (keys[cl.fullest].len(), old.span.len()) {
+                // The fullest name; among equals, one not written in capitals.
+                let rank = |f: &Found, n: usize| {
+                    let s = f.span.as_str(text);
+                    (n, f.span.len(), s.chars().any(char::is_lowercase))
+                };
+                if rank(new, keys[m].len()) > rank(old, keys[cl.fullest].len()) {
                     cl.fullest = m;
                 }
                 cl.title_gender = cl.title_gender.or(gender);
@@ -105,9 +114,9 @@ pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Ve
 
 /// Gives every mention of the same name the label most of them have, and a surname the person
 /// label of the full name it belongs to.
-fn harmonise_labels(p: &Prepared, found: &mut [Found]) {
+fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) {
     use std::collections::HashMap;
-    let keys: Vec<u64> = found.iter().map(|f| lexicon::name_key(name_keys(p, f))).collect();
+    let keys: Vec<u64> = found.iter().map(|f| lexicon::name_key(name_keys(text, p, f))).collect();
     let mut votes: HashMap<(u64, Label), usize> = HashMap::new();
     for (f, &k) in found.iter().zip(&keys) {
         *votes.entry((k, f.label)).or_default() += 1;
@@ -115,14 +124,23 @@ fn harmonise_labels(p: &Prepared, found: &mut [Found]) {
     let surnames: Vec<u64> = found
         .iter()
         .filter(|f| f.label == Label::Person && f.words.len() >= 2)
-        .filter_map(|f| name_keys(p, f).last().copied())
+        .filter_map(|f| name_keys(text, p, f).last().copied())
+        .collect();
+    // Names written with "Mr." or "Ms." somewhere: "Qin Gang" is a person because of "Mr. Qin".
+    let honoured: Vec<u64> = found
+        .iter()
+        .filter(|f| f.label == Label::Person && f.titles.clone().any(|t| lex.word(p.words[t].key) & HONORIFIC != 0))
+        .flat_map(|f| name_keys(text, p, f))
         .collect();
     for (f, &k) in found.iter_mut().zip(&keys) {
-        if f.label == Label::Norp {
+        if f.label == Label::Norp || f.label == Label::Person {
             continue;
         }
-        let single = name_keys(p, f);
-        if single.len() == 1 && surnames.contains(&single[0]) && f.label != Label::Person {
+        let words = name_keys(text, p, f);
+        let all_caps = p.words[f.words.clone()].iter().all(|w| w.text(text).starts_with(char::is_uppercase));
+        let named = |k: Option<&u64>| k.is_some_and(|k| honoured.contains(k));
+        let honoured_name = words.len() <= 3 && all_caps && (named(words.first()) || named(words.last()));
+        if honoured_name || (words.len() == 1 && surnames.contains(&words[0])) {
             f.label = Label::Person;
             continue;
         }

@@ -64,6 +64,12 @@ pub const ABBREV: u32 = 1 << 24;
 /// A lower-case word that can join the words of a name ("of", "van").
 pub const CONNECTOR: u32 = 1 << 25;
 
+/// A well-known organization ("NATO", "the Kremlin").
+pub const ORG_NAME: u32 = 1 << 26;
+
+/// An abbreviated title that is one only with its period ("Sen." but not "Sen").
+pub const DOTTED: u32 = 1 << 27;
+
 /// Any place flag.
 pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
 /// Places that are political units.
@@ -168,6 +174,7 @@ const NORP_WORDS: &str = include_str!("../../data/entities/norp.txt");
 const TIME_WORDS: &str = include_str!("../../data/entities/time_words.txt");
 const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.txt");
 const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
+const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt");
 
 /// Non-empty, non-comment lines of an embedded list, split on tabs.
 fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -190,7 +197,11 @@ impl Lexicon {
             lex.add_word(f[0], ABBREV);
         }
         for f in lines(TITLES) {
-            let flag = if f.get(1) == Some(&"h") { HONORIFIC } else { TITLE };
+            let flag = match f.get(1) {
+                Some(&"h") => HONORIFIC,
+                Some(&"a") => TITLE | DOTTED,
+                _ => TITLE,
+            };
             let gender = match f.get(2) {
                 Some(&"m") => TITLE_M,
                 Some(&"f") => TITLE_F,
@@ -227,6 +238,9 @@ impl Lexicon {
             if let Some(c) = f.get(3) {
                 lex.add_alias(f[0], c);
             }
+        }
+        for f in lines(ORGANIZATIONS) {
+            lex.add(f[0], ORG_NAME);
         }
         for f in lines(DEMONYMS) {
             lex.add(f[0], DEMONYM);

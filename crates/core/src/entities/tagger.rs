@@ -281,12 +281,10 @@ impl Trainer {
         (n, right)
     }
 
-    /// Averages the weights, drops features whose weights all stay below `min_weight`, and
-    /// quantises the rest to `i16`. Returns the serialised model.
-    pub fn finish(self, min_weight: f32) -> Vec<u8> {
+    /// The averaged weights.
+    pub fn averaged(self) -> HashMap<u32, [f32; TAGS]> {
         let step = self.step.max(1);
-        let mut avg: Vec<(u32, [f32; TAGS])> = self
-            .weights
+        self.weights
             .into_iter()
             .map(|(id, e)| {
                 let a: [f32; TAGS] = std::array::from_fn(|t| {
@@ -295,15 +293,21 @@ impl Trainer {
                 });
                 (id, a)
             })
-            .filter(|(_, a)| a.iter().any(|x| x.abs() >= min_weight))
-            .collect();
-        avg.sort_by_key(|&(id, _)| id);
-        let max = avg.iter().flat_map(|(_, a)| a.iter()).fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
-        let scale = 32000.0 / max;
-        let ids: Vec<u32> = avg.iter().map(|&(id, _)| id).collect();
-        let ws: Vec<[i16; TAGS]> = avg.iter().map(|(_, a)| a.map(|x| (x * scale).round() as i16)).collect();
-        Model::to_bytes(&ids, &ws)
+            .collect()
     }
+}
+
+/// Drops features whose weights all stay below `min_weight`, quantises the rest to `i16` and
+/// serialises the model.
+pub fn quantise(weights: HashMap<u32, [f32; TAGS]>, min_weight: f32) -> Vec<u8> {
+    let mut avg: Vec<(u32, [f32; TAGS])> =
+        weights.into_iter().filter(|(_, a)| a.iter().any(|x| x.abs() >= min_weight)).collect();
+    avg.sort_by_key(|&(id, _)| id);
+    let max = avg.iter().flat_map(|(_, a)| a.iter()).fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+    let scale = 32000.0 / max;
+    let ids: Vec<u32> = avg.iter().map(|&(id, _)| id).collect();
+    let ws: Vec<[i16; TAGS]> = avg.iter().map(|(_, a)| a.map(|x| (x * scale).round() as i16)).collect();
+    Model::to_bytes(&ids, &ws)
 }
 
 #[cfg(test)]
