@@ -184,14 +184,17 @@ impl Prepared {
     fn mark_phrases(&mut self, lex: &Lexicon, r: Range<usize>) {
         let mut i = r.start;
         while i < r.end {
-            let mut h = PHRASE_SEED;
             let mut best = (1, self.info[i].flags & (lexicon::PLACE | lexicon::ORG_NAME));
-            for n in 1..=MAX_PHRASE.min(r.end - i) {
-                h = lexicon::phrase_key(h, self.words[i + n - 1].key);
-                if n >= 2 {
+            if self.info[i].flags & lexicon::PHRASE_START != 0 {
+                let mut h = lexicon::phrase_key(PHRASE_SEED, self.words[i].key);
+                for n in 2..=MAX_PHRASE.min(r.end - i) {
+                    h = lexicon::phrase_key(h, self.words[i + n - 1].key);
                     let f = lex.phrase(h);
                     if f != 0 {
                         best = (n, f);
+                    }
+                    if !lex.is_prefix(h) {
+                        break;
                     }
                 }
             }

@@ -70,6 +70,9 @@ pub const ORG_NAME: u32 = 1 << 26;
 /// An abbreviated title that is one only with its period ("Sen." but not "Sen").
 pub const DOTTED: u32 = 1 << 27;
 
+/// The first word of a multi-word entry ("New" of "New York").
+pub const PHRASE_START: u32 = 1 << 28;
+
 /// Any place flag.
 pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
 /// Places that are political units.
@@ -157,6 +160,8 @@ pub const MAX_PHRASE: usize = 6;
 pub struct Lexicon {
     words: KeyMap<u32>,
     phrases: KeyMap<u32>,
+    /// Keys of the proper prefixes (two words or more) of multi-word entries.
+    prefixes: KeyMap<()>,
     /// Short forms and aliases of places: name key to the key of the place they stand for.
     canonical: KeyMap<u64>,
 }
@@ -190,7 +195,12 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Parses the embedded lists.
     pub fn new() -> Lexicon {
-        let mut lex = Lexicon { words: KeyMap::default(), phrases: KeyMap::default(), canonical: KeyMap::default() };
+        let mut lex = Lexicon {
+            words: KeyMap::default(),
+            phrases: KeyMap::default(),
+            prefixes: KeyMap::default(),
+            canonical: KeyMap::default(),
+        };
         lex.words.reserve(160_000);
         // Abbreviations first: splitting the other entries into words depends on them.
         for f in lines(ABBREVIATIONS) {
@@ -270,27 +280,42 @@ impl Lexicon {
         *self.words.entry(key(word)).or_default() |= flags;
     }
 
-    /// The [`name_key`] of an entry, and its number of words and last word key.
-    fn entry_key(&self, entry: &str) -> (u64, usize, u64) {
-        let ws = words::split(entry, self);
-        (name_key(ws.iter().map(|w| w.key)), ws.len(), ws.last().map_or(0, |w| w.key))
+    /// The [`name_key`] of an entry.
+    fn entry_key(&self, entry: &str) -> u64 {
+        name_key(words::split(entry, self).iter().map(|w| w.key))
     }
 
     fn add_alias(&mut self, alias: &str, canonical: &str) {
-        let (a, _, _) = self.entry_key(alias);
-        let (c, _, _) = self.entry_key(canonical);
+        let (a, c) = (self.entry_key(alias), self.entry_key(canonical));
         self.canonical.insert(a, c);
     }
 
     /// Adds a one-word entry to the word table, a longer one to the phrase table.
     fn add(&mut self, entry: &str, flags: u32) {
-        let (h, n, single) = self.entry_key(entry);
-        match n {
+        let ws = words::split(entry, self);
+        match ws.len() {
             0 => {}
-            1 => *self.words.entry(single).or_default() |= flags,
-            n if n <= MAX_PHRASE => *self.phrases.entry(h).or_default() |= flags,
+            1 => *self.words.entry(ws[0].key).or_default() |= flags,
+            n if n <= MAX_PHRASE => {
+                *self.words.entry(ws[0].key).or_default() |= PHRASE_START;
+                let mut h = PHRASE_SEED;
+                for (i, w) in ws.iter().enumerate() {
+                    h = phrase_key(h, w.key);
+                    if i >= 1 && i + 1 < n {
+                        self.prefixes.insert(h, ());
+                    }
+                }
+                *self.phrases.entry(h).or_default() |= flags;
+            }
             _ => {}
         }
+    }
+
+    /// True when some multi-word entry starts with the phrase of this [`phrase_key`] (of two
+    /// words or more) and goes on.
+    #[inline]
+    pub fn is_prefix(&self, key: u64) -> bool {
+        self.prefixes.contains_key(&key)
     }
 
     /// The flags of a word, by its [`key`].
