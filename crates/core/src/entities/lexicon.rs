@@ -73,6 +73,11 @@ pub const DOTTED: u32 = 1 << 27;
 /// The first word of a multi-word entry ("New" of "New York").
 pub const PHRASE_START: u32 = 1 << 28;
 
+/// A word that ends event names ("Cup", "War").
+pub const EVENT_HEAD: u32 = 1 << 29;
+/// A word that starts event names ("Hurricane").
+pub const EVENT_FIRST: u32 = 1 << 30;
+
 /// Any place flag.
 pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
 /// Places that are political units.
@@ -180,6 +185,7 @@ const TIME_WORDS: &str = include_str!("../../data/entities/time_words.txt");
 const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.txt");
 const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt");
+const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
 
 /// Non-empty, non-comment lines of an embedded list, split on tabs.
 fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -219,14 +225,10 @@ impl Lexicon {
             };
             lex.add(f[0], flag | gender);
         }
-        for f in lines(ORG_WORDS) {
-            lex.add_word(f[0], ORG_HEAD);
-        }
-        for f in lines(TIME_WORDS) {
-            lex.add_word(f[0], TIME);
-        }
-        for f in lines(CONNECTORS) {
-            lex.add_word(f[0], CONNECTOR);
+        for (list, flag) in [(ORG_WORDS, ORG_HEAD), (TIME_WORDS, TIME), (CONNECTORS, CONNECTOR)] {
+            for f in lines(list) {
+                lex.add_word(f[0], flag);
+            }
         }
         for f in lines(PLACE_WORDS) {
             lex.add_word(f[0], if f.get(1) == Some(&"GPE") { GPE_HEAD } else { LOC_HEAD });
@@ -249,14 +251,20 @@ impl Lexicon {
                 lex.add_alias(f[0], c);
             }
         }
-        for f in lines(ORGANIZATIONS) {
-            lex.add(f[0], ORG_NAME);
+        for f in lines(EVENT_WORDS) {
+            lex.add_word(
+                f[0].rsplit(' ').next().unwrap_or(f[0]),
+                if f.get(1) == Some(&"first") { 0 } else { EVENT_HEAD },
+            );
+            lex.add_word(
+                f[0].split(' ').next().unwrap_or(f[0]),
+                if f.get(1) == Some(&"first") { EVENT_FIRST } else { 0 },
+            );
         }
-        for f in lines(DEMONYMS) {
-            lex.add(f[0], DEMONYM);
-        }
-        for f in lines(NORP_WORDS) {
-            lex.add(f[0], NORP);
+        for (list, flag) in [(ORGANIZATIONS, ORG_NAME), (DEMONYMS, DEMONYM), (NORP_WORDS, NORP)] {
+            for f in lines(list) {
+                lex.add(f[0], flag);
+            }
         }
         for f in lines(FIRST_NAMES) {
             let gender = match f.get(1) {

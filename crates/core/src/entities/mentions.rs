@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
-    self, Lexicon, ABBREV, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, GPE_HEAD, GPE_PLACE, HONORIFIC, LOC_HEAD, LOWER,
-    NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
+    self, Lexicon, ABBREV, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, GPE_HEAD, GPE_PLACE,
+    HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
 };
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -25,10 +25,6 @@ pub struct Found {
     /// Title and honorific words right before the name ("President", "Mr.").
     pub titles: Range<usize>,
 }
-
-/// Event head words: a MISC name ending in one of these is an `EVENT`.
-const EVENT_HEADS: &[&str] =
-    &["war", "games", "olympics", "cup", "championship", "championships", "revolution", "crisis", "summit", "festival"];
 
 /// Turns the tags of all paragraphs into mentions, in text order.
 pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Found> {
@@ -218,6 +214,12 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     }
     spans.extend(tails);
     spans.sort_by_key(|(s, _)| s.start);
+    // "Hun Sen, the prime minister of ...": an appositive headed by a title describes a person.
+    for (s, kind) in spans.iter_mut() {
+        if *kind != PER && s.len() <= 3 && appositive_title(text, p, s.end, r.end) {
+            *kind = PER;
+        }
+    }
     // "was Hun | Sen": a capitalised word mid-sentence right before a person's name is part of it.
     for k in 0..spans.len() {
         let (s, kind) = spans[k].clone();
@@ -274,6 +276,33 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             spans[k] = (s.start..e, ORG);
         }
     }
+    for k in 0..spans.len() {
+        let s = spans[k].0.clone();
+        // "St. | Thomas", "Mt. | Everest": the abbreviation belongs to the name after it.
+        let before = s.start.checked_sub(1).filter(|&i| i >= r.start && (k == 0 || spans[k - 1].0.end <= i));
+        if let Some(i) = before {
+            let t = p.words[i].text(text);
+            if matches!(t, "St." | "Mt." | "Ft." | "St" | "Mt" | "Ft") && p.info[i].cap {
+                spans[k].0.start = i;
+            }
+        }
+        // "Baltimore Orioles", "New York Yankees": a place followed by more name is a team or a
+        // company.
+        let (s, kind) = spans[k].clone();
+        if kind == LOC && s.len() >= 2 && p.info[s.start].gaz & PLACE != 0 {
+            let mut e = s.start + 1;
+            while e < s.end && p.info[e].gaz_pos == 2 {
+                e += 1;
+            }
+            let rest = e..s.end;
+            let heads = LOC_HEAD | GPE_HEAD | PLACE | DEMONYM;
+            if !rest.is_empty()
+                && rest.clone().all(|i| p.info[i].cap && p.info[i].flags & heads == 0 && p.info[i].gaz == 0)
+            {
+                spans[k].1 = ORG;
+            }
+        }
+    }
     // Datelines: "SAN ANTONIO, Tex., March 9 -", "LONDON (Reuters) -".
     for (s, kind) in spans.iter_mut() {
         let line_start = s.start == r.start || p.words[s.start].line_start;
@@ -300,6 +329,23 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             k += 1;
         }
     }
+}
+
+/// True when ", the prime minister of" or ", a senior adviser," follows word `at - 1`: an
+/// appositive whose head noun is a title.
+fn appositive_title(text: &str, p: &Prepared, at: usize, end: usize) -> bool {
+    if at + 2 >= end || p.words[at].text(text) != "," || !matches!(p.words[at + 1].text(text), "the" | "a" | "an") {
+        return false;
+    }
+    let mut head = None;
+    for i in at + 2..end.min(at + 7) {
+        let w = &p.words[i];
+        if w.kind != WordKind::Alpha || p.info[i].cap || w.text(text) == "of" {
+            break;
+        }
+        head = Some(i);
+    }
+    head.is_some_and(|h| p.info[h].flags & TITLE != 0)
 }
 
 /// A one-letter word with a period ("V.").
@@ -392,8 +438,13 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let n = words.len();
     let first = &p.info[words.start];
     let last = &p.info[words.end - 1];
-    // A lone month, weekday, title, honorific or "Corp." is no name.
-    if n == 1 && (first.flags & (TIME | HONORIFIC) != 0 || first.flags & (ORG_HEAD | ABBREV) == ORG_HEAD | ABBREV) {
+    // A lone month, weekday, title, honorific, "Corp." or "I" is no name.
+    let lone_letter = p.words[words.start].span.len() == 1;
+    if n == 1
+        && (lone_letter
+            || first.flags & (TIME | HONORIFIC) != 0
+            || first.flags & (ORG_HEAD | ABBREV) == ORG_HEAD | ABBREV)
+    {
         return Vec::new();
     }
     // A single common word capitalised only because it starts a sentence or sits in a headline.
@@ -415,7 +466,10 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let flags = lex.name(key, p.words[words.start].key, n) | if n == 1 { 0 } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
     let label = match kind {
+        _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
         _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
+        // "West Bank" is a place, whatever its last word suggests.
+        1 if n >= 2 && flags & PLACE != 0 => place_label(flags, last.flags),
         _ if n == 1 && flags & PLACE == 0 && norp_flags(w0, flags, lex) != 0 => Label::Norp,
         0 => Label::Person,
         1 => Label::Org,
@@ -429,7 +483,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         _ => {
             if n == 1 && norp_flags(w0, flags, lex) != 0 {
                 Label::Norp
-            } else if EVENT_HEADS.iter().any(|h| p.words[words.end - 1].text(text).eq_ignore_ascii_case(h)) {
+            } else if last.flags & EVENT_HEAD != 0 {
                 Label::Event
             } else if n == 1 && flags & PLACE != 0 {
                 place_label(flags, last.flags)

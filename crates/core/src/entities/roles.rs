@@ -35,7 +35,8 @@ const MAX_POSSESSOR_WORDS: usize = 7;
 pub fn roles(text: &str, p: &Prepared, found: &[Found], m: usize, lex: &Lexicon) -> Vec<String> {
     let mut out = Vec::new();
     let f = &found[m];
-    let para = p.paragraphs.iter().find(|r| r.contains(&f.words.start)).cloned().unwrap_or(0..0);
+    let k = p.paragraphs.partition_point(|r| r.end <= f.words.start);
+    let para = p.paragraphs.get(k).cloned().unwrap_or(0..0);
     if let Some(r) = title_of(text, p, found, m, para.end, lex) {
         out.push(r);
     }
