@@ -52,15 +52,16 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
     propagate(p, &mut spans);
     let mut out = Vec::new();
     let mut next = spans.iter().peekable();
-    for (pi, r) in p.paragraphs.iter().enumerate() {
-        let _ = pi;
+    let mut covered_to = 0;
+    for r in &p.paragraphs {
         for i in r.clone() {
             match next.peek() {
                 Some((s, kind)) if s.start == i => {
                     out.extend(refine(text, p, s.clone(), *kind, r.start, lex));
+                    covered_to = s.end;
                     next.next();
                 }
-                Some((s, _)) if s.contains(&i) => {}
+                _ if i < covered_to => {}
                 _ => out.extend(demonym(text, p, i, lex).into_iter().flatten()),
             }
         }
@@ -438,8 +439,12 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let n = words.len();
     let first = &p.info[words.start];
     let last = &p.info[words.end - 1];
-    // A lone month, weekday, title, honorific, "Corp." or "I" is no name.
-    let lone_letter = p.words[words.start].span.len() == 1;
+    // A lone month, weekday, title, honorific, "Corp." or "I" is no name; nor is markup such
+    // as "-DOCSTART-".
+    let w = p.words[words.start].span;
+    let markup = |c: Option<char>| matches!(c, Some('-' | '_' | '=' | '<' | '>'));
+    let lone_letter =
+        w.len() == 1 || (markup(text[..w.start()].chars().next_back()) && markup(text[w.end()..].chars().next()));
     if n == 1
         && (lone_letter
             || first.flags & (TIME | HONORIFIC) != 0
