@@ -506,9 +506,9 @@ mod tests {
 
     #[test]
     fn prepares_candidates_and_starts() {
-        let lex = Lexicon::new();
+        let lex = crate::entities::lexicon::shared();
         let text = "Cooperation in the Council on International Relations grew. Mr. Qin said.";
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0, 60], &lex);
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0, 60], lex);
         let find = |s: &str| p.words.iter().position(|w| w.text(text) == s).unwrap();
         assert!(p.info[find("Cooperation")].sent_start);
         assert!(p.info[find("Mr.")].sent_start);
@@ -523,9 +523,9 @@ mod tests {
 
     #[test]
     fn caps_lines_and_phrases() {
-        let lex = Lexicon::new();
+        let lex = crate::entities::lexicon::shared();
         let text = "JAPAN GET LUCKY WIN IN NEW YORK\nIn New York City today";
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], &lex);
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
         assert!(p.info[0].caps_line && !p.info[8].caps_line);
         let ny = p.words.iter().position(|w| w.text(text) == "New").unwrap();
         assert!(p.info[ny].gaz & lexicon::STATE != 0 || p.info[ny].gaz & lexicon::CITY != 0);

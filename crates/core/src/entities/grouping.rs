@@ -295,8 +295,8 @@ mod tests {
     use crate::span::Span;
 
     fn clusters(text: &str, names: &[(&str, Label)]) -> Vec<Vec<String>> {
-        let lex = Lexicon::new();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], &lex);
+        let lex = crate::entities::lexicon::shared();
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
         let mut found = Vec::new();
         let mut from = 0;
         for &(name, label) in names {
@@ -308,7 +308,7 @@ mod tests {
                 if first > 0 && lex.is_title(p.words[first - 1].text(text)) { first - 1..first } else { first..first };
             found.push(Found { words: first..last + 1, span: Span::new(at, at + name.len()), label, titles });
         }
-        group(text, &p, &mut found, &lex)
+        group(text, &p, &mut found, lex)
             .into_iter()
             .map(|c| c.members.iter().map(|&m| found[m].span.as_str(text).to_string()).collect())
             .collect()

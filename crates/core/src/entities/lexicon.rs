@@ -387,6 +387,13 @@ pub fn name_key(words: impl IntoIterator<Item = u64>) -> u64 {
     words.into_iter().fold(PHRASE_SEED, phrase_key)
 }
 
+/// One lexicon for all unit tests: building it is slow in debug builds.
+#[cfg(test)]
+pub(crate) fn shared() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(Lexicon::new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,7 +408,7 @@ mod tests {
 
     #[test]
     fn lists_load() {
-        let lex = Lexicon::new();
+        let lex = crate::entities::lexicon::shared();
         assert!(lex.word(key("Mr")) & HONORIFIC != 0);
         assert!(lex.word(key("Mrs.")) & TITLE_F != 0);
         assert!(lex.word(key("Belarus")) & COUNTRY != 0);
@@ -420,7 +427,7 @@ mod tests {
         assert_eq!(lex.title_gender("President"), None);
         assert_eq!(lex.first_name_gender("Mary"), Some(Gender::Female));
         assert_eq!(lex.first_name_gender("Jordan"), None);
-        let k = |s: &str| name_key(words::split(s, &lex).iter().map(|w| w.key));
+        let k = |s: &str| name_key(words::split(s, lex).iter().map(|w| w.key));
         assert_eq!(lex.canonical(k("U.S.")), k("United States"));
         assert_eq!(lex.canonical(k("Kiev")), k("Kyiv"));
         assert_eq!(lex.canonical(k("Minsk")), k("Minsk"));

@@ -552,11 +552,11 @@ mod tests {
     use crate::entities::features::{begin, inside};
 
     fn found(text: &str, tags: &[(&str, u8)]) -> Vec<(String, Label, String)> {
-        let lex = Lexicon::new();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], &lex);
+        let lex = crate::entities::lexicon::shared();
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
         let t: Vec<u8> =
             p.words.iter().map(|w| tags.iter().find(|(s, _)| *s == w.text(text)).map_or(O, |&(_, t)| t)).collect();
-        mentions(text, &p, &t, &lex)
+        mentions(text, &p, &t, lex)
             .into_iter()
             .map(|f| {
                 let titles = if f.titles.is_empty() {
