@@ -187,8 +187,32 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             k += 1;
         }
     }
+    // "New York Attorney General Elliot Spitzer": a title inside a name splits a place or an
+    // organization from the person after it.
+    let mut people = Vec::new();
+    for (s, kind) in spans.iter_mut() {
+        let title =
+            |i: usize| p.info[i].cap && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0);
+        let Some(t) = (s.start + 1..s.end).find(|&i| title(i)) else { continue };
+        let mut e = t;
+        while e < s.end && title(e) {
+            e += 1;
+        }
+        if e < s.end && (s.start..t).all(|i| !title(i)) {
+            people.push((e..s.end, PER));
+            let place = p.info[s.start].gaz & PLACE != 0 || p.info[s.start].flags & PLACE != 0;
+            *kind = if place { LOC } else { ORG };
+            s.end = t;
+        }
+    }
+    spans.extend(people);
+    spans.sort_by_key(|(s, _)| s.start);
     let mut tails = Vec::new();
     for (s, kind) in spans.iter_mut() {
+        // "University of Edinburgh", "Bank of England": an organization word with "of".
+        if s.len() >= 3 && p.info[s.start].flags & ORG_HEAD != 0 && p.words[s.start + 1].text(text) == "of" {
+            *kind = ORG;
+        }
         // People are not "of" anything: "President Lukashenko of Belarus".
         if *kind == PER {
             if let Some(of) = (s.start + 1..s.end).find(|&i| p.words[i].text(text) == "of") {
@@ -258,22 +282,26 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         }
         k += 1;
     }
-    // "Council on | International Relations" when the tagger stopped at the joiner.
+    // "Council on | International Relations", "States in | Transition Research Center": the
+    // tagger stopped at a joiner inside an organization's name.
     for k in 0..spans.len() {
-        let s = spans[k].0.clone();
+        let (s, kind) = spans[k].clone();
         let j = s.end;
-        let next_start = spans.get(k + 1).map_or(r.end, |(n, _)| n.start);
-        if p.info[j - 1].flags & ORG_HEAD == 0 || j + 1 >= next_start.min(r.end) {
+        let next_start = spans.get(k + 1).map_or(r.end, |(n, _)| n.start).min(r.end);
+        if kind == PER || j + 1 >= next_start {
             continue;
         }
-        if !matches!(p.words[j].text(text), "of" | "on" | "for") {
+        let joiner = p.words[j].text(text);
+        let head_before = p.info[j - 1].flags & ORG_HEAD != 0 && matches!(joiner, "of" | "on" | "for");
+        if !head_before && !matches!(joiner, "of" | "on" | "for" | "in" | "&") {
             continue;
         }
         let mut e = j + 1;
-        while e < next_start.min(r.end) && e < j + 6 && cap(e) && !p.info[e].sent_start {
+        while e < next_start && e < j + 6 && cap(e) && !p.info[e].sent_start {
             e += 1;
         }
-        if e > j + 1 {
+        let head_after = e > j + 1 && p.info[e - 1].flags & ORG_HEAD != 0;
+        if e > j + 1 && (head_before || head_after) {
             spans[k] = (s.start..e, ORG);
         }
     }
@@ -397,6 +425,13 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     {
         a += 1;
     }
+    // "Seventeen-year-old Stone", "Oscar-winning Arnold": a compound modifier is no part of a name.
+    while b - a >= 2 && {
+        let t = p.words[a].text(text);
+        t.split_once('-').is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase))
+    } {
+        a += 1;
+    }
     // Headline words capitalised only by headline case: "Welcome Belarusian Leader".
     let trimmable = |i: usize| {
         let info = &p.info[i];
@@ -474,7 +509,9 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
         _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
         // "West Bank" is a place, whatever its last word suggests.
-        1 if n >= 2 && flags & PLACE != 0 => place_label(flags, last.flags),
+        1 if n >= 2 && flags & PLACE != 0 && (first.flags | last.flags) & ORG_HEAD == 0 => {
+            place_label(flags, last.flags)
+        }
         _ if n == 1 && flags & PLACE == 0 && norp_flags(w0, flags, lex) != 0 => Label::Norp,
         0 => Label::Person,
         1 => Label::Org,
