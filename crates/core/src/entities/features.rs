@@ -209,20 +209,16 @@ impl Prepared {
         }
     }
 
+    /// Only capitalised words go into the map; lower-case words mark the capitalised words they
+    /// spell (a lower-case word's own bits only matter for joiners such as "of").
     fn mark_doc(&mut self, text: &str) {
         let mut seen: KeyMap<u8> = KeyMap::default();
         for (i, (w, info)) in self.words.iter().zip(&self.info).enumerate() {
-            if w.kind != WordKind::Alpha {
+            if w.kind != WordKind::Alpha || !info.cap {
                 continue;
             }
-            let mut bits = if w.text(text).starts_with(|c: char| c.is_lowercase()) {
-                1
-            } else if info.cap && !info.sent_start && !info.caps_line && !info.title_line {
-                2
-            } else {
-                0
-            };
-            if info.cap && i > 0 && self.info[i - 1].flags & HONORIFIC != 0 && self.info[i - 1].cap {
+            let mut bits = if !info.sent_start && !info.caps_line && !info.title_line { 2 } else { 0 };
+            if i > 0 && self.info[i - 1].flags & HONORIFIC != 0 && self.info[i - 1].cap {
                 bits |= 4;
             }
             let cap_at = |j: usize| self.words[j].kind == WordKind::Alpha && self.info[j].cap;
@@ -233,7 +229,18 @@ impl Prepared {
             *seen.entry(w.key).or_default() |= bits;
         }
         for (w, info) in self.words.iter().zip(self.info.iter_mut()) {
-            info.doc = seen.get(&w.key).copied().unwrap_or(0);
+            if w.kind == WordKind::Alpha && w.text(text).starts_with(char::is_lowercase) {
+                info.doc = 1;
+                if let Some(bits) = seen.get_mut(&w.key) {
+                    *bits |= 1;
+                    info.doc |= *bits;
+                }
+            }
+        }
+        for (w, info) in self.words.iter().zip(self.info.iter_mut()) {
+            if info.cap && w.kind == WordKind::Alpha {
+                info.doc = seen.get(&w.key).copied().unwrap_or(0);
+            }
         }
     }
 
