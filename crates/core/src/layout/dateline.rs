@@ -1,0 +1,180 @@
+//! Datelines: the place (and often date and agency) that opens a wire story.
+//! "KYIV, Ukraine —", "WASHINGTON (Reuters) -", "LONDON, Feb 26 -", "Taipei, Taiwan —".
+
+use regex::Regex;
+
+use crate::layout::lexicon::LayoutLexicon;
+use crate::segment::lexicon::{data_sections, WordSet};
+
+/// Longest dateline, in bytes.
+const MAX_DATELINE: usize = 90;
+
+/// A dateline found at the start of a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The place as written ("KYIV, Ukraine").
+    pub place: String,
+    /// Bytes from the paragraph start to the end of the dash or colon.
+    pub len: usize,
+    /// Bytes from the paragraph start to the first word after the dateline.
+    pub body: usize,
+}
+
+/// Finds datelines. Built once.
+#[derive(Debug)]
+pub(crate) struct DatelineFinder {
+    pattern: Regex,
+    not_places: WordSet,
+    not_place_words: WordSet,
+}
+
+/// The shape of a dateline; [`DatelineFinder::find`] then takes it apart and checks the date.
+/// Letters are ASCII classes plus any non-ASCII character (`\P{ASCII}`), which keeps the
+/// automaton small: full Unicode letter classes made every search clear a large visited set.
+/// What the classes let through (a dash glued to a word) the checks in `find` reject.
+const PATTERN: &str = r#"(?x)
+^
+(?:
+    # ALL-CAPS place ("KYIV", "NEW YORK", "DALLAS/FORT WORTH"), then up to two regions
+    [A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*[A-Z\P{ASCII}]\.?
+    (?:\x20[A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*\.?){0,3}
+    (?:\x20?,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,2}
+  |
+    # Capitalised place ("Toronto", "Taipei"), then up to three regions
+    [A-Z\P{ASCII}][a-z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}
+    (?:,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,3}
+)
+# a date ("Feb 26", ", March 3", "26 Feb")
+(?:\x20?,?\x20+[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}|\x20?,\x20+[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8})?
+# an agency ("(Reuters)", "(AP)")
+(?:\x20?\([A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*){0,3}\))?
+\x20*,?\x20*(?:--|[-—–―_]|:)
+(?:\x20+|$)
+"#;
+
+const DASHES: [&str; 7] = ["--", "-", "—", "–", "―", "_", ":"];
+
+impl DatelineFinder {
+    pub(crate) fn new() -> DatelineFinder {
+        let section = |name: &str| {
+            data_sections(include_str!("data/datelines.txt"))
+                .filter(|(s, _)| *s == name)
+                .map(|(_, w)| w.to_string())
+                .collect::<WordSet>()
+        };
+        DatelineFinder {
+            pattern: Regex::new(PATTERN).expect("dateline pattern compiles"),
+            not_places: section("opening"),
+            not_place_words: section("word"),
+        }
+    }
+
+    /// The dateline that opens `para`, if there is one.
+    pub(crate) fn find(&self, para: &str, lex: &LayoutLexicon) -> Option<Found> {
+        let mut cut = para.len().min(MAX_DATELINE + 4);
+        while !para.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let whole = self.pattern.find(&para[..cut])?;
+        let line = whole.as_str().trim_end();
+        let dash = DASHES.iter().find(|d| line.ends_with(*d))?;
+        let mut core = line[..line.len() - dash.len()].trim_end().trim_end_matches(',').trim_end();
+        let agency = core.ends_with(')');
+        if agency {
+            core = core[..core.rfind('(')?].trim_end();
+        }
+        let (place, date) = split_date(core, lex);
+        let place = place.trim_end_matches([',', ' ']);
+        if place.contains(['—', '–', '―', '“', '”']) {
+            return None;
+        }
+        let first = place.split([' ', ',']).next().unwrap_or(place);
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if first.chars().any(char::is_lowercase) {
+            // A capitalised word and a dash is often just a sentence; ask for more.
+            let region = place.contains(',');
+            if *dash == ":" || !(region || date || agency) || lex.month(first).is_some() {
+                return None;
+            }
+        }
+        let lower = place.to_lowercase();
+        let not_place =
+            self.not_places.contains(&lower) || lower.split([' ', ',']).any(|w| self.not_place_words.contains(w));
+        if not_place || whole.end() > MAX_DATELINE {
+            return None;
+        }
+        let body = whole.end();
+        let rest = &para[body..];
+        // The story opens with a capital; a headline ("ECONOMIC SPOTLIGHT - JAPAN") has no lowercase.
+        // A date or an agency vouches for the dateline; without them, the story must open with
+        // a capital.
+        let first = rest.chars().next();
+        let opens = first.is_none_or(|c| (date || agency || !c.is_lowercase()) && !matches!(c, ',' | '.' | ';'))
+            && (rest.is_empty() || rest.chars().take(80).any(char::is_lowercase));
+        opens.then(|| Found { place: place.to_string(), len: line.len(), body })
+    }
+}
+
+/// Splits a trailing date ("Feb 26", "March  2", "26 Feb") off `core`; true when there was one.
+fn split_date<'a>(core: &'a str, lex: &LayoutLexicon) -> (&'a str, bool) {
+    let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| lex.month(w.trim_end_matches(',')).is_some();
+    let Some((before, last)) = core.rsplit_once(' ') else { return (core, false) };
+    let Some((head, prev)) = before.trim_end().rsplit_once(' ') else { return (core, false) };
+    if (day(last) && month(prev)) || (month(last) && day(prev)) {
+        (head, true)
+    } else {
+        (core, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(s: &str) -> Option<(String, String)> {
+        let f = DatelineFinder::new().find(s, &LayoutLexicon::new())?;
+        Some((f.place, s[..f.len].to_string()))
+    }
+
+    fn p(place: &str, line: &str) -> Option<(String, String)> {
+        Some((place.to_string(), line.to_string()))
+    }
+
+    #[test]
+    fn wire_datelines() {
+        assert_eq!(place("KYIV, Ukraine — The war went on."), p("KYIV, Ukraine", "KYIV, Ukraine —"));
+        assert_eq!(place("WASHINGTON (Reuters) - The U.S. said."), p("WASHINGTON", "WASHINGTON (Reuters) -"));
+        assert_eq!(place("LONDON, Feb 26 - Shares fell."), p("LONDON", "LONDON, Feb 26 -"));
+        assert_eq!(place("SALVADOR, Feb 26 - Showers continued"), p("SALVADOR", "SALVADOR, Feb 26 -"));
+        assert_eq!(place("NEW YORK, March 3 (Reuters) - Stocks"), p("NEW YORK", "NEW YORK, March 3 (Reuters) -"));
+        assert_eq!(place("Toronto, Feb 26 - Standard Trustco said"), p("Toronto", "Toronto, Feb 26 -"));
+        assert_eq!(place("Taipei, Taiwan — The festival"), p("Taipei, Taiwan", "Taipei, Taiwan —"));
+        assert_eq!(place("SPRINGFIELD, Ill. (AP) — A man"), p("SPRINGFIELD, Ill.", "SPRINGFIELD, Ill. (AP) —"));
+        assert_eq!(place("NEW DELHI: The government"), p("NEW DELHI", "NEW DELHI:"));
+        assert_eq!(place("KYIV, Ukraine —"), p("KYIV, Ukraine", "KYIV, Ukraine —"));
+        assert_eq!(place("RICHMOND, Va. Feb 26 - Qtly div"), p("RICHMOND, Va.", "RICHMOND, Va. Feb 26 -"));
+        assert_eq!(place("FARMINGTON, Conn., FEb 26 - Qtly"), p("FARMINGTON, Conn.", "FARMINGTON, Conn., FEb 26 -"));
+        assert_eq!(place("MONTREAL, Feb 26- Shr 1.11"), p("MONTREAL", "MONTREAL, Feb 26-"));
+        assert_eq!(place("MONTREAL, Feb 26 - (Ivaco Inc) said"), p("MONTREAL", "MONTREAL, Feb 26 -"));
+        assert_eq!(place("OAKLAND , N.J., March  2 - Diagnostic"), p("OAKLAND , N.J.", "OAKLAND , N.J., March  2 -"));
+        assert_eq!(
+            place("DALLAS/FORT WORTH, Texas, March 3 - AMR Corp will hold"),
+            p("DALLAS/FORT WORTH, Texas", "DALLAS/FORT WORTH, Texas, March 3 -")
+        );
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert_eq!(place("Beijing — a staunch ally — said"), None);
+        assert_eq!(place("Pakistan — not India — is"), None);
+        assert_eq!(place("BREAKING: The vote"), None);
+        assert_eq!(place("FIX IS IN: The vote was rigged, he said"), None);
+        assert_eq!(place("As officials in Ukraine watch - closely"), None);
+        assert_eq!(place("Mr. Qin said - nothing"), None);
+        assert_eq!(place("March 3 - The day"), None);
+        assert_eq!(place("ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>"), None);
+    }
+}
