@@ -65,6 +65,7 @@ bench-corpus: ## MB/s and articles/s on the first 300 BBC articles: layout+sente
 eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
 eval: eval-sbd
 eval: eval-timex
+eval: eval-ner
 
 .PHONY: eval-sbd
 eval-sbd: ## Sentence boundaries: Golden Rules count and GUM news dev/train F1
@@ -87,6 +88,10 @@ eval-heideltime-venv: $(HEIDELTIME_VENV)/.ready ## Install HeidelTime for side-b
 .PHONY: eval-timex-heideltime
 eval-timex-heideltime: eval-heideltime-venv ## eval-timex with HeidelTime's scores side by side
 	$(PYTHON) eval/timex.py --heideltime
+
+.PHONY: eval-ner
+eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy
+	$(PYTHON) eval/ner.py
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval
