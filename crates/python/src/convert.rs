@@ -227,3 +227,143 @@ pub fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyAny>> {
     let fromisoformat = py.import("datetime")?.getattr("date")?.getattr("fromisoformat")?;
     fromisoformat.call1((iso,))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_core::{Entity as CoreEntity, Label, Mention as CoreMention, Parser, QuoteKind, Span as ByteSpan};
+
+    /// The byte span of `needle` in `text`: the first occurrence at or after `from`.
+    fn find_from(text: &str, needle: &str, from: usize) -> ByteSpan {
+        let at = text[from..].find(needle).unwrap_or_else(|| panic!("{needle:?} not in text")) + from;
+        ByteSpan::new(at, at + needle.len())
+    }
+
+    /// The occurrence of `needle` nearest to byte `pos`.
+    fn find_near(text: &str, needle: &str, pos: usize) -> ByteSpan {
+        text.match_indices(needle)
+            .map(|(at, _)| ByteSpan::new(at, at + needle.len()))
+            .min_by_key(|s| s.start().abs_diff(pos))
+            .unwrap_or_else(|| panic!("{needle:?} not in text"))
+    }
+
+    fn label(name: &str) -> Label {
+        serde_json::from_value(serde_json::Value::String(name.into())).unwrap()
+    }
+
+    /// Builds the article a `tests/data/python_offsets.toml` case describes, in byte spans.
+    fn build(case: &toml::Value) -> byline_core::Article {
+        let text = case["text"].as_str().unwrap();
+        let mut a = Parser::new().parse(text, None).unwrap();
+        for e in case["entities"].as_array().unwrap() {
+            let mut from = 0;
+            let mentions = e["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    let span = find_from(text, m.as_str().unwrap(), from);
+                    from = span.end();
+                    CoreMention { span }
+                })
+                .collect();
+            a.entities.push(CoreEntity {
+                label: label(e["label"].as_str().unwrap()),
+                name: e["name"].as_str().unwrap().into(),
+                mentions,
+                titles: vec![],
+                roles: vec![],
+                gender: None,
+            });
+        }
+        let mut from = 0;
+        for q in case["quotes"].as_array().unwrap() {
+            let span = find_from(text, q["text"].as_str().unwrap(), from);
+            from = span.end();
+            let kind: QuoteKind =
+                serde_json::from_value(serde_json::Value::String(q["kind"].as_str().unwrap().into())).unwrap();
+            let entity = q["entity"].as_integer().unwrap() as usize;
+            a.quotes.push(byline_core::Quote {
+                kind,
+                span,
+                speaker: Some(byline_core::Speaker {
+                    span: find_near(text, q["speaker"].as_str().unwrap(), span.start()),
+                    name: Some(a.entities[entity].name.clone()),
+                    entity: Some(entity),
+                }),
+                cue: Some(find_near(text, q["cue"].as_str().unwrap(), span.start())),
+            });
+        }
+        let mut from = 0;
+        for t in case["timexes"].as_array().unwrap() {
+            let span = find_from(text, t["text"].as_str().unwrap(), from);
+            from = span.end();
+            let kind = serde_json::from_value(serde_json::Value::String(t["type"].as_str().unwrap().into())).unwrap();
+            let value = t["value"].as_str().map(String::from);
+            a.timexes.push(byline_core::Timex { span, kind, value, modifier: None });
+        }
+        a
+    }
+
+    /// `text[start:end]` in code points, as Python slices.
+    fn slice(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    #[test]
+    fn golden_offsets_are_code_points() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/python_offsets.toml");
+        let data: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for case in data["case"].as_array().unwrap() {
+            let article = build(case);
+            let index = CharIndex::new(&article.text);
+            let cp = CodePoints::new(&article, &index);
+            let text = &article.text;
+            let name = case["name"].as_str().unwrap();
+            let mut spans: Vec<(usize, usize, String)> = Vec::new();
+            for e in cp.entities() {
+                spans.extend(e.mentions.into_iter().map(|m| (m.start, m.end, m.text)));
+            }
+            for q in cp.quotes() {
+                spans.push((q.start, q.end, q.text));
+                let s = q.speaker.unwrap();
+                spans.push((s.start, s.end, s.text));
+                let c = q.cue.unwrap();
+                spans.push((c.start, c.end, c.text));
+            }
+            spans.extend(cp.timexes().into_iter().map(|t| (t.start, t.end, t.text)));
+            spans.extend(cp.paragraphs().into_iter().map(|p| (p.start, p.end, p.text)));
+            spans.extend(cp.sentences().into_iter().map(|s| (s.start, s.end, s.text)));
+            assert!(spans.len() > 5, "{name}: too few spans");
+            for (start, end, span_text) in spans {
+                assert_eq!(slice(text, start, end), span_text, "{name}: {start}..{end}");
+            }
+            // The same offsets as the JSON contract's.
+            let json = article.to_json_value(false);
+            let q0 = &json["quotes"][0];
+            let py_q0 = &cp.quotes()[0];
+            assert_eq!(
+                (q0["start"].as_u64().unwrap() as usize, q0["end"].as_u64().unwrap() as usize),
+                (py_q0.start, py_q0.end)
+            );
+        }
+    }
+
+    #[test]
+    fn mentions_come_in_text_order_with_their_entity() {
+        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
+        let article = build(&data["case"][0]);
+        let index = CharIndex::new(&article.text);
+        let mentions = CodePoints::new(&article, &index).mentions();
+        assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
+        assert_eq!(mentions.iter().filter(|m| m.entity == "e1").count(), 3);
+        assert_eq!(mentions.iter().filter(|m| m.entity == "e2").count(), 1);
+    }
+
+    #[test]
+    fn contract_names() {
+        assert_eq!(wire_name(QuoteKind::Indirect), "indirect");
+        assert_eq!(wire_name(byline_core::TimexMod::OnOrAfter), "ON_OR_AFTER");
+        assert_eq!(wire_name(byline_core::Gender::Female), "female");
+    }
+}

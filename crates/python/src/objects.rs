@@ -406,3 +406,17 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ParseWarning>()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_text_is_bounded_and_cut_on_characters() {
+        let long = "é".repeat(100);
+        let s = short(&long);
+        assert_eq!(s.chars().count(), REPR_CHARS + 3); // two quotes and the ellipsis
+        assert!(s.ends_with("…\""));
+        assert_eq!(short("ok"), "\"ok\"");
+    }
+}

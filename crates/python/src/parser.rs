@@ -245,7 +245,7 @@ fn expand_paths(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Vec<PathBuf
 #[pymethods]
 impl Parser {
     #[new]
-    #[pyo3(signature = (*, max_bytes=256 * 1024 * 1024, lossy_utf8=false, entities=true, quotes=true, timexes=true))]
+    #[pyo3(signature = (*, max_bytes=268435456, lossy_utf8=false, entities=true, quotes=true, timexes=true))]
     fn new(max_bytes: usize, lossy_utf8: bool, entities: bool, quotes: bool, timexes: bool) -> PyResult<Parser> {
         let inner = byline_core::Parser::builder()
             .max_bytes(max_bytes)
