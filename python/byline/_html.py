@@ -104,7 +104,7 @@ def _layers(article: Article, prefix: str) -> tuple[list[_Layer], dict[int, str]
             link = speaker_ids[key]
         cue = f" ({q.cue.text})" if q.cue is not None else ""
         tip = _attr(f"{q.id} · {q.kind} · {who}{cue}")
-        layers.append(_Layer(q.start, q.end, 0, f'<span class="bl-q bl-q-{q.kind}" title="{tip}">', "</span>"))
+        layers.append(_Layer(q.start, q.end, 0, f'<span class="bl-q bl-q-{q.kind}" data-q="{_attr(q.id)}" title="{tip}">', "</span>"))
         if q.cue is not None:
             layers.append(_Layer(q.cue.start, q.cue.end, 2, '<span class="bl-cue">', "</span>"))
         href = f' href="#{link}"' if link else ""
@@ -120,7 +120,8 @@ def _layers(article: Article, prefix: str) -> tuple[list[_Layer], dict[int, str]
                 m.start,
                 m.end,
                 3,
-                f'<span class="bl-ent" data-label="{_attr(label)}" style="background:{colour}" title="{tip}">',
+                f'<span class="bl-ent" data-m="{m.start}" data-label="{_attr(label)}" style="background:{colour}" '
+                f'title="{tip}">',
                 "</span>",
             )
         )
