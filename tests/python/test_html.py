@@ -4,6 +4,7 @@ and the page loads in headless Chromium without errors in light and dark themes.
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -65,6 +66,8 @@ def test_article_without_annotations_renders() -> None:
 @pytest.fixture
 def chromium() -> str:
     path = find_chromium()
+    if path is None and os.environ.get("CI"):
+        pytest.fail("CI must have Chromium (.ci/run installs Debian's chromium)")
     if path is None:
         pytest.skip("no Chromium here (Debian: apt-get install chromium); skipping the browser test")
     return path
