@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -84,11 +85,10 @@ def load(chromium: str, fragment: str, theme: str = "light") -> tuple[dict[str, 
         proc = _run(chromium, ["--dump-dom", "--enable-logging=stderr", "--v=0"], target)
     if proc.returncode != 0:
         raise RuntimeError(f"chromium exited {proc.returncode}: {proc.stderr[-2000:]}")
-    start = proc.stdout.find('<pre id="byline-report">')
-    if start < 0:
+    found = re.search(r'<pre id="byline-report"[^>]*>(.*?)</pre>', proc.stdout, flags=re.S)
+    if found is None:
         raise RuntimeError(f"the page did not finish loading: {proc.stderr[-2000:]}")
-    end = proc.stdout.index("</pre>", start)
-    raw = proc.stdout[start + len('<pre id="byline-report">') : end]
+    raw = found.group(1)
     return json.loads(html.unescape(raw)), proc.stderr
 
 
