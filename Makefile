@@ -58,9 +58,10 @@ bench: ## Criterion benchmarks
 	cargo bench -p byline-core
 
 .PHONY: eval
-eval: eval-python ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
 
 .PHONY: eval-python
+eval: eval-python
 eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's time for the same work
 	$(VPY) eval/python_speed.py
 
