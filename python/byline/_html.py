@@ -58,8 +58,9 @@ _STYLE = """
 .byline-article .bl-q-mixed { border-bottom-style: dotted; }
 .byline-article .bl-q-indirect { border-bottom: 2px dashed rgba(230, 81, 0, .6); background: none; }
 .byline-article .bl-cue { font-style: italic; text-decoration: underline dotted; }
-.byline-article .bl-spk { outline: 2px solid rgba(230, 81, 0, .85); border-radius: 3px; }
-.byline-article .bl-spk:target { background: rgba(230, 81, 0, .35); }
+.byline-article .bl-spk { font-weight: 600; text-decoration: underline 2px rgba(230, 81, 0, .9);
+  text-underline-offset: 3px; }
+.byline-article .bl-spk:target { background: rgba(230, 81, 0, .35); border-radius: 3px; }
 .byline-article a.bl-qid { font-size: .7em; vertical-align: super; text-decoration: none; color: inherit;
   border: 1px solid rgba(230, 81, 0, .85); border-radius: 3px; padding: 0 .25em; margin-right: .15em; }
 .byline-article a.bl-qid:hover { background: rgba(230, 81, 0, .3); }
