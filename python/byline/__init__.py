@@ -42,8 +42,10 @@ from byline._byline import (
     parse_many,
 )
 from byline._html import render_html
+from byline._tables import TABLES, to_arrow, to_pandas
 
 __all__ = [
+    "TABLES",
     "Article",
     "BylineError",
     "Dateline",
@@ -68,4 +70,6 @@ __all__ = [
     "parse_files",
     "parse_many",
     "render_html",
+    "to_arrow",
+    "to_pandas",
 ]

@@ -29,6 +29,7 @@ __all__ = [
     "parse",
     "parse_files",
     "parse_many",
+    "table_columns",
 ]
 
 __version__: str
@@ -288,6 +289,9 @@ class Parser:
         published: _Date = None,
     ) -> list[Article]: ...
 
+def table_columns(
+    articles: Iterable[Article], table: str
+) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]: ...
 def parse(text: _Text, *, published: _Date = None) -> Article: ...
 def parse_many(
     texts_or_records: Iterable[_Record], *, threads: int | None = None, published: _Date = None

@@ -177,10 +177,24 @@ def test_parse_files(tmp_path, seed_text: str) -> None:  # type: ignore[no-untyp
     assert [a.id for a in flat] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
     assert flat[1].to_dict() == {**byline.parse(seed_text).to_dict(), "id": str(tmp_path / "b.txt")}
     assert len(byline.parse_files(str(tmp_path / "**" / "*.txt"))) == 3
-    assert [a.id for a in byline.parse_files(tmp_path)] == [a.id for a in flat]
+    # A directory is walked recursively in name order, as `byline batch` does.
+    assert [a.id for a in byline.parse_files(tmp_path)] == [*(a.id for a in flat), str(tmp_path / "sub" / "c.txt")]
     assert [a.id for a in byline.parse_files([tmp_path / "sub" / "c.txt"])] == [str(tmp_path / "sub" / "c.txt")]
     assert byline.Parser().parse_files(tmp_path / "a.txt", published="2023-01-01")[0].published == datetime.date(2023, 1, 1)
     with pytest.raises(FileNotFoundError):
         byline.parse_files(tmp_path / "missing.txt")
     with pytest.raises(FileNotFoundError):
         byline.parse_files(str(tmp_path / "*.nothing"))
+
+
+def test_parse_files_reads_records_like_the_cli(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    records = [{"id": "r1", "text": SMALL, "published": "2023-04-01"}, {"id": "r2", "text": "Other\n\nMore text."}]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles = byline.parse_files(path, published="2020-02-02")
+    assert [(a.id, a.published) for a in articles] == [("r1", datetime.date(2023, 4, 1)), ("r2", datetime.date(2020, 2, 2))]
+    assert articles == byline.parse_many(records, published="2020-02-02")
+    (tmp_path / "bad.txt").write_bytes(b"Title\n\nBad \xff byte.")
+    with pytest.raises(byline.InvalidInputError, match="bad.txt"):
+        byline.parse_files(tmp_path / "bad.txt")
+    assert "\ufffd" in byline.Parser(lossy_utf8=True).parse_files(tmp_path / "bad.txt")[0].text

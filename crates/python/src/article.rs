@@ -51,9 +51,9 @@ impl Article {
         Article { inner: Arc::new(article), index: Arc::new(index) }
     }
 
-    /// The wrapped Rust article.
-    pub fn inner(&self) -> &byline_core::Article {
-        &self.inner
+    /// The wrapped Rust article, shared.
+    pub fn shared(&self) -> Arc<byline_core::Article> {
+        Arc::clone(&self.inner)
     }
 
     fn code_points(&self) -> CodePoints<'_> {

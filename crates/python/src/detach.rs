@@ -1,12 +1,12 @@
 //! The one way real work runs: Python inputs already extracted, the GIL released, panics caught,
-//! and parallel work on a rayon pool that survives `fork()`.
+//! and parallel work on the batch engine's pipeline, which survives `fork()`.
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use byline_batch::Pipeline;
 use pyo3::prelude::*;
-use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::errors::{InternalError, InvalidOptionError};
 
@@ -30,43 +30,43 @@ where
     })
 }
 
-/// Thread pools keyed by size, for the process that built them.
+/// Batch pipelines keyed by thread count, for the process that built them.
 ///
-/// A forked child inherits the parent's pool structures but not its threads, so work sent to
-/// them would never run. Keying the pools by process id makes the child build its own; the
-/// parent's, whose threads do not exist in the child, are leaked rather than torn down.
-struct Pools {
+/// A forked child inherits the parent's pools but not their threads, so work sent to them would
+/// never run. Keying the pipelines by process id makes the child build its own; the parent's,
+/// whose threads do not exist in the child, are leaked rather than torn down.
+struct Pipelines {
     pid: u32,
-    by_size: HashMap<usize, Arc<ThreadPool>>,
+    by_threads: HashMap<usize, Arc<Pipeline>>,
 }
 
-fn pools() -> &'static Mutex<Pools> {
-    static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
-    POOLS.get_or_init(|| Mutex::new(Pools { pid: std::process::id(), by_size: HashMap::new() }))
+fn pipelines() -> &'static Mutex<Pipelines> {
+    static PIPELINES: OnceLock<Mutex<Pipelines>> = OnceLock::new();
+    PIPELINES.get_or_init(|| Mutex::new(Pipelines { pid: std::process::id(), by_threads: HashMap::new() }))
 }
 
-/// The pool for `threads` workers (all cores when `None`), built once per process and size.
-pub fn pool(threads: Option<usize>) -> PyResult<Arc<ThreadPool>> {
-    let size = match threads {
+/// The batch engine's pipeline with `threads` workers (all cores when `None`), built once per
+/// process and thread count.
+pub fn pipeline(threads: Option<usize>) -> PyResult<Arc<Pipeline>> {
+    let n = match threads {
         Some(0) => return Err(InvalidOptionError::new_err("threads must be at least 1")),
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut pools = pools().lock().unwrap_or_else(|e| e.into_inner());
+    let mut cache = pipelines().lock().unwrap_or_else(|e| e.into_inner());
     let pid = std::process::id();
-    if pools.pid != pid {
-        std::mem::forget(std::mem::take(&mut pools.by_size));
-        pools.pid = pid;
+    if cache.pid != pid {
+        std::mem::forget(std::mem::take(&mut cache.by_threads));
+        cache.pid = pid;
     }
-    if let Some(p) = pools.by_size.get(&size) {
+    if let Some(p) = cache.by_threads.get(&n) {
         return Ok(Arc::clone(p));
     }
-    let built = ThreadPoolBuilder::new()
-        .num_threads(size)
-        .thread_name(|i| format!("byline-{i}"))
+    let built = Pipeline::builder()
+        .threads(n)
         .build()
-        .map_err(|e| InternalError::new_err(format!("cannot start {size} threads: {e}")))?;
+        .map_err(|e| InternalError::new_err(format!("cannot start {n} threads: {e}")))?;
     let built = Arc::new(built);
-    pools.by_size.insert(size, Arc::clone(&built));
+    cache.by_threads.insert(n, Arc::clone(&built));
     Ok(built)
 }

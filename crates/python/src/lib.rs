@@ -9,6 +9,7 @@ mod detach;
 mod errors;
 mod objects;
 mod parser;
+mod tables;
 
 use pyo3::prelude::*;
 
@@ -24,6 +25,7 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parser::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parser::parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(parser::parse_files, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::table_columns, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

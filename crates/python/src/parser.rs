@@ -6,16 +6,16 @@
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use byline_batch::{parse_records, Record};
+use byline_batch::readers::{Location, ReadOptions, Reader};
+use byline_batch::{parse_input, ErrorKind, ErrorRecord, Record};
 use byline_core::{Config, Date};
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
-use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::convert::date_from_py;
-use crate::detach::{pool, without_gil};
+use crate::detach::{pipeline, without_gil};
 use crate::errors;
 
 /// Text given as `str` or as UTF-8 `bytes`.
@@ -137,62 +137,39 @@ impl Parser {
         })
     }
 
-    /// Decodes and size-checks records (so failures keep their exception type), then parses
-    /// them in parallel through the batch engine. Runs with the GIL released.
+    /// Parses records on the batch engine's pipeline, in input order, with the GIL released by
+    /// the caller. Text is parsed as text (as `parse` does); bytes go through the engine's
+    /// `parse_input` (UTF-8 check, binary sniffing, lossy decoding).
     fn run_batch(&self, raw: Vec<RawRecord>, threads: Option<usize>) -> PyResult<Vec<Article>> {
-        let config = self.config().clone();
-        let pool = pool(threads)?;
-        pool.install(|| {
-            let decoded: Vec<(Record, bool)> =
-                raw.into_par_iter().enumerate().map(|(i, r)| decode_record(r, i, &config)).collect::<PyResult<_>>()?;
-            let (records, lossy): (Vec<Record>, Vec<bool>) = decoded.into_iter().unzip();
-            let ids: Vec<Option<String>> = records.iter().map(|r| r.id.clone()).collect();
-            parse_records(&self.inner, records)
-                .into_par_iter()
-                .zip(lossy)
-                .enumerate()
-                .map(|(i, (parsed, lossy))| match parsed {
-                    Ok(mut a) => {
-                        if lossy {
-                            a.warnings.push(lossy_warning());
-                        }
-                        Ok(Article::new(a))
-                    }
-                    Err(e) => Err(errors::BylineError::new_err(format!("{}: {}", record_label(i, &ids[i]), e.error))),
-                })
-                .collect()
-        })
-    }
-}
-
-fn lossy_warning() -> byline_core::Warning {
-    byline_core::Warning {
-        kind: byline_core::WarningKind::LossyDecoding,
-        message: "invalid UTF-8 was replaced with U+FFFD".into(),
-    }
-}
-
-/// A raw record as a batch [`Record`]: bytes decoded as the parser's options say, size checked.
-/// The flag says whether decoding was lossy.
-fn decode_record(raw: RawRecord, i: usize, config: &Config) -> PyResult<(Record, bool)> {
-    let label = || record_label(i, &raw.id);
-    let (text, lossy) = match raw.input {
-        Input::Text(t) => (t, false),
-        Input::Bytes(b) => {
-            if b.len() > config.max_bytes {
-                let e = byline_core::Error::TooLarge { len: b.len(), max: config.max_bytes };
-                return Err(errors::to_py(e, Some(&label())));
+        let parser: &byline_core::Parser = &self.inner;
+        let parse = |r: RawRecord| match r.input {
+            Input::Text(text) => match parser.parse(&text, r.published) {
+                Ok(mut a) => {
+                    a.id = r.id;
+                    Ok(a)
+                }
+                Err(e) => Err(ErrorRecord::from_core(r.id, &e)),
+            },
+            Input::Bytes(bytes) => {
+                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, lossy: false }))
             }
-            let (text, lossy) =
-                byline_core::input::decode(&b, config.lossy_utf8).map_err(|e| errors::to_py(e, Some(&label())))?;
-            (text.into_owned(), lossy)
-        }
-    };
-    if text.len() > config.max_bytes {
-        let e = byline_core::Error::TooLarge { len: text.len(), max: config.max_bytes };
-        return Err(errors::to_py(e, Some(&label())));
+        };
+        // All records are in memory already, so they go in as one chunk: the pool balances it.
+        let pipeline = pipeline(threads)?;
+        let parsed = pipeline.run(std::iter::once(raw), parse).flatten();
+        parsed.enumerate().map(|(i, r)| r.map(Article::new).map_err(|e| batch_error(i, e))).collect()
     }
-    Ok((Record { id: raw.id, text, published: raw.published }, lossy))
+}
+
+/// The Python exception for a failed record, naming it.
+fn batch_error(i: usize, e: ErrorRecord) -> PyErr {
+    let msg = format!("{}: {}", record_label(i, &e.id), e.error);
+    match e.kind {
+        ErrorKind::TooLarge => errors::InputTooLargeError::new_err(msg),
+        ErrorKind::Read => PyOSError::new_err(msg),
+        ErrorKind::Format | ErrorKind::InvalidUtf8 | ErrorKind::Binary => errors::InvalidInputError::new_err(msg),
+        _ => errors::BylineError::new_err(msg),
+    }
 }
 
 /// Reads `parse_many`'s input into raw records, holding the GIL.
@@ -207,39 +184,31 @@ fn extract_records(items: &Bound<'_, PyAny>, published: Option<Date>) -> PyResul
     Ok(out)
 }
 
-/// The files `parse_files` reads: a path, a directory (its files, sorted), a glob pattern
-/// (matches sorted; ``**`` recurses), or an iterable of paths.
-fn expand_paths(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Vec<PathBuf>> {
+/// What `parse_files` reads: a path (a directory is walked by the batch engine's reader), a glob
+/// pattern (its matches, sorted; ``**`` recurses), or an iterable of paths.
+fn expand_paths(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Vec<Location>> {
     let os = py.import("os")?;
     let single = spec.is_instance_of::<PyString>() || spec.hasattr("__fspath__")?;
     if !single {
-        return spec.try_iter()?.map(|p| os.call_method1("fspath", (p?,))?.extract()).collect();
+        return spec
+            .try_iter()?
+            .map(|p| Ok(Location::Path(os.call_method1("fspath", (p?,))?.extract::<PathBuf>()?)))
+            .collect();
     }
     let path: String = os.call_method1("fspath", (spec,))?.extract()?;
-    if path.contains(['*', '?', '[']) {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("recursive", true)?;
-        let mut found: Vec<String> = py.import("glob")?.call_method("glob", (&path,), Some(&kwargs))?.extract()?;
-        found.sort();
-        let files: Vec<PathBuf> = found.into_iter().map(PathBuf::from).filter(|p| p.is_file()).collect();
-        if files.is_empty() {
-            return Err(pyo3::exceptions::PyFileNotFoundError::new_err(format!("no files match {path:?}")));
-        }
-        return Ok(files);
+    if !path.contains(['*', '?', '[']) {
+        return Ok(vec![Location::Path(PathBuf::from(path))]);
     }
-    let path = PathBuf::from(path);
-    if path.is_dir() {
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(&path)? {
-            let p = entry?.path();
-            if p.is_file() {
-                files.push(p);
-            }
-        }
-        files.sort();
-        return Ok(files);
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("recursive", true)?;
+    let mut found: Vec<String> = py.import("glob")?.call_method("glob", (&path,), Some(&kwargs))?.extract()?;
+    found.sort();
+    let files: Vec<Location> =
+        found.into_iter().map(PathBuf::from).filter(|p| p.is_file()).map(Location::Path).collect();
+    if files.is_empty() {
+        return Err(pyo3::exceptions::PyFileNotFoundError::new_err(format!("no files match {path:?}")));
     }
-    Ok(vec![path])
+    Ok(files)
 }
 
 #[pymethods]
@@ -357,22 +326,26 @@ impl Parser {
         without_gil(py, || self.run_batch(raw, threads))
     }
 
-    /// Parses files in parallel through the batch engine, with the GIL released. Each article's
-    /// ``id`` is its file path.
+    /// Parses files in parallel through the batch engine, with the GIL released, reading them
+    /// as ``byline batch`` does: a ``.txt`` file (or any other name) is one article whose ``id``
+    /// is its path; ``.jsonl``, ``.csv`` and ``.json`` files hold records; ``.gz`` is
+    /// decompressed; a directory is walked recursively in name order.
     ///
     /// Args:
-    ///     paths_or_glob: A file, a directory (its files), a glob pattern (``"corpus/**/*.txt"``),
-    ///         or an iterable of paths.
+    ///     paths_or_glob: A file, a directory, a glob pattern (``"corpus/**/*.txt"``), or an
+    ///         iterable of paths.
     ///     threads: Number of worker threads (default: one per core).
-    ///     published: Publication date for every file.
+    ///     published: Publication date for the records that do not give their own.
     ///
     /// Returns:
-    ///     One article per file, in path order.
+    ///     One article per record, in path order.
     ///
     /// Raises:
-    ///     FileNotFoundError: A file does not exist, or the glob matches nothing.
-    ///     InvalidInputError: A file is not UTF-8 text (unless ``lossy_utf8``) or is binary.
-    ///     InputTooLargeError: A file is over ``max_bytes``.
+    ///     FileNotFoundError: A path does not exist, or the glob matches nothing.
+    ///     OSError: A file cannot be read.
+    ///     InvalidInputError: A file is not UTF-8 text (unless ``lossy_utf8``), is binary, or holds
+    ///         a malformed record.
+    ///     InputTooLargeError: An article is over ``max_bytes``.
     #[pyo3(signature = (paths_or_glob, *, threads=None, published=None))]
     fn parse_files(
         &self,
@@ -382,19 +355,20 @@ impl Parser {
         published: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Article>> {
         let published = date_from_py(published)?;
-        let paths = expand_paths(py, paths_or_glob)?;
+        let locations = expand_paths(py, paths_or_glob)?;
+        let config = self.config();
+        let options = ReadOptions { max_bytes: config.max_bytes, lossy: config.lossy_utf8, ..ReadOptions::default() };
+        let parser: &byline_core::Parser = &self.inner;
         without_gil(py, || {
-            let read: Vec<RawRecord> = pool(threads)?.install(|| {
-                paths
-                    .par_iter()
-                    .map(|p| {
-                        let bytes = std::fs::read(p).map_err(|e| PyErr::from(e).into_value_with_path(p))?;
-                        let id = Some(p.to_string_lossy().into_owned());
-                        Ok(RawRecord { id, input: Input::Bytes(bytes), published })
-                    })
-                    .collect::<PyResult<_>>()
-            })?;
-            self.run_batch(read, threads)
+            let reader = Reader::open(&locations, options)?.map(|input| {
+                input.map(|mut r| {
+                    r.published = r.published.or(published);
+                    r
+                })
+            });
+            let pipeline = pipeline(threads)?;
+            let parsed = pipeline.parse(parser, reader);
+            parsed.enumerate().map(|(i, r)| r.map(Article::new).map_err(|e| batch_error(i, e))).collect()
         })
     }
 }
@@ -404,17 +378,6 @@ fn py_bool(b: bool) -> &'static str {
         "True"
     } else {
         "False"
-    }
-}
-
-/// Adds the file's path to an I/O error raised for it.
-trait WithPath {
-    fn into_value_with_path(self, path: &std::path::Path) -> PyErr;
-}
-
-impl WithPath for PyErr {
-    fn into_value_with_path(self, path: &std::path::Path) -> PyErr {
-        Python::attach(|py| with_context(py, self, &path.display().to_string()))
     }
 }
 
