@@ -1,6 +1,6 @@
 //! `byline.Article`: a thin, immutable wrapper over the Rust article.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use byline_core::offsets::CharIndex;
 use byline_core::{JsonOptions, SCHEMA_VERSION};
@@ -41,14 +41,14 @@ const KEYS: [&str; 15] = [
 #[pyclass(frozen, module = "byline")]
 pub struct Article {
     inner: Arc<byline_core::Article>,
-    index: Arc<CharIndex>,
+    /// Built on first use: many articles of a batch are never asked for an offset.
+    index: OnceLock<CharIndex>,
 }
 
 impl Article {
-    /// Wraps a parsed article, indexing its text for offset conversion.
+    /// Wraps a parsed article.
     pub fn new(article: byline_core::Article) -> Article {
-        let index = CharIndex::new(&article.text);
-        Article { inner: Arc::new(article), index: Arc::new(index) }
+        Article { inner: Arc::new(article), index: OnceLock::new() }
     }
 
     /// The wrapped Rust article, shared.
@@ -57,7 +57,7 @@ impl Article {
     }
 
     fn code_points(&self) -> CodePoints<'_> {
-        CodePoints::new(&self.inner, &self.index)
+        CodePoints::new(&self.inner, self.index.get_or_init(|| CharIndex::new(&self.inner.text)))
     }
 
     fn json(&self, include_text: bool, pretty: bool) -> String {
