@@ -20,8 +20,10 @@ def test_public_names_are_exported_and_documented() -> None:
         obj = getattr(byline, name)
         if name != "__version__":
             assert obj.__doc__, f"byline.{name} has no docstring"
-    for cls in (byline.Article, byline.Parser):
-        for attr in dir(cls):
+    classes = [getattr(byline, n) for n in byline.__all__ if isinstance(getattr(byline, n), type)]
+    assert len(classes) > 15
+    for cls in classes:
+        for attr in vars(cls):
             if not attr.startswith("_"):
                 assert getattr(cls, attr).__doc__, f"{cls.__name__}.{attr} has no docstring"
 

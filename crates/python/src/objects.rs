@@ -40,8 +40,11 @@ fn reduce<'py, T: pyo3::PyClass>(
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
+    /// Code point offset of the first character.
     pub start: usize,
+    /// Code point offset one past the last character.
     pub end: usize,
+    /// ``article.text[start:end]``.
     pub text: String,
 }
 
@@ -71,9 +74,13 @@ impl Span {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Paragraph {
+    /// Code point offset of the first character.
     pub start: usize,
+    /// Code point offset one past the last character.
     pub end: usize,
+    /// The paragraph's text.
     pub text: String,
+    /// One of ``title``, ``subtitle``, ``byline``, ``dateline``, ``body``, ``caption``, ``credit``, ``boilerplate``.
     pub role: String,
 }
 
@@ -102,9 +109,13 @@ impl Paragraph {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Sentence {
+    /// Code point offset of the first character.
     pub start: usize,
+    /// Code point offset one past the last character.
     pub end: usize,
+    /// The sentence's text.
     pub text: String,
+    /// Index of its paragraph in ``Article.paragraphs``.
     pub paragraph: usize,
 }
 
@@ -133,9 +144,13 @@ impl Sentence {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Dateline {
+    /// The place as written ("KYIV, Ukraine").
     pub place: String,
+    /// Code point offset of the whole dateline.
     pub start: usize,
+    /// Code point offset one past its end.
     pub end: usize,
+    /// The whole dateline, dash or agency included.
     pub text: String,
 }
 
@@ -164,9 +179,13 @@ impl Dateline {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mention {
+    /// Code point offset of the first character.
     pub start: usize,
+    /// Code point offset one past the last character.
     pub end: usize,
+    /// The name as written.
     pub text: String,
+    /// The id of the entity it names (``"e3"``).
     pub entity: String,
 }
 
@@ -199,12 +218,19 @@ impl Mention {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Entity {
+    /// ``"e1"``, ``"e2"``, ...; quotes' speakers refer to it.
     pub id: String,
+    /// ``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP``, ``FAC``, ``EVENT``, ``PRODUCT``, ``WORK_OF_ART`` or ``LAW``.
     pub label: String,
+    /// The fullest form of the name.
     pub name: String,
+    /// Every mention, in text order.
     pub mentions: Vec<Mention>,
+    /// Titles and honorifics seen before the name ("President").
     pub titles: Vec<String>,
+    /// Descriptions from appositives and "X of Y" ("president of Belarus").
     pub roles: Vec<String>,
+    /// ``"male"``, ``"female"`` or None.
     pub gender: Option<String>,
 }
 
@@ -243,10 +269,15 @@ impl Entity {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Speaker {
+    /// Code point offset of the mention ("he", "Mr. Qin", "the ministry").
     pub start: usize,
+    /// Code point offset one past its end.
     pub end: usize,
+    /// The mention as written.
     pub text: String,
+    /// The resolved name ("Yauheni Preiherman"), or None.
     pub name: Option<String>,
+    /// The resolved entity's id (``"e7"``), or None.
     pub entity: Option<String>,
 }
 
@@ -279,12 +310,19 @@ impl Speaker {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Quote {
+    /// ``"q1"``, ``"q2"``, ...
     pub id: String,
+    /// ``"direct"`` (inside quotation marks), ``"mixed"`` or ``"indirect"``.
     pub kind: String,
+    /// Code point offset of the content (for direct quotes, inside the marks).
     pub start: usize,
+    /// Code point offset one past its end.
     pub end: usize,
+    /// The content.
     pub text: String,
+    /// Who said it, or None when the text names nobody.
     pub speaker: Option<Speaker>,
+    /// The reporting expression ("said", "according to"), or None.
     pub cue: Option<Span>,
 }
 
@@ -326,11 +364,17 @@ impl Quote {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Timex {
+    /// Code point offset of the first character (leading prepositions excluded).
     pub start: usize,
+    /// Code point offset one past the last character.
     pub end: usize,
+    /// The expression as written.
     pub text: String,
+    /// ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
     pub r#type: String,
+    /// The TIMEX3 value (``"2023-02-28"``, ``"P3D"``, ``"PAST_REF"``), or None.
     pub value: Option<String>,
+    /// The TIMEX3 modifier (``"APPROX"``, ``"START"``, ...), or None.
     pub r#mod: Option<String>,
 }
 
@@ -373,7 +417,9 @@ impl Timex {
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ParseWarning {
+    /// ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content`` or ``lossy_decoding``.
     pub kind: String,
+    /// A human-readable description.
     pub message: String,
 }
 
