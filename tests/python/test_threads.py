@@ -117,3 +117,21 @@ def test_multiprocessing_fork_pool(seed_text: str) -> None:
 
 def _title_of_many(text: str) -> str | None:
     return byline.parse_many([text, text])[0].title
+
+
+def test_ctrl_c_interrupts_a_long_parse_many(seed_text: str) -> None:
+    import _thread
+
+    texts = [seed_text] * 3000
+    full = long_enough(lambda n: lambda: byline.parse_many(texts * n), 0.5)
+    began = time.perf_counter()
+    full()
+    whole = time.perf_counter() - began
+    timer = threading.Timer(whole / 10, _thread.interrupt_main)
+    timer.start()
+    began = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        full()
+    stopped = time.perf_counter() - began
+    timer.join()
+    assert stopped < whole * 0.8, f"interrupted after {stopped:.2f}s of a {whole:.2f}s call"

@@ -154,11 +154,30 @@ impl Parser {
                 parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, lossy: false }))
             }
         };
-        // All records are in memory already, so they go in as one chunk: the pool balances it.
         let pipeline = pipeline(threads)?;
-        let parsed = pipeline.run(std::iter::once(raw), parse).flatten();
-        parsed.enumerate().map(|(i, r)| r.map(Article::new).map_err(|e| batch_error(i, e))).collect()
+        // Chunks only so that Ctrl-C is seen between them: every record is in memory already.
+        let chunk = CHECK_SIGNALS_EVERY.max(64 * pipeline.threads());
+        let mut raw = raw.into_iter().peekable();
+        let chunks = std::iter::from_fn(move || raw.peek().is_some().then(|| raw.by_ref().take(chunk).collect()));
+        collect_articles(pipeline.run(chunks, parse).flatten())
     }
+}
+
+/// How many articles are parsed between two looks at Python's signal handlers.
+const CHECK_SIGNALS_EVERY: usize = 512;
+
+/// Wraps parsed articles in input order, raising the first failure; stops early with
+/// `KeyboardInterrupt` (or whatever a signal handler raises) when the user interrupts.
+fn collect_articles(parsed: impl Iterator<Item = Result<byline_core::Article, ErrorRecord>>) -> PyResult<Vec<Article>> {
+    let mut out = Vec::new();
+    for (i, r) in parsed.enumerate() {
+        if i % CHECK_SIGNALS_EVERY == CHECK_SIGNALS_EVERY - 1 {
+            Python::attach(|py| py.check_signals())?;
+        }
+        out.push(r.map(Article::new).map_err(|e| batch_error(i, e))?);
+    }
+    Python::attach(|py| py.check_signals())?;
+    Ok(out)
 }
 
 /// The Python exception for a failed record, naming it.
@@ -367,8 +386,7 @@ impl Parser {
                 })
             });
             let pipeline = pipeline(threads)?;
-            let parsed = pipeline.parse(parser, reader);
-            parsed.enumerate().map(|(i, r)| r.map(Article::new).map_err(|e| batch_error(i, e))).collect()
+            collect_articles(pipeline.parse(parser, reader))
         })
     }
 }
