@@ -2,8 +2,8 @@
 (the release binary, JSON Lines in and out) and by `byline.parse_many` in this Python.
 
 The issue's bar: the Python call takes at most 1.3 times the CLI's time for the same work.
-Both use every core; each side runs three times and the fastest run counts (the machine is
-shared). Run it with the Python that has byline installed: `make eval-python`.
+Both use every core; each side runs five times, interleaved, and the fastest run counts (the
+machine is shared). Run it with the Python that has byline installed: `make eval-python`.
 """
 
 from __future__ import annotations
@@ -19,16 +19,19 @@ import byline
 from common import byline_binary, read_jsonl, shared_data
 
 N = 2000
-RUNS = 3
+RUNS = 5
 
 
-def best(fn) -> float:  # type: ignore[no-untyped-def]
-    times = []
+def best(*fns) -> list[float]:  # type: ignore[no-untyped-def]
+    """The fastest of RUNS timings of each function, the runs interleaved so that a busy
+    moment of the shared machine does not land on one side only."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(RUNS):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
+        for fn, ts in zip(fns, times):
+            began = time.perf_counter()
+            fn()
+            ts.append(time.perf_counter() - began)
+    return [min(ts) for ts in times]
 
 
 def main() -> None:
@@ -51,9 +54,7 @@ def main() -> None:
         def python_from_file() -> None:
             byline.parse_many(read_jsonl(src))
 
-        t_cli = best(cli)
-        t_mem = best(python_in_memory)
-        t_file = best(python_from_file)
+        t_cli, t_mem, t_file = best(cli, python_in_memory, python_from_file)
         # The same work gives the same articles.
         cli_out = read_jsonl(dst)
         py_out = [a.to_dict() for a in byline.parse_many(records)]
