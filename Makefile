@@ -56,6 +56,7 @@ fmt: ## Format the Rust code
 .PHONY: bench
 bench: ## Criterion benchmarks
 	cargo bench -p byline-core
+	cargo bench -p byline-batch
 
 .PHONY: eval
 eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
@@ -75,6 +76,15 @@ $(EVAL_VENV)/.ready:
 
 .PHONY: eval-venv
 eval-venv: $(EVAL_VENV)/.ready ## Create the comparison virtualenv (spaCy en_core_web_sm)
+
+# Batch engine: throughput beside spaCy, and memory (after EVAL_VENV, which the prerequisite needs).
+.PHONY: eval-throughput eval-memory
+eval: eval-throughput eval-memory
+eval-throughput: $(EVAL_VENV)/.ready ## byline batch MB/s and articles/s on 1 and 2 threads, side by side with spaCy
+	$(PYTHON) eval/throughput.py --spacy-venv $(EVAL_VENV)
+
+eval-memory: ## byline batch peak RSS on 1x and 10x the Reuters corpus
+	$(PYTHON) eval/memory.py --times 1 10
 
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv

@@ -279,6 +279,9 @@ impl fmt::Display for Report {
             "articles",
             w = NAME_WIDTH
         )?;
+        if self.top_speakers.is_empty() {
+            writeln!(f, "  (none)")?;
+        }
         for s in &self.top_speakers {
             let label = s.label.as_deref().unwrap_or("-");
             writeln!(f, "  {:<w$}  {label:<7} {:>7} {:>8}", cut(&s.speaker), s.quotes, s.articles, w = NAME_WIDTH)?;
@@ -292,6 +295,9 @@ impl fmt::Display for Report {
             "articles",
             w = NAME_WIDTH
         )?;
+        if self.top_entities.is_empty() {
+            writeln!(f, "  (none)")?;
+        }
         for e in &self.top_entities {
             writeln!(f, "  {:<w$}  {:<7} {:>7} {:>8}", cut(&e.name), e.label, e.mentions, e.articles, w = NAME_WIDTH)?;
         }

@@ -89,8 +89,9 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} articles ({:.2} MB) in {:.2} s: {:.0} articles/s, {:.2} MB/s on {} thread{}; {} error{}",
+            "{} article{} ({:.2} MB) in {:.2} s: {:.0} articles/s, {:.2} MB/s on {} thread{}; {} error{}",
             self.records,
+            if self.records == 1 { "" } else { "s" },
             self.bytes as f64 / 1e6,
             self.seconds,
             self.records_per_second(),

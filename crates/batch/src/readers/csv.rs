@@ -50,7 +50,9 @@ impl CsvRecords {
         let field = |i: Option<usize>| i.and_then(|i| self.row.get(i)).filter(|f| !f.is_empty());
         let id = field(columns.id).map(|f| String::from_utf8_lossy(f).into_owned()).unwrap_or(line_id);
         let fail = |kind, msg: String| ErrorRecord::new(Some(id.clone()), kind, msg);
-        let text = self.row.get(columns.text).unwrap_or_default();
+        let Some(text) = self.row.get(columns.text) else {
+            return Err(fail(ErrorKind::Format, format!("the row has no {:?} column", self.options.fields.text)));
+        };
         if text.len() > self.options.max_bytes {
             let e = byline_core::Error::TooLarge { len: text.len(), max: self.options.max_bytes };
             return Err(ErrorRecord::from_core(Some(id), &e));
@@ -116,14 +118,16 @@ mod tests {
 
     #[test]
     fn rows_by_column_name() {
-        let input = b"id,published,text\na,2023-02-25,\"Head\n\nBody, with a comma.\"\n,,Second\nc,nope,Third\n";
+        let input = b"id,published,text\na,2023-02-25,\"Head\n\nBody, with a comma.\"\n,,Second\nc,nope,Third\nd,\n";
         let out = read_all(input, ReadOptions::default());
-        assert_eq!(out.len(), 3);
+        assert_eq!(out.len(), 4);
         let first = out[0].as_ref().unwrap();
         assert_eq!((first.id.as_deref(), first.bytes.as_slice()), (Some("a"), &b"Head\n\nBody, with a comma."[..]));
         assert_eq!(first.published.unwrap().to_string(), "2023-02-25");
         assert_eq!(out[1].as_ref().unwrap().id.as_deref(), Some("in.csv:5"));
         assert_eq!(out[2].as_ref().unwrap_err().kind, ErrorKind::Format);
+        let short = out[3].as_ref().unwrap_err();
+        assert_eq!((short.id.as_deref(), short.error.as_str()), (Some("d"), "the row has no \"text\" column"));
     }
 
     #[test]

@@ -8,7 +8,8 @@ use flate2::write::GzEncoder;
 
 const BUFFER: usize = 256 * 1024;
 
-/// Writes one JSON value per line to a file (gzip-compressed when its name ends in `.gz`),
+/// Writes one JSON value per line to a file (gzip-compressed, at the fast level so that the
+/// writer keeps up with the workers, when its name ends in `.gz`),
 /// standard output, or any writer. Call [`JsonlWriter::finish`] at the end.
 pub struct JsonlWriter {
     out: Output,
@@ -25,7 +26,7 @@ impl JsonlWriter {
         let file = File::create(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         let gzip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
         let out = if gzip {
-            Output::Gzip(GzEncoder::new(BufWriter::with_capacity(BUFFER, file), flate2::Compression::default()))
+            Output::Gzip(GzEncoder::new(BufWriter::with_capacity(BUFFER, file), flate2::Compression::fast()))
         } else {
             Output::Plain(BufWriter::with_capacity(BUFFER, Box::new(file)))
         };

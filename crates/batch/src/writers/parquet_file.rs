@@ -10,7 +10,7 @@ use parquet::file::properties::WriterProperties;
 use crate::tables::TableRow;
 
 /// Rows are buffered and written as a row group of this many, so memory stays flat.
-const ROW_GROUP: usize = 64 * 1024;
+const ROW_GROUP: usize = 16 * 1024;
 
 pub(crate) struct ParquetFile<R> {
     writer: ArrowWriter<File>,

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Parse news articles: layout, sentences, entities, quotes with speakers, time expressions.
 #[derive(Parser)]
-#[command(name = "byline", version, about)]
+#[command(name = "byline", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
