@@ -17,8 +17,8 @@ run: ## Parse the seed article and print its JSON
 
 $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q "maturin>=1.9.4,<2" "pytest>=8"
+	$(VPY) -m pip install -q --upgrade "pip>=25.1"
+	$(VPY) -m pip install -q --group dev
 	touch $@
 
 .PHONY: venv
@@ -37,8 +37,12 @@ test-rust: ## Run the Rust tests
 	cargo test --workspace --doc -q
 
 .PHONY: test-python
-test-python: develop ## Run the Python tests
+test-python: develop ## Run the Python tests (API, stubs, notebook, headless Chromium)
 	$(VPY) -m pytest -q -rs
+
+.PHONY: screenshot
+screenshot: develop ## Screenshot of the seed article as Jupyter shows it (docs/article.png)
+	$(VPY) tests/python/screenshot.py docs/article.png light
 
 .PHONY: lint
 lint: ## rustfmt and clippy, warnings as errors
@@ -92,6 +96,11 @@ eval-timex-heideltime: eval-heideltime-venv ## eval-timex with HeidelTime's scor
 .PHONY: eval-ner
 eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy
 	$(PYTHON) eval/ner.py
+
+.PHONY: eval-python
+eval: eval-python
+eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's time for the same work
+	$(VPY) eval/python_speed.py
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval

@@ -1,29 +1,75 @@
 """byline: fast, accurate parsing of news articles.
 
+Who said what, about whom, and when: ``byline.parse`` turns a raw news article into an
+``Article`` with its layout, sentences, entities, quotes (with speakers and cues) and time
+expressions. Offsets are code point offsets into ``article.text``.
+
 >>> import byline
->>> article = byline.parse("Headline\\n\\nBody text.")
+>>> article = byline.parse("Storm Hits Coast\\n\\nThe storm arrived on Monday.", published="2023-03-01")
+>>> article.title
+'Storm Hits Coast'
+>>> [p.role for p in article.paragraphs]
+['title', 'body']
 >>> article["title"]
-'Headline'
+'Storm Hits Coast'
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from byline._byline import (
+    Article,
+    BylineError,
+    Dateline,
+    Entity,
+    InputTooLargeError,
+    InternalError,
+    InvalidDateError,
+    InvalidInputError,
+    InvalidJsonError,
+    InvalidOptionError,
+    Mention,
+    Paragraph,
+    Parser,
+    ParseWarning,
+    Quote,
+    Sentence,
+    Span,
+    Speaker,
+    Timex,
+    __version__,
+    parse,
+    parse_files,
+    parse_many,
+)
+from byline._html import render_html
+from byline._tables import TABLES, to_arrow, to_pandas
 
-from byline._byline import __version__, parse_json
-
-__all__ = ["__version__", "parse"]
-
-
-def parse(text: str, *, published: str | None = None) -> dict[str, Any]:
-    """Parse one news article.
-
-    Args:
-        text: The article as plain text, headline first.
-        published: Publication date as ``YYYY-MM-DD``; anchors relative time expressions.
-
-    Returns:
-        The article as a dict following the JSON contract (``SCHEMA.md``).
-    """
-    return json.loads(parse_json(text, published))
+__all__ = [
+    "TABLES",
+    "Article",
+    "BylineError",
+    "Dateline",
+    "Entity",
+    "InputTooLargeError",
+    "InternalError",
+    "InvalidDateError",
+    "InvalidInputError",
+    "InvalidJsonError",
+    "InvalidOptionError",
+    "Mention",
+    "Paragraph",
+    "ParseWarning",
+    "Parser",
+    "Quote",
+    "Sentence",
+    "Span",
+    "Speaker",
+    "Timex",
+    "__version__",
+    "parse",
+    "parse_files",
+    "parse_many",
+    "render_html",
+    "to_arrow",
+    "to_pandas",
+]

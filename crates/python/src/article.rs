@@ -1,0 +1,293 @@
+//! `byline.Article`: a thin, immutable wrapper over the Rust article.
+
+use std::sync::{Arc, OnceLock};
+
+use byline_core::offsets::CharIndex;
+use byline_core::{JsonOptions, SCHEMA_VERSION};
+use pyo3::exceptions::{PyKeyError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple, PyType};
+
+use crate::convert::{date_to_py, json_to_py, CodePoints};
+use crate::errors;
+use crate::objects::{short, Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Timex};
+
+/// The keys of the JSON contract (`SCHEMA.md`), plus `text`, in the order `to_dict` gives them.
+const KEYS: [&str; 15] = [
+    "schema",
+    "id",
+    "text",
+    "title",
+    "subtitle",
+    "authors",
+    "contributors",
+    "published",
+    "dateline",
+    "paragraphs",
+    "sentences",
+    "entities",
+    "quotes",
+    "timexes",
+    "warnings",
+];
+
+/// One parsed news article.
+///
+/// Offsets are Unicode code point offsets into ``text``, so ``article.text[q.start:q.end] == q.text``
+/// for every span. The article also reads like the JSON contract's dict: ``article["quotes"]`` is
+/// ``article.to_dict()["quotes"]``.
+///
+/// Articles are immutable, compare equal when their content is equal, and pickle.
+#[pyclass(frozen, module = "byline")]
+pub struct Article {
+    inner: Arc<byline_core::Article>,
+    /// Built on first use: many articles of a batch are never asked for an offset.
+    index: OnceLock<CharIndex>,
+}
+
+impl Article {
+    /// Wraps a parsed article.
+    pub fn new(article: byline_core::Article) -> Article {
+        Article { inner: Arc::new(article), index: OnceLock::new() }
+    }
+
+    /// The wrapped Rust article, shared.
+    pub fn shared(&self) -> Arc<byline_core::Article> {
+        Arc::clone(&self.inner)
+    }
+
+    fn code_points(&self) -> CodePoints<'_> {
+        CodePoints::new(&self.inner, self.index.get_or_init(|| CharIndex::new(&self.inner.text)))
+    }
+
+    fn json(&self, include_text: bool, pretty: bool) -> String {
+        self.inner.to_json(&JsonOptions { pretty, include_text })
+    }
+}
+
+impl PartialEq for Article {
+    fn eq(&self, other: &Article) -> bool {
+        self.inner == other.inner
+    }
+}
+
+#[pymethods]
+impl Article {
+    /// The record's id (batch input id or file path), or None.
+    #[getter]
+    fn id(&self) -> Option<&str> {
+        self.inner.id.as_deref()
+    }
+
+    /// The text exactly as given; every offset points into it.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    /// The headline, or None.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.inner.title.as_deref()
+    }
+
+    /// The standfirst under the headline, or None.
+    #[getter]
+    fn subtitle(&self) -> Option<&str> {
+        self.inner.subtitle.as_deref()
+    }
+
+    /// Names from the byline.
+    #[getter]
+    fn authors(&self) -> Vec<String> {
+        self.inner.authors.clone()
+    }
+
+    /// Names from credit lines ("Additional reporting by ...").
+    #[getter]
+    fn contributors(&self) -> Vec<String> {
+        self.inner.contributors.clone()
+    }
+
+    /// The publication date (given by the caller or found in the text) as a ``datetime.date``, or None.
+    #[getter]
+    fn published<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.published.map(|d| date_to_py(py, d)).transpose()
+    }
+
+    /// The dateline ("KYIV, Ukraine —"), or None.
+    #[getter]
+    fn dateline(&self) -> Option<Dateline> {
+        self.code_points().dateline()
+    }
+
+    /// Every paragraph, boilerplate included, with its role.
+    #[getter]
+    fn paragraphs(&self) -> Vec<Paragraph> {
+        self.code_points().paragraphs()
+    }
+
+    /// Sentences of the paragraphs that are not boilerplate.
+    #[getter]
+    fn sentences(&self) -> Vec<Sentence> {
+        self.code_points().sentences()
+    }
+
+    /// Named entities, one per referent, each with all its mentions.
+    #[getter]
+    fn entities(&self) -> Vec<Entity> {
+        self.code_points().entities()
+    }
+
+    /// Every entity mention in text order, each with its entity's id.
+    #[getter]
+    fn mentions(&self) -> Vec<Mention> {
+        self.code_points().mentions()
+    }
+
+    /// Quotations and reported statements, with speakers and cues.
+    #[getter]
+    fn quotes(&self) -> Vec<Quote> {
+        self.code_points().quotes()
+    }
+
+    /// Time expressions, normalised against the publication date.
+    #[getter]
+    fn timexes(&self) -> Vec<Timex> {
+        self.code_points().timexes()
+    }
+
+    /// Things that went oddly but did not stop the parse.
+    #[getter]
+    fn warnings(&self) -> Vec<ParseWarning> {
+        self.code_points().warnings()
+    }
+
+    /// The article as the JSON contract's dict (``SCHEMA.md``), as ``json.loads(article.to_json())``.
+    ///
+    /// Args:
+    ///     include_text: Add the article text as a ``"text"`` key.
+    ///
+    /// Returns:
+    ///     A new dict; changing it does not change the article.
+    #[pyo3(signature = (*, include_text=false))]
+    fn to_dict<'py>(&self, py: Python<'py>, include_text: bool) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.to_json_value(include_text))
+    }
+
+    /// The article as JSON text, exactly as ``byline parse`` prints it.
+    ///
+    /// Args:
+    ///     include_text: Add the article text as a ``"text"`` field, so ``Article.from_json`` can read it back.
+    ///     pretty: Indent the JSON.
+    #[pyo3(signature = (*, include_text=false, pretty=false))]
+    fn to_json(&self, include_text: bool, pretty: bool) -> String {
+        self.json(include_text, pretty)
+    }
+
+    /// Reads an article back from its JSON (``to_json(include_text=True)``, or a ``byline batch``
+    /// output line together with its ``text``).
+    ///
+    /// Args:
+    ///     json: The article JSON.
+    ///     text: The article text, needed when the JSON has no ``"text"`` field.
+    ///
+    /// Raises:
+    ///     InvalidJsonError: The JSON is malformed, lacks a field, or its offsets do not fit the text.
+    #[classmethod]
+    #[pyo3(signature = (json, text=None))]
+    fn from_json(_cls: &Bound<'_, PyType>, json: &str, text: Option<&str>) -> PyResult<Article> {
+        let article = byline_core::Article::from_json(json, text).map_err(|e| errors::to_py(e, None))?;
+        Ok(Article::new(article))
+    }
+
+    /// Reads an article back from the dict ``to_dict(include_text=True)`` gives.
+    ///
+    /// Args:
+    ///     data: The article dict.
+    ///     text: The article text, needed when the dict has no ``"text"`` key.
+    ///
+    /// Raises:
+    ///     InvalidJsonError: The dict does not follow the contract or its offsets do not fit the text.
+    #[classmethod]
+    #[pyo3(signature = (data, text=None))]
+    fn from_dict(cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, text: Option<&str>) -> PyResult<Article> {
+        if !data.is_instance_of::<PyDict>() {
+            return Err(PyTypeError::new_err("from_dict expects a dict"));
+        }
+        let json: String = cls.py().import("json")?.call_method1("dumps", (data,))?.extract()?;
+        Article::from_json(cls, &json, text)
+    }
+
+    /// The contract's keys, as a dict has them.
+    fn keys(&self) -> Vec<&'static str> {
+        KEYS.to_vec()
+    }
+
+    /// ``article[key]`` is ``article.to_dict(include_text=True)[key]``.
+    ///
+    /// Raises:
+    ///     KeyError: The key is not one of ``keys()``.
+    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        match key {
+            "schema" => Ok(SCHEMA_VERSION.into_pyobject(py)?.into_any()),
+            "text" => Ok(self.inner.text.as_str().into_pyobject(py)?.into_any()),
+            _ => match self.inner.to_json_value(false).get(key) {
+                Some(v) => json_to_py(py, v),
+                None => Err(PyKeyError::new_err(key.to_string())),
+            },
+        }
+    }
+
+    /// True when ``key`` is one of ``keys()``.
+    fn __contains__(&self, key: &str) -> bool {
+        KEYS.contains(&key)
+    }
+
+    /// ``article[key]``, or ``default`` when ``key`` is not one of ``keys()``.
+    #[pyo3(signature = (key, default=None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        key: &str,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        if KEYS.contains(&key) {
+            self.__getitem__(py, key).map(Some)
+        } else {
+            Ok(default)
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Article>().is_ok_and(|o| *self == *o.get())
+    }
+
+    fn __repr__(&self) -> String {
+        let a = &self.inner;
+        let title = a.title.as_deref().map_or_else(|| "None".to_string(), short);
+        let published = a.published.map_or_else(|| "None".to_string(), |d| d.to_string());
+        format!(
+            "Article(title={title}, published={published}, {} paragraphs, {} sentences, {} entities, {} quotes, {} timexes)",
+            a.paragraphs.len(),
+            a.sentences.len(),
+            a.entities.len(),
+            a.quotes.len(),
+            a.timexes.len()
+        )
+    }
+
+    /// Pickles as the JSON with its text: ``(Article.from_json, (json,))``.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let from_json = py.get_type::<Article>().getattr("from_json")?;
+        let args = PyTuple::new(py, [slf.get().json(true, false)])?;
+        PyTuple::new(py, [from_json, args.into_any()])
+    }
+
+    /// The article as HTML for Jupyter: quotes highlighted and linked to their speakers,
+    /// entities colour-coded, with a legend (see ``byline.render_html``).
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("byline._html")?.call_method1("render_html", (slf,))
+    }
+}

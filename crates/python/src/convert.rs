@@ -1,0 +1,369 @@
+//! Conversions at the Python boundary: byte spans to code point offsets (once, here), JSON values
+//! to Python objects, and dates both ways.
+
+use byline_core::offsets::CharIndex;
+use byline_core::{parse_date, Article, Date};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde::Serialize;
+
+use crate::errors;
+use crate::objects::{Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Span, Speaker, Timex};
+
+/// The name a contract enum has in JSON (`"direct"`, `"PERSON"`, `"APPROX"`).
+fn wire_name<T: Serialize>(value: T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => format!("{other:?}"),
+    }
+}
+
+/// The contract's ids: entities `e1`, `e2`, ...; quotes `q1`, `q2`, ...
+fn entity_id(i: usize) -> String {
+    format!("e{}", i + 1)
+}
+
+/// One article's text with its byte → code point index.
+pub struct CodePoints<'a> {
+    article: &'a Article,
+    index: &'a CharIndex,
+}
+
+impl<'a> CodePoints<'a> {
+    pub fn new(article: &'a Article, index: &'a CharIndex) -> CodePoints<'a> {
+        CodePoints { article, index }
+    }
+
+    fn range(&self, span: byline_core::Span) -> (usize, usize) {
+        let text = &self.article.text;
+        (self.index.char_of(text, span.start()), self.index.char_of(text, span.end()))
+    }
+
+    fn text(&self, span: byline_core::Span) -> String {
+        span.get(&self.article.text).unwrap_or_default().to_string()
+    }
+
+    pub fn span(&self, span: byline_core::Span) -> Span {
+        let (start, end) = self.range(span);
+        Span { start, end, text: self.text(span) }
+    }
+
+    pub fn paragraphs(&self) -> Vec<Paragraph> {
+        self.article
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let s = self.span(p.span);
+                Paragraph { start: s.start, end: s.end, text: s.text, role: p.role.as_str().to_string() }
+            })
+            .collect()
+    }
+
+    pub fn sentences(&self) -> Vec<Sentence> {
+        self.article
+            .sentences
+            .iter()
+            .map(|x| {
+                let s = self.span(x.span);
+                Sentence { start: s.start, end: s.end, text: s.text, paragraph: x.paragraph }
+            })
+            .collect()
+    }
+
+    pub fn dateline(&self) -> Option<Dateline> {
+        self.article.dateline.as_ref().map(|d| {
+            let s = self.span(d.span);
+            Dateline { place: d.place.clone(), start: s.start, end: s.end, text: s.text }
+        })
+    }
+
+    fn mentions_of(&self, i: usize, e: &byline_core::Entity) -> Vec<Mention> {
+        e.mentions
+            .iter()
+            .map(|m| {
+                let s = self.span(m.span);
+                Mention { start: s.start, end: s.end, text: s.text, entity: entity_id(i) }
+            })
+            .collect()
+    }
+
+    pub fn entities(&self) -> Vec<Entity> {
+        self.article
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Entity {
+                id: entity_id(i),
+                label: e.label.as_str().to_string(),
+                name: e.name.clone(),
+                mentions: self.mentions_of(i, e),
+                titles: e.titles.clone(),
+                roles: e.roles.clone(),
+                gender: e.gender.map(wire_name),
+            })
+            .collect()
+    }
+
+    /// Every entity mention, in text order.
+    pub fn mentions(&self) -> Vec<Mention> {
+        let mut all: Vec<Mention> =
+            self.article.entities.iter().enumerate().flat_map(|(i, e)| self.mentions_of(i, e)).collect();
+        all.sort_by_key(|m| (m.start, m.end));
+        all
+    }
+
+    pub fn quotes(&self) -> Vec<Quote> {
+        self.article
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let body = self.span(q.span);
+                Quote {
+                    id: format!("q{}", i + 1),
+                    kind: wire_name(q.kind),
+                    start: body.start,
+                    end: body.end,
+                    text: body.text,
+                    speaker: q.speaker.as_ref().map(|sp| {
+                        let s = self.span(sp.span);
+                        Speaker {
+                            start: s.start,
+                            end: s.end,
+                            text: s.text,
+                            name: sp.name.clone(),
+                            entity: sp.entity.map(entity_id),
+                        }
+                    }),
+                    cue: q.cue.map(|c| self.span(c)),
+                }
+            })
+            .collect()
+    }
+
+    pub fn timexes(&self) -> Vec<Timex> {
+        self.article
+            .timexes
+            .iter()
+            .map(|t| {
+                let s = self.span(t.span);
+                Timex {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    r#type: wire_name(t.kind),
+                    value: t.value.clone(),
+                    r#mod: t.modifier.map(wire_name),
+                }
+            })
+            .collect()
+    }
+
+    pub fn warnings(&self) -> Vec<ParseWarning> {
+        self.article
+            .warnings
+            .iter()
+            .map(|w| ParseWarning { kind: wire_name(w.kind), message: w.message.clone() })
+            .collect()
+    }
+}
+
+/// A JSON value as the Python object `json.loads` would give.
+pub fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => u.into_pyobject(py)?.into_any(),
+            (None, Some(i)) => i.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => s.into_pyobject(py)?.into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, json_to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A publication date from Python: None, a ``YYYY-MM-DD`` string, or a ``datetime.date``
+/// (a ``datetime.datetime`` gives its date).
+pub fn date_from_py(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(s) = value.extract::<String>() {
+        return parse_date(&s).map(Some).map_err(|e| errors::to_py(e, None));
+    }
+    let ymd = (|| -> PyResult<(i32, u32, u32)> {
+        Ok((value.getattr("year")?.extract()?, value.getattr("month")?.extract()?, value.getattr("day")?.extract()?))
+    })();
+    match ymd {
+        Ok((y, m, d)) => Date::from_ymd_opt(y, m, d)
+            .map(Some)
+            .ok_or_else(|| errors::InvalidDateError::new_err(format!("invalid date {y:04}-{m:02}-{d:02}"))),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "published must be a 'YYYY-MM-DD' string, a datetime.date or None, not {}",
+            value.get_type().name()?
+        ))),
+    }
+}
+
+/// A date as a ``datetime.date``.
+pub fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyAny>> {
+    let iso = date.to_string();
+    let fromisoformat = py.import("datetime")?.getattr("date")?.getattr("fromisoformat")?;
+    fromisoformat.call1((iso,))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_core::{Entity as CoreEntity, Label, Mention as CoreMention, Parser, QuoteKind, Span as ByteSpan};
+
+    /// The byte span of `needle` in `text`: the first occurrence at or after `from`.
+    fn find_from(text: &str, needle: &str, from: usize) -> ByteSpan {
+        let at = text[from..].find(needle).unwrap_or_else(|| panic!("{needle:?} not in text")) + from;
+        ByteSpan::new(at, at + needle.len())
+    }
+
+    /// The occurrence of `needle` nearest to byte `pos`.
+    fn find_near(text: &str, needle: &str, pos: usize) -> ByteSpan {
+        text.match_indices(needle)
+            .map(|(at, _)| ByteSpan::new(at, at + needle.len()))
+            .min_by_key(|s| s.start().abs_diff(pos))
+            .unwrap_or_else(|| panic!("{needle:?} not in text"))
+    }
+
+    fn label(name: &str) -> Label {
+        serde_json::from_value(serde_json::Value::String(name.into())).unwrap()
+    }
+
+    /// Builds the article a `tests/data/python_offsets.toml` case describes, in byte spans.
+    fn build(case: &toml::Value) -> byline_core::Article {
+        let text = case["text"].as_str().unwrap();
+        let mut a = Parser::new().parse(text, None).unwrap();
+        for e in case["entities"].as_array().unwrap() {
+            let mut from = 0;
+            let mentions = e["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    let span = find_from(text, m.as_str().unwrap(), from);
+                    from = span.end();
+                    CoreMention { span }
+                })
+                .collect();
+            a.entities.push(CoreEntity {
+                label: label(e["label"].as_str().unwrap()),
+                name: e["name"].as_str().unwrap().into(),
+                mentions,
+                titles: vec![],
+                roles: vec![],
+                gender: None,
+            });
+        }
+        let mut from = 0;
+        for q in case["quotes"].as_array().unwrap() {
+            let span = find_from(text, q["text"].as_str().unwrap(), from);
+            from = span.end();
+            let kind: QuoteKind =
+                serde_json::from_value(serde_json::Value::String(q["kind"].as_str().unwrap().into())).unwrap();
+            let entity = q["entity"].as_integer().unwrap() as usize;
+            a.quotes.push(byline_core::Quote {
+                kind,
+                span,
+                speaker: Some(byline_core::Speaker {
+                    span: find_near(text, q["speaker"].as_str().unwrap(), span.start()),
+                    name: Some(a.entities[entity].name.clone()),
+                    entity: Some(entity),
+                }),
+                cue: Some(find_near(text, q["cue"].as_str().unwrap(), span.start())),
+            });
+        }
+        let mut from = 0;
+        for t in case["timexes"].as_array().unwrap() {
+            let span = find_from(text, t["text"].as_str().unwrap(), from);
+            from = span.end();
+            let kind = serde_json::from_value(serde_json::Value::String(t["type"].as_str().unwrap().into())).unwrap();
+            let value = t["value"].as_str().map(String::from);
+            a.timexes.push(byline_core::Timex { span, kind, value, modifier: None });
+        }
+        a
+    }
+
+    /// `text[start:end]` in code points, as Python slices.
+    fn slice(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    #[test]
+    fn golden_offsets_are_code_points() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/python_offsets.toml");
+        let data: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for case in data["case"].as_array().unwrap() {
+            let article = build(case);
+            let index = CharIndex::new(&article.text);
+            let cp = CodePoints::new(&article, &index);
+            let text = &article.text;
+            let name = case["name"].as_str().unwrap();
+            let mut spans: Vec<(usize, usize, String)> = Vec::new();
+            for e in cp.entities() {
+                spans.extend(e.mentions.into_iter().map(|m| (m.start, m.end, m.text)));
+            }
+            for q in cp.quotes() {
+                spans.push((q.start, q.end, q.text));
+                let s = q.speaker.unwrap();
+                spans.push((s.start, s.end, s.text));
+                let c = q.cue.unwrap();
+                spans.push((c.start, c.end, c.text));
+            }
+            spans.extend(cp.timexes().into_iter().map(|t| (t.start, t.end, t.text)));
+            spans.extend(cp.paragraphs().into_iter().map(|p| (p.start, p.end, p.text)));
+            spans.extend(cp.sentences().into_iter().map(|s| (s.start, s.end, s.text)));
+            assert!(spans.len() > 5, "{name}: too few spans");
+            for (start, end, span_text) in spans {
+                assert_eq!(slice(text, start, end), span_text, "{name}: {start}..{end}");
+            }
+            // The same offsets as the JSON contract's.
+            let json = article.to_json_value(false);
+            let q0 = &json["quotes"][0];
+            let py_q0 = &cp.quotes()[0];
+            assert_eq!(
+                (q0["start"].as_u64().unwrap() as usize, q0["end"].as_u64().unwrap() as usize),
+                (py_q0.start, py_q0.end)
+            );
+        }
+    }
+
+    #[test]
+    fn mentions_come_in_text_order_with_their_entity() {
+        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
+        let article = build(&data["case"][0]);
+        let index = CharIndex::new(&article.text);
+        let mentions = CodePoints::new(&article, &index).mentions();
+        assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
+        assert_eq!(mentions.iter().filter(|m| m.entity == "e1").count(), 3);
+        assert_eq!(mentions.iter().filter(|m| m.entity == "e2").count(), 1);
+    }
+
+    #[test]
+    fn contract_names() {
+        assert_eq!(wire_name(QuoteKind::Indirect), "indirect");
+        assert_eq!(wire_name(byline_core::TimexMod::OnOrAfter), "ON_OR_AFTER");
+        assert_eq!(wire_name(byline_core::Gender::Female), "female");
+    }
+}

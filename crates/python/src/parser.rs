@@ -1,0 +1,465 @@
+//! `byline.Parser` and the module-level `parse`, `parse_many` and `parse_files`.
+//!
+//! Every entry point extracts its Python inputs into Rust values first, then does the work with
+//! the GIL released ([`without_gil`]); many articles go through the batch engine on a rayon pool.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use byline_batch::readers::{Location, ReadOptions, Reader};
+use byline_batch::{parse_input, ErrorKind, ErrorRecord, Record};
+use byline_core::{Config, Date};
+use pyo3::exceptions::{PyOSError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+
+use crate::article::Article;
+use crate::convert::date_from_py;
+use crate::detach::{pipeline, without_gil};
+use crate::errors;
+
+/// Text given as `str` or as UTF-8 `bytes`.
+enum Input {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Input {
+    fn extract(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
+        if let Ok(s) = value.cast::<PyString>() {
+            return Ok(Input::Text(s.to_str()?.to_owned()));
+        }
+        if let Ok(b) = value.cast::<PyBytes>() {
+            return Ok(Input::Bytes(b.as_bytes().to_vec()));
+        }
+        Err(PyTypeError::new_err(format!("{what} must be str or bytes, not {}", value.get_type().name()?)))
+    }
+}
+
+/// A record before the size check and decoding: what Python gave, and its id and date.
+struct RawRecord {
+    id: Option<String>,
+    input: Input,
+    published: Option<Date>,
+}
+
+fn record_label(i: usize, id: &Option<String>) -> String {
+    match id {
+        Some(id) => format!("record {i} (id {id:?})"),
+        None => format!("record {i}"),
+    }
+}
+
+/// Reads one item of `parse_many`'s input: a string, a dict with `text`/`id`/`published`,
+/// or an `(id, text)` pair.
+fn extract_record(item: &Bound<'_, PyAny>, i: usize, published: Option<Date>) -> PyResult<RawRecord> {
+    if item.is_instance_of::<PyString>() || item.is_instance_of::<PyBytes>() {
+        return Ok(RawRecord { id: None, input: Input::extract(item, "text")?, published });
+    }
+    if let Ok(d) = item.cast::<PyDict>() {
+        let id = match d.get_item("id")? {
+            Some(v) if !v.is_none() => Some(v.str()?.to_str()?.to_owned()),
+            _ => None,
+        };
+        let label = record_label(i, &id);
+        let text = d
+            .get_item("text")?
+            .ok_or_else(|| errors::InvalidInputError::new_err(format!("{label}: no \"text\" key")))?;
+        let input = Input::extract(&text, &format!("{label}: \"text\""))?;
+        let published = match d.get_item("published")? {
+            Some(p) if !p.is_none() => date_from_py(Some(&p)).map_err(|e| with_context(item.py(), e, &label))?,
+            _ => published,
+        };
+        return Ok(RawRecord { id, input, published });
+    }
+    if let Ok(t) = item.cast::<PyTuple>() {
+        if t.len() == 2 {
+            let id = t.get_item(0)?;
+            let id = (!id.is_none()).then(|| id.str().and_then(|s| Ok(s.to_str()?.to_owned()))).transpose()?;
+            let input = Input::extract(&t.get_item(1)?, &format!("{}: text", record_label(i, &id)))?;
+            return Ok(RawRecord { id, input, published });
+        }
+    }
+    Err(PyTypeError::new_err(format!(
+        "record {i}: expected a str, a dict with \"text\" (and \"id\", \"published\"), or an (id, text) pair, not {}",
+        item.get_type().name()?
+    )))
+}
+
+/// `err` with `context: ` before its message, keeping its type.
+fn with_context(py: Python<'_>, err: PyErr, context: &str) -> PyErr {
+    let msg = format!("{context}: {}", err.value(py));
+    let ty = err.get_type(py);
+    match ty.call1((msg,)) {
+        Ok(e) => PyErr::from_value(e),
+        Err(_) => err,
+    }
+}
+
+/// The default parser, shared by the module-level functions.
+fn default_parser() -> &'static Arc<byline_core::Parser> {
+    static PARSER: OnceLock<Arc<byline_core::Parser>> = OnceLock::new();
+    PARSER.get_or_init(|| Arc::new(byline_core::Parser::new()))
+}
+
+/// Parses news articles with a set of options; build it once and reuse it (it is immutable and
+/// thread-safe).
+///
+/// Args:
+///     max_bytes: Largest input accepted, in bytes (default 256 MiB).
+///     lossy_utf8: For ``bytes`` input, replace invalid UTF-8 with U+FFFD (and warn) instead of
+///         raising ``InvalidInputError`` (default False).
+///     entities: Run the entities stage (default True).
+///     quotes: Run the quotes stage (default True; it needs entities and runs them anyway).
+///     timexes: Run the time expressions stage (default True).
+///
+/// Raises:
+///     InvalidOptionError: An option has an impossible value (``max_bytes=0``).
+#[pyclass(frozen, module = "byline")]
+pub struct Parser {
+    inner: Arc<byline_core::Parser>,
+}
+
+impl Parser {
+    fn config(&self) -> &Config {
+        self.inner.config()
+    }
+
+    /// Parses one text with the GIL released.
+    fn parse_one(&self, py: Python<'_>, input: Input, published: Option<Date>) -> PyResult<Article> {
+        let parser = Arc::clone(&self.inner);
+        without_gil(py, move || {
+            let parsed = match &input {
+                Input::Text(t) => parser.parse(t, published),
+                Input::Bytes(b) => parser.parse_bytes(b, published),
+            };
+            parsed.map(Article::new).map_err(|e| errors::to_py(e, None))
+        })
+    }
+
+    /// Parses records on the batch engine's pipeline, in input order, with the GIL released by
+    /// the caller. Text is parsed as text (as `parse` does); bytes go through the engine's
+    /// `parse_input` (UTF-8 check, binary sniffing, lossy decoding).
+    fn run_batch(&self, raw: Vec<RawRecord>, threads: Option<usize>) -> PyResult<Vec<Article>> {
+        let parser: &byline_core::Parser = &self.inner;
+        let parse = |r: RawRecord| match r.input {
+            Input::Text(text) => match parser.parse(&text, r.published) {
+                Ok(mut a) => {
+                    a.id = r.id;
+                    Ok(a)
+                }
+                Err(e) => Err(ErrorRecord::from_core(r.id, &e)),
+            },
+            Input::Bytes(bytes) => {
+                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, lossy: false }))
+            }
+        };
+        let pipeline = pipeline(threads)?;
+        // Chunks only so that Ctrl-C is seen between them: every record is in memory already.
+        let chunk = CHECK_SIGNALS_EVERY.max(64 * pipeline.threads());
+        let mut raw = raw.into_iter().peekable();
+        let chunks = std::iter::from_fn(move || raw.peek().is_some().then(|| raw.by_ref().take(chunk).collect()));
+        collect_articles(pipeline.run(chunks, parse).flatten())
+    }
+}
+
+/// How many articles are parsed between two looks at Python's signal handlers.
+const CHECK_SIGNALS_EVERY: usize = 512;
+
+/// Wraps parsed articles in input order, raising the first failure; stops early with
+/// `KeyboardInterrupt` (or whatever a signal handler raises) when the user interrupts.
+fn collect_articles(parsed: impl Iterator<Item = Result<byline_core::Article, ErrorRecord>>) -> PyResult<Vec<Article>> {
+    let mut out = Vec::new();
+    for (i, r) in parsed.enumerate() {
+        if i % CHECK_SIGNALS_EVERY == CHECK_SIGNALS_EVERY - 1 {
+            Python::attach(|py| py.check_signals())?;
+        }
+        out.push(r.map(Article::new).map_err(|e| batch_error(i, e))?);
+    }
+    Python::attach(|py| py.check_signals())?;
+    Ok(out)
+}
+
+/// The Python exception for a failed record, naming it.
+fn batch_error(i: usize, e: ErrorRecord) -> PyErr {
+    let msg = format!("{}: {}", record_label(i, &e.id), e.error);
+    match e.kind {
+        ErrorKind::TooLarge => errors::InputTooLargeError::new_err(msg),
+        ErrorKind::Read => PyOSError::new_err(msg),
+        ErrorKind::Format | ErrorKind::InvalidUtf8 | ErrorKind::Binary => errors::InvalidInputError::new_err(msg),
+        _ => errors::BylineError::new_err(msg),
+    }
+}
+
+/// Reads `parse_many`'s input into raw records, holding the GIL.
+fn extract_records(items: &Bound<'_, PyAny>, published: Option<Date>) -> PyResult<Vec<RawRecord>> {
+    if items.is_instance_of::<PyString>() || items.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err("parse_many expects an iterable of articles; use parse() for one text"));
+    }
+    let mut out = Vec::with_capacity(items.len().unwrap_or(0));
+    for (i, item) in items.try_iter()?.enumerate() {
+        out.push(extract_record(&item?, i, published)?);
+    }
+    Ok(out)
+}
+
+/// What `parse_files` reads: a path (a directory is walked by the batch engine's reader), a glob
+/// pattern (its matches, sorted; ``**`` recurses), or an iterable of paths.
+fn expand_paths(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Vec<Location>> {
+    let os = py.import("os")?;
+    let single = spec.is_instance_of::<PyString>() || spec.hasattr("__fspath__")?;
+    if !single {
+        return spec
+            .try_iter()?
+            .map(|p| Ok(Location::Path(os.call_method1("fspath", (p?,))?.extract::<PathBuf>()?)))
+            .collect();
+    }
+    let path: String = os.call_method1("fspath", (spec,))?.extract()?;
+    if !path.contains(['*', '?', '[']) {
+        return Ok(vec![Location::Path(PathBuf::from(path))]);
+    }
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("recursive", true)?;
+    let mut found: Vec<String> = py.import("glob")?.call_method("glob", (&path,), Some(&kwargs))?.extract()?;
+    found.sort();
+    let files: Vec<Location> =
+        found.into_iter().map(PathBuf::from).filter(|p| p.is_file()).map(Location::Path).collect();
+    if files.is_empty() {
+        return Err(pyo3::exceptions::PyFileNotFoundError::new_err(format!("no files match {path:?}")));
+    }
+    Ok(files)
+}
+
+#[pymethods]
+impl Parser {
+    #[new]
+    #[pyo3(signature = (*, max_bytes=268435456, lossy_utf8=false, entities=true, quotes=true, timexes=true))]
+    fn new(max_bytes: usize, lossy_utf8: bool, entities: bool, quotes: bool, timexes: bool) -> PyResult<Parser> {
+        let inner = byline_core::Parser::builder()
+            .max_bytes(max_bytes)
+            .lossy_utf8(lossy_utf8)
+            .entities(entities)
+            .quotes(quotes)
+            .timexes(timexes)
+            .build()
+            .map_err(|e| errors::to_py(e, None))?;
+        Ok(Parser { inner: Arc::new(inner) })
+    }
+
+    /// Largest input accepted, in bytes.
+    #[getter]
+    fn max_bytes(&self) -> usize {
+        self.config().max_bytes
+    }
+
+    /// Whether invalid UTF-8 in ``bytes`` input is replaced rather than raised.
+    #[getter]
+    fn lossy_utf8(&self) -> bool {
+        self.config().lossy_utf8
+    }
+
+    /// Whether the entities stage runs.
+    #[getter]
+    fn entities(&self) -> bool {
+        self.config().entities
+    }
+
+    /// Whether the quotes stage runs.
+    #[getter]
+    fn quotes(&self) -> bool {
+        self.config().quotes
+    }
+
+    /// Whether the time expressions stage runs.
+    #[getter]
+    fn timexes(&self) -> bool {
+        self.config().timexes
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.config();
+        format!(
+            "Parser(max_bytes={}, lossy_utf8={}, entities={}, quotes={}, timexes={})",
+            c.max_bytes,
+            py_bool(c.lossy_utf8),
+            py_bool(c.entities),
+            py_bool(c.quotes),
+            py_bool(c.timexes)
+        )
+    }
+
+    /// Parses one news article. The GIL is released while it runs.
+    ///
+    /// Args:
+    ///     text: The article as plain text, headline first; ``bytes`` must be UTF-8 (unless ``lossy_utf8``).
+    ///     published: Publication date (``"YYYY-MM-DD"`` or ``datetime.date``); anchors relative
+    ///         time expressions. Without it, a date found in the text is used.
+    ///
+    /// Returns:
+    ///     The parsed article.
+    ///
+    /// Raises:
+    ///     InvalidInputError: ``bytes`` that are not UTF-8, or binary data.
+    ///     InputTooLargeError: The text is over ``max_bytes``.
+    ///     InvalidDateError: ``published`` is not a real ``YYYY-MM-DD`` date.
+    #[pyo3(signature = (text, *, published=None))]
+    fn parse(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Article> {
+        let input = Input::extract(text, "text")?;
+        let published = date_from_py(published)?;
+        self.parse_one(py, input, published)
+    }
+
+    /// Parses many articles on all cores through the batch engine, with the GIL released (other
+    /// Python threads keep running). The result is in input order and equals ``parse`` one by one.
+    ///
+    /// Args:
+    ///     texts_or_records: An iterable of strings, of dicts with ``"text"`` (and optional ``"id"``
+    ///         and ``"published"``), or of ``(id, text)`` pairs.
+    ///     threads: Number of worker threads (default: one per core).
+    ///     published: Publication date for the records that do not give their own.
+    ///
+    /// Returns:
+    ///     One article per input, in order, each with its record's ``id``.
+    ///
+    /// Raises:
+    ///     InvalidInputError: A record is malformed (no ``"text"``) or its bytes cannot be decoded;
+    ///         the message names the record.
+    ///     InputTooLargeError: A record is over ``max_bytes``.
+    ///     InvalidDateError: A ``published`` date is invalid.
+    ///     InvalidOptionError: ``threads`` is 0.
+    #[pyo3(signature = (texts_or_records, *, threads=None, published=None))]
+    fn parse_many(
+        &self,
+        py: Python<'_>,
+        texts_or_records: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Article>> {
+        let published = date_from_py(published)?;
+        let raw = extract_records(texts_or_records, published)?;
+        without_gil(py, || self.run_batch(raw, threads))
+    }
+
+    /// Parses files in parallel through the batch engine, with the GIL released, reading them
+    /// as ``byline batch`` does: a ``.txt`` file (or any other name) is one article whose ``id``
+    /// is its path; ``.jsonl``, ``.csv`` and ``.json`` files hold records; ``.gz`` is
+    /// decompressed; a directory is walked recursively in name order.
+    ///
+    /// Args:
+    ///     paths_or_glob: A file, a directory, a glob pattern (``"corpus/**/*.txt"``), or an
+    ///         iterable of paths.
+    ///     threads: Number of worker threads (default: one per core).
+    ///     published: Publication date for the records that do not give their own.
+    ///
+    /// Returns:
+    ///     One article per record, in path order.
+    ///
+    /// Raises:
+    ///     FileNotFoundError: A path does not exist, or the glob matches nothing.
+    ///     OSError: A file cannot be read.
+    ///     InvalidInputError: A file is not UTF-8 text (unless ``lossy_utf8``), is binary, or holds
+    ///         a malformed record.
+    ///     InputTooLargeError: An article is over ``max_bytes``.
+    #[pyo3(signature = (paths_or_glob, *, threads=None, published=None))]
+    fn parse_files(
+        &self,
+        py: Python<'_>,
+        paths_or_glob: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Article>> {
+        let published = date_from_py(published)?;
+        let locations = expand_paths(py, paths_or_glob)?;
+        let config = self.config();
+        let options = ReadOptions { max_bytes: config.max_bytes, lossy: config.lossy_utf8, ..ReadOptions::default() };
+        let parser: &byline_core::Parser = &self.inner;
+        without_gil(py, || {
+            let reader = Reader::open(&locations, options)?.map(|input| {
+                input.map(|mut r| {
+                    r.published = r.published.or(published);
+                    r
+                })
+            });
+            let pipeline = pipeline(threads)?;
+            collect_articles(pipeline.parse(parser, reader))
+        })
+    }
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+/// Parses one news article with the default parser. The GIL is released while it runs.
+///
+/// Args:
+///     text: The article as plain text, headline first (``str``, or UTF-8 ``bytes``).
+///     published: Publication date (``"YYYY-MM-DD"`` or ``datetime.date``); anchors relative
+///         time expressions.
+///
+/// Returns:
+///     The parsed article.
+///
+/// Raises:
+///     InvalidInputError: ``bytes`` that are not UTF-8, or binary data.
+///     InputTooLargeError: The text is over 256 MiB.
+///     InvalidDateError: ``published`` is not a real ``YYYY-MM-DD`` date.
+#[pyfunction]
+#[pyo3(signature = (text, *, published=None))]
+pub fn parse(py: Python<'_>, text: &Bound<'_, PyAny>, published: Option<&Bound<'_, PyAny>>) -> PyResult<Article> {
+    default().parse(py, text, published)
+}
+
+/// Parses many articles on all cores with the default parser; see ``Parser.parse_many``.
+///
+/// Args:
+///     texts_or_records: An iterable of strings, of dicts with ``"text"`` (and optional ``"id"``
+///         and ``"published"``), or of ``(id, text)`` pairs.
+///     threads: Number of worker threads (default: one per core).
+///     published: Publication date for the records that do not give their own.
+///
+/// Returns:
+///     One article per input, in order.
+#[pyfunction]
+#[pyo3(signature = (texts_or_records, *, threads=None, published=None))]
+pub fn parse_many(
+    py: Python<'_>,
+    texts_or_records: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    published: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Article>> {
+    default().parse_many(py, texts_or_records, threads, published)
+}
+
+/// Parses files on all cores with the default parser; see ``Parser.parse_files``.
+///
+/// Args:
+///     paths_or_glob: A file, a directory (its files), a glob pattern, or an iterable of paths.
+///     threads: Number of worker threads (default: one per core).
+///     published: Publication date for every file.
+///
+/// Returns:
+///     One article per file, in path order, each with its path as ``id``.
+#[pyfunction]
+#[pyo3(signature = (paths_or_glob, *, threads=None, published=None))]
+pub fn parse_files(
+    py: Python<'_>,
+    paths_or_glob: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    published: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Article>> {
+    default().parse_files(py, paths_or_glob, threads, published)
+}
+
+fn default() -> Parser {
+    Parser { inner: Arc::clone(default_parser()) }
+}

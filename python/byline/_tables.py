@@ -1,0 +1,78 @@
+"""DataFrames of parsed articles: the flat tables of ``byline batch --tables``, one call away.
+
+The rows and columns come from the batch engine (``byline_batch::tables``), so a DataFrame made
+here has the same columns, in the same order, as the CSV and Parquet files the CLI writes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal
+
+from byline._byline import Article, table_columns
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow
+
+__all__ = ["TABLES", "to_arrow", "to_pandas"]
+
+TableName = Literal["articles", "quotes", "entities", "mentions", "timexes"]
+TABLES: tuple[TableName, ...] = ("articles", "quotes", "entities", "mentions", "timexes")
+
+
+def _columns(articles: Article | Iterable[Article], table: str) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]:
+    items = [articles] if isinstance(articles, Article) else articles
+    return table_columns(items, table)
+
+
+def _require(package: str) -> Any:
+    """The optional dependency `package`, or an ImportError that says how to install it."""
+    try:
+        return importlib.import_module(package)
+    except ImportError as e:
+        raise ImportError(f"{package} is needed for this: pip install 'byline[pandas]' (pandas and pyarrow)") from e
+
+
+def to_pandas(articles: Article | Iterable[Article], table: TableName = "articles") -> pandas.DataFrame:
+    """One of the flat tables as a pandas DataFrame.
+
+    Args:
+        articles: An article or an iterable of articles (from ``parse``, ``parse_many``, ...).
+        table: ``"articles"`` (one row per article), ``"quotes"``, ``"entities"``, ``"mentions"``
+            or ``"timexes"``.
+
+    Returns:
+        A DataFrame with the columns of ``byline batch --tables``: text columns as pandas
+        strings, counts and offsets as (nullable) ``Int64``; offsets are code points.
+
+    Raises:
+        InvalidOptionError: ``table`` is not one of the five names.
+        ImportError: pandas is not installed.
+    """
+    pd = _require("pandas")
+    schema, data = _columns(articles, table)
+    dtypes = {"text": "string", "text?": "string", "int": "Int64", "int?": "Int64"}
+    return pd.DataFrame({name: pd.array(data[name], dtype=dtypes[kind]) for name, kind in schema})
+
+
+def to_arrow(articles: Article | Iterable[Article], table: TableName = "articles") -> pyarrow.Table:
+    """One of the flat tables as a pyarrow Table, with the schema of the CLI's Parquet files.
+
+    Args:
+        articles: An article or an iterable of articles.
+        table: ``"articles"``, ``"quotes"``, ``"entities"``, ``"mentions"`` or ``"timexes"``.
+
+    Returns:
+        A pyarrow Table: ``string`` and ``int64`` columns, nullable where the column can be empty.
+
+    Raises:
+        InvalidOptionError: ``table`` is not one of the five names.
+        ImportError: pyarrow is not installed.
+    """
+    pa = _require("pyarrow")
+    schema, data = _columns(articles, table)
+    types = {"text": pa.string(), "int": pa.int64()}
+    fields = [pa.field(name, types[kind.rstrip("?")], nullable=kind.endswith("?")) for name, kind in schema]
+    return pa.table({name: data[name] for name, _ in schema}, schema=pa.schema(fields))

@@ -1,0 +1,93 @@
+"""`Article._repr_html_`: quotes linked to speakers, entities coloured, a legend, input escaped,
+and the page loads in headless Chromium without errors in light and dark themes."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import byline
+from chromium import find_chromium, load, screenshot
+from helpers import build_article, offset_cases
+
+HOSTILE = {
+    "name": "hostile",
+    "text": (
+        "<script>window.__injected = true</script> Bad <b>Title</b>\n\n"
+        "Jo <img src=x onerror=\"window.__injected=true\"> Ann said “<i>quoted</i> & <u>fine</u>” here."
+    ),
+    "entities": [{"label": "PERSON", "name": "Jo Ann", "mentions": ["Jo"]}],
+    "quotes": [{"kind": "direct", "text": "<i>quoted</i> & <u>fine</u>", "speaker": "Jo", "cue": "said", "entity": 0}],
+    "timexes": [],
+}
+
+
+def test_structure() -> None:
+    article = build_article(offset_cases()[0])
+    out = article._repr_html_()
+    same = re.sub(r"byline\d+", "X", byline.render_html(article))
+    assert re.sub(r"byline\d+", "X", out) == same
+    assert set(re.findall(r'data-q="([^"]+)"', out)) == {q.id for q in article.quotes}
+    assert set(re.findall(r'data-m="([^"]+)"', out)) == {str(m.start) for m in article.mentions}
+    for q in article.quotes:
+        assert f">{q.id}</a>" in out
+    # Each quote badge links to an element that exists.
+    for target in re.findall(r'class="bl-qid" href="#([^"]+)"', out):
+        assert f'id="{target}"' in out
+    assert "PERSON" in out and "GPE" in out and "Entities" in out and "speaker" in out
+    assert "speakers: Zoë Ångström (2)" in out
+
+
+def test_every_paragraph_is_shown_once() -> None:
+    for article in (build_article(offset_cases()[0]), build_article(HOSTILE)):
+        body = article._repr_html_().split("</div>", 3)[3]  # after the heading, meta line and legend
+        body = re.sub(r'<a class="bl-qid".*?</a>|<span class="bl-role">.*?</span>', "", body)
+        shown = re.findall(r"<p[^>]*>(.*?)</p>", body, flags=re.S)
+        assert [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in shown] == [p.text for p in article.paragraphs]
+
+
+def test_input_is_escaped() -> None:
+    article = build_article(HOSTILE)
+    out = article._repr_html_()
+    for raw in ("<script", "<img", "<b>Title", "<i>quoted", "<u>"):
+        assert raw not in out
+    assert "&lt;script&gt;" in out and "&lt;img src=x onerror=" in out and "&amp;" in out
+
+
+def test_article_without_annotations_renders() -> None:
+    out = byline.parse("")._repr_html_()
+    assert "none found" in out and out.endswith("</div>")
+
+
+@pytest.fixture
+def chromium() -> str:
+    path = find_chromium()
+    if path is None and os.environ.get("CI"):
+        pytest.fail("CI must have Chromium (.ci/run installs Debian's chromium)")
+    if path is None:
+        pytest.skip("no Chromium here (Debian: apt-get install chromium); skipping the browser test")
+    return path
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_renders_in_headless_chromium(chromium: str, theme: str, tmp_path: Path, seed_text: str) -> None:
+    cases = [build_article(c) for c in offset_cases()] + [build_article(HOSTILE), byline.parse(seed_text)]
+    fragment = "".join(a._repr_html_() for a in cases)
+    report, stderr = load(chromium, fragment, theme)
+    assert report["errors"] == [], report
+    assert "Uncaught" not in stderr
+    assert not report["injected"] and report["scripts"] == 0
+    assert report["quotes"] == sum(len(a.quotes) for a in cases) > 0
+    assert report["entities"] == sum(len(a.mentions) for a in cases) > 0
+    assert report["links"] > 0 and report["broken_links"] == 0
+    assert report["legend"] >= 2
+    assert report["entity_backgrounds"] == report["entities"]
+    # Marked text keeps the theme's colour, so it stays readable in light and dark themes.
+    assert report["text_colour_overridden"] == 0
+    png = tmp_path / f"{theme}.png"
+    screenshot(chromium, cases[0]._repr_html_(), png, theme, size="900,600")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
