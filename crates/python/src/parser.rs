@@ -112,6 +112,8 @@ fn default_parser() -> &'static Arc<byline_core::Parser> {
 ///     entities: Run the entities stage (default True).
 ///     quotes: Run the quotes stage (default True; it needs entities and runs them anyway).
 ///     timexes: Run the time expressions stage (default True).
+///     plain_text: Read the input as bare body text: no headline, byline, dateline or
+///         boilerplate detection (default False). For sentence splitting of non-article text.
 ///
 /// Raises:
 ///     InvalidOptionError: An option has an impossible value (``max_bytes=0``).
@@ -233,10 +235,18 @@ fn expand_paths(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Vec<Locatio
 #[pymethods]
 impl Parser {
     #[new]
-    #[pyo3(signature = (*, max_bytes=268435456, lossy_utf8=false, entities=true, quotes=true, timexes=true))]
-    fn new(max_bytes: usize, lossy_utf8: bool, entities: bool, quotes: bool, timexes: bool) -> PyResult<Parser> {
+    #[pyo3(signature = (*, max_bytes=268435456, lossy_utf8=false, entities=true, quotes=true, timexes=true, plain_text=false))]
+    fn new(
+        max_bytes: usize,
+        lossy_utf8: bool,
+        entities: bool,
+        quotes: bool,
+        timexes: bool,
+        plain_text: bool,
+    ) -> PyResult<Parser> {
         let inner = byline_core::Parser::builder()
             .max_bytes(max_bytes)
+            .plain_text(plain_text)
             .lossy_utf8(lossy_utf8)
             .entities(entities)
             .quotes(quotes)
@@ -276,15 +286,22 @@ impl Parser {
         self.config().timexes
     }
 
+    /// Whether input is read as bare body text (no headline, byline or boilerplate detection).
+    #[getter]
+    fn plain_text(&self) -> bool {
+        self.config().plain_text
+    }
+
     fn __repr__(&self) -> String {
         let c = self.config();
         format!(
-            "Parser(max_bytes={}, lossy_utf8={}, entities={}, quotes={}, timexes={})",
+            "Parser(max_bytes={}, lossy_utf8={}, entities={}, quotes={}, timexes={}, plain_text={})",
             c.max_bytes,
             py_bool(c.lossy_utf8),
             py_bool(c.entities),
             py_bool(c.quotes),
-            py_bool(c.timexes)
+            py_bool(c.timexes),
+            py_bool(c.plain_text)
         )
     }
 
