@@ -1,0 +1,585 @@
+//! Attribution: ties quoted spans and reported clauses to a cue and a speaker mention.
+//!
+//! Three passes over one article:
+//! 1. **Direct quotes**, quote by quote: the attribution right after the closing mark
+//!    ("“…,” he said" / "“…,” said X" / "“…” — X"), or the cue right before the opening mark
+//!    ("X said: “…”", "X said in a statement that “…”", "X promised to “…”").
+//! 2. **Reported clauses**, cue by cue: "X said (that) CLAUSE", "CLAUSE, X said",
+//!    "according to X, CLAUSE", "X told Y that CLAUSE". A clause carrying a quoted fragment that
+//!    pass 1 left alone is `mixed`.
+//! 3. **Follow-ups**: a quote-only sentence or paragraph inherits the last attribution nearby;
+//!    a quote continued over paragraphs shares its attribution. What is left unattributed and
+//!    short is a scare quote or a title, and is dropped.
+
+use std::ops::Range;
+
+use crate::article::QuoteKind;
+use crate::span::Span;
+
+use super::context::{starts_upper, Ctx};
+use super::lexicon::{Class, CueClass};
+
+/// How far after a closing mark the cue of "“…,” X said" may be, in tokens.
+const AFTER_CLOSE: usize = 16;
+/// How far before an opening mark the cue of "X said ... “…”" may be, in tokens.
+const BEFORE_OPEN: usize = 16;
+/// Unattributed quotes with fewer words than this are scare quotes or titles.
+const MIN_LONE_WORDS: usize = 6;
+/// Most adjunct phrases skipped after a cue ("said on Friday in a statement").
+const MAX_ADJUNCTS: usize = 3;
+
+/// An attribution: who (a token range) and the cue (index into `Ctx::cues`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Attr {
+    pub speaker: Option<Range<usize>>,
+    pub cue: Option<usize>,
+}
+
+/// A quote before speaker resolution.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub kind: QuoteKind,
+    pub span: Span,
+    pub attr: Attr,
+}
+
+/// Finds every quote of the article with its attribution.
+pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
+    let n = ctx.quoted.len();
+    let mut attrs: Vec<Option<Attr>> = vec![None; n];
+    let mut used = vec![false; ctx.cues.len()];
+    let mut mixed_from: Vec<Option<usize>> = vec![None; n];
+    for q in 0..n {
+        let after = after_close(ctx, q);
+        // "X told him that “…,” according to Y": the speaker is X, reported by Y.
+        let by_source = after.as_ref().and_then(|a| a.cue).filter(|&k| ctx.cues[k].class == CueClass::Source);
+        let found = match after {
+            Some(a) if by_source.is_none() => Some(a),
+            _ => match before_open(ctx, q) {
+                Some((a, from)) => {
+                    mixed_from[q] = from;
+                    if let Some(k) = by_source {
+                        used[k] = true;
+                    }
+                    Some(a)
+                }
+                None => after,
+            },
+        };
+        if let Some(a) = found {
+            if let Some(k) = a.cue {
+                used[k] = true;
+            }
+            attrs[q] = Some(a);
+        }
+    }
+    share_over_paragraphs(ctx, &mut attrs);
+
+    let mut out = Vec::new();
+    let mut consumed = vec![false; n];
+    for q in 0..n {
+        if let (Some(a), Some(from)) = (&attrs[q], mixed_from[q]) {
+            let span = Span::new(ctx.tokens[from].span.start(), ctx.quoted[q].outer().end());
+            out.push(Found { kind: QuoteKind::Mixed, span, attr: a.clone() });
+            consumed[q] = true;
+        }
+    }
+    reported_clauses(ctx, &mut used, &attrs, &mut consumed, &mut out);
+    follow_ups(ctx, &mut attrs, &consumed, &out);
+    for q in 0..n {
+        if consumed[q] {
+            continue;
+        }
+        if let Some(a) = &attrs[q] {
+            out.push(Found { kind: QuoteKind::Direct, span: ctx.quoted[q].inner, attr: a.clone() });
+        } else if is_lone_speech(ctx, q) {
+            out.push(Found {
+                kind: QuoteKind::Direct,
+                span: ctx.quoted[q].inner,
+                attr: Attr { speaker: None, cue: None },
+            });
+        }
+    }
+    out.sort_by_key(|f| (f.span.start(), f.span.end()));
+    out
+}
+
+/// "“…,” he said." / "“…,” said Mr. X, the director." / "“…” — X" / "“…,” according to X".
+fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
+    let quote = &ctx.quoted[q];
+    let close = quote.close?;
+    let para = ctx.paragraphs[quote.paragraph].span;
+    let mut k = ctx.token_at(close.end());
+    let para_end = ctx.token_at(para.end());
+    if k >= para_end {
+        return None;
+    }
+    if ctx.word(k) == "," {
+        k += 1;
+    }
+    if k >= para_end {
+        return None;
+    }
+    // Dash attribution at the end of a paragraph: "“…” — John Smith, spokesman".
+    if matches!(ctx.word(k), "—" | "–" | "-") {
+        let np = ctx.np_after(k + 1, para_end)?;
+        let rest = np.end;
+        let ends = rest >= para_end || matches!(ctx.word(rest), "," | "." | "(");
+        return ends.then_some(Attr { speaker: Some(np), cue: None });
+    }
+    let sentence_ended = quote.inner.as_str(ctx.text).ends_with(['.', '!', '?']);
+    let limit = (k + AFTER_CLOSE).min(para_end);
+    let mut t = k;
+    let cue = loop {
+        if t >= limit || ctx.quote_at(t).is_some() || (t > k && ctx.ends_sentence(t)) {
+            return None;
+        }
+        if let Some(c) = ctx.cue_starting_at(t) {
+            break c;
+        }
+        t += 1;
+    };
+    let c = &ctx.cues[cue];
+    if !c.class.attributes_quotes() {
+        return None;
+    }
+    let hi = sentence_end(ctx, c.toks.end, para_end);
+    let speaker = ctx.speaker_of(c, k, hi)?;
+    // The speaker must sit right after the quote (or right after the cue, inverted).
+    let adjacent = speaker.start == k || (c.toks.start == k && speaker.start == c.toks.end);
+    if !adjacent {
+        return None;
+    }
+    // Nothing but adjuncts may follow: "he said on Friday." not "he said the plan ...".
+    let after = skip_adjuncts(ctx, speaker.end.max(c.toks.end), hi);
+    let closes_clause = after >= hi || is_clause_edge(ctx, after);
+    // "…,” Mr. Lukashenko replied: “…”" introduces the next quote, not this one.
+    if !closes_clause || (after < hi && ctx.word(after) == ":") {
+        return None;
+    }
+    // "“It works.” He said the plan ..." starts a new sentence: only a lowercase speaker attaches.
+    if sentence_ended && ctx.is_capitalized(k) && c.toks.start != k && after < hi && ctx.word(after) != "." {
+        return None;
+    }
+    Some(Attr { speaker: Some(speaker), cue: Some(cue) })
+}
+
+/// "X said: “…”" / "X said in a statement that “…”" / "X promised to “…”" / a quote that opens
+/// a paragraph after "X said:". Returns the attribution and, for a mixed quote ("X said that
+/// China “opposes …”"), the token where the reported clause starts.
+fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<(Attr, Option<usize>)> {
+    let o = ctx.quoted_toks[q].start;
+    let sentence = ctx.sentence_range(o);
+    let (lo, search_end) = if sentence.start == o {
+        // A paragraph that opens with the quote: the cue may end the paragraph before ("Cruz continued:").
+        let prev = o.checked_sub(1)?;
+        if ctx.word(prev) != ":"
+            || ctx.sentence_at(prev).map(|s| ctx.sentence_para[s]) == ctx.sentence_at(o).map(|s| ctx.sentence_para[s])
+        {
+            return None;
+        }
+        (ctx.sentence_range(prev).start, prev)
+    } else {
+        (sentence.start, o)
+    };
+    let floor = search_end.saturating_sub(BEFORE_OPEN).max(lo);
+    let mut t = search_end;
+    let cue = loop {
+        if t <= floor {
+            return None;
+        }
+        t -= 1;
+        if ctx.quote_at(t).is_some() || ctx.ends_sentence(t) {
+            return None;
+        }
+        if let Some(c) = ctx.cue_starting_at(t) {
+            if ctx.cues[c].toks.end <= search_end {
+                break c;
+            }
+        }
+    };
+    let c = &ctx.cues[cue];
+    if !c.class.attributes_quotes() || nested_in_report(ctx, cue, lo) {
+        return None;
+    }
+    // The words between cue and quote: adjuncts, an addressee, "that", a colon. A clause there
+    // (an auxiliary, a verb, "which") means the quote is part of a longer report: pass 2.
+    let gap = c.toks.end..search_end;
+    let mut complementizer = None;
+    for g in gap.clone() {
+        let w = ctx.word(g);
+        if ctx.is_word(g) {
+            let cl = ctx.class(g);
+            if w.eq_ignore_ascii_case("that") {
+                complementizer = Some(g);
+                continue;
+            }
+            if cl.has(Class::AUXILIARY) || (cl.has(Class::CLAUSE) && !w.eq_ignore_ascii_case("as")) {
+                return None;
+            }
+            if !starts_upper(w) && (cl.has(Class::PAST) || (w.len() > 4 && w.ends_with("ed"))) {
+                return None;
+            }
+        } else if matches!(w, ":" | ",") {
+            complementizer = Some(g);
+        } else if !matches!(w, "—" | "–" | "-" | "’" | "'" | ".") {
+            return None;
+        }
+    }
+    let speaker = ctx.speaker_of(c, lo, search_end);
+    // Words between "that" and the mark make a mixed quote: "telling him that China “opposes …”".
+    let mixed_from = complementizer.map(|g| g + 1).filter(|&s| s < search_end && sentence.start != o);
+    let attr = Attr { speaker, cue: Some(cue) };
+    Some((attr, mixed_from.filter(|&s| (s..search_end).any(|i| ctx.is_word(i)))))
+}
+
+/// True when an earlier cue of the sentence reports a clause that holds cue `k`: in "Qin noted
+/// that ... Xi had proclaimed an “…”", the quote belongs to Qin's report.
+fn nested_in_report(ctx: &Ctx<'_>, k: usize, lo: usize) -> bool {
+    let start = ctx.cues[k].toks.start;
+    ctx.cues[..k]
+        .iter()
+        .rev()
+        .take_while(|c| c.toks.start >= lo)
+        .any(|c| c.class.reports_clauses() && (c.toks.end..start).any(|t| ctx.word(t).eq_ignore_ascii_case("that")))
+}
+
+/// A quote continued over paragraphs shares the attribution of its first attributed piece.
+fn share_over_paragraphs(ctx: &Ctx<'_>, attrs: &mut [Option<Attr>]) {
+    let n = ctx.quoted.len();
+    let mut start = 0;
+    while start < n {
+        let mut end = start + 1;
+        while end < n && ctx.quoted[end].continued && ctx.quoted[end - 1].continues {
+            end += 1;
+        }
+        if let Some(a) = attrs[start..end].iter().flatten().next().cloned() {
+            for slot in &mut attrs[start..end] {
+                if slot.is_none() {
+                    *slot = Some(a.clone());
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Pass 2: the cues left over introduce reported clauses.
+fn reported_clauses(
+    ctx: &Ctx<'_>,
+    used: &mut [bool],
+    attrs: &[Option<Attr>],
+    consumed: &mut [bool],
+    out: &mut Vec<Found>,
+) {
+    let mut claimed_until = 0usize;
+    for (k, c) in ctx.cues.iter().enumerate() {
+        if used[k] || c.span.start() < claimed_until || !c.class.reports_clauses() {
+            continue;
+        }
+        let Some(si) = ctx.sentence_at(c.toks.start) else { continue };
+        let sentence = ctx.sentences[si].clone();
+        let lo = sentence.start.max(ctx.token_at(claimed_until));
+        let hi = trim_end(ctx, sentence.clone());
+        let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
+        let pieces = clause_pieces(ctx, k, speaker.clone(), lo, hi);
+        let attr = Attr { speaker: Some(speaker.clone()), cue: Some(k) };
+        let mut emitted = false;
+        for piece in pieces.into_iter().flatten() {
+            let Some((span, kind)) = content_of(ctx, piece, attrs, consumed) else { continue };
+            out.push(Found { kind, span, attr: attr.clone() });
+            emitted = true;
+            claimed_until = claimed_until.max(span.end());
+        }
+        if emitted {
+            used[k] = true;
+            claimed_until = claimed_until.max(c.span.end()).max(ctx.span_of(speaker).end());
+        }
+    }
+}
+
+/// The token ranges (before, after) of the clause a cue reports: after it ("said that …"), before it
+/// ("…, he said."), or both around a parenthetical ("The plan, he said, would fail.").
+fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: usize) -> [Option<Range<usize>>; 2] {
+    let c = &ctx.cues[k];
+    let first = speaker.start.min(c.toks.start);
+    let last = speaker.end.max(c.toks.end);
+    let fronted = first > lo && ctx.word(first - 1) == ",";
+    let according_first = c.class == CueClass::Source && first == lo;
+    let mut after = skip_adjuncts(ctx, last, hi);
+    if according_first {
+        // "According to X, CLAUSE."
+        if after < hi && ctx.word(after) == "," {
+            return [None, Some(after + 1..hi)];
+        }
+        return [None, None];
+    }
+    if fronted {
+        let left = Some(lo..first - 1);
+        if after >= hi {
+            return [left, None];
+        }
+        if ctx.word(after) == "," {
+            // Parenthetical: both sides, unless what follows is another clause ("…, he said, adding …").
+            let next_is_cue = ctx.cue_starting_at(after + 1).is_some();
+            return [left, (!next_is_cue).then_some(after + 1..hi)];
+        }
+    }
+    if c.class == CueClass::Source {
+        // "CLAUSE, according to X." with the cue mid-sentence.
+        return [fronted.then_some(lo..first - 1), None];
+    }
+    if c.class == CueClass::Addressee {
+        if let Some(np) = ctx.np_after(after, hi) {
+            after = skip_adjuncts(ctx, np.end, hi);
+        }
+    }
+    let mut has_that = false;
+    if after < hi && matches!(ctx.word(after), "that" | ":" | ",") {
+        has_that = ctx.word(after) == "that";
+        after += 1;
+    }
+    if c.class == CueClass::Thought && !has_that && !opens_clause(ctx, after, hi) {
+        return [None, None];
+    }
+    let end = cut_trailing_attribution(ctx, after, hi);
+    if end.saturating_sub(after) < 2 {
+        return [None, None];
+    }
+    [None, Some(after..end)]
+}
+
+/// The span and kind of one clause piece: mixed when it holds a quoted fragment left over from
+/// pass 1; stops before a quote that pass 1 attributed. None when too little is left.
+fn content_of(
+    ctx: &Ctx<'_>,
+    piece: Range<usize>,
+    attrs: &[Option<Attr>],
+    consumed: &mut [bool],
+) -> Option<(Span, QuoteKind)> {
+    let mut end = piece.end;
+    let mut inside = Vec::new();
+    for t in piece.clone() {
+        if let Some(q) = ctx.quote_at(t) {
+            if attrs[q].is_some() || consumed[q] {
+                end = t;
+                break;
+            }
+            if inside.last() != Some(&q) {
+                inside.push(q);
+            }
+        }
+    }
+    let words = (piece.start..end).filter(|&t| ctx.is_word(t)).count();
+    if words < 2 {
+        return None;
+    }
+    // A quote that ends past the piece still belongs to it.
+    let mut span = ctx.span_of(piece.start..end);
+    for &q in &inside {
+        span = span.cover(ctx.quoted[q].outer());
+        consumed[q] = true;
+    }
+    // The whole clause is one quote: that is a direct quote.
+    if let [q] = inside[..] {
+        let outer = ctx.quoted[q].outer();
+        let extra = (piece.start..end).filter(|&t| ctx.is_word(t) && !outer.contains(ctx.tokens[t].span)).count();
+        if extra == 0 {
+            return Some((ctx.quoted[q].inner, QuoteKind::Direct));
+        }
+    }
+    let kind = if inside.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+    Some((span, kind))
+}
+
+/// Pass 3: quotes that stand alone inherit the attribution of the last quote or report in the
+/// same or the previous paragraph.
+fn follow_ups(ctx: &Ctx<'_>, attrs: &mut [Option<Attr>], consumed: &[bool], reported: &[Found]) {
+    // Attributed positions so far, in text order: (end byte, paragraph, attribution).
+    let mut anchors: Vec<(usize, usize, Attr)> = Vec::new();
+    for f in reported {
+        if f.attr.speaker.is_some() {
+            let para = ctx.sentence_at(ctx.token_at(f.span.start())).map_or(usize::MAX, |s| ctx.sentence_para[s]);
+            anchors.push((f.span.end(), para, f.attr.clone()));
+        }
+    }
+    anchors.sort_by_key(|a| a.0);
+    let mut next = 0;
+    let mut last: Option<(usize, Attr)> = None;
+    for q in 0..ctx.quoted.len() {
+        let quote = ctx.quoted[q];
+        while next < anchors.len() && anchors[next].0 <= quote.open.start() {
+            last = Some((anchors[next].1, anchors[next].2.clone()));
+            next += 1;
+        }
+        if consumed[q] {
+            continue;
+        }
+        if let Some(a) = &attrs[q] {
+            if a.speaker.is_some() {
+                last = Some((quote.paragraph, a.clone()));
+            }
+            continue;
+        }
+        let Some((para, a)) = &last else { continue };
+        let near = *para == quote.paragraph || previous_analysed(ctx, quote.paragraph) == Some(*para);
+        if near && stands_alone(ctx, q) {
+            attrs[q] = Some(a.clone());
+            last = Some((quote.paragraph, a.clone()));
+        }
+    }
+}
+
+/// The analysed paragraph before `p`.
+fn previous_analysed(ctx: &Ctx<'_>, p: usize) -> Option<usize> {
+    (0..p).rev().find(|&i| ctx.paragraphs[i].role.is_analysed())
+}
+
+/// A quote that makes up its sentence (or sentences): no words between it and the sentence
+/// ends around it. Sentence ends are found here, so that a splitter that keeps "… on Twitter.
+/// “This is short-sighted.”" together does not hide the follow-up.
+fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
+    let r = ctx.quoted_toks[q].clone();
+    if r.is_empty() {
+        return false;
+    }
+    let para = ctx.paragraphs[ctx.quoted[q].paragraph].span;
+    let (first, last) = (ctx.token_at(para.start()), ctx.token_at(para.end()));
+    let mut t = r.start;
+    while t > first {
+        t -= 1;
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() {
+            break;
+        }
+        if ctx.is_word(t) {
+            return false;
+        }
+    }
+    let mut t = r.end;
+    while t < last {
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() {
+            break;
+        }
+        if ctx.is_word(t) {
+            return false;
+        }
+        t += 1;
+    }
+    true
+}
+
+/// An unattributed quote that reads as speech: a full sentence of several words.
+fn is_lone_speech(ctx: &Ctx<'_>, q: usize) -> bool {
+    let r = ctx.quoted_toks[q].clone();
+    let words = r.clone().filter(|&t| ctx.is_word(t)).count();
+    words >= MIN_LONE_WORDS && stands_alone(ctx, q)
+}
+
+/// The end of the sentence that holds token `from`, bounded by `limit`.
+fn sentence_end(ctx: &Ctx<'_>, from: usize, limit: usize) -> usize {
+    let mut t = from;
+    while t < limit && !ctx.ends_sentence(t) {
+        t += 1;
+    }
+    t
+}
+
+/// The sentence without its final punctuation and closing marks.
+fn trim_end(ctx: &Ctx<'_>, r: Range<usize>) -> usize {
+    let mut end = r.end;
+    while end > r.start
+        && !ctx.is_word(end - 1)
+        && (ctx.ends_sentence(end - 1) || matches!(ctx.word(end - 1), ")" | ";"))
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// Skips adverbs, time words and prepositional phrases after a cue: "said on Friday in a
+/// statement", "told reporters Tuesday".
+fn skip_adjuncts(ctx: &Ctx<'_>, mut i: usize, hi: usize) -> usize {
+    let mut phrases = 0;
+    while i < hi && phrases < MAX_ADJUNCTS {
+        if !ctx.is_word(i) {
+            // ", in a statement," between adjuncts
+            let w = ctx.word(i);
+            if w == ","
+                && i + 1 < hi
+                && ctx.is_word(i + 1)
+                && ctx.class(i + 1).has(Class::PREPOSITION)
+                && ctx.word(i + 1) != "that"
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let c = ctx.class(i);
+        let w = ctx.word(i);
+        if c.has(Class::ADVERB) || c.has(Class::TIME) {
+            i += 1;
+            continue;
+        }
+        if c.has(Class::PREPOSITION) && !w.eq_ignore_ascii_case("that") {
+            phrases += 1;
+            match ctx.np_after(i + 1, hi) {
+                Some(np) => i = np.end,
+                None => break,
+            }
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// Punctuation or a word that ends the attribution clause after a quote.
+fn is_clause_edge(ctx: &Ctx<'_>, t: usize) -> bool {
+    let w = ctx.word(t);
+    !ctx.is_word(t) && !matches!(w, "’" | "'") || w == "and" || ctx.quote_at(t).is_some()
+}
+
+/// A word that can start a clause: a subject pronoun, a determiner or a name.
+fn opens_clause(ctx: &Ctx<'_>, t: usize, hi: usize) -> bool {
+    if t >= hi || !ctx.is_word(t) {
+        return false;
+    }
+    let c = ctx.class(t);
+    c.has(Class::SUBJECT) || c.has(Class::DETERMINER) || ctx.is_capitalized(t)
+}
+
+/// Cuts a reported clause before a trailing attribution of its own: ", according to X",
+/// ", said X." or ", X said." at the end of the sentence.
+fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
+    let ends_with_cue = |k: usize, rest: usize| {
+        let c = &ctx.cues[k];
+        c.class.attributes_quotes() && skip_adjuncts(ctx, rest, hi) >= hi
+    };
+    for t in from..hi {
+        if ctx.word(t) != "," || t + 1 >= hi {
+            continue;
+        }
+        if let Some(k) = ctx.cue_starting_at(t + 1) {
+            let c = &ctx.cues[k];
+            if c.class == CueClass::Source {
+                return t;
+            }
+            if ctx.np_after(c.toks.end, hi).is_some_and(|np| ends_with_cue(k, np.end)) {
+                return t;
+            }
+        }
+        if let Some(np) = ctx.np_after(t + 1, hi) {
+            let mut v = np.end;
+            while v < hi && ctx.is_word(v) && (ctx.class(v).has(Class::ADVERB) || ctx.class(v).has(Class::AUXILIARY)) {
+                v += 1;
+            }
+            if let Some(k) = ctx.cue_starting_at(v) {
+                if ends_with_cue(k, ctx.cues[k].toks.end) {
+                    return t;
+                }
+            }
+        }
+    }
+    hi
+}
