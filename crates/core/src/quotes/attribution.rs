@@ -23,6 +23,8 @@ use super::lexicon::{Class, CueClass};
 const AFTER_CLOSE: usize = 16;
 /// How far before an opening mark the cue of "X said ... “…”" may be, in tokens.
 const BEFORE_OPEN: usize = 16;
+/// Most tokens between the attribution of a split quote and its second half.
+const SPLIT_GAP: usize = 30;
 /// Unattributed quotes with fewer words than this are scare quotes or titles.
 const MIN_LONE_WORDS: usize = 6;
 /// Most adjunct phrases skipped after a cue ("said on Friday in a statement").
@@ -48,16 +50,22 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
     let n = ctx.quoted.len();
     let mut attrs: Vec<Option<Attr>> = vec![None; n];
     let mut used = vec![false; ctx.cues.len()];
-    let mut mixed_from: Vec<Option<usize>> = vec![None; n];
     for q in 0..n {
+        if attrs[q].is_some() {
+            continue;
+        }
         let after = after_close(ctx, q);
         // "X told him that “…,” according to Y": the speaker is X, reported by Y.
         let by_source = after.as_ref().and_then(|a| a.cue).filter(|&k| ctx.cues[k].class == CueClass::Source);
         let found = match after {
-            Some(a) if by_source.is_none() => Some(a),
+            Some(a) if by_source.is_none() => {
+                if let Some(next) = split_continuation(ctx, q, &a) {
+                    attrs[next] = Some(a.clone());
+                }
+                Some(a)
+            }
             _ => match before_open(ctx, q) {
-                Some((a, from)) => {
-                    mixed_from[q] = from;
+                Some(a) => {
                     if let Some(k) = by_source {
                         used[k] = true;
                     }
@@ -77,13 +85,6 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
 
     let mut out = Vec::new();
     let mut consumed = vec![false; n];
-    for q in 0..n {
-        if let (Some(a), Some(from)) = (&attrs[q], mixed_from[q]) {
-            let span = Span::new(ctx.tokens[from].span.start(), ctx.quoted[q].outer().end());
-            out.push(Found { kind: QuoteKind::Mixed, span, attr: a.clone() });
-            consumed[q] = true;
-        }
-    }
     reported_clauses(ctx, &mut used, &attrs, &mut consumed, &mut out);
     follow_ups(ctx, &mut attrs, &consumed, &out);
     for q in 0..n {
@@ -93,31 +94,30 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
         if let Some(a) = &attrs[q] {
             out.push(Found { kind: QuoteKind::Direct, span: ctx.quoted[q].inner, attr: a.clone() });
         } else if is_lone_speech(ctx, q) {
-            out.push(Found {
-                kind: QuoteKind::Direct,
-                span: ctx.quoted[q].inner,
-                attr: Attr { speaker: None, cue: None },
-            });
+            let attr = Attr { speaker: None, cue: None };
+            out.push(Found { kind: QuoteKind::Direct, span: ctx.quoted[q].inner, attr });
         }
     }
     out.sort_by_key(|f| (f.span.start(), f.span.end()));
     out
 }
 
-/// "“…,” he said." / "“…,” said Mr. X, the director." / "“…” — X" / "“…,” according to X".
+/// "“…,” he said." / "“…,” said Mr. X, the director." / "“…” — X" / "“…,” Trump told CNN".
+/// None when the quote is a fragment of a longer clause ("The plan is “dead,” he said."): that
+/// is a mixed quote, for pass 2.
 fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     let quote = &ctx.quoted[q];
     let close = quote.close?;
     let para = ctx.paragraphs[quote.paragraph].span;
-    let mut k = ctx.token_at(close.end());
     let para_end = ctx.token_at(para.end());
-    if k >= para_end {
-        return None;
-    }
-    if ctx.word(k) == "," {
+    let inner = quote.inner.as_str(ctx.text);
+    let mut k = ctx.token_at(close.end());
+    let mut comma = inner.ends_with(',');
+    if k < para_end && ctx.word(k) == "," {
         k += 1;
+        comma = true;
     }
-    if k >= para_end {
+    if k >= para_end || words_before(ctx, q) >= 2 {
         return None;
     }
     // Dash attribution at the end of a paragraph: "“…” — John Smith, spokesman".
@@ -127,7 +127,6 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         let ends = rest >= para_end || matches!(ctx.word(rest), "," | "." | "(");
         return ends.then_some(Attr { speaker: Some(np), cue: None });
     }
-    let sentence_ended = quote.inner.as_str(ctx.text).ends_with(['.', '!', '?']);
     let limit = (k + AFTER_CLOSE).min(para_end);
     let mut t = k;
     let cue = loop {
@@ -146,36 +145,95 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     let hi = sentence_end(ctx, c.toks.end, para_end);
     let speaker = ctx.speaker_of(c, k, hi)?;
     // The speaker must sit right after the quote (or right after the cue, inverted).
-    let adjacent = speaker.start == k || (c.toks.start == k && speaker.start == c.toks.end);
-    if !adjacent {
+    let inverted = c.toks.start == k && speaker.start == c.toks.end;
+    if speaker.start != k && !inverted {
         return None;
     }
-    // Nothing but adjuncts may follow: "he said on Friday." not "he said the plan ...".
-    let after = skip_adjuncts(ctx, speaker.end.max(c.toks.end), hi);
-    let closes_clause = after >= hi || is_clause_edge(ctx, after);
+    let mut rest = speaker.end.max(c.toks.end);
+    if c.class == CueClass::Addressee && !inverted {
+        if let Some(np) = ctx.np_after(rest, hi) {
+            rest = np.end; // "told CNN", "told a crowd in Seattle"
+        }
+    }
+    let after = skip_adjuncts(ctx, rest, hi);
     // "…,” Mr. Lukashenko replied: “…”" introduces the next quote, not this one.
-    if !closes_clause || (after < hi && ctx.word(after) == ":") {
+    if after < hi && ctx.word(after) == ":" {
         return None;
     }
-    // "“It works.” He said the plan ..." starts a new sentence: only a lowercase speaker attaches.
-    if sentence_ended && ctx.is_capitalized(k) && c.toks.start != k && after < hi && ctx.word(after) != "." {
-        return None;
+    if !comma {
+        // "“It works.” He said the plan ..." is a new sentence with its own report.
+        let closes_clause = after >= hi || is_clause_edge(ctx, after);
+        let new_sentence = inner.ends_with(['.', '!', '?']) && ctx.is_capitalized(k) && !inverted;
+        if !closes_clause || (new_sentence && after < hi && ctx.word(after) != ".") {
+            return None;
+        }
     }
     Some(Attr { speaker: Some(speaker), cue: Some(cue) })
 }
 
+/// The second half of a split quote: "“A,” said X, the director of Y, “B.”".
+fn split_continuation(ctx: &Ctx<'_>, q: usize, a: &Attr) -> Option<usize> {
+    let next = q + 1;
+    let quote = ctx.quoted.get(next)?;
+    if quote.paragraph != ctx.quoted[q].paragraph {
+        return None;
+    }
+    let from = a.speaker.as_ref().map_or(0, |r| r.end).max(a.cue.map_or(0, |k| ctx.cues[k].toks.end));
+    let open = ctx.quoted_toks[next].start;
+    if open == 0 || open < from || open - from > SPLIT_GAP || !matches!(ctx.word(open - 1), "," | ":") {
+        return None;
+    }
+    (from..open).all(|t| !ctx.ends_sentence(t)).then_some(next)
+}
+
+/// Words between the start of the quote's sentence and its opening mark.
+fn words_before(ctx: &Ctx<'_>, q: usize) -> usize {
+    let para = ctx.paragraphs[ctx.quoted[q].paragraph].span;
+    let first = ctx.token_at(para.start());
+    let mut t = ctx.quoted_toks[q].start;
+    let mut words = 0;
+    while t > first {
+        t -= 1;
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || ctx.word(t) == ":" {
+            break;
+        }
+        if ctx.is_word(t) {
+            words += 1;
+        }
+    }
+    words
+}
+
+/// Words between the quote's closing mark and the end of its sentence; none when the quote
+/// closes with a comma ("“…,” which ..." is the writer's addition, not part of the report).
+fn words_after(ctx: &Ctx<'_>, q: usize) -> usize {
+    let quote = &ctx.quoted[q];
+    if quote.close.is_none() || quote.inner.as_str(ctx.text).ends_with([',', '.', '!', '?']) {
+        return 0;
+    }
+    let para_end = ctx.token_at(ctx.paragraphs[quote.paragraph].span.end());
+    let mut t = ctx.quoted_toks[q].end;
+    let mut words = 0;
+    while t < para_end && !ctx.ends_sentence(t) && ctx.quote_at(t).is_none() && ctx.word(t) != "," {
+        if ctx.is_word(t) {
+            words += 1;
+        }
+        t += 1;
+    }
+    words
+}
+
 /// "X said: “…”" / "X said in a statement that “…”" / "X promised to “…”" / a quote that opens
-/// a paragraph after "X said:". Returns the attribution and, for a mixed quote ("X said that
-/// China “opposes …”"), the token where the reported clause starts.
-fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<(Attr, Option<usize>)> {
+/// a paragraph after "X said:". None when the quote is a fragment of a longer reported clause
+/// ("X said that China “opposes …”", "X said “we need more” about ..."): pass 2 makes it mixed.
+fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     let o = ctx.quoted_toks[q].start;
     let sentence = ctx.sentence_range(o);
     let (lo, search_end) = if sentence.start == o {
         // A paragraph that opens with the quote: the cue may end the paragraph before ("Cruz continued:").
         let prev = o.checked_sub(1)?;
-        if ctx.word(prev) != ":"
-            || ctx.sentence_at(prev).map(|s| ctx.sentence_para[s]) == ctx.sentence_at(o).map(|s| ctx.sentence_para[s])
-        {
+        let para_of = |t: usize| ctx.sentence_at(t).map(|s| ctx.sentence_para[s]);
+        if ctx.word(prev) != ":" || para_of(prev) == para_of(o) {
             return None;
         }
         (ctx.sentence_range(prev).start, prev)
@@ -204,14 +262,13 @@ fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<(Attr, Option<usize>)> {
     }
     // The words between cue and quote: adjuncts, an addressee, "that", a colon. A clause there
     // (an auxiliary, a verb, "which") means the quote is part of a longer report: pass 2.
-    let gap = c.toks.end..search_end;
-    let mut complementizer = None;
-    for g in gap.clone() {
+    let mut after_complementizer = 0;
+    for g in c.toks.end..search_end {
         let w = ctx.word(g);
         if ctx.is_word(g) {
             let cl = ctx.class(g);
             if w.eq_ignore_ascii_case("that") {
-                complementizer = Some(g);
+                after_complementizer = 0;
                 continue;
             }
             if cl.has(Class::AUXILIARY) || (cl.has(Class::CLAUSE) && !w.eq_ignore_ascii_case("as")) {
@@ -220,17 +277,18 @@ fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<(Attr, Option<usize>)> {
             if !starts_upper(w) && (cl.has(Class::PAST) || (w.len() > 4 && w.ends_with("ed"))) {
                 return None;
             }
+            after_complementizer += 1;
         } else if matches!(w, ":" | ",") {
-            complementizer = Some(g);
+            after_complementizer = 0;
         } else if !matches!(w, "—" | "–" | "-" | "’" | "'" | ".") {
             return None;
         }
     }
-    let speaker = ctx.speaker_of(c, lo, search_end);
-    // Words between "that" and the mark make a mixed quote: "telling him that China “opposes …”".
-    let mixed_from = complementizer.map(|g| g + 1).filter(|&s| s < search_end && sentence.start != o);
-    let attr = Attr { speaker, cue: Some(cue) };
-    Some((attr, mixed_from.filter(|&s| (s..search_end).any(|i| ctx.is_word(i)))))
+    let complementizer = (c.toks.end..search_end).any(|g| matches!(ctx.word(g), "that" | ":" | ","));
+    if c.class.reports_clauses() && ((complementizer && after_complementizer > 0) || words_after(ctx, q) >= 2) {
+        return None;
+    }
+    Some(Attr { speaker: ctx.speaker_of(c, lo, search_end), cue: Some(cue) })
 }
 
 /// True when an earlier cue of the sentence reports a clause that holds cue `k`: in "Qin noted
@@ -304,7 +362,11 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
     let c = &ctx.cues[k];
     let first = speaker.start.min(c.toks.start);
     let last = speaker.end.max(c.toks.end);
-    let fronted = first > lo && ctx.word(first - 1) == ",";
+    // "CLAUSE, he said" or "… “dead,” he said": a comma, or a quote closed by one, before the speaker.
+    let quote_comma =
+        first > lo && ctx.quote_at(first - 1).is_some_and(|q| ctx.quoted[q].inner.as_str(ctx.text).ends_with(','));
+    let fronted = first > lo && (ctx.word(first - 1) == "," || quote_comma);
+    let left_end = if quote_comma { first } else { first.saturating_sub(1) };
     let according_first = c.class == CueClass::Source && first == lo;
     let mut after = skip_adjuncts(ctx, last, hi);
     if according_first {
@@ -315,7 +377,7 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         return [None, None];
     }
     if fronted {
-        let left = Some(lo..first - 1);
+        let left = Some(lo..left_end);
         if after >= hi {
             return [left, None];
         }
@@ -327,7 +389,7 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
     }
     if c.class == CueClass::Source {
         // "CLAUSE, according to X." with the cue mid-sentence.
-        return [fronted.then_some(lo..first - 1), None];
+        return [fronted.then_some(lo..left_end), None];
     }
     if c.class == CueClass::Addressee {
         if let Some(np) = ctx.np_after(after, hi) {
@@ -454,6 +516,10 @@ fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
         if ctx.is_word(t) {
             return false;
         }
+    }
+    // A quote that ends with its own full stop ends its sentence.
+    if ctx.quoted[q].inner.as_str(ctx.text).ends_with(['.', '!', '?', '…']) {
+        return true;
     }
     let mut t = r.end;
     while t < last {

@@ -69,21 +69,67 @@ pub(crate) struct Pairing {
 }
 
 /// Pairs the quotation marks of the analysed paragraphs.
+///
+/// Lines are paired one by one, because some sources put one paragraph a line; a quote still
+/// open at the end of a line that the next line does not reopen runs on into it (hard-wrapped
+/// text).
 pub(crate) fn pair(text: &str, paragraphs: &[Paragraph]) -> Pairing {
     let mut out = Pairing::default();
-    let analysed: Vec<usize> = (0..paragraphs.len()).filter(|&i| paragraphs[i].role.is_analysed()).collect();
+    let blocks = blocks(text, paragraphs);
+    let reopens =
+        |b: &Block| find_first_mark(text, b.span).is_some_and(|m| m.span.start() == b.span.start() && opens(&m));
     let mut carry = false;
-    for (k, &pi) in analysed.iter().enumerate() {
-        let span = paragraphs[pi].span;
+    let mut i = 0;
+    while i < blocks.len() {
+        let Block { mut span, paragraph, .. } = blocks[i];
+        let mut j = i;
+        while j + 1 < blocks.len() && !blocks[j].last_line && !reopens(&blocks[j + 1]) && stays_open(text, span) {
+            j += 1;
+            span = span.cover(blocks[j].span);
+        }
         let marks = find_marks(text, span);
         let reopened = carry && marks.first().is_some_and(|m| m.span.start() == span.start() && opens(m));
-        let next_reopens = analysed.get(k + 1).is_some_and(|&ni| {
-            let ns = paragraphs[ni].span;
-            find_first_mark(text, ns).is_some_and(|m| m.span.start() == ns.start() && opens(&m))
-        });
-        carry = pair_paragraph(text, span, pi, &marks, reopened, next_reopens, &mut out);
+        let next_reopens = blocks.get(j + 1).is_some_and(reopens);
+        carry = pair_paragraph(text, span, paragraph, &marks, reopened, next_reopens, &mut out);
+        i = j + 1;
     }
     out
+}
+
+/// One line of an analysed paragraph.
+#[derive(Clone, Copy, Debug)]
+struct Block {
+    span: Span,
+    paragraph: usize,
+    /// The line ends its paragraph.
+    last_line: bool,
+}
+
+/// The non-blank lines of the analysed paragraphs, trimmed.
+fn blocks(text: &str, paragraphs: &[Paragraph]) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate().filter(|(_, p)| p.role.is_analysed()) {
+        let bytes = p.span.as_str(text).as_bytes();
+        let mut start = 0;
+        let first = out.len();
+        for nl in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+            let line = Span::new(p.span.start() + start, p.span.start() + nl).trim(text);
+            if !line.is_empty() {
+                out.push(Block { span: line, paragraph: pi, last_line: false });
+            }
+            start = nl + 1;
+        }
+        if out.len() > first {
+            out.last_mut().expect("pushed").last_line = true;
+        }
+    }
+    out
+}
+
+/// True when a top-level double quote is still open at the end of `span`.
+fn stays_open(text: &str, span: Span) -> bool {
+    let marks = find_marks(text, span);
+    pair_paragraph(text, span, 0, &marks, false, true, &mut Pairing::default())
 }
 
 fn opens(m: &Mark) -> bool {

@@ -316,6 +316,29 @@ impl Ctx<'_> {
         self.trim_np(start..end)
     }
 
+    /// "the", "a", "an", "this", "that": determiners that cannot stand alone as a phrase.
+    fn is_article(&self, t: usize) -> bool {
+        matches!(
+            self.word(t).to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "no"
+                | "every"
+                | "other"
+                | "only"
+        )
+    }
+
     /// Drops punctuation, prepositions and determiners left dangling at either end.
     fn trim_np(&self, mut r: Range<usize>) -> Option<Range<usize>> {
         let dangling = |t: usize| {
@@ -327,7 +350,9 @@ impl Ctx<'_> {
         while r.start < r.end && (!self.is_word(r.start) || self.class(r.start).has(Class::PREPOSITION)) {
             r.start += 1;
         }
-        while r.start < r.end && (dangling(r.end - 1) || self.class(r.end - 1).has(Class::DETERMINER)) {
+        // A lone quantifier is a phrase of its own ("Several said"); an article is not.
+        let article = |t: usize, len: usize| self.class(t).has(Class::DETERMINER) && (len > 1 || self.is_article(t));
+        while r.start < r.end && (dangling(r.end - 1) || article(r.end - 1, r.end - r.start)) {
             if self.word(r.end - 1) == "." && self.is_abbreviation_dot(r.end - 1) && r.end - r.start > 1 {
                 break;
             }

@@ -127,9 +127,8 @@ fn resolve_one(
             };
             return Some(Known { name: k.name.clone(), entity: k.entity, number, paragraph: para });
         }
-        // A lone capitalised word without a title may be an organisation ("Beijing", "Reuters").
-        let number = if gender.is_some() || name_toks.len() > 1 { Number::Person(gender) } else { Number::Group };
-        return Some(Known { name: text, entity: None, number, paragraph: para });
+        // Without an entity to say otherwise, a name is taken for a person's.
+        return Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para });
     }
     Some(Known { name: span.as_str(ctx.text).to_string(), entity: None, number: Number::Group, paragraph: para })
 }
