@@ -112,7 +112,8 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     let para_end = ctx.token_at(para.end());
     let inner = quote.inner.as_str(ctx.text);
     let mut k = ctx.token_at(close.end());
-    let mut comma = inner.ends_with(',');
+    // A quote ending in a comma, a question or an exclamation awaits its attribution.
+    let mut comma = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
     if k < para_end && ctx.word(k) == "," {
         k += 1;
         comma = true;
@@ -143,11 +144,13 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         return None;
     }
     let hi = sentence_end(ctx, c.toks.end, para_end);
-    let speaker = ctx.speaker_of(c, k, hi)?;
+    let mut speaker = ctx.speaker_of(c, k, hi)?;
     // The speaker must sit right after the quote (or right after the cue, inverted).
     let inverted = c.toks.start == k && speaker.start == c.toks.end;
     if speaker.start != k && !inverted {
-        return None;
+        // "“…,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": whatever sits
+        // between the commas, the name right after the quote is the speaker.
+        speaker = ctx.np_after(k, c.toks.start).filter(|np| ctx.word(np.end) == ",")?;
     }
     let mut rest = speaker.end.max(c.toks.end);
     if c.class == CueClass::Addressee && !inverted {
@@ -335,10 +338,9 @@ fn reported_clauses(
         if used[k] || c.span.start() < claimed_until || !c.class.reports_clauses() {
             continue;
         }
-        let Some(si) = ctx.sentence_at(c.toks.start) else { continue };
-        let sentence = ctx.sentences[si].clone();
+        let Some(sentence) = clause_sentence(ctx, c.toks.start) else { continue };
         let lo = sentence.start.max(ctx.token_at(claimed_until));
-        let hi = trim_end(ctx, sentence.clone());
+        let hi = trim_end(ctx, sentence);
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
         let pieces = clause_pieces(ctx, k, speaker.clone(), lo, hi);
         let attr = Attr { speaker: Some(speaker.clone()), cue: Some(k) };
@@ -548,6 +550,32 @@ fn sentence_end(ctx: &Ctx<'_>, from: usize, limit: usize) -> usize {
         t += 1;
     }
     t
+}
+
+/// The sentence around token `t`, split further where the segmenter kept sentences together:
+/// after a full stop before a capitalised word or an opening mark, and after a quote that ends
+/// with its own full stop ("… ''humanize their campaign.'' The slogan …").
+fn clause_sentence(ctx: &Ctx<'_>, t: usize) -> Option<Range<usize>> {
+    let s = ctx.sentences[ctx.sentence_at(t)?].clone();
+    let ends_at = |i: usize| {
+        let next = i + 1;
+        if next >= s.end {
+            return false;
+        }
+        let fresh = ctx.is_capitalized(next) || ctx.quote_at(next).is_some_and(|q| ctx.quoted_toks[q].start == next);
+        if !fresh {
+            return false;
+        }
+        if ctx.ends_sentence(i) && ctx.quote_at(i).is_none() {
+            return true;
+        }
+        ctx.quote_at(i).is_some_and(|q| {
+            ctx.quoted_toks[q].end == i + 1 && ctx.quoted[q].inner.as_str(ctx.text).ends_with(['.', '!', '?'])
+        })
+    };
+    let start = (s.start..t).rev().find(|&i| ends_at(i)).map_or(s.start, |i| i + 1);
+    let end = (t..s.end).find(|&i| ends_at(i)).map_or(s.end, |i| i + 1);
+    Some(start..end)
 }
 
 /// The sentence without its final punctuation and closing marks.

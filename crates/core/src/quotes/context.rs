@@ -143,6 +143,10 @@ impl<'a> Ctx<'a> {
                 return false;
             }
         }
+        // A passive ("was asked", "is expected") reports nobody's words.
+        if cue.form == Form::Past && self.after_be(a) {
+            return false;
+        }
         if matches!(cue.form, Form::Base | Form::Present) {
             if let Some(next) = self.tokens.get(cue.toks.end) {
                 if next.span.as_str(self.text).eq_ignore_ascii_case("of") {
@@ -151,6 +155,25 @@ impl<'a> Ctx<'a> {
             }
         }
         true
+    }
+
+    /// True when a form of "be" stands before token `a`, adverbs aside ("was also asked").
+    fn after_be(&self, a: usize) -> bool {
+        let mut t = a;
+        while t > 0 {
+            t -= 1;
+            if !self.is_word(t) {
+                return false;
+            }
+            let w = self.word(t);
+            if matches!(w.to_ascii_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+                return true;
+            }
+            if !(self.class(t).has(Class::ADVERB) || (w.len() > 4 && w.ends_with("ly"))) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The text of token `i`.

@@ -28,17 +28,42 @@ impl Ctx<'_> {
         if cue.form == Form::Ing && !finite_ing {
             return self.main_subject(a, lo);
         }
+        // Inverted after a comma or a closing mark: "“…,” said Mr. X", "…, said one official
+        // involved in the talks". A noun phrase followed by an auxiliary is the subject of a
+        // reported clause instead ("said the plan would fail").
         let p = self.skip_back(a, lo, false);
+        let after_mark = p > lo && self.quote_at(p - 1).is_some();
         let after_punct = p == lo || !self.is_word(p - 1);
-        if after_punct && cue.class != CueClass::Addressee && matches!(cue.form, Form::Past | Form::Present) {
-            if let Some(np) = self.np_after(b, hi) {
-                let next = np.end;
-                if next >= hi || !self.is_word(next) {
-                    return Some(np);
-                }
+        let inverted = || {
+            let np = self.np_after(b, hi)?;
+            let next = np.end;
+            let ends = next >= hi
+                || !self.is_word(next)
+                || if after_mark {
+                    !self.class(next).has(Class::AUXILIARY)
+                } else {
+                    matches!(self.word(next), "who" | "whose" | "which" | "as" | "while" | "when")
+                };
+            ends.then_some(np)
+        };
+        if after_mark && cue.form != Form::Ing {
+            if let Some(np) = inverted() {
+                return Some(np);
             }
         }
-        self.subject_before(a, lo)
+        if let Some(s) = self.subject_before(a, lo) {
+            return Some(s);
+        }
+        if after_punct && !after_mark && cue.form != Form::Ing && cue.class != CueClass::Addressee {
+            if let Some(np) = inverted() {
+                return Some(np);
+            }
+        }
+        // "Trump called on her to resign and said, …": the subject of the first verb.
+        if p > lo && self.is_word(p - 1) && matches!(self.word(p - 1), "and" | "but" | "or") {
+            return self.main_subject(p - 1, lo);
+        }
+        None
     }
 
     /// The subject of the verb at token `verb`: skips auxiliaries and adverbs, then takes the
@@ -47,6 +72,17 @@ impl Ctx<'_> {
         let i = self.skip_back(verb, lo, true);
         if i > lo && self.word(i - 1) == "," {
             return self.behind_appositive(i - 1, lo);
+        }
+        // "a message that said", "Smith, who said": the antecedent and its relative pronoun.
+        if i > lo
+            && self.is_word(i - 1)
+            && matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "who" | "which" | "that")
+        {
+            let mut j = i - 1;
+            if j > lo && self.word(j - 1) == "," {
+                j -= 1;
+            }
+            return Some(self.np_before(j, lo).map_or(i - 1, |np| np.start)..i);
         }
         let np = self.np_before(i, lo)?;
         // "is the only country promised ...": a noun phrase after a copula is no subject.
@@ -123,7 +159,11 @@ impl Ctx<'_> {
         let mut t = participle;
         while t > lo {
             t -= 1;
-            if self.ends_sentence(t) || self.quote_at(t).is_some() {
+            if let Some(q) = self.quote_at(t) {
+                t = self.quoted_toks[q].start; // a quoted object: "called Trump a “blowhard,” and said"
+                continue;
+            }
+            if self.ends_sentence(t) {
                 break;
             }
             if self.is_word(t) && !starts_upper(self.word(t)) && self.is_finite_verb(t) {

@@ -83,6 +83,14 @@ fn resolve_one(
     last: Option<&Known>,
     named: &[Known],
 ) -> Option<Known> {
+    // "a message that", "Smith, who": resolve the antecedent.
+    let mut r = r;
+    while r.len() > 1 && (!ctx.is_word(r.end - 1) || ctx.class(r.end - 1).has(Class::CLAUSE)) {
+        r.end -= 1;
+    }
+    if ctx.is_word(r.end - 1) && ctx.class(r.end - 1).has(Class::CLAUSE) {
+        return None;
+    }
     let span = ctx.span_of(r.clone());
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
         return resolve_pronoun(ctx, entities, mentions, r.start, para, last);
