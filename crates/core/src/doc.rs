@@ -26,6 +26,9 @@ pub struct Layout {
     pub dateline: Option<Dateline>,
     /// A publication date found in the text (a date line), when the caller gave none.
     pub published: Option<Date>,
+    /// Sorted offsets where a sentence must start although no punctuation says so: after an
+    /// inline dateline or date line, before a caption's photo credit.
+    pub sentence_breaks: Vec<usize>,
 }
 
 /// The working state of one parse.

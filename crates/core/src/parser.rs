@@ -27,11 +27,21 @@ pub struct Config {
     pub quotes: bool,
     /// Run the time expressions stage. Default: true.
     pub timexes: bool,
+    /// Read the input as bare body text: paragraphs and sentences, but no title, byline,
+    /// dateline, credit, caption or boilerplate detection. Default: false.
+    pub plain_text: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_bytes: 256 * 1024 * 1024, lossy_utf8: false, entities: true, quotes: true, timexes: true }
+        Config {
+            max_bytes: 256 * 1024 * 1024,
+            lossy_utf8: false,
+            entities: true,
+            quotes: true,
+            timexes: true,
+            plain_text: false,
+        }
     }
 }
 
@@ -83,13 +93,19 @@ impl ParserBuilder {
         self
     }
 
+    /// Read the input as bare body text, without layout detection. Default: false.
+    pub fn plain_text(mut self, yes: bool) -> ParserBuilder {
+        self.config.plain_text = yes;
+        self
+    }
+
     /// Compiles everything the stages need. Done once; the parser is then immutable.
     pub fn build(self) -> Result<Parser> {
         if self.config.max_bytes == 0 {
             return Err(Error::InvalidOption("max_bytes must be at least 1".into()));
         }
         Ok(Parser {
-            layout: LayoutAnalyzer::new(),
+            layout: LayoutAnalyzer::new().plain_text(self.config.plain_text),
             segmenter: Segmenter::new(),
             entities: EntityRecognizer::new(),
             quotes: QuoteExtractor::new(),

@@ -1,60 +1,78 @@
 //! Tokens and sentences within the analysed paragraphs.
+//!
+//! [`token`] splits a paragraph into words, numbers, punctuation and addresses; [`Splitter`]
+//! groups the tokens into sentences, with lists handled by [`lists`]. Title, byline and dateline
+//! paragraphs are one sentence each: they are not running text.
 
-use crate::article::Sentence;
+pub(crate) mod lexicon;
+mod lists;
+mod sentence;
+mod token;
+
+pub use lexicon::{AbbrevClass, Lexicon};
+pub use token::{Token, TokenKind};
+
+use crate::article::{Role, Sentence};
 use crate::doc::Doc;
 use crate::span::Span;
+use sentence::Splitter;
 
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes, hyphens or periods.
-    Word,
-    /// Digits, possibly with separators.
-    Number,
-    /// Punctuation and symbols.
-    Punct,
-}
-
-/// One token of the normalised text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// Where it is.
-    pub span: Span,
-    /// What it is.
-    pub kind: TokenKind,
-}
-
-/// Splits paragraphs into tokens and sentences.
+/// Splits paragraphs into tokens and sentences. Built once; holds the word lists.
 #[derive(Debug, Default)]
-pub struct Segmenter {}
+pub struct Segmenter {
+    lexicon: Lexicon,
+}
 
 impl Segmenter {
-    /// Builds the segmenter.
+    /// Loads the word lists.
     pub fn new() -> Segmenter {
-        Segmenter {}
+        Segmenter { lexicon: Lexicon::new() }
+    }
+
+    /// The abbreviation and sentence-opener lists.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Fills `doc.tokens`, `doc.sentences` and `doc.sentence_tokens`.
     pub fn run(&self, doc: &mut Doc<'_>) {
         let text = doc.source.norm();
-        let mut tokens = Vec::new();
-        let mut sentences = Vec::new();
-        let mut ranges = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sentences = Vec::with_capacity(text.len() / 120);
+        let mut ranges = Vec::with_capacity(text.len() / 120);
+        let mut ends = Vec::new();
+        let mut forced = Vec::new();
+        let breaks = &doc.layout.sentence_breaks;
+        let mut next_break = 0;
         for (pi, p) in doc.layout.paragraphs.iter().enumerate() {
             if !p.role.is_analysed() {
                 continue;
             }
             let first = tokens.len();
-            tokenize(text, p.span, &mut tokens);
-            let mut sent_start = first;
-            for i in first..tokens.len() {
-                let last = i + 1 == tokens.len();
-                if last || ends_sentence(text, &tokens, i) {
-                    let span = Span::new(tokens[sent_start].span.start(), tokens[i].span.end());
-                    sentences.push(Sentence { span, paragraph: pi });
-                    ranges.push(sent_start..i + 1);
-                    sent_start = i + 1;
+            token::tokenize(text, p.span, &self.lexicon, &mut tokens);
+            let toks = &tokens[first..];
+            ends.clear();
+            if matches!(p.role, Role::Title | Role::Byline | Role::Dateline) {
+                if !toks.is_empty() {
+                    ends.push(toks.len());
                 }
+            } else {
+                forced.clear();
+                while next_break < breaks.len() && breaks[next_break] < p.span.end() {
+                    let at = breaks[next_break];
+                    if at > p.span.start() {
+                        forced.push(toks.partition_point(|t| t.span.start() < at));
+                    }
+                    next_break += 1;
+                }
+                Splitter::new(text, toks, &self.lexicon).split(&forced, &mut ends);
+            }
+            let mut start = 0;
+            for &end in &ends {
+                let span = Span::new(toks[start].span.start(), toks[end - 1].span.end());
+                sentences.push(Sentence { span, paragraph: pi });
+                ranges.push(first + start..first + end);
+                start = end;
             }
         }
         doc.tokens = tokens;
@@ -63,47 +81,71 @@ impl Segmenter {
     }
 }
 
-fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
-    let s = within.as_str(text);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let kind = if c.is_alphabetic() {
-            TokenKind::Word
-        } else if c.is_ascii_digit() {
-            TokenKind::Number
-        } else {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()).offset(within.start()), kind: TokenKind::Punct });
-            continue;
-        };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
-        }
-        out.push(Token { span: Span::new(i, end).offset(within.start()), kind });
-    }
+/// Splits bare text (one paragraph) into sentence spans; for tests and tools.
+pub fn split_sentences(text: &str, lexicon: &Lexicon) -> Vec<Span> {
+    let mut toks = Vec::new();
+    token::tokenize(text, Span::new(0, text.len()), lexicon, &mut toks);
+    let mut ends = Vec::new();
+    Splitter::new(text, &toks, lexicon).split(&[], &mut ends);
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let span = Span::new(toks[start].span.start(), toks[end - 1].span.end());
+            start = end;
+            span
+        })
+        .collect()
 }
 
-fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = tokens[i].span.as_str(text);
-    if !matches!(t, "." | "!" | "?") {
-        return false;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        split_sentences(text, &Lexicon::new()).into_iter().map(|s| s.as_str(text)).collect()
     }
-    if t == "." && i > 0 && matches!(tokens[i - 1].span.as_str(text), "Mr" | "Mrs" | "Ms" | "Dr") {
-        return false;
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(sents("Mr. Putin met Gen. Smith. They talked."), ["Mr. Putin met Gen. Smith.", "They talked."]);
+        assert_eq!(
+            sents("President Vladimir V. Putin of Russia spoke."),
+            ["President Vladimir V. Putin of Russia spoke."]
+        );
+        assert_eq!(sents("It opened Jan. 6 in the U.S. It closed."), ["It opened Jan. 6 in the U.S.", "It closed."]);
+        assert_eq!(sents("He works for the U.S. Government."), ["He works for the U.S. Government."]);
+        assert_eq!(sents("Acme Inc. said so. Acme Inc. It is."), ["Acme Inc. said so.", "Acme Inc.", "It is."]);
     }
-    match tokens.get(i + 1) {
-        Some(next) => {
-            let gap = next.span.start() > tokens[i].span.end();
-            gap && next.span.as_str(text).starts_with(|c: char| c.is_uppercase())
-        }
-        None => true,
+
+    #[test]
+    fn numbers_and_money() {
+        assert_eq!(
+            sents("It costs $1.2 billion. That is 3.5 times more."),
+            ["It costs $1.2 billion.", "That is 3.5 times more."]
+        );
+        assert_eq!(sents("Turn to p. 55 now. No. 5 won."), ["Turn to p. 55 now.", "No. 5 won."]);
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(sents("“Is it?” he asked. “Yes.” She left."), ["“Is it?” he asked.", "“Yes.”", "She left."]);
+        assert_eq!(sents("He said “no.” Then he left."), ["He said “no.”", "Then he left."]);
+        assert_eq!(sents("“It is a long game.” - Jane Doe"), ["“It is a long game.” - Jane Doe"]);
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(sents("I never meant that.... She left."), ["I never meant that....", "She left."]);
+        assert_eq!(sents("Wait… What happened?"), ["Wait…", "What happened?"]);
+        assert_eq!(sents("It is . . . I mean, fine."), ["It is . . . I mean, fine."]);
+    }
+
+    #[test]
+    fn robust_on_odd_input() {
+        assert!(sents("").is_empty());
+        assert_eq!(sents("..."), ["..."]);
+        assert_eq!(sents("“ ( [ ."), ["“ ( [ ."]);
+        assert_eq!(sents(". . . . ."), [". . . . ."]);
+        assert_eq!(sents("1. 2. 3.").concat(), "1.2. 3.");
     }
 }

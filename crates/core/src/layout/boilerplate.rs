@@ -1,0 +1,121 @@
+//! Web furniture: comment forms, share and subscribe prompts, "Advertisement", navigation.
+
+use crate::layout::lexicon::{LayoutLexicon, Placement};
+
+/// Longest paragraph checked against the phrase lists, in bytes.
+pub(crate) const MAX_BOILERPLATE: usize = 400;
+/// Longest paragraph read as a navigation or share row, in bytes.
+const MAX_ROW: usize = 200;
+
+/// `s` lowercased for matching, with runs of blank space made one space, curly apostrophes made
+/// straight, and leading bullets and trailing punctuation and symbols removed.
+pub(crate) fn fold(s: &str, out: &mut String) {
+    out.clear();
+    let body =
+        s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '-' | '–' | '—' | '*' | '›' | '»' | '>'));
+    let mut space = false;
+    for c in body.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        match c {
+            '’' | '‘' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let keep = out.trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, ')' | '"' | '\''))).len();
+    out.truncate(keep);
+}
+
+/// True when the paragraph (as given, and folded) is web furniture.
+pub(crate) fn is_boilerplate(raw: &str, folded: &str, lex: &LayoutLexicon) -> bool {
+    if raw.len() > MAX_BOILERPLATE {
+        return false;
+    }
+    if lex.boilerplate_exact.contains(folded) {
+        return true;
+    }
+    let phrase = lex
+        .boilerplate_phrases
+        .find_overlapping_iter(folded)
+        .any(|m| lex.boilerplate_where[m.pattern().as_usize()] == Placement::Anywhere || m.start() == 0);
+    phrase || is_row(raw, folded, lex)
+}
+
+/// A navigation trail ("Home | News | World") or a row of share buttons ("Share on Facebook Twitter Email").
+fn is_row(raw: &str, folded: &str, lex: &LayoutLexicon) -> bool {
+    if raw.len() > MAX_ROW {
+        return false;
+    }
+    let separators = raw.matches(['|', '›', '»', '>', '•']).count();
+    let sentence = raw.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    if separators >= 2 && !sentence {
+        return true;
+    }
+    let mut words = folded.split(|c: char| c.is_whitespace() || c == ',' || c == '|').filter(|w| !w.is_empty());
+    let mut n = 0;
+    let all_social = words.all(|w| {
+        n += 1;
+        lex.social.contains(w)
+    });
+    all_social && n >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(s: &str) -> bool {
+        let mut f = String::new();
+        fold(s, &mut f);
+        is_boilerplate(s, &f, &LayoutLexicon::new())
+    }
+
+    #[test]
+    fn folding() {
+        let mut f = String::new();
+        fold("  • Read  the REST here. ", &mut f);
+        assert_eq!(f, "read the rest here");
+        fold("Required fields are marked *", &mut f);
+        assert_eq!(f, "required fields are marked");
+        fold("Don’t miss", &mut f);
+        assert_eq!(f, "don't miss");
+    }
+
+    #[test]
+    fn furniture() {
+        for s in [
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "Advertisement",
+            "Click to view previous image",
+            "Read the rest here.",
+            "Sign up for our daily newsletter",
+            "We use cookies to improve your experience. By continuing, you agree.",
+            "Home | News | World",
+            "Share this with Facebook Twitter Email",
+            "© 2023 The Company. All rights reserved.",
+        ] {
+            assert!(check(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn news_is_not_furniture() {
+        for s in [
+            "Facebook changed its privacy policy last week, angering users.",
+            "Share prices fell 3% on Monday.",
+            "China may gain symbolic and practical payoffs from closer ties with Belarus.",
+            "Leave a reply to the minister, he said.",
+            "Email and text messages were sent to every voter.",
+        ] {
+            assert!(!check(s), "{s}");
+        }
+    }
+}

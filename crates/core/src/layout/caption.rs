@@ -1,0 +1,83 @@
+//! Captions of photos and videos: "An example of severe eczema. Image: Jambula.",
+//! "Image caption The minister arrives", "A man walks by. (AP Photo/Jane Doe)".
+
+use crate::layout::lexicon::LayoutLexicon;
+
+/// Longest paragraph read as a caption, in bytes.
+pub(crate) const MAX_CAPTION: usize = 300;
+/// Most words in the credit after "Image:".
+const MAX_CREDIT_WORDS: usize = 7;
+
+/// A caption, and where its photo credit starts when that is not at the start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Caption {
+    /// Byte offset (within the paragraph) of a trailing credit label ("Image:"), which starts a sentence.
+    pub credit: Option<usize>,
+}
+
+/// The paragraph as a caption, if it is one. `folded` is the paragraph folded for matching.
+pub(crate) fn caption(raw: &str, folded: &str, lex: &LayoutLexicon) -> Option<Caption> {
+    if raw.len() > MAX_CAPTION {
+        return None;
+    }
+    if let Some(at) = credit_label(raw, lex) {
+        return Some(Caption { credit: (at > 0).then_some(at) });
+    }
+    let lead = lex.caption_leads.iter().any(|l| folded.starts_with(l.as_str()));
+    let tail_from = folded.len().saturating_sub(60);
+    let tail_from = (tail_from..folded.len()).find(|&i| folded.is_char_boundary(i)).unwrap_or(folded.len());
+    let tail = lex.caption_tails.iter().any(|t| folded[tail_from..].contains(t.as_str()));
+    (lead || tail).then_some(Caption { credit: None })
+}
+
+/// Where a trailing "Image: Name." credit starts: a credit word, a colon, then a few words that
+/// end the paragraph.
+fn credit_label(raw: &str, lex: &LayoutLexicon) -> Option<usize> {
+    let colon = raw.rfind(": ")?;
+    let credit = raw[colon + 2..].trim();
+    let words = credit.split_whitespace().count();
+    if words == 0 || words > MAX_CREDIT_WORDS || credit.contains(". ") {
+        return None;
+    }
+    // The label is the one or two words before the colon ("Image", "Photo credit").
+    let before = &raw[..colon];
+    let one = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let two = before[..one].trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    for start in [two, one] {
+        let label = &raw[start..colon];
+        let capital = label.chars().next().is_some_and(char::is_uppercase);
+        if capital && lex.caption_credits.contains(&label.to_lowercase()) {
+            return Some(start);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::boilerplate::fold;
+
+    fn cap(s: &str) -> Option<Caption> {
+        let mut f = String::new();
+        fold(s, &mut f);
+        caption(s, &f, &LayoutLexicon::new())
+    }
+
+    #[test]
+    fn captions() {
+        assert_eq!(cap("An example of severe eczema. Image: Jambula."), Some(Caption { credit: Some(29) }));
+        assert_eq!(cap("Playstation VR demo Image: Nick Moreau."), Some(Caption { credit: Some(20) }));
+        assert_eq!(cap("Image: Nick Moreau."), Some(Caption { credit: None }));
+        assert_eq!(cap("Tweet by a student Image: Twitter / Barack Obama."), Some(Caption { credit: Some(19) }));
+        assert!(cap("A man walks past the ministry. (AP Photo/Jane Doe)").is_some());
+        assert!(cap("Image caption The minister arrives in Brussels").is_some());
+    }
+
+    #[test]
+    fn not_captions() {
+        assert!(cap("The report says: iodine is needed.").is_none());
+        assert!(cap("He said: “The picture: unclear. We wait.”").is_none());
+        assert!(cap("China may gain symbolic and practical payoffs from closer ties with Belarus.").is_none());
+    }
+}

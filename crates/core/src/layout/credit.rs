@@ -1,0 +1,109 @@
+//! Credit lines: "Additional reporting by Jane Doe.", "(Reporting by Jane Doe in London; Editing by
+//! John Roe)", "Contributing: Jane Doe, John Roe", "Jane Doe contributed reporting."
+
+use crate::layout::lexicon::LayoutLexicon;
+use crate::layout::names::collect_names;
+
+/// Longest paragraph read as a credit line, in bytes.
+pub(crate) const MAX_CREDIT: usize = 400;
+/// How far from the end of a paragraph a trailing "(Reporting by ...)" may start, in bytes.
+const TRAILING_WINDOW: usize = 400;
+
+/// If the paragraph is a credit line, appends its names to `out` and returns true.
+/// `folded` is the paragraph folded for matching.
+pub(crate) fn credit(raw: &str, folded: &str, lex: &LayoutLexicon, out: &mut Vec<String>) -> bool {
+    if raw.len() > MAX_CREDIT {
+        return false;
+    }
+    let unbracketed = folded.trim_start_matches('(');
+    if lex.credit_leads.iter().any(|l| unbracketed.starts_with(l.as_str())) {
+        credited_names(raw, lex, out);
+        return true;
+    }
+    // "Jane Doe in London contributed reporting."
+    let lower = raw.to_ascii_lowercase();
+    let body = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    for tail in &lex.credit_tails {
+        if let Some(head) = body.strip_suffix(tail.as_str()) {
+            let mut names = Vec::new();
+            let (_, unknown) = collect_names(&raw[..head.len()], lex, &mut names);
+            if !names.is_empty() && unknown == 0 {
+                for n in names {
+                    if !out.contains(&n) {
+                        out.push(n);
+                    }
+                }
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The names in each clause of a credit line: what follows "by" or ":".
+fn credited_names(raw: &str, lex: &LayoutLexicon, out: &mut Vec<String>) {
+    for clause in raw.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()).split(';') {
+        let lower = clause.to_ascii_lowercase();
+        let after = lower.find(" by ").map(|i| i + 4).or_else(|| lower.find(':').map(|i| i + 1));
+        if let Some(i) = after {
+            collect_names(&clause[i..], lex, out);
+        }
+    }
+}
+
+/// Names from a "(Reporting by ...)" credit that closes the last paragraph of a story.
+pub(crate) fn trailing_credit(raw: &str, lex: &LayoutLexicon, out: &mut Vec<String>) {
+    let from = raw.len().saturating_sub(TRAILING_WINDOW);
+    let mut pos = from;
+    while !raw.is_char_boundary(pos) {
+        pos += 1;
+    }
+    let window = &raw[pos..];
+    let Some(open) = window.rfind('(') else { return };
+    let inside = &window[open + 1..];
+    let lower = inside.to_ascii_lowercase();
+    if lex.credit_leads.iter().any(|l| lower.starts_with(l.as_str())) {
+        let close = inside.find(')').unwrap_or(inside.len());
+        credited_names(&inside[..close], lex, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::boilerplate::fold;
+
+    fn names(s: &str) -> Option<Vec<String>> {
+        let mut f = String::new();
+        fold(s, &mut f);
+        let mut out = Vec::new();
+        credit(s, &f, &LayoutLexicon::new(), &mut out).then_some(out)
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert_eq!(names("Additional reporting by Thomas Gibbons-Neff.").unwrap(), ["Thomas Gibbons-Neff"]);
+        assert_eq!(names("(Reporting by Jane Doe in London; Editing by John Roe)").unwrap(), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Contributing: Jane Doe, USA TODAY; The Associated Press").unwrap(), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe in London and John Roe contributed reporting.").unwrap(), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Editing by Reuters staff").unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn not_credit_lines() {
+        assert!(names("The company contributed $5 million.").is_none());
+        assert!(names("Reporters contributed to the confusion, officials said.").is_none());
+        assert!(names("Mr. Lukashenko’s office said in a statement that his visit would be a chance.").is_none());
+    }
+
+    #[test]
+    fn trailing() {
+        let mut out = Vec::new();
+        trailing_credit(
+            "Shares fell 3%. (Reporting by Jane Doe; Editing by John Roe)",
+            &LayoutLexicon::new(),
+            &mut out,
+        );
+        assert_eq!(out, ["Jane Doe", "John Roe"]);
+    }
+}
