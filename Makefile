@@ -54,7 +54,11 @@ bench: ## Criterion benchmarks
 	cargo bench -p byline-core
 
 .PHONY: eval
-eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: eval-ner ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+
+.PHONY: eval-ner
+eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy
+	$(PYTHON) eval/ner.py
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval

@@ -1,17 +1,130 @@
 //! Entities: people, organizations, places and nationalities, one entity per referent.
+//!
+//! The stage splits the analysed paragraphs into [`words`], gathers what the [`lexicon`] and the
+//! context say about each ([`features`]), tags the capitalised words with a small averaged
+//! perceptron ([`tagger`]), turns tags into name-only [`mentions`], groups them into entities
+//! ([`grouping`]) and adds [`roles`], titles and [`gender`].
 
+pub mod features;
+pub mod gender;
+pub mod grouping;
+pub mod lexicon;
+pub mod mentions;
+pub mod roles;
+pub mod tagger;
+pub mod words;
+
+use crate::article::{Entity, Label, Mention};
 use crate::doc::Doc;
+use crate::span::Span;
+
+use features::Prepared;
+use lexicon::Lexicon;
+use tagger::Model;
+
+const MODEL: &[u8] = include_bytes!("../../data/entities/tagger.bin");
 
 /// Finds entity mentions and groups them into entities.
-#[derive(Debug, Default)]
-pub struct EntityRecognizer {}
+#[derive(Debug)]
+pub struct EntityRecognizer {
+    lex: Lexicon,
+    model: Model,
+}
+
+impl Default for EntityRecognizer {
+    fn default() -> EntityRecognizer {
+        EntityRecognizer::new()
+    }
+}
 
 impl EntityRecognizer {
     /// Loads the gazetteers and the tagger.
     pub fn new() -> EntityRecognizer {
-        EntityRecognizer {}
+        let model = Model::from_bytes(MODEL).expect("the embedded tagger model is valid");
+        EntityRecognizer { lex: Lexicon::new(), model }
     }
 
-    /// Fills `doc.entities`. (Not built yet: leaves it empty.)
-    pub fn run(&self, _doc: &mut Doc<'_>) {}
+    /// A recognizer with another tagger model (as written by `examples/train_ner.rs`), for
+    /// training and evaluation.
+    pub fn with_model(model: &[u8]) -> Result<EntityRecognizer, tagger::ModelError> {
+        Ok(EntityRecognizer { lex: Lexicon::new(), model: Model::from_bytes(model)? })
+    }
+
+    /// The word lists: honorifics and their gender, first names, places.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Fills `doc.entities`.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let text = doc.source.norm();
+        let paragraphs: Vec<Span> =
+            doc.layout.paragraphs.iter().filter(|p| p.role.is_analysed()).map(|p| p.span).collect();
+        let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start()).collect();
+        let entities = self.entities(text, &paragraphs, &starts);
+        doc.entities = entities;
+    }
+
+    /// The entities of `paragraphs` of `text`, given where sentences start.
+    pub fn entities(&self, text: &str, paragraphs: &[Span], sentence_starts: &[usize]) -> Vec<Entity> {
+        let p = Prepared::new(text, paragraphs, sentence_starts, &self.lex);
+        let mut tags = Vec::with_capacity(p.words.len());
+        let mut feats = Vec::with_capacity(64);
+        for r in &p.paragraphs {
+            tagger::tag(&self.model, text, &p, r, &mut feats, &mut tags);
+        }
+        let mut found = mentions::mentions(text, &p, &tags, &self.lex);
+        let clusters = grouping::group(text, &p, &mut found, &self.lex);
+        let genders = gender::genders(text, &p, &found, &clusters);
+        clusters
+            .iter()
+            .zip(genders)
+            .map(|(cl, gender)| {
+                let mut titles: Vec<String> = Vec::new();
+                let mut roles: Vec<String> = Vec::new();
+                for &m in &cl.members {
+                    let f = &found[m];
+                    if !f.titles.is_empty() {
+                        let t = Span::new(p.words[f.titles.start].span.start(), p.words[f.titles.end - 1].span.end());
+                        push_unique(&mut titles, t.as_str(text));
+                    }
+                    for r in roles::roles(text, &p, &found, m, &self.lex) {
+                        push_unique(&mut roles, &r);
+                    }
+                }
+                Entity {
+                    label: cl.label,
+                    name: found[cl.fullest].span.as_str(text).split_whitespace().collect::<Vec<_>>().join(" "),
+                    mentions: cl.members.iter().map(|&m| Mention { span: found[m].span }).collect(),
+                    titles,
+                    roles,
+                    gender: if cl.label == Label::Person { gender } else { None },
+                }
+            })
+            .collect()
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, s: &str) {
+    if !list.iter().any(|x| x == s) {
+        list.push(s.to_string());
+    }
+}
+
+/// The entity one of whose mentions overlaps `span` ("Mr. Qin" → the entity of "Qin").
+pub fn entity_at(entities: &[Entity], span: Span) -> Option<usize> {
+    entities.iter().position(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
+}
+
+/// The organization a definite description refers to ("the ministry" → "Chinese Foreign
+/// Ministry"): the one organization mentioned before byte `before` whose name ends in `head`
+/// (compared ignoring case). `None` when no organization, or more than one, fits.
+pub fn nominal_antecedent(entities: &[Entity], head: &str, before: usize) -> Option<usize> {
+    let mut fits = entities.iter().enumerate().filter(|(_, e)| {
+        e.label == Label::Org
+            && e.mentions.first().is_some_and(|m| m.span.start() < before)
+            && e.name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(head))
+    });
+    let first = fits.next()?;
+    fits.next().is_none().then_some(first.0)
 }

@@ -1,0 +1,523 @@
+//! What the tagger sees of each word: lexicon flags, gazetteer phrases, shape, capitalisation in
+//! context (sentence starts, all-caps and headline-case lines) and how the word is written
+//! elsewhere in the article. Features are hashed to `u32` ids; nothing is allocated per word.
+
+use std::ops::Range;
+
+use crate::entities::lexicon::{self, KeyMap, Lexicon, CONNECTOR, HONORIFIC, LOWER, MAX_PHRASE, PHRASE_SEED};
+use crate::entities::words::{split_span, Word, WordKind};
+use crate::span::Span;
+
+/// Kinds of name the tagger tells apart.
+pub const KINDS: usize = 4;
+/// Tags: `O`, then `B-` and `I-` of each kind.
+pub const TAGS: usize = 1 + 2 * KINDS;
+
+/// The tag `O`.
+pub const O: u8 = 0;
+
+/// The `B-` tag of a kind.
+#[inline]
+pub fn begin(kind: usize) -> u8 {
+    (1 + 2 * kind) as u8
+}
+
+/// The `I-` tag of a kind.
+#[inline]
+pub fn inside(kind: usize) -> u8 {
+    (2 + 2 * kind) as u8
+}
+
+/// The kind of a tag other than `O`.
+#[inline]
+pub fn kind_of(tag: u8) -> usize {
+    (tag as usize - 1) / 2
+}
+
+/// True for an `I-` tag.
+#[inline]
+pub fn is_inside(tag: u8) -> bool {
+    tag != O && tag % 2 == 0
+}
+
+/// Where the tagger looks at a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Candidate {
+    /// Not part of any name: tagged `O` without scoring.
+    No,
+    /// A capitalised word (or one with capitals inside): any tag.
+    Name,
+    /// A lower-case joiner ("of", "van"): inside the name before it, or `O`.
+    Connector,
+}
+
+/// Per-word facts the features read.
+#[derive(Clone, Copy, Debug)]
+pub struct Info {
+    /// Lexicon flags of the word.
+    pub flags: u32,
+    /// Lexicon flags of the longest gazetteer phrase covering the word.
+    pub gaz: u32,
+    /// 1 at the first word of that phrase, 2 inside it.
+    pub gaz_pos: u8,
+    /// Hash of the word's shape ("Xx", "X.X.", "dd").
+    pub shape: u64,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Has letters, all upper case.
+    pub upper: bool,
+    /// First word of a sentence or line (after any opening punctuation).
+    pub sent_start: bool,
+    /// On a line written in capitals (wire headlines).
+    pub caps_line: bool,
+    /// On a line in headline case.
+    pub title_line: bool,
+    /// How the word is written across the article: bit 0, in lower case somewhere; bit 1,
+    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Xi").
+    pub doc: u8,
+    /// Whether and how the tagger looks at it.
+    pub candidate: Candidate,
+    /// Length of the run of candidate words the word is in (capped at 6).
+    pub run_len: u8,
+    /// Position in that run: 0 alone, 1 first, 2 inside, 3 last.
+    pub run_pos: u8,
+    /// Lexicon flags of the run's first word.
+    pub run_first: u32,
+    /// Lexicon flags of the run's last word.
+    pub run_last: u32,
+}
+
+/// The words of an article's analysed paragraphs, ready for tagging.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    /// Every word, in text order.
+    pub words: Vec<Word>,
+    /// Facts about each word.
+    pub info: Vec<Info>,
+    /// Each paragraph's range in `words`. Names never cross paragraphs.
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+impl Prepared {
+    /// Splits `paragraphs` of `text` into words and gathers their facts. `sentence_starts` are
+    /// the byte offsets where sentences begin, in order.
+    pub fn new(text: &str, paragraphs: &[Span], sentence_starts: &[usize], lex: &Lexicon) -> Prepared {
+        let mut p = Prepared::default();
+        for &para in paragraphs {
+            let from = p.words.len();
+            split_span(text, para, lex, &mut p.words);
+            p.paragraphs.push(from..p.words.len());
+        }
+        p.info = p.words.iter().map(|w| word_info(text, w, lex)).collect();
+        p.mark_sentence_starts(text, sentence_starts);
+        for r in p.paragraphs.clone() {
+            p.mark_lines(text, r.clone());
+            p.mark_phrases(lex, r);
+        }
+        p.mark_doc(text);
+        p.mark_candidates(text);
+        p
+    }
+
+    fn mark_sentence_starts(&mut self, text: &str, starts: &[usize]) {
+        let mut s = 0;
+        let mut pending = false;
+        for (w, info) in self.words.iter().zip(self.info.iter_mut()) {
+            while s < starts.len() && starts[s] <= w.span.start() {
+                pending = true;
+                s += 1;
+            }
+            if w.line_start && line_break_ends_sentence(text, w.span.start()) {
+                pending = true;
+            }
+            match w.kind {
+                WordKind::Alpha | WordKind::Number => {
+                    info.sent_start = pending;
+                    pending = false;
+                }
+                // Opening quotes and brackets keep the start pending; so does a colon or dash
+                // that introduces a quotation.
+                WordKind::Punct => {
+                    let t = w.text(text);
+                    if matches!(t, ":" | "“" | "\"" | "‘" | "(" | "[" | "—" | "–" | "-" | "•" | "*") {
+                        pending |= matches!(t, "“" | "\"" | ":");
+                    } else {
+                        pending = false;
+                    }
+                }
+                WordKind::Possessive => pending = false,
+            }
+        }
+    }
+
+    fn mark_lines(&mut self, text: &str, r: Range<usize>) {
+        let mut line = r.start;
+        for i in r.clone() {
+            if i + 1 == r.end || self.words[i + 1].line_start {
+                let (mut alpha, mut upper, mut cap) = (0usize, 0usize, 0usize);
+                for j in line..=i {
+                    let w = &self.words[j];
+                    if w.kind != WordKind::Alpha || w.span.len() < 2 {
+                        continue;
+                    }
+                    alpha += 1;
+                    upper += usize::from(self.info[j].upper);
+                    let long = w.text(text).chars().count() >= 4;
+                    cap += usize::from(self.info[j].cap || !long);
+                }
+                let caps = alpha >= 2 && upper * 5 >= alpha * 4;
+                let title = !caps && alpha >= 3 && cap * 5 >= alpha * 4;
+                for info in &mut self.info[line..=i] {
+                    info.caps_line = caps;
+                    info.title_line = title;
+                }
+                line = i + 1;
+            }
+        }
+    }
+
+    /// Marks the longest gazetteer phrase at each position.
+    fn mark_phrases(&mut self, lex: &Lexicon, r: Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            let mut h = PHRASE_SEED;
+            let mut best = (1, self.info[i].flags & lexicon::PLACE);
+            for n in 1..=MAX_PHRASE.min(r.end - i) {
+                h = lexicon::phrase_key(h, self.words[i + n - 1].key);
+                if n >= 2 {
+                    let f = lex.phrase(h);
+                    if f != 0 {
+                        best = (n, f);
+                    }
+                }
+            }
+            let (n, flags) = best;
+            if flags != 0 {
+                for (k, info) in self.info[i..i + n].iter_mut().enumerate() {
+                    info.gaz = flags;
+                    info.gaz_pos = if k == 0 { 1 } else { 2 };
+                }
+            }
+            i += n;
+        }
+    }
+
+    fn mark_doc(&mut self, text: &str) {
+        let mut seen: KeyMap<u8> = KeyMap::default();
+        for (i, (w, info)) in self.words.iter().zip(&self.info).enumerate() {
+            if w.kind != WordKind::Alpha {
+                continue;
+            }
+            let mut bits = if w.text(text).starts_with(|c: char| c.is_lowercase()) {
+                1
+            } else if info.cap && !info.sent_start && !info.caps_line && !info.title_line {
+                2
+            } else {
+                0
+            };
+            if info.cap && i > 0 && self.info[i - 1].flags & HONORIFIC != 0 && self.info[i - 1].cap {
+                bits |= 4;
+            }
+            *seen.entry(w.key).or_default() |= bits;
+        }
+        for (w, info) in self.words.iter().zip(self.info.iter_mut()) {
+            info.doc = seen.get(&w.key).copied().unwrap_or(0);
+        }
+    }
+
+    fn mark_candidates(&mut self, text: &str) {
+        for r in self.paragraphs.clone() {
+            for i in r.clone() {
+                let w = &self.words[i];
+                let info = &self.info[i];
+                let has_upper = w.kind == WordKind::Alpha && w.text(text).chars().any(char::is_uppercase);
+                let cand = if has_upper {
+                    Candidate::Name
+                } else if i > r.start
+                    && i + 1 < r.end
+                    && (info.flags & CONNECTOR != 0 || w.text(text) == "&")
+                    && self.info[i - 1].candidate != Candidate::No
+                    && self.info[i + 1].cap
+                {
+                    Candidate::Connector
+                } else {
+                    Candidate::No
+                };
+                self.info[i].candidate = cand;
+            }
+            self.mark_runs(r.clone());
+        }
+    }
+
+    /// Runs of candidate words: what a name's first and last words say reaches all its words.
+    fn mark_runs(&mut self, r: Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            if self.info[i].candidate == Candidate::No {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < r.end && self.info[j].candidate != Candidate::No {
+                j += 1;
+            }
+            let (first, last) = (self.info[i].flags, self.info[j - 1].flags);
+            let n = j - i;
+            for (k, info) in self.info[i..j].iter_mut().enumerate() {
+                info.run_len = n.min(6) as u8;
+                info.run_pos = if n == 1 {
+                    0
+                } else if k == 0 {
+                    1
+                } else if k + 1 == n {
+                    3
+                } else {
+                    2
+                };
+                info.run_first = first;
+                info.run_last = last;
+            }
+            i = j;
+        }
+    }
+}
+
+/// Lines that wrap inside a sentence are joined: a line break before `at` starts a sentence only
+/// after sentence-final punctuation, before an indented line, or after a short line (a heading,
+/// a byline, a dateline).
+fn line_break_ends_sentence(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let gap_start = before.trim_end().len();
+    let gap = &before[gap_start..];
+    if gap.rsplit('\n').next().is_some_and(|indent| indent.len() >= 2 || indent.contains('\t')) {
+        return true;
+    }
+    let prev_line = &before[..gap_start];
+    let prev_line = prev_line.rsplit('\n').next().unwrap_or(prev_line);
+    prev_line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']) || prev_line.trim().chars().count() < 40
+}
+
+fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
+    let t = w.text(text);
+    let mut shape = lexicon::PHRASE_SEED;
+    let mut last = '\0';
+    let mut letters = 0;
+    let mut uppers = 0;
+    for c in t.chars() {
+        let class = if c.is_uppercase() {
+            uppers += 1;
+            letters += 1;
+            'X'
+        } else if c.is_alphabetic() {
+            letters += 1;
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if class != last {
+            shape = lexicon::phrase_key(shape, class as u64);
+            last = class;
+        }
+    }
+    let flags = if w.kind == WordKind::Alpha { lex.word(w.key) } else { 0 };
+    Info {
+        flags,
+        gaz: 0,
+        gaz_pos: 0,
+        shape,
+        cap: t.starts_with(char::is_uppercase),
+        upper: letters > 0 && uppers == letters,
+        sent_start: false,
+        caps_line: false,
+        title_line: false,
+        doc: 0,
+        candidate: Candidate::No,
+        run_len: 0,
+        run_pos: 0,
+        run_first: 0,
+        run_last: 0,
+    }
+}
+
+/// Feature templates.
+#[repr(u32)]
+#[derive(Clone, Copy)]
+enum T {
+    Bias,
+    Word,
+    Shape,
+    Prefix,
+    Suffix,
+    Prev,
+    Next,
+    Prev2,
+    Next2,
+    PrevShape,
+    NextShape,
+    PrevTag,
+    PrevTags,
+    PrevTagWord,
+    PrevTagShape,
+    PrevWordWord,
+    WordNextWord,
+    Flag,
+    PrevFlag,
+    NextFlag,
+    Gaz,
+    Start,
+    StartFlag,
+    Line,
+    LineShape,
+    Doc,
+    DocStart,
+    Length,
+    Candidate,
+    NextPossessive,
+    Run,
+    RunFirst,
+    RunLast,
+}
+
+#[inline]
+fn feat(t: T, v: u64) -> u32 {
+    (lexicon::phrase_key(t as u64 + 1, v) >> 32) as u32
+}
+
+const NONE: u64 = 0x1234_5678;
+
+/// Pushes the feature ids of word `i`, given the two tags before it, onto `out`.
+pub fn features(text: &str, p: &Prepared, r: &Range<usize>, i: usize, prev: u8, prev2: u8, out: &mut Vec<u32>) {
+    let w = &p.words[i];
+    let info = &p.info[i];
+    let at = |j: isize| -> Option<usize> {
+        let j = i as isize + j;
+        (j >= r.start as isize && j < r.end as isize).then_some(j as usize)
+    };
+    let key_at = |j: isize| at(j).map_or(NONE, |j| p.words[j].key);
+    let shape_at = |j: isize| at(j).map_or(NONE, |j| p.info[j].shape);
+    let line = u64::from(info.caps_line) | u64::from(info.title_line) << 1;
+    // In capitals or headline case, a word's own shape says little.
+    let shape = if info.caps_line { NONE } else { info.shape };
+    out.push(feat(T::Bias, 0));
+    out.push(feat(T::Word, w.key));
+    out.push(feat(T::Shape, shape));
+    let t = w.text(text);
+    out.push(feat(T::Prefix, lexicon::key(prefix(t, 3))));
+    out.push(feat(T::Suffix, lexicon::key(suffix(t, 3))));
+    out.push(feat(T::Prev, key_at(-1)));
+    out.push(feat(T::Next, key_at(1)));
+    out.push(feat(T::Prev2, key_at(-2)));
+    out.push(feat(T::Next2, key_at(2)));
+    out.push(feat(T::PrevShape, shape_at(-1) ^ line));
+    out.push(feat(T::NextShape, shape_at(1) ^ line));
+    out.push(feat(T::PrevTag, u64::from(prev)));
+    out.push(feat(T::PrevTags, u64::from(prev) << 8 | u64::from(prev2)));
+    out.push(feat(T::PrevTagWord, lexicon::phrase_key(u64::from(prev), w.key)));
+    out.push(feat(T::PrevTagShape, lexicon::phrase_key(u64::from(prev), shape)));
+    out.push(feat(T::PrevWordWord, lexicon::phrase_key(key_at(-1), w.key)));
+    out.push(feat(T::WordNextWord, lexicon::phrase_key(w.key, key_at(1))));
+    push_flags(T::Flag, info.flags, line, out);
+    if let Some(j) = at(-1) {
+        push_flags(T::PrevFlag, p.info[j].flags, 0, out);
+    }
+    if let Some(j) = at(1) {
+        push_flags(T::NextFlag, p.info[j].flags, 0, out);
+        if p.words[j].kind == WordKind::Possessive {
+            out.push(feat(T::NextPossessive, 0));
+        }
+    }
+    if info.gaz != 0 {
+        push_flags(T::Gaz, info.gaz, u64::from(info.gaz_pos), out);
+    }
+    let start = u64::from(info.sent_start);
+    out.push(feat(T::Start, start | line << 1));
+    out.push(feat(T::StartFlag, start | u64::from(info.flags & LOWER != 0) << 1 | u64::from(info.doc) << 2));
+    out.push(feat(T::Line, line));
+    out.push(feat(T::LineShape, lexicon::phrase_key(line, info.shape)));
+    out.push(feat(T::Doc, u64::from(info.doc)));
+    out.push(feat(T::DocStart, u64::from(info.doc) | start << 2 | u64::from(info.upper) << 3));
+    out.push(feat(T::Length, t.chars().count().min(12) as u64));
+    out.push(feat(T::Candidate, info.candidate as u64));
+    let run = u64::from(info.run_len) | u64::from(info.run_pos) << 4;
+    out.push(feat(T::Run, run));
+    if info.run_len > 1 {
+        push_flags(T::RunFirst, info.run_first & RUN_FLAGS, run, out);
+        push_flags(T::RunLast, info.run_last & RUN_FLAGS, run, out);
+    }
+}
+
+/// The flags of a run's first and last words that say what the run names.
+const RUN_FLAGS: u32 = lexicon::FIRST_M
+    | lexicon::FIRST_F
+    | lexicon::FIRST_U
+    | lexicon::SURNAME
+    | lexicon::ORG_HEAD
+    | lexicon::LOC_HEAD
+    | lexicon::GPE_HEAD
+    | lexicon::HONORIFIC
+    | lexicon::TITLE
+    | lexicon::DEMONYM
+    | lexicon::COUNTRY
+    | lexicon::CITY
+    | lexicon::LOWER;
+
+fn push_flags(t: T, flags: u32, extra: u64, out: &mut Vec<u32>) {
+    let mut f = flags;
+    while f != 0 {
+        let bit = f.trailing_zeros();
+        out.push(feat(t, u64::from(bit) | extra << 8));
+        f &= f - 1;
+    }
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    s.char_indices().nth(count - n).map_or(s, |(i, _)| &s[i..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepares_candidates_and_starts() {
+        let lex = Lexicon::new();
+        let text = "Cooperation in the Council on International Relations grew. Mr. Qin said.";
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0, 60], &lex);
+        let find = |s: &str| p.words.iter().position(|w| w.text(text) == s).unwrap();
+        assert!(p.info[find("Cooperation")].sent_start);
+        assert!(p.info[find("Mr.")].sent_start);
+        assert!(!p.info[find("Qin")].sent_start);
+        assert_eq!(p.info[find("on")].candidate, Candidate::Connector);
+        assert_eq!(p.info[find("in")].candidate, Candidate::No);
+        assert_eq!(p.info[find("grew")].candidate, Candidate::No);
+        assert_eq!(p.info[find("Council")].candidate, Candidate::Name);
+        // "cooperation" is not written in lower case elsewhere here, but it is a common word.
+        assert!(p.info[find("Cooperation")].flags & LOWER != 0);
+    }
+
+    #[test]
+    fn caps_lines_and_phrases() {
+        let lex = Lexicon::new();
+        let text = "JAPAN GET LUCKY WIN IN NEW YORK\nIn New York City today";
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], &lex);
+        assert!(p.info[0].caps_line && !p.info[8].caps_line);
+        let ny = p.words.iter().position(|w| w.text(text) == "New").unwrap();
+        assert!(p.info[ny].gaz & lexicon::STATE != 0 || p.info[ny].gaz & lexicon::CITY != 0);
+        let city = p.words.iter().rposition(|w| w.text(text) == "New").unwrap();
+        assert_eq!(p.info[city].gaz_pos, 1);
+        assert_eq!(p.info[city + 2].gaz_pos, 2);
+        let mut out = Vec::new();
+        features(text, &p, &(0..p.words.len()), city, O, O, &mut out);
+        assert!(out.len() > 25);
+    }
+}

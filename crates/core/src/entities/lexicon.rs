@@ -1,0 +1,381 @@
+//! The embedded word lists: gazetteers of places and names, honorifics and titles, organization
+//! and place head words, demonyms, and the words English writes in lower case.
+//!
+//! Every entry is keyed by [`key`], a hash of its lower-cased text, so looking a word up costs
+//! one hash of its bytes and no allocation. Multi-word entries are keyed by [`phrase_key`] over
+//! the keys of their words, as split by [`crate::entities::words`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::article::Gender;
+use crate::entities::words;
+
+/// A word is a common lower-case English word (SCOWL).
+pub const LOWER: u32 = 1 << 0;
+/// A male first name (US Census).
+pub const FIRST_M: u32 = 1 << 1;
+/// A female first name.
+pub const FIRST_F: u32 = 1 << 2;
+/// A first name borne by both sexes.
+pub const FIRST_U: u32 = 1 << 3;
+/// A frequent first name.
+pub const FIRST_FREQ: u32 = 1 << 4;
+/// A surname (US Census).
+pub const SURNAME: u32 = 1 << 5;
+/// One of the most frequent surnames.
+pub const SURNAME_TOP: u32 = 1 << 6;
+/// A demonym ("Belarusian").
+pub const DEMONYM: u32 = 1 << 7;
+/// A nationality, religious or political group word ("Muslim", "Republican").
+pub const NORP: u32 = 1 << 8;
+/// A month or weekday name.
+pub const TIME: u32 = 1 << 9;
+/// The head word of organization names ("Ministry", "Corp").
+pub const ORG_HEAD: u32 = 1 << 10;
+/// The head word of natural place names ("River").
+pub const LOC_HEAD: u32 = 1 << 11;
+/// The head word of political place names ("Province").
+pub const GPE_HEAD: u32 = 1 << 12;
+/// An honorific ("Mr").
+pub const HONORIFIC: u32 = 1 << 13;
+/// A title ("President").
+pub const TITLE: u32 = 1 << 14;
+/// The honorific or title implies a man.
+pub const TITLE_M: u32 = 1 << 15;
+/// The honorific or title implies a woman.
+pub const TITLE_F: u32 = 1 << 16;
+/// A country (GeoNames).
+pub const COUNTRY: u32 = 1 << 17;
+/// A US state.
+pub const STATE: u32 = 1 << 18;
+/// A town of at least 15,000 people (GeoNames).
+pub const CITY: u32 = 1 << 19;
+/// A city of at least a million.
+pub const CITY_BIG: u32 = 1 << 20;
+/// A city of at least 100,000.
+pub const CITY_MID: u32 = 1 << 21;
+/// A region, sea or continent ("Middle East").
+pub const REGION_LOC: u32 = 1 << 22;
+/// A political region or short country name ("Crimea", "U.S.").
+pub const REGION_GPE: u32 = 1 << 23;
+/// An abbreviation that keeps its period ("Corp.").
+pub const ABBREV: u32 = 1 << 24;
+/// A lower-case word that can join the words of a name ("of", "van").
+pub const CONNECTOR: u32 = 1 << 25;
+
+/// Any place flag.
+pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
+/// Places that are political units.
+pub const GPE_PLACE: u32 = COUNTRY | STATE | CITY | REGION_GPE;
+
+/// A hasher for keys that already are hashes.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map keyed by [`key`] hashes.
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x100_0000_01b3;
+
+/// The lookup key of a word: a hash of its lower-cased text without a trailing period.
+#[inline]
+pub fn key(word: &str) -> u64 {
+    let word = word.strip_suffix('.').filter(|w| !w.is_empty()).unwrap_or(word);
+    let mut h = FNV_OFFSET;
+    for &b in word.as_bytes() {
+        if b.is_ascii() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        } else {
+            return key_unicode(word);
+        }
+    }
+    finish(h)
+}
+
+#[cold]
+fn key_unicode(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut buf = [0u8; 4];
+    for c in word.chars().flat_map(char::to_lowercase) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    finish(h)
+}
+
+#[inline]
+fn finish(h: u64) -> u64 {
+    let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+/// Extends a phrase key by one word key. The key of a phrase is the fold of its word keys
+/// starting from [`PHRASE_SEED`].
+#[inline]
+pub fn phrase_key(prefix: u64, word: u64) -> u64 {
+    finish(prefix.rotate_left(23) ^ word.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// The starting value of a phrase key.
+pub const PHRASE_SEED: u64 = 0x5bd1_e995_1234_5678;
+
+/// The longest multi-word entry, in words.
+pub const MAX_PHRASE: usize = 6;
+
+/// The embedded lexicons, loaded once.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: KeyMap<u32>,
+    phrases: KeyMap<u32>,
+    /// Short forms and aliases of places: name key to the key of the place they stand for.
+    canonical: KeyMap<u64>,
+}
+
+const PLACES: &str = include_str!("../../data/entities/places.tsv");
+const FIRST_NAMES: &str = include_str!("../../data/entities/first_names.tsv");
+const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
+const DEMONYMS: &str = include_str!("../../data/entities/demonyms.tsv");
+const LOWER_WORDS: &str = include_str!("../../data/entities/lower_words.txt");
+const TITLES: &str = include_str!("../../data/entities/titles.tsv");
+const ORG_WORDS: &str = include_str!("../../data/entities/org_words.txt");
+const PLACE_WORDS: &str = include_str!("../../data/entities/place_words.txt");
+const REGIONS: &str = include_str!("../../data/entities/regions.tsv");
+const NORP_WORDS: &str = include_str!("../../data/entities/norp.txt");
+const TIME_WORDS: &str = include_str!("../../data/entities/time_words.txt");
+const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.txt");
+const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
+
+/// Non-empty, non-comment lines of an embedded list, split on tabs.
+fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new()
+    }
+}
+
+impl Lexicon {
+    /// Parses the embedded lists.
+    pub fn new() -> Lexicon {
+        let mut lex = Lexicon { words: KeyMap::default(), phrases: KeyMap::default(), canonical: KeyMap::default() };
+        lex.words.reserve(160_000);
+        // Abbreviations first: splitting the other entries into words depends on them.
+        for f in lines(ABBREVIATIONS) {
+            lex.add_word(f[0], ABBREV);
+        }
+        for f in lines(TITLES) {
+            let flag = if f.get(1) == Some(&"h") { HONORIFIC } else { TITLE };
+            let gender = match f.get(2) {
+                Some(&"m") => TITLE_M,
+                Some(&"f") => TITLE_F,
+                _ => 0,
+            };
+            lex.add(f[0], flag | gender);
+        }
+        for f in lines(ORG_WORDS) {
+            lex.add_word(f[0], ORG_HEAD);
+        }
+        for f in lines(TIME_WORDS) {
+            lex.add_word(f[0], TIME);
+        }
+        for f in lines(CONNECTORS) {
+            lex.add_word(f[0], CONNECTOR);
+        }
+        for f in lines(PLACE_WORDS) {
+            lex.add_word(f[0], if f.get(1) == Some(&"GPE") { GPE_HEAD } else { LOC_HEAD });
+        }
+        for f in lines(REGIONS) {
+            lex.add(f[0], if f.get(1) == Some(&"GPE") { REGION_GPE } else { REGION_LOC });
+            if let Some(c) = f.get(2) {
+                lex.add_alias(f[0], c);
+            }
+        }
+        for f in lines(PLACES) {
+            let bucket: u32 = f.get(2).and_then(|b| b.parse().ok()).unwrap_or(0);
+            let flag = match f.get(1) {
+                Some(&"C") => COUNTRY,
+                Some(&"S") => STATE,
+                _ => CITY | if bucket >= 6 { CITY_BIG } else { 0 } | if bucket >= 5 { CITY_MID } else { 0 },
+            };
+            lex.add(f[0], flag);
+            if let Some(c) = f.get(3) {
+                lex.add_alias(f[0], c);
+            }
+        }
+        for f in lines(DEMONYMS) {
+            lex.add(f[0], DEMONYM);
+        }
+        for f in lines(NORP_WORDS) {
+            lex.add(f[0], NORP);
+        }
+        for f in lines(FIRST_NAMES) {
+            let gender = match f.get(1) {
+                Some(&"m") => FIRST_M,
+                Some(&"f") => FIRST_F,
+                _ => FIRST_U,
+            };
+            let freq: u32 = f.get(2).and_then(|b| b.parse().ok()).unwrap_or(0);
+            lex.add_word(f[0], gender | if freq >= 2 { FIRST_FREQ } else { 0 });
+        }
+        for (rank, f) in lines(SURNAMES).enumerate() {
+            lex.add_word(f[0], SURNAME | if rank < 2000 { SURNAME_TOP } else { 0 });
+        }
+        for f in lines(LOWER_WORDS) {
+            lex.add_word(f[0], LOWER);
+        }
+        lex
+    }
+
+    fn add_word(&mut self, word: &str, flags: u32) {
+        *self.words.entry(key(word)).or_default() |= flags;
+    }
+
+    /// The [`name_key`] of an entry, and its number of words and last word key.
+    fn entry_key(&self, entry: &str) -> (u64, usize, u64) {
+        let ws = words::split(entry, self);
+        (name_key(ws.iter().map(|w| w.key)), ws.len(), ws.last().map_or(0, |w| w.key))
+    }
+
+    fn add_alias(&mut self, alias: &str, canonical: &str) {
+        let (a, _, _) = self.entry_key(alias);
+        let (c, _, _) = self.entry_key(canonical);
+        self.canonical.insert(a, c);
+    }
+
+    /// Adds a one-word entry to the word table, a longer one to the phrase table.
+    fn add(&mut self, entry: &str, flags: u32) {
+        let (h, n, single) = self.entry_key(entry);
+        match n {
+            0 => {}
+            1 => *self.words.entry(single).or_default() |= flags,
+            n if n <= MAX_PHRASE => *self.phrases.entry(h).or_default() |= flags,
+            _ => {}
+        }
+    }
+
+    /// The flags of a word, by its [`key`].
+    #[inline]
+    pub fn word(&self, key: u64) -> u32 {
+        self.words.get(&key).copied().unwrap_or(0)
+    }
+
+    /// The flags of a multi-word phrase, by its [`phrase_key`].
+    #[inline]
+    pub fn phrase(&self, key: u64) -> u32 {
+        self.phrases.get(&key).copied().unwrap_or(0)
+    }
+
+    /// The flags of a name of one or more words, by its [`name_key`] and word count.
+    pub fn name(&self, key: u64, first_word: u64, words: usize) -> u32 {
+        if words == 1 {
+            self.word(first_word)
+        } else {
+            self.phrase(key)
+        }
+    }
+
+    /// The key of the place a short form or alias stands for ("U.S." → "United States"), by
+    /// [`name_key`]; the key itself when it is no known alias.
+    pub fn canonical(&self, key: u64) -> u64 {
+        self.canonical.get(&key).copied().unwrap_or(key)
+    }
+
+    /// The gender an honorific or title implies ("Mr." → male, "Queen" → female). Periods and
+    /// case of the first letter are ignored.
+    pub fn title_gender(&self, word: &str) -> Option<Gender> {
+        let flags = self.word(key(word));
+        if flags & (HONORIFIC | TITLE) == 0 {
+            return None;
+        }
+        gender(flags, TITLE_M, TITLE_F)
+    }
+
+    /// True for an honorific ("Mr.", "Dr") or a one-word title ("President", "Gen.").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.word(key(word)) & (HONORIFIC | TITLE) != 0
+    }
+
+    /// The gender of a first name when nearly all its US bearers share one (US Census 1990).
+    pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
+        gender(self.word(key(word)), FIRST_M, FIRST_F)
+    }
+}
+
+fn gender(flags: u32, male: u32, female: u32) -> Option<Gender> {
+    match (flags & male != 0, flags & female != 0) {
+        (true, false) => Some(Gender::Male),
+        (false, true) => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The key of a name from its word keys: [`phrase_key`] folded from [`PHRASE_SEED`].
+pub fn name_key(words: impl IntoIterator<Item = u64>) -> u64 {
+    words.into_iter().fold(PHRASE_SEED, phrase_key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_and_trailing_period() {
+        assert_eq!(key("Mr."), key("mr"));
+        assert_eq!(key("ÉCOLE"), key("école"));
+        assert_ne!(key("U.S."), key("us"));
+        assert_eq!(key("."), key("."));
+    }
+
+    #[test]
+    fn lists_load() {
+        let lex = Lexicon::new();
+        assert!(lex.word(key("Mr")) & HONORIFIC != 0);
+        assert!(lex.word(key("Mrs.")) & TITLE_F != 0);
+        assert!(lex.word(key("Belarus")) & COUNTRY != 0);
+        assert!(lex.word(key("Minsk")) & CITY_BIG != 0);
+        assert!(lex.word(key("Belarusian")) & DEMONYM != 0);
+        assert!(lex.word(key("cooperation")) & LOWER != 0);
+        assert!(lex.word(key("Tuesday")) & TIME != 0);
+        assert!(lex.word(key("Ministry")) & ORG_HEAD != 0);
+        assert!(lex.word(key("Corp.")) & ABBREV != 0);
+        let mut h = PHRASE_SEED;
+        for w in ["new", "york", "city"] {
+            h = phrase_key(h, key(w));
+        }
+        assert!(lex.phrase(h) & CITY != 0);
+        assert_eq!(lex.title_gender("Mr."), Some(Gender::Male));
+        assert_eq!(lex.title_gender("President"), None);
+        assert_eq!(lex.first_name_gender("Mary"), Some(Gender::Female));
+        assert_eq!(lex.first_name_gender("Jordan"), None);
+        let k = |s: &str| name_key(words::split(s, &lex).iter().map(|w| w.key));
+        assert_eq!(lex.canonical(k("U.S.")), k("United States"));
+        assert_eq!(lex.canonical(k("Kiev")), k("Kyiv"));
+        assert_eq!(lex.canonical(k("Minsk")), k("Minsk"));
+    }
+}

@@ -1,0 +1,176 @@
+//! Roles: what the text says an entity is. From "Title Name of Place" ("president of Belarus"),
+//! appositives after a name ("Yauheni Preiherman, the director of ..."), descriptions before it
+//! ("Belarus’s foreign minister, Sergei Aleinik" → "foreign minister of Belarus") and copulas
+//! ("X is the mayor of Y").
+
+use crate::entities::features::Prepared;
+use crate::entities::lexicon::{Lexicon, DEMONYM, HONORIFIC, LOWER, NORP};
+use crate::entities::mentions::Found;
+use crate::entities::words::{Word, WordKind};
+use crate::span::Span;
+
+/// The longest description taken as a role, in words.
+const MAX_ROLE_WORDS: usize = 12;
+/// The longest description before a name, in words.
+const MAX_PRE_WORDS: usize = 5;
+
+fn is(text: &str, w: &Word, options: &[&str]) -> bool {
+    let t = w.text(text);
+    options.iter().any(|o| t.eq_ignore_ascii_case(o))
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
+const COPULAS: &[&str] = &["is", "was", "became"];
+/// Words that end an appositive: a clause, not a description, follows.
+const CLAUSE_WORDS: &[&str] = &["said", "says", "told", "who", "which", "that", "added", "and", "but", "when", "while"];
+
+/// The roles of mention `m`.
+pub fn roles(text: &str, p: &Prepared, found: &[Found], m: usize, lex: &Lexicon) -> Vec<String> {
+    let mut out = Vec::new();
+    let f = &found[m];
+    let para = p.paragraphs.iter().find(|r| r.contains(&f.words.start)).cloned().unwrap_or(0..0);
+    if let Some(r) = title_of(text, p, found, m, para.end, lex) {
+        out.push(r);
+    }
+    if let Some(r) = appositive_after(text, p, found, f, para.end) {
+        out.push(r);
+    }
+    if let Some(r) = description_before(text, p, found, f, para.start, para.end) {
+        out.push(r);
+    }
+    out
+}
+
+/// Finds the mention starting at word `i`, if any.
+fn mention_at(found: &[Found], i: usize) -> Option<&Found> {
+    let k = found.partition_point(|f| f.words.start < i);
+    found.get(k).filter(|f| f.words.start == i)
+}
+
+/// Finds the mention ending just before word `i`, if any.
+fn mention_before(found: &[Found], i: usize) -> Option<&Found> {
+    let k = found.partition_point(|f| f.words.start < i);
+    k.checked_sub(1).map(|k| &found[k]).filter(|f| f.words.end == i)
+}
+
+/// "President Aleksandr Lukashenko of Belarus" → "president of Belarus".
+fn title_of(text: &str, p: &Prepared, found: &[Found], m: usize, end: usize, lex: &Lexicon) -> Option<String> {
+    let f = &found[m];
+    let titles: Vec<&Word> = p.words[f.titles.clone()].iter().filter(|w| lex.word(w.key) & HONORIFIC == 0).collect();
+    if titles.is_empty() || f.words.end + 1 >= end || !is(text, &p.words[f.words.end], &["of"]) {
+        return None;
+    }
+    let place = mention_at(found, f.words.end + 1)?;
+    let title = Span::new(titles[0].span.start(), titles[titles.len() - 1].span.end()).as_str(text);
+    Some(format!("{} of {}", title.to_lowercase(), place.span.as_str(text)))
+}
+
+/// The text of words `a..b`, with "X’s Y" turned into "Y of X".
+fn phrase(text: &str, p: &Prepared, found: &[Found], a: usize, b: usize) -> Option<String> {
+    let mut a = a;
+    while a < b && (is(text, &p.words[a], DETERMINERS) || is(text, &p.words[a], POSSESSIVE_PRONOUNS)) {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    if let Some(owner) = mention_at(found, a) {
+        let after = owner.words.end;
+        if after + 1 < b && p.words[after].kind == WordKind::Possessive {
+            let rest = Span::new(p.words[after + 1].span.start(), p.words[b - 1].span.end()).as_str(text);
+            return Some(format!("{rest} of {}", owner.span.as_str(text)));
+        }
+    }
+    Some(Span::new(p.words[a].span.start(), p.words[b - 1].span.end()).as_str(text).to_string())
+}
+
+/// "Name, the director of X," → "director of X".
+fn appositive_after(text: &str, p: &Prepared, found: &[Found], f: &Found, end: usize) -> Option<String> {
+    let comma = f.words.end;
+    if comma + 2 >= end || p.words[comma].text(text) != "," {
+        return None;
+    }
+    let start = comma + 1;
+    let first = &p.words[start];
+    let possessor = mention_at(found, start)
+        .is_some_and(|o| p.words.get(o.words.end).is_some_and(|w| w.kind == WordKind::Possessive));
+    if !is(text, first, DETERMINERS) && !possessor {
+        return None;
+    }
+    let stop = (start..end.min(start + MAX_ROLE_WORDS + 1))
+        .find(|&i| matches!(p.words[i].text(text), "," | "." | ";" | ":" | ")" | "—" | "–" | "“" | "”" | "\""))?;
+    if p.words[start..stop].iter().any(|w| is(text, w, CLAUSE_WORDS)) {
+        return None;
+    }
+    if !p.words[start..stop]
+        .iter()
+        .any(|w| w.kind == WordKind::Alpha && w.text(text).starts_with(char::is_lowercase) && !is(text, w, DETERMINERS))
+    {
+        return None;
+    }
+    phrase(text, p, found, start, stop)
+}
+
+/// "Belarus’s foreign minister, Sergei Aleinik," → "foreign minister of Belarus";
+/// "Name is the mayor of X." → "mayor of X".
+fn description_before(
+    text: &str,
+    p: &Prepared,
+    found: &[Found],
+    f: &Found,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    if let Some(r) = copula(text, p, found, f, end) {
+        return Some(r);
+    }
+    let closes = f.words.end >= end || matches!(p.words[f.words.end].text(text), "," | ".");
+    let comma = f.titles.start.checked_sub(1)?;
+    if !closes || comma <= start || p.words[comma].text(text) != "," {
+        return None;
+    }
+    let head = &p.words[comma - 1];
+    let head_info = &p.info[comma - 1];
+    if head.kind != WordKind::Alpha || head_info.cap || head_info.flags & LOWER == 0 {
+        return None;
+    }
+    let mut i = comma - 1;
+    let mut taken = 0;
+    loop {
+        if i == start {
+            return None;
+        }
+        let w = &p.words[i - 1];
+        let info = &p.info[i - 1];
+        if is(text, w, DETERMINERS) || is(text, w, POSSESSIVE_PRONOUNS) {
+            break;
+        }
+        if w.kind == WordKind::Possessive {
+            let owner = mention_before(found, i - 1)?;
+            let desc = Span::new(p.words[i].span.start(), head.span.end()).as_str(text);
+            return Some(format!("{desc} of {}", owner.span.as_str(text)));
+        }
+        let lower = w.kind == WordKind::Alpha && !info.cap;
+        let nationality = info.cap && info.flags & (DEMONYM | NORP) != 0;
+        if !(lower || nationality) || taken == MAX_PRE_WORDS {
+            return None;
+        }
+        taken += 1;
+        i -= 1;
+    }
+    Some(Span::new(p.words[i].span.start(), head.span.end()).as_str(text).to_string())
+}
+
+fn copula(text: &str, p: &Prepared, found: &[Found], f: &Found, end: usize) -> Option<String> {
+    let v = f.words.end;
+    if v + 2 >= end || !is(text, &p.words[v], COPULAS) || !is(text, &p.words[v + 1], DETERMINERS) {
+        return None;
+    }
+    let stop =
+        (v + 1..end.min(v + 1 + MAX_ROLE_WORDS / 2)).find(|&i| matches!(p.words[i].text(text), "," | "." | ";"))?;
+    if p.words[v + 1..stop].iter().any(|w| is(text, w, CLAUSE_WORDS)) {
+        return None;
+    }
+    phrase(text, p, found, v + 1, stop)
+}

