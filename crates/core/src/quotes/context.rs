@@ -135,7 +135,7 @@ impl<'a> Ctx<'a> {
             }
             let determiner = c.has(Class::DETERMINER) && !c.has(Class::CLAUSE) && !c.has(Class::PRONOUN);
             let nominal = matches!(cue.form, Form::Base | Form::Present);
-            let possessive = nominal && a >= 2 && matches!(prev, "s") && matches!(self.word(a - 2), "’" | "'");
+            let possessive = nominal && matches!(prev, "’s" | "'s" | "’" | "'");
             // "in written answers" is an adjective; "by saying that" is still a report.
             let after_preposition =
                 cue.form != Form::Ing && c.has(Class::PREPOSITION) && !prev.eq_ignore_ascii_case("to");

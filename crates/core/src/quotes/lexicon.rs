@@ -169,17 +169,21 @@ impl Lexicon {
         })
     }
 
-    /// The classes of a word (any case).
+    /// The classes of a word (any case; a curly apostrophe reads as a straight one, and the
+    /// period of an abbreviation is ignored: "Mr." is "mr", "didn’t" is "didn't").
     pub(crate) fn class(&self, word: &str) -> Class {
-        if word.len() > MAX_WORD {
-            return Class::default();
-        }
+        let word = word.strip_suffix('.').unwrap_or(word);
         let mut buf = [0u8; MAX_WORD];
-        let bytes = word.as_bytes();
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
+        let mut n = 0;
+        for c in word.chars() {
+            let c = if c == '’' { '\'' } else { c };
+            if !c.is_ascii() || n == MAX_WORD {
+                return Class::default();
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
         }
-        match std::str::from_utf8(&buf[..bytes.len()]) {
+        match std::str::from_utf8(&buf[..n]) {
             Ok(lower) => self.words.get(lower).copied().unwrap_or_default(),
             Err(_) => Class::default(),
         }
@@ -341,5 +345,6 @@ mod tests {
         assert!(lex.class("that").has(Class::CLAUSE));
         assert!(lex.class("she").has(Class::PRONOUN));
         assert_eq!(lex.class("Preiherman"), Class::default());
+        assert!(lex.class("Mr.").has(Class::HONORIFIC) && lex.class("didn’t").has(Class::AUXILIARY));
     }
 }

@@ -102,14 +102,11 @@ impl Ctx<'_> {
     fn skip_back(&self, mut i: usize, lo: usize, aux: bool) -> usize {
         while i > lo {
             let t = i - 1;
-            let w = self.word(t);
-            let skip = if self.is_word(t) {
+            let skip = self.is_word(t) && {
                 let c = self.class(t);
-                let contraction =
-                    t > 0 && matches!(self.word(t - 1), "’" | "'") && matches!(w, "t" | "s" | "ve" | "d" | "ll");
-                (aux && (c.has(Class::AUXILIARY) || contraction)) || c.has(Class::ADVERB) || self.is_ly_adverb(t)
-            } else {
-                aux && matches!(w, "’" | "'") && self.joined(t)
+                // "he’s said": the contraction of "has" after a pronoun, not a possessive.
+                let has = matches!(self.word(t), "’s" | "'s") && t > lo && self.class(t - 1).has(Class::SUBJECT);
+                (aux && (c.has(Class::AUXILIARY) || has)) || c.has(Class::ADVERB) || self.is_ly_adverb(t)
             };
             if !skip {
                 break;
