@@ -54,11 +54,15 @@ bench: ## Criterion benchmarks
 	cargo bench -p byline-core
 
 .PHONY: eval
-eval: eval-ner ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: eval-ner eval-quotes ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
 
 .PHONY: eval-ner
 eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy
 	$(PYTHON) eval/ner.py
+
+.PHONY: eval-quotes
+eval-quotes: ## Quotes: P/R/F1 and speaker accuracy on PolNeAR dev (and train for reference), 30% and 80% overlap
+	$(PYTHON) eval/quotes.py --split both
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval

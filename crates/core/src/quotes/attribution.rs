@@ -16,7 +16,7 @@ use std::ops::Range;
 use crate::article::QuoteKind;
 use crate::span::Span;
 
-use super::context::{starts_upper, Ctx};
+use super::context::{starts_upper, Ctx, WINDOW};
 use super::lexicon::{Class, CueClass};
 
 /// How far after a closing mark the cue of "“…,” X said" may be, in tokens.
@@ -193,7 +193,9 @@ fn split_continuation(ctx: &Ctx<'_>, q: usize, a: &Attr) -> Option<usize> {
 fn words_before(ctx: &Ctx<'_>, q: usize) -> usize {
     let para = ctx.paragraphs[ctx.quoted[q].paragraph].span;
     let first = ctx.token_at(para.start());
-    let mut t = ctx.quoted_toks[q].start;
+    let start = ctx.quoted_toks[q].start;
+    let first = first.max(start.saturating_sub(WINDOW));
+    let mut t = start;
     let mut words = 0;
     while t > first {
         t -= 1;
@@ -214,8 +216,8 @@ fn words_after(ctx: &Ctx<'_>, q: usize) -> usize {
     if quote.close.is_none() || quote.inner.as_str(ctx.text).ends_with([',', '.', '!', '?']) {
         return 0;
     }
-    let para_end = ctx.token_at(ctx.paragraphs[quote.paragraph].span.end());
     let mut t = ctx.quoted_toks[q].end;
+    let para_end = ctx.token_at(ctx.paragraphs[quote.paragraph].span.end()).min(t + WINDOW);
     let mut words = 0;
     while t < para_end && !ctx.ends_sentence(t) && ctx.quote_at(t).is_none() && ctx.word(t) != "," {
         if ctx.is_word(t) {
@@ -301,7 +303,7 @@ fn nested_in_report(ctx: &Ctx<'_>, k: usize, lo: usize) -> bool {
     ctx.cues[..k]
         .iter()
         .rev()
-        .take_while(|c| c.toks.start >= lo)
+        .take_while(|c| c.toks.start >= lo && start - c.toks.start <= WINDOW)
         .any(|c| c.class.reports_clauses() && (c.toks.end..start).any(|t| ctx.word(t).eq_ignore_ascii_case("that")))
 }
 
@@ -508,7 +510,8 @@ fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
         return false;
     }
     let para = ctx.paragraphs[ctx.quoted[q].paragraph].span;
-    let (first, last) = (ctx.token_at(para.start()), ctx.token_at(para.end()));
+    let first = ctx.token_at(para.start()).max(r.start.saturating_sub(WINDOW));
+    let last = ctx.token_at(para.end()).min(r.end + WINDOW);
     let mut t = r.start;
     while t > first {
         t -= 1;
@@ -545,6 +548,7 @@ fn is_lone_speech(ctx: &Ctx<'_>, q: usize) -> bool {
 
 /// The end of the sentence that holds token `from`, bounded by `limit`.
 fn sentence_end(ctx: &Ctx<'_>, from: usize, limit: usize) -> usize {
+    let limit = limit.min(from + WINDOW);
     let mut t = from;
     while t < limit && !ctx.ends_sentence(t) {
         t += 1;
@@ -573,8 +577,9 @@ fn clause_sentence(ctx: &Ctx<'_>, t: usize) -> Option<Range<usize>> {
             ctx.quoted_toks[q].end == i + 1 && ctx.quoted[q].inner.as_str(ctx.text).ends_with(['.', '!', '?'])
         })
     };
-    let start = (s.start..t).rev().find(|&i| ends_at(i)).map_or(s.start, |i| i + 1);
-    let end = (t..s.end).find(|&i| ends_at(i)).map_or(s.end, |i| i + 1);
+    let (lo, hi) = (s.start.max(t.saturating_sub(WINDOW)), s.end.min(t + WINDOW));
+    let start = (lo..t).rev().find(|&i| ends_at(i)).map_or(lo, |i| i + 1);
+    let end = (t..hi).find(|&i| ends_at(i)).map_or(hi, |i| i + 1);
     Some(start..end)
 }
 
@@ -593,6 +598,7 @@ fn trim_end(ctx: &Ctx<'_>, r: Range<usize>) -> usize {
 /// Skips adverbs, time words and prepositional phrases after a cue: "said on Friday in a
 /// statement", "told reporters Tuesday".
 fn skip_adjuncts(ctx: &Ctx<'_>, mut i: usize, hi: usize) -> usize {
+    let hi = hi.min(i + WINDOW);
     let mut phrases = 0;
     while i < hi && phrases < MAX_ADJUNCTS {
         if !ctx.is_word(i) {
@@ -646,6 +652,7 @@ fn opens_clause(ctx: &Ctx<'_>, t: usize, hi: usize) -> bool {
 /// Cuts a reported clause before a trailing attribution of its own: ", according to X",
 /// ", said X." or ", X said." at the end of the sentence.
 fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
+    let hi = hi.min(from + 2 * WINDOW);
     let ends_with_cue = |k: usize, rest: usize| {
         let c = &ctx.cues[k];
         c.class.attributes_quotes() && skip_adjuncts(ctx, rest, hi) >= hi
@@ -665,7 +672,11 @@ fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
         }
         if let Some(np) = ctx.np_after(t + 1, hi) {
             let mut v = np.end;
-            while v < hi && ctx.is_word(v) && (ctx.class(v).has(Class::ADVERB) || ctx.class(v).has(Class::AUXILIARY)) {
+            while v < hi
+                && v < np.end + WINDOW
+                && ctx.is_word(v)
+                && (ctx.class(v).has(Class::ADVERB) || ctx.class(v).has(Class::AUXILIARY))
+            {
                 v += 1;
             }
             if let Some(k) = ctx.cue_starting_at(v) {

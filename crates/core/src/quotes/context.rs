@@ -13,6 +13,10 @@ use super::marks::Quoted;
 
 const NONE: u32 = u32::MAX;
 
+/// How far, in tokens, any rule looks from where it starts. Keeps the stage linear on
+/// pathological input (one sentence of ten thousand cues).
+pub(crate) const WINDOW: usize = 200;
+
 /// One reporting cue found in the text.
 #[derive(Clone, Debug)]
 pub(crate) struct Cue {
@@ -160,7 +164,7 @@ impl<'a> Ctx<'a> {
     /// True when a form of "be" stands before token `a`, adverbs aside ("was also asked").
     fn after_be(&self, a: usize) -> bool {
         let mut t = a;
-        while t > 0 {
+        while t > 0 && a - t < WINDOW {
             t -= 1;
             if !self.is_word(t) {
                 return false;

@@ -7,11 +7,13 @@
 
 use std::ops::Range;
 
-use super::context::{starts_upper, Ctx, Cue};
+use super::context::{starts_upper, Ctx, Cue, WINDOW};
 use super::lexicon::{Class, CueClass, Form};
 
 /// Longest noun phrase followed, in words.
 const MAX_NP: usize = 9;
+/// Longest noun phrase followed, in tokens (punctuation included).
+const MAX_NP_TOKENS: usize = 3 * MAX_NP;
 /// Farthest an appositive's opening comma is looked for, in tokens.
 const MAX_APPOSITIVE: usize = 30;
 
@@ -100,6 +102,7 @@ impl Ctx<'_> {
 
     /// Steps back over adverbs (and auxiliaries and contractions, when `aux`) before token `i`.
     fn skip_back(&self, mut i: usize, lo: usize, aux: bool) -> usize {
+        let lo = lo.max(i.saturating_sub(WINDOW));
         while i > lo {
             let t = i - 1;
             let skip = self.is_word(t) && {
@@ -153,6 +156,7 @@ impl Ctx<'_> {
     /// The subject of the clause that a participle ("saying", "telling him") depends on: the
     /// subject of the nearest finite verb before it.
     fn main_subject(&self, participle: usize, lo: usize) -> Option<Range<usize>> {
+        let lo = lo.max(participle.saturating_sub(WINDOW));
         let mut t = participle;
         while t > lo {
             t -= 1;
@@ -233,6 +237,7 @@ impl Ctx<'_> {
         if self.is_word(end - 1) && self.class(end - 1).has(Class::SUBJECT) {
             return Some(end - 1..end);
         }
+        let lo = lo.max(end.saturating_sub(MAX_NP_TOKENS));
         let mut start = end;
         let mut words = 0;
         while start > lo {
@@ -296,6 +301,7 @@ impl Ctx<'_> {
         if self.is_word(start) && self.class(start).has(Class::SUBJECT) {
             return Some(start..start + 1);
         }
+        let hi = hi.min(start + MAX_NP_TOKENS);
         let mut end = start;
         let mut words = 0;
         let mut after_preposition = true;

@@ -7,6 +7,7 @@
 //!   speaker with the same surname ("Mr. Preiherman" is "Yauheni Preiherman").
 //! - Organisations and anonymous sources ("a senior official") keep their own words as name.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::article::{Entity, Gender, Label, Quote, Speaker};
@@ -16,6 +17,8 @@ use super::attribution::Found;
 use super::context::{starts_upper, Ctx};
 use super::lexicon::Class;
 
+/// How many earlier speakers a surname is matched against.
+const NAMED_WINDOW: usize = 200;
 /// How many paragraphs back the last speaker still counts for a pronoun.
 const SPEAKER_WINDOW: usize = 2;
 
@@ -37,9 +40,68 @@ struct Known {
     paragraph: usize,
 }
 
+/// The entities of the article, indexed once for the lookups speakers need.
+struct Index<'e> {
+    entities: &'e [Entity],
+    /// Entity mentions sorted by start: (span, entity index).
+    mentions: Vec<(Span, usize)>,
+    /// Person entities with a longer name, by its last word and by its first word (names
+    /// written family name first): the first such entity of the article.
+    by_last: HashMap<&'e str, usize>,
+    by_first: HashMap<&'e str, usize>,
+}
+
+impl<'e> Index<'e> {
+    fn new(entities: &'e [Entity]) -> Index<'e> {
+        let mut mentions: Vec<(Span, usize)> =
+            entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
+        mentions.sort_by_key(|(s, _)| (s.start(), s.end()));
+        let mut by_last = HashMap::new();
+        let mut by_first = HashMap::new();
+        for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.label == Label::Person) {
+            let mut words = e.name.split_whitespace();
+            if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                by_last.entry(last).or_insert(i);
+                by_first.entry(first).or_insert(i);
+            }
+        }
+        Index { entities, mentions, by_last, by_first }
+    }
+
+    /// A person with a longer name that ends (or else starts) with `surname`.
+    fn by_surname(&self, surname: &str) -> Option<usize> {
+        self.by_last.get(surname).or_else(|| self.by_first.get(surname)).copied()
+    }
+
+    /// The entity with a mention inside `span`: a person first, then the rightmost mention.
+    /// A one-word person ("Qin") gives way to the person whose fuller name holds that word.
+    fn overlapping(&self, span: Span) -> Option<usize> {
+        let from = self.mentions.partition_point(|(s, _)| s.end() <= span.start());
+        let mut best: Option<(bool, usize, usize)> = None;
+        for &(s, i) in &self.mentions[from..] {
+            if s.start() >= span.end() {
+                break;
+            }
+            if !span.overlaps(s) {
+                continue;
+            }
+            let key = (self.entities[i].label == Label::Person, s.end(), i);
+            if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                best = Some(key);
+            }
+        }
+        let i = best?.2;
+        let e = &self.entities[i];
+        if e.label == Label::Person && !e.name.contains(' ') {
+            return Some(self.by_surname(&e.name).unwrap_or(i));
+        }
+        Some(i)
+    }
+}
+
 /// Resolves every speaker and builds the quotes.
 pub(crate) fn resolve(ctx: &Ctx<'_>, entities: &[Entity], found: Vec<Found>) -> Vec<crate::article::Quote> {
-    let mentions = mention_index(entities);
+    let index = Index::new(entities);
     let mut last: Option<Known> = None;
     let mut named: Vec<Known> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
@@ -48,7 +110,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, entities: &[Entity], found: Vec<Found>) -> 
         let speaker = f.attr.speaker.clone().map(|r| {
             let span = ctx.span_of(r.clone());
             let para = paragraph_of(ctx, r.start);
-            let known = resolve_one(ctx, entities, &mentions, r, para, last.as_ref(), &named);
+            let known = resolve_one(ctx, &index, r, para, last.as_ref(), &named);
             if let Some(k) = &known {
                 if matches!(k.number, Number::Person(_)) || k.entity.is_some() {
                     named.push(k.clone());
@@ -62,22 +124,19 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, entities: &[Entity], found: Vec<Found>) -> 
     out
 }
 
-/// Entity mentions sorted by start: (span, entity index).
-fn mention_index(entities: &[Entity]) -> Vec<(Span, usize)> {
-    let mut v: Vec<(Span, usize)> =
-        entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
-    v.sort_by_key(|(s, _)| (s.start(), s.end()));
-    v
-}
-
 fn paragraph_of(ctx: &Ctx<'_>, t: usize) -> usize {
     ctx.sentence_at(t).map_or(0, |s| ctx.sentence_para[s])
 }
 
+fn person(index: &Index<'_>, i: usize, gender: Option<Gender>, paragraph: usize) -> Known {
+    let e = &index.entities[i];
+    let number = if e.label == Label::Person { Number::Person(e.gender.or(gender)) } else { Number::Group };
+    Known { name: e.name.clone(), entity: Some(i), number, paragraph }
+}
+
 fn resolve_one(
     ctx: &Ctx<'_>,
-    entities: &[Entity],
-    mentions: &[(Span, usize)],
+    index: &Index<'_>,
     r: Range<usize>,
     para: usize,
     last: Option<&Known>,
@@ -93,64 +152,56 @@ fn resolve_one(
     }
     let span = ctx.span_of(r.clone());
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
-        return resolve_pronoun(ctx, entities, mentions, r.start, para, last);
+        return resolve_pronoun(ctx, index, r.start, para, last);
     }
     // "the Biden administration", "Mr. Lukashenko’s office": a common noun heads the phrase,
     // so it names a group or an office, not the person in it.
     let head = r.end - 1;
-    let common = !ctx.is_capitalized(head);
-    if common {
-        let head_span = ctx.tokens[head].span;
-        let org = overlapping_entity(entities, mentions, head_span).filter(|&i| entities[i].label != Label::Person);
-        let name = org.map_or_else(|| span.as_str(ctx.text).to_string(), |i| entities[i].name.clone());
+    if !ctx.is_capitalized(head) {
+        let org = index.overlapping(ctx.tokens[head].span).filter(|&i| index.entities[i].label != Label::Person);
+        let name = org.map_or_else(|| span.as_str(ctx.text).to_string(), |i| index.entities[i].name.clone());
         return Some(Known { name, entity: org, number: Number::Group, paragraph: para });
     }
-    {
-        if let Some(i) = overlapping_entity(entities, mentions, span) {
-            let e = &entities[i];
-            let number = if e.label == Label::Person { Number::Person(e.gender) } else { Number::Group };
-            return Some(Known { name: e.name.clone(), entity: Some(i), number, paragraph: para });
+    let gender = honorific_gender(ctx, r.clone());
+    if let Some(i) = index.overlapping(span) {
+        let e = &index.entities[i];
+        // A bare surname the entities left alone: an earlier speaker may carry the full name.
+        if e.label == Label::Person && !e.name.contains(' ') {
+            if let Some(k) = earlier_speaker(named, &e.name) {
+                let number = Number::Person(e.gender.or(gender));
+                return Some(Known { name: k.name.clone(), entity: Some(i), number, paragraph: para });
+            }
         }
+        return Some(person(index, i, gender, para));
     }
     let name_toks = name_part(ctx, r.clone());
-    if !name_toks.is_empty() {
-        let gender = honorific_gender(ctx, r.clone());
-        let surname = ctx.word(*name_toks.last().expect("not empty"));
-        if let Some(i) = person_by_surname(entities, surname) {
-            let e = &entities[i];
-            return Some(Known {
-                name: e.name.clone(),
-                entity: Some(i),
-                number: Number::Person(e.gender.or(gender)),
-                paragraph: para,
-            });
-        }
-        let text = ctx.span_of(name_toks[0]..name_toks[name_toks.len() - 1] + 1).as_str(ctx.text).to_string();
-        let earlier =
-            named.iter().rev().find(|k| matches!(k.number, Number::Person(_)) && has_surname(&k.name, surname));
-        if let Some(k) = earlier {
-            let number = match k.number {
-                Number::Person(g) => Number::Person(g.or(gender)),
-                n => n,
-            };
-            return Some(Known { name: k.name.clone(), entity: k.entity, number, paragraph: para });
-        }
-        // Without an entity to say otherwise, a name is taken for a person's.
-        return Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para });
+    let (Some(&first), Some(&surname_tok)) = (name_toks.first(), name_toks.last()) else {
+        return Some(Known {
+            name: span.as_str(ctx.text).to_string(),
+            entity: None,
+            number: Number::Group,
+            paragraph: para,
+        });
+    };
+    let surname = ctx.word(surname_tok);
+    if let Some(i) = index.by_surname(surname) {
+        return Some(person(index, i, gender, para));
     }
-    Some(Known { name: span.as_str(ctx.text).to_string(), entity: None, number: Number::Group, paragraph: para })
+    if let Some(k) = earlier_speaker(named, surname) {
+        let number = match k.number {
+            Number::Person(g) => Number::Person(g.or(gender)),
+            n => n,
+        };
+        return Some(Known { name: k.name.clone(), entity: k.entity, number, paragraph: para });
+    }
+    // Without an entity to say otherwise, a name is taken for a person's.
+    let text = ctx.span_of(first..surname_tok + 1).as_str(ctx.text).to_string();
+    Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para })
 }
 
 /// A pronoun: the last speaker first, when recent and compatible; then the nearest compatible
 /// person mentioned before it.
-fn resolve_pronoun(
-    ctx: &Ctx<'_>,
-    entities: &[Entity],
-    mentions: &[(Span, usize)],
-    t: usize,
-    para: usize,
-    last: Option<&Known>,
-) -> Option<Known> {
+fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, para: usize, last: Option<&Known>) -> Option<Known> {
     let c = ctx.class(t);
     let want = if c.has(Class::MALE) {
         Number::Person(Some(Gender::Male))
@@ -168,16 +219,11 @@ fn resolve_pronoun(
     }
     if let Number::Person(g) = want {
         let before = ctx.tokens[t].span.start();
-        let end = mentions.partition_point(|(s, _)| s.start() < before);
-        for &(_, i) in mentions[..end].iter().rev().take(64) {
-            let e = &entities[i];
+        let end = index.mentions.partition_point(|(s, _)| s.start() < before);
+        for &(_, i) in index.mentions[..end].iter().rev().take(64) {
+            let e = &index.entities[i];
             if e.label == Label::Person && (e.gender.is_none() || e.gender == g) {
-                return Some(Known {
-                    name: e.name.clone(),
-                    entity: Some(i),
-                    number: Number::Person(e.gender),
-                    paragraph: para,
-                });
+                return Some(person(index, i, None, para));
             }
         }
     }
@@ -192,31 +238,9 @@ fn compatible(have: Number, want: Number) -> bool {
     }
 }
 
-/// The entity with a mention inside `span`: a person first, then the rightmost mention.
-fn overlapping_entity(entities: &[Entity], mentions: &[(Span, usize)], span: Span) -> Option<usize> {
-    let from = mentions.partition_point(|(s, _)| s.end() <= span.start());
-    let mut best: Option<(bool, usize, usize)> = None;
-    for &(s, i) in &mentions[from..] {
-        if s.start() >= span.end() {
-            break;
-        }
-        if !span.overlaps(s) {
-            continue;
-        }
-        let key = (entities[i].label == Label::Person, s.end(), i);
-        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
-            best = Some(key);
-        }
-    }
-    best.map(|b| b.2)
-}
-
-/// A person entity with a longer name that ends in `surname` (or, for names written family
-/// name first, starts with it).
-fn person_by_surname(entities: &[Entity], surname: &str) -> Option<usize> {
-    let person = |e: &&Entity| e.label == Label::Person && e.name.split_whitespace().count() > 1;
-    let last = entities.iter().position(|e| person(&e) && e.name.split_whitespace().last() == Some(surname));
-    last.or_else(|| entities.iter().position(|e| person(&e) && e.name.split_whitespace().next() == Some(surname)))
+/// The latest earlier speaker whose longer name ends (or starts) with `surname`.
+fn earlier_speaker<'k>(named: &'k [Known], surname: &str) -> Option<&'k Known> {
+    named.iter().rev().take(NAMED_WINDOW).find(|k| has_surname(&k.name, surname))
 }
 
 /// True when a longer name ends (or starts) with `surname`.
