@@ -23,6 +23,8 @@ use super::lexicon::{Class, CueClass};
 const AFTER_CLOSE: usize = 16;
 /// How far before an opening mark the cue of "X said ... “…”" may be, in tokens.
 const BEFORE_OPEN: usize = 16;
+/// Longest speaker label before a colon, in tokens ("KATE BOULDUAN:").
+const MAX_LABEL: usize = 5;
 /// Most tokens between the attribution of a split quote and its second half.
 const SPLIT_GAP: usize = 30;
 /// Unattributed quotes with fewer words than this are scare quotes or titles.
@@ -64,7 +66,7 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
                 }
                 Some(a)
             }
-            _ => match before_open(ctx, q) {
+            _ => match before_open(ctx, q, &used) {
                 Some(a) => {
                     if let Some(k) = by_source {
                         used[k] = true;
@@ -81,11 +83,11 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
             attrs[q] = Some(a);
         }
     }
-    share_over_paragraphs(ctx, &mut attrs);
-
     let mut out = Vec::new();
     let mut consumed = vec![false; n];
-    reported_clauses(ctx, &mut used, &attrs, &mut consumed, &mut out);
+    let claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out);
+    share_over_paragraphs(ctx, &mut attrs);
+    reported_clauses(ctx, &mut used, &attrs, &mut consumed, &claimed, &mut out);
     follow_ups(ctx, &mut attrs, &consumed, &out);
     for q in 0..n {
         if consumed[q] {
@@ -140,7 +142,7 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         t += 1;
     };
     let c = &ctx.cues[cue];
-    if !c.class.attributes_quotes() {
+    if !c.class.attributes_quotes() || c.opener {
         return None;
     }
     let hi = sentence_end(ctx, c.toks.end, para_end);
@@ -199,7 +201,7 @@ fn words_before(ctx: &Ctx<'_>, q: usize) -> usize {
     let mut words = 0;
     while t > first {
         t -= 1;
-        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || ctx.word(t) == ":" {
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || matches!(ctx.word(t), ":" | "(" | "[" | ";") {
             break;
         }
         if ctx.is_word(t) {
@@ -219,7 +221,8 @@ fn words_after(ctx: &Ctx<'_>, q: usize) -> usize {
     let mut t = ctx.quoted_toks[q].end;
     let para_end = ctx.token_at(ctx.paragraphs[quote.paragraph].span.end()).min(t + WINDOW);
     let mut words = 0;
-    while t < para_end && !ctx.ends_sentence(t) && ctx.quote_at(t).is_none() && ctx.word(t) != "," {
+    while t < para_end && !ctx.ends_sentence(t) && ctx.quote_at(t).is_none() && !matches!(ctx.word(t), "," | ")" | ";")
+    {
         if ctx.is_word(t) {
             words += 1;
         }
@@ -231,7 +234,7 @@ fn words_after(ctx: &Ctx<'_>, q: usize) -> usize {
 /// "X said: “…”" / "X said in a statement that “…”" / "X promised to “…”" / a quote that opens
 /// a paragraph after "X said:". None when the quote is a fragment of a longer reported clause
 /// ("X said that China “opposes …”", "X said “we need more” about ..."): pass 2 makes it mixed.
-fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
+fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
     let o = ctx.quoted_toks[q].start;
     let sentence = ctx.sentence_range(o);
     let (lo, search_end) = if sentence.start == o {
@@ -262,7 +265,7 @@ fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         }
     };
     let c = &ctx.cues[cue];
-    if !c.class.attributes_quotes() || nested_in_report(ctx, cue, lo) {
+    if !c.class.attributes_quotes() || c.opener || nested_in_report(ctx, cue, lo) {
         return None;
     }
     // The words between cue and quote: adjuncts, an addressee, "that", a colon. A clause there
@@ -293,7 +296,16 @@ fn before_open(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     if c.class.reports_clauses() && ((complementizer && after_complementizer > 0) || words_after(ctx, q) >= 2) {
         return None;
     }
-    Some(Attr { speaker: ctx.speaker_of(c, lo, search_end), cue: Some(cue) })
+    let speaker = ctx.speaker_of(c, lo, search_end);
+    // A cue that already attributed the quote before may only carry on a split quote
+    // ("“A,” he said, “B.”"), not a title inside its own speaker ("wrote the authors of the “Plan”").
+    if used[cue] {
+        let from = speaker.as_ref().map_or(c.toks.end, |r| r.end.max(c.toks.end));
+        if (from..search_end).any(|t| ctx.is_word(t)) {
+            return None;
+        }
+    }
+    Some(Attr { speaker, cue: Some(cue) })
 }
 
 /// True when an earlier cue of the sentence reports a clause that holds cue `k`: in "Qin noted
@@ -305,6 +317,68 @@ fn nested_in_report(ctx: &Ctx<'_>, k: usize, lo: usize) -> bool {
         .rev()
         .take_while(|c| c.toks.start >= lo && start - c.toks.start <= WINDOW)
         .any(|c| c.class.reports_clauses() && (c.toks.end..start).any(|t| ctx.word(t).eq_ignore_ascii_case("that")))
+}
+
+/// "Trump: ‘I will win.’" / "KATE BOULDUAN: Why not debate?": a name and a colon open the
+/// sentence, and the rest is theirs. A quote that makes up the rest is direct; other text is a
+/// reported clause. Returns the token ranges claimed, in text order.
+fn colon_attributions(
+    ctx: &Ctx<'_>,
+    attrs: &mut [Option<Attr>],
+    consumed: &mut [bool],
+    out: &mut Vec<Found>,
+) -> Vec<Range<usize>> {
+    let mut claimed = Vec::new();
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let Some(colon) = (s.start..s.end.min(s.start + MAX_LABEL + 1)).find(|&t| ctx.word(t) == ":") else {
+            continue;
+        };
+        let mut hi = trim_end(ctx, s.clone());
+        if colon + 1 >= hi {
+            // "KATE BOULDUAN:" split off as a sentence of its own: what she says is the next one.
+            match ctx.sentences.get(si + 1) {
+                Some(next) if ctx.sentence_para[si + 1] == ctx.sentence_para[si] => hi = trim_end(ctx, next.clone()),
+                _ => continue,
+            }
+        }
+        if colon == s.start || colon + 1 >= hi || !is_speaker_label(ctx, s.start..colon, colon + 1) {
+            continue;
+        }
+        let content = colon + 1..hi;
+        let attr = Attr { speaker: Some(s.start..colon), cue: None };
+        let whole = ctx.quote_at(content.start).filter(|&q| {
+            let r = &ctx.quoted_toks[q];
+            r.start == content.start && (r.end..hi).all(|t| !ctx.is_word(t))
+        });
+        match whole {
+            Some(q) if attrs[q].is_none() => attrs[q] = Some(attr),
+            Some(_) => continue,
+            None => match content_of(ctx, content.clone(), attrs, consumed) {
+                Some((span, kind)) => out.push(Found { kind, span, attr }),
+                None => continue,
+            },
+        }
+        claimed.push(content);
+    }
+    claimed
+}
+
+/// A speaker label before a colon: up to a few capitalised words, not a section label
+/// ("Update:"); a single word must name a person or an organisation, or open a quote.
+fn is_speaker_label(ctx: &Ctx<'_>, r: Range<usize>, after: usize) -> bool {
+    let words: Vec<usize> = r.clone().filter(|&t| ctx.is_word(t)).collect();
+    let Some(&first) = words.first() else { return false };
+    let name_like = r.clone().all(|t| {
+        if ctx.is_word(t) {
+            ctx.is_capitalized(t) && ctx.cue_starting_at(t).is_none()
+        } else {
+            matches!(ctx.word(t), "." | "-" | "’s" | "'s")
+        }
+    });
+    if !name_like || ctx.class(first).has(Class::LABEL) || ctx.class(first).has(Class::DETERMINER) {
+        return false;
+    }
+    words.len() > 1 || ctx.names_agent(ctx.span_of(r)) || ctx.quote_at(after).is_some()
 }
 
 /// A quote continued over paragraphs shares the attribution of its first attributed piece.
@@ -333,16 +407,32 @@ fn reported_clauses(
     used: &mut [bool],
     attrs: &[Option<Attr>],
     consumed: &mut [bool],
+    claimed: &[Range<usize>],
     out: &mut Vec<Found>,
 ) {
     let mut claimed_until = 0usize;
+    let mut next_claim = 0;
     for (k, c) in ctx.cues.iter().enumerate() {
-        if used[k] || c.span.start() < claimed_until || !c.class.reports_clauses() {
+        while next_claim < claimed.len() && claimed[next_claim].end <= c.toks.start {
+            next_claim += 1;
+        }
+        let in_claim = claimed.get(next_claim).is_some_and(|r| r.start <= c.toks.start);
+        if used[k] || in_claim || c.span.start() < claimed_until || !c.class.reports_clauses() {
             continue;
         }
         let Some(sentence) = clause_sentence(ctx, c.toks.start) else { continue };
         let lo = sentence.start.max(ctx.token_at(claimed_until));
         let hi = trim_end(ctx, sentence);
+        if c.opener {
+            // "Asked whether he would run, Smith said ...": the question, its asker unnamed.
+            let end = (c.toks.end..hi.min(c.toks.end + WINDOW)).find(|&t| ctx.word(t) == ",").unwrap_or(hi);
+            if let Some((span, kind)) = content_of(ctx, c.toks.end..end, attrs, consumed) {
+                out.push(Found { kind, span, attr: Attr { speaker: None, cue: Some(k) } });
+                used[k] = true;
+                claimed_until = claimed_until.max(span.end());
+            }
+            continue;
+        }
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
         let pieces = clause_pieces(ctx, k, speaker.clone(), lo, hi);
         let attr = Attr { speaker: Some(speaker.clone()), cue: Some(k) };
@@ -371,14 +461,12 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         first > lo && ctx.quote_at(first - 1).is_some_and(|q| ctx.quoted[q].inner.as_str(ctx.text).ends_with(','));
     let fronted = first > lo && (ctx.word(first - 1) == "," || quote_comma);
     let left_end = if quote_comma { first } else { first.saturating_sub(1) };
-    let according_first = c.class == CueClass::Source && first == lo;
+    let according_first = c.class == CueClass::Source && (lo..first).all(|t| !ctx.is_word(t));
     let mut after = skip_adjuncts(ctx, last, hi);
     if according_first {
-        // "According to X, CLAUSE."
-        if after < hi && ctx.word(after) == "," {
-            return [None, Some(after + 1..hi)];
-        }
-        return [None, None];
+        // "According to X, CLAUSE.", however long X ("early results of exit polls conducted for ...").
+        let comma = (c.toks.end..hi.min(c.toks.end + WINDOW)).find(|&t| ctx.word(t) == ",");
+        return [None, comma.map(|t| t + 1..hi)];
     }
     if fronted {
         let left = Some(lo..left_end);
@@ -405,7 +493,8 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         has_that = ctx.word(after) == "that";
         after += 1;
     }
-    if c.class == CueClass::Thought && !has_that && !opens_clause(ctx, after, hi) {
+    let infinitive = after < hi && ctx.word(after).eq_ignore_ascii_case("to");
+    if c.class == CueClass::Thought && !has_that && !infinitive && !opens_clause(ctx, after, hi) {
         return [None, None];
     }
     let end = cut_trailing_attribution(ctx, after, hi);

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::article::Paragraph;
+use crate::article::{Label, Paragraph};
 use crate::doc::Doc;
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
@@ -28,6 +28,9 @@ pub(crate) struct Cue {
     pub class: CueClass,
     /// Its grammatical form.
     pub form: Form,
+    /// A participle that opens its sentence ("Asked about the plan, she said ..."): it reports
+    /// a question whose asker goes unnamed.
+    pub opener: bool,
 }
 
 /// Read-only view of one article for the attribution rules.
@@ -46,6 +49,8 @@ pub(crate) struct Ctx<'a> {
     pub quoted_toks: Vec<Range<usize>>,
     /// Cues outside quotation marks, in text order.
     pub cues: Vec<Cue>,
+    /// Mentions of people and organisations, in text order.
+    agents: Vec<Span>,
     quote_of: Vec<u32>,
     sentence_of: Vec<u32>,
 }
@@ -75,6 +80,13 @@ impl<'a> Ctx<'a> {
             }
             quoted_toks.push(a..b);
         }
+        let mut agents: Vec<Span> = doc
+            .entities
+            .iter()
+            .filter(|e| matches!(e.label, Label::Person | Label::Org))
+            .flat_map(|e| e.mentions.iter().map(|m| m.span))
+            .collect();
+        agents.sort_unstable();
         let mut ctx = Ctx {
             text,
             lex,
@@ -85,6 +97,7 @@ impl<'a> Ctx<'a> {
             quoted,
             quoted_toks,
             cues: Vec::new(),
+            agents,
             quote_of,
             sentence_of,
         };
@@ -103,8 +116,9 @@ impl<'a> Ctx<'a> {
                 {
                     continue;
                 }
-                let cue = Cue { toks: a..b, span, class: cf.class, form: cf.form };
-                if self.quote_of[a] == NONE && self.is_verbal(&cue) {
+                let mut cue = Cue { toks: a..b, span, class: cf.class, form: cf.form, opener: false };
+                cue.opener = self.is_opener(&cue);
+                if self.quote_of[a] == NONE && (cue.opener || self.is_verbal(&cue)) {
                     out.push(cue);
                 }
             }
@@ -147,6 +161,9 @@ impl<'a> Ctx<'a> {
                 return false;
             }
         }
+        if cue.form == Form::Base && !self.takes_base_form(a) {
+            return false;
+        }
         // A passive ("was asked", "is expected") reports nobody's words.
         if cue.form == Form::Past && self.after_be(a) {
             return false;
@@ -159,6 +176,86 @@ impl<'a> Ctx<'a> {
             }
         }
         true
+    }
+
+    /// "Asked about the plan, ..." / "When asked whether ...": a past participle of an
+    /// addressee verb at the start of its sentence, followed by what was asked.
+    fn is_opener(&self, cue: &Cue) -> bool {
+        let a = cue.toks.start;
+        if cue.class != CueClass::Addressee || cue.form != Form::Past {
+            return false;
+        }
+        let start = self.sentence_of[a] != NONE && {
+            let s = self.sentences[self.sentence_of[a] as usize].start;
+            s == a || (s + 1 == a && self.word(s).eq_ignore_ascii_case("when"))
+        };
+        start
+            && self.tokens.get(cue.toks.end).is_some_and(|_| {
+                matches!(
+                    self.word(cue.toks.end).to_ascii_lowercase().as_str(),
+                    "about" | "whether" | "if" | "why" | "how" | "what" | "who" | "when" | "to"
+                )
+            })
+    }
+
+    /// A verb in its base form does not follow a singular common noun or an article: "a phone
+    /// call" is a noun, while "officials say", "we say", "those surveyed say", "did not say",
+    /// "40 percent say" are verbs.
+    fn takes_base_form(&self, a: usize) -> bool {
+        let mut t = a;
+        while t > 0 && a - t < WINDOW {
+            t -= 1;
+            if self.tokens[t].kind == TokenKind::Number {
+                return true;
+            }
+            if !self.is_word(t) {
+                return !matches!(self.word(t), "’" | "'");
+            }
+            let c = self.class(t);
+            if c.has(Class::ADVERB) {
+                continue;
+            }
+            let lower = self.word(t).to_ascii_lowercase();
+            if c.has(Class::DETERMINER) {
+                return !self.is_article_like(&lower);
+            }
+            if self.is_capitalized(t) || c.has(Class::AUXILIARY) || c.has(Class::PRONOUN) || c.has(Class::CLAUSE) {
+                return !matches!(lower.as_str(), "he" | "she" | "it" | "’s" | "'s");
+            }
+            let plural = lower.ends_with('s') && !lower.ends_with("ss");
+            return plural
+                || c.has(Class::PLURAL_NOUN)
+                || c.has(Class::TIME)
+                || lower.ends_with("ed")
+                || lower == "percent";
+        }
+        false
+    }
+
+    /// Determiners that need a noun after them ("the", "a", "his"), unlike quantifiers that can
+    /// stand for people ("many say", "some argue").
+    fn is_article_like(&self, lower: &str) -> bool {
+        matches!(
+            lower,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "every"
+                | "each"
+                | "no"
+                | "another"
+                | "other"
+                | "only"
+        )
     }
 
     /// True when a form of "be" stands before token `a`, adverbs aside ("was also asked").
@@ -178,6 +275,12 @@ impl<'a> Ctx<'a> {
             }
         }
         false
+    }
+
+    /// True when a mention of a person or an organisation overlaps `span`.
+    pub(crate) fn names_agent(&self, span: Span) -> bool {
+        let i = self.agents.partition_point(|m| m.end() <= span.start());
+        self.agents.get(i).is_some_and(|m| m.overlaps(span))
     }
 
     /// The text of token `i`.

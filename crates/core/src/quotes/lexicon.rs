@@ -94,6 +94,8 @@ impl Class {
     pub const TIME: Class = Class(1 << 11);
     pub const PAST: Class = Class(1 << 12);
     pub const SUBJECT: Class = Class(1 << 13);
+    pub const LABEL: Class = Class(1 << 14);
+    pub const PLURAL_NOUN: Class = Class(1 << 15);
     /// Any personal pronoun.
     pub const PRONOUN: Class =
         Class(Self::MALE.0 | Self::FEMALE.0 | Self::PLURAL.0 | Self::NEUTER.0 | Self::FIRST_SECOND.0);
@@ -126,6 +128,8 @@ impl Class {
             "honorific.female" => Class::HONORIFIC.with(Class::FEMALE),
             "time" => Class::TIME,
             "past" => Class::PAST,
+            "label" => Class::LABEL,
+            "plural" => Class::PLURAL_NOUN,
             _ => return None,
         })
     }

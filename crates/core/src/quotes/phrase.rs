@@ -34,7 +34,8 @@ impl Ctx<'_> {
         // involved in the talks". A noun phrase followed by an auxiliary is the subject of a
         // reported clause instead ("said the plan would fail").
         let p = self.skip_back(a, lo, false);
-        let after_mark = p > lo && self.quote_at(p - 1).is_some();
+        let after_mark = p > 0
+            && (self.quote_at(p - 1).is_some() || (p > 1 && self.word(p - 1) == "," && self.quote_at(p - 2).is_some()));
         let after_punct = p == lo || !self.is_word(p - 1);
         let inverted = || {
             let np = self.np_after(b, hi)?;
