@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::span::Span;
 
@@ -140,7 +142,25 @@ impl Class {
 pub(crate) struct Lexicon {
     cues: AhoCorasick,
     forms: Vec<CueForm>,
-    words: HashMap<Box<str>, Class>,
+    words: HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: word lookups hash a few bytes, where SipHash's setup dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// Longest word the class table holds; longer words have no class.
@@ -150,7 +170,9 @@ impl Lexicon {
     /// Parses and compiles the embedded data.
     pub(crate) fn new() -> Lexicon {
         let (patterns, forms) = cue_patterns(CUES);
+        // A DFA: the automaton runs over every analysed paragraph, so search speed is what counts.
         let cues = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
@@ -187,10 +209,7 @@ impl Lexicon {
             buf[n] = c.to_ascii_lowercase() as u8;
             n += 1;
         }
-        match std::str::from_utf8(&buf[..n]) {
-            Ok(lower) => self.words.get(lower).copied().unwrap_or_default(),
-            Err(_) => Class::default(),
-        }
+        self.words.get(&buf[..n]).copied().unwrap_or_default()
     }
 }
 
@@ -291,8 +310,8 @@ fn inflect(v: &str) -> (String, String, String) {
 }
 
 /// The word table of `grammar.txt`.
-fn word_classes(data: &str) -> HashMap<Box<str>, Class> {
-    let mut out: HashMap<Box<str>, Class> = HashMap::new();
+fn word_classes(data: &str) -> HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>> {
+    let mut out: HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut current = None;
     for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -301,7 +320,7 @@ fn word_classes(data: &str) -> HashMap<Box<str>, Class> {
         }
         let Some(class) = current else { continue };
         for w in line.split_whitespace() {
-            let e = out.entry(w.into()).or_default();
+            let e = out.entry(w.as_bytes().into()).or_default();
             *e = e.with(class);
         }
     }
