@@ -23,6 +23,8 @@ use super::lexicon::{Class, CueClass};
 const AFTER_CLOSE: usize = 16;
 /// How far before an opening mark the cue of "X said ... “…”" may be, in tokens.
 const BEFORE_OPEN: usize = 16;
+/// Most words after the name in a signature line ("- Jane Roe, mayor of Springfield").
+const MAX_SIGNATURE: usize = 12;
 /// Longest speaker label before a colon, in tokens ("KATE BOULDUAN:").
 const MAX_LABEL: usize = 5;
 /// Most tokens between the attribution of a split quote and its second half.
@@ -59,6 +61,9 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
         let after = after_close(ctx, q);
         // "X told him that “…,” according to Y": the speaker is X, reported by Y.
         let by_source = after.as_ref().and_then(|a| a.cue).filter(|&k| ctx.cues[k].class == CueClass::Source);
+        // "X responded: “…?” Her critics ..." : an introduction by colon wins.
+        let introduced = ctx.quoted_toks[q].start > 0 && ctx.word(ctx.quoted_toks[q].start - 1) == ":";
+        let after = if introduced && before_open(ctx, q, &used).is_some() { None } else { after };
         let found = match after {
             Some(a) if by_source.is_none() => {
                 if let Some(next) = split_continuation(ctx, q, &a) {
@@ -114,14 +119,17 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     let para_end = ctx.token_at(para.end());
     let inner = quote.inner.as_str(ctx.text);
     let mut k = ctx.token_at(close.end());
-    // A quote ending in a comma, a question or an exclamation awaits its attribution.
+    // A quote ending in a comma, a dash or a question awaits its attribution.
     let mut comma = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
     if k < para_end && ctx.word(k) == "," {
         k += 1;
         comma = true;
     }
-    if k >= para_end || words_before(ctx, q) >= 2 {
+    if words_before(ctx, q) >= 2 {
         return None;
+    }
+    if k >= para_end {
+        return dash_paragraph(ctx, k);
     }
     // Dash attribution at the end of a paragraph: "“…” — John Smith, spokesman".
     if matches!(ctx.word(k), "—" | "–" | "-") {
@@ -152,7 +160,8 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     if speaker.start != k && !inverted {
         // "“…,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": whatever sits
         // between the commas, the name right after the quote is the speaker.
-        speaker = ctx.np_after(k, c.toks.start).filter(|np| ctx.word(np.end) == ",")?;
+        let closes = c.toks.start > k && ctx.word(c.toks.start - 1) == ",";
+        speaker = ctx.np_after(k, c.toks.start).filter(|np| closes && ctx.word(np.end) == ",")?;
     }
     let mut rest = speaker.end.max(c.toks.end);
     if c.class == CueClass::Addressee && !inverted {
@@ -165,7 +174,10 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     if after < hi && ctx.word(after) == ":" {
         return None;
     }
-    if !comma {
+    // "“What difference does it make?” Her critics cited it ...": a question or an exclamation
+    // followed by a capitalised sentence needs an attribution that ends there.
+    let exclaimed = inner.ends_with(['?', '!']) && ctx.is_capitalized(k) && !inverted;
+    if !comma || exclaimed {
         // "“It works.” He said the plan ..." is a new sentence with its own report.
         let closes_clause = after >= hi || is_clause_edge(ctx, after);
         let new_sentence = inner.ends_with(['.', '!', '?']) && ctx.is_capitalized(k) && !inverted;
@@ -174,6 +186,18 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         }
     }
     Some(Attr { speaker: Some(speaker), cue: Some(cue) })
+}
+
+/// A quote that ends its paragraph, signed in the next: "- Hillary Clinton."
+fn dash_paragraph(ctx: &Ctx<'_>, k: usize) -> Option<Attr> {
+    if k >= ctx.tokens.len() || !matches!(ctx.word(k), "—" | "–" | "-" | "--") {
+        return None;
+    }
+    let para = ctx.paragraphs.iter().find(|p| p.span.contains_pos(ctx.tokens[k].span.start()))?;
+    let end = ctx.token_at(para.span.end());
+    let np = ctx.np_after(k + 1, end)?;
+    let rest = (np.end..end).filter(|&t| ctx.is_word(t)).count();
+    (rest <= MAX_SIGNATURE && ctx.is_name(np.clone())).then_some(Attr { speaker: Some(np), cue: None })
 }
 
 /// The second half of a split quote: "“A,” said X, the director of Y, “B.”".
@@ -759,7 +783,10 @@ fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
                 return t;
             }
         }
-        if let Some(np) = ctx.np_after(t + 1, hi) {
+        // ", although he tweeted that ...": a clause with a report of its own.
+        let joined = matches!(ctx.word(t + 1), "although" | "though" | "but" | "while" | "whereas");
+        let subject_at = if joined { t + 2 } else { t + 1 };
+        if let Some(np) = ctx.np_after(subject_at, hi) {
             let mut v = np.end;
             while v < hi
                 && v < np.end + WINDOW
@@ -769,7 +796,8 @@ fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
                 v += 1;
             }
             if let Some(k) = ctx.cue_starting_at(v) {
-                if ends_with_cue(k, ctx.cues[k].toks.end) {
+                let reports = ctx.cues[k].class.reports_clauses() && !ctx.cues[k].opener;
+                if (joined && reports) || ends_with_cue(k, ctx.cues[k].toks.end) {
                     return t;
                 }
             }

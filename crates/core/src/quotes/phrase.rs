@@ -72,7 +72,12 @@ impl Ctx<'_> {
     /// The subject of the verb at token `verb`: skips auxiliaries and adverbs, then takes the
     /// noun phrase before them, looking past an appositive or relative clause between commas.
     pub(crate) fn subject_before(&self, verb: usize, lo: usize) -> Option<Range<usize>> {
-        let i = self.skip_back(verb, lo, true);
+        let mut i = self.skip_back(verb, lo, true);
+        // "Sen. Paul Ryan (R-Wis.) said": step over a parenthesis.
+        if i > lo && self.word(i - 1) == ")" {
+            let open = (lo.max(i.saturating_sub(MAX_APPOSITIVE))..i - 1).rev().find(|&t| self.word(t) == "(")?;
+            i = self.skip_back(open, lo, true);
+        }
         if i > lo && self.word(i - 1) == "," {
             return self.behind_appositive(i - 1, lo);
         }
@@ -158,6 +163,13 @@ impl Ctx<'_> {
     /// subject of the nearest finite verb before it.
     fn main_subject(&self, participle: usize, lo: usize) -> Option<Range<usize>> {
         let lo = lo.max(participle.saturating_sub(WINDOW));
+        // "with Cruz recently promising to ...": the participle's own subject.
+        let p = self.skip_back(participle, lo, false);
+        if let Some(np) = self.np_before(p, lo) {
+            if np.start > lo && self.word(np.start - 1).eq_ignore_ascii_case("with") {
+                return Some(np);
+            }
+        }
         let mut t = participle;
         while t > lo {
             t -= 1;
@@ -168,8 +180,12 @@ impl Ctx<'_> {
             if self.ends_sentence(t) {
                 break;
             }
-            if self.is_word(t) && !starts_upper(self.word(t)) && self.is_finite_verb(t) {
-                return self.subject_before(t, lo);
+            // "made an unprompted call": an -ed word after a determiner is an adjective.
+            let adjective = t > 0 && self.is_word(t - 1) && self.class(t - 1).has(Class::DETERMINER);
+            if self.is_word(t) && !starts_upper(self.word(t)) && !adjective && self.is_finite_verb(t) {
+                if let Some(s) = self.subject_before(t, lo) {
+                    return Some(s);
+                }
             }
         }
         None
@@ -259,6 +275,11 @@ impl Ctx<'_> {
             }
             let c = self.class(t);
             if c.has(Class::DETERMINER) && !c.has(Class::CLAUSE) {
+                // "Speaker of the House Rep. Paul Ryan": "of the" inside a name.
+                if t > lo + 1 && self.word(t - 1) == "of" && self.is_capitalized(t - 2) && words < MAX_NP {
+                    start = t - 1;
+                    continue;
+                }
                 // "the only other country": determiners stack at the front.
                 start = t;
                 while start > lo && self.is_word(start - 1) && {
