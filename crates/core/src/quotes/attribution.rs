@@ -132,10 +132,10 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         return dash_paragraph(ctx, k);
     }
     // Dash attribution at the end of a paragraph: "“…” — John Smith, spokesman".
-    if matches!(ctx.word(k), "—" | "–" | "-") {
+    if is_dash(ctx.word(k)) {
         let np = ctx.np_after(k + 1, para_end)?;
         let rest = np.end;
-        let ends = rest >= para_end || matches!(ctx.word(rest), "," | "." | "(");
+        let ends = rest >= para_end || matches!(ctx.word(rest), "," | "." | "(") || ctx.line_break_before(rest);
         return ends.then_some(Attr { speaker: Some(np), cue: None });
     }
     let limit = (k + AFTER_CLOSE).min(para_end);
@@ -188,9 +188,14 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
     Some(Attr { speaker: Some(speaker), cue: Some(cue) })
 }
 
+/// A dash that signs a quote: em, en, the quotation dash ― or a hyphen standing in for one.
+fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "―" | "-" | "--")
+}
+
 /// A quote that ends its paragraph, signed in the next: "- Hillary Clinton."
 fn dash_paragraph(ctx: &Ctx<'_>, k: usize) -> Option<Attr> {
-    if k >= ctx.tokens.len() || !matches!(ctx.word(k), "—" | "–" | "-" | "--") {
+    if k >= ctx.tokens.len() || !is_dash(ctx.word(k)) {
         return None;
     }
     let para = ctx.paragraphs.iter().find(|p| p.span.contains_pos(ctx.tokens[k].span.start()))?;
@@ -223,6 +228,10 @@ fn words_before(ctx: &Ctx<'_>, q: usize) -> usize {
     let first = first.max(start.saturating_sub(WINDOW));
     let mut t = start;
     let mut words = 0;
+    // A quote that opens a line starts afresh, whatever the segmenter made of the lines.
+    if ctx.line_break_before(start) {
+        return 0;
+    }
     while t > first {
         t -= 1;
         if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || matches!(ctx.word(t), ":" | "(" | "[" | ";") {
@@ -312,7 +321,7 @@ fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
             after_complementizer += 1;
         } else if matches!(w, ":" | ",") {
             after_complementizer = 0;
-        } else if !matches!(w, "—" | "–" | "-" | "’" | "'" | ".") {
+        } else if !is_dash(w) && !matches!(w, "’" | "'" | ".") {
             return None;
         }
     }
@@ -455,6 +464,10 @@ fn reported_clauses(
                 used[k] = true;
                 claimed_until = claimed_until.max(span.end());
             }
+            continue;
+        }
+        // "Polls show that X, said Y.": Y's report holds the whole clause, this one included.
+        if matches!(trailing_attribution(ctx, c.toks.end, hi), Some((_, Trailing::Speech))) {
             continue;
         }
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
@@ -626,7 +639,7 @@ fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
     let first = ctx.token_at(para.start()).max(r.start.saturating_sub(WINDOW));
     let last = ctx.token_at(para.end()).min(r.end + WINDOW);
     let mut t = r.start;
-    while t > first {
+    while t > first && !ctx.line_break_before(r.start) {
         t -= 1;
         if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() {
             break;
@@ -762,9 +775,25 @@ fn opens_clause(ctx: &Ctx<'_>, t: usize, hi: usize) -> bool {
     c.has(Class::SUBJECT) || c.has(Class::DETERMINER) || ctx.is_capitalized(t)
 }
 
+/// What ends a reported clause early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trailing {
+    /// ", according to X."
+    Source,
+    /// ", said X." / ", X said.": an attribution that owns the whole clause before it.
+    Speech,
+    /// ", although he tweeted that ...": another report joined on.
+    Joined,
+}
+
 /// Cuts a reported clause before a trailing attribution of its own: ", according to X",
-/// ", said X." or ", X said." at the end of the sentence.
+/// ", said X." or ", X said." at the end of the sentence, or ", although X said that ...".
 fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
+    trailing_attribution(ctx, from, hi).map_or(hi, |(t, _)| t)
+}
+
+/// The comma where a trailing attribution starts, and what kind it is.
+fn trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(usize, Trailing)> {
     let hi = hi.min(from + 2 * WINDOW);
     let ends_with_cue = |k: usize, rest: usize| {
         let c = &ctx.cues[k];
@@ -777,13 +806,12 @@ fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
         if let Some(k) = ctx.cue_starting_at(t + 1) {
             let c = &ctx.cues[k];
             if c.class == CueClass::Source {
-                return t;
+                return Some((t, Trailing::Source));
             }
             if ctx.np_after(c.toks.end, hi).is_some_and(|np| ends_with_cue(k, np.end)) {
-                return t;
+                return Some((t, Trailing::Speech));
             }
         }
-        // ", although he tweeted that ...": a clause with a report of its own.
         let joined = matches!(ctx.word(t + 1), "although" | "though" | "but" | "while" | "whereas");
         let subject_at = if joined { t + 2 } else { t + 1 };
         if let Some(np) = ctx.np_after(subject_at, hi) {
@@ -797,11 +825,14 @@ fn cut_trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> usize {
             }
             if let Some(k) = ctx.cue_starting_at(v) {
                 let reports = ctx.cues[k].class.reports_clauses() && !ctx.cues[k].opener;
-                if (joined && reports) || ends_with_cue(k, ctx.cues[k].toks.end) {
-                    return t;
+                if joined && reports {
+                    return Some((t, Trailing::Joined));
+                }
+                if ends_with_cue(k, ctx.cues[k].toks.end) {
+                    return Some((t, Trailing::Speech));
                 }
             }
         }
     }
-    hi
+    None
 }

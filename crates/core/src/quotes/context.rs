@@ -317,6 +317,11 @@ impl<'a> Ctx<'a> {
         self.tokens.get(i + 1).is_some_and(|n| n.span.start() == self.tokens[i].span.end())
     }
 
+    /// True when a line break separates token `i` from the token before it.
+    pub(crate) fn line_break_before(&self, i: usize) -> bool {
+        i > 0 && self.text[self.tokens[i - 1].span.end()..self.tokens[i].span.start()].contains('\n')
+    }
+
     /// The top-level quoted piece containing token `i` (marks included).
     #[inline]
     pub(crate) fn quote_at(&self, i: usize) -> Option<usize> {

@@ -325,8 +325,8 @@ fn straight(text: &str, at: usize, len: usize) -> Dir {
 fn flanking(text: &str, at: usize, len: usize) -> (bool, bool) {
     let before = text[..at].chars().next_back();
     let after = text[at + len..].chars().next();
-    let space_or_open = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-    let space_or_punct = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-/…".contains(c));
+    let space_or_open = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–―-/".contains(c));
+    let space_or_punct = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–―-/…".contains(c));
     let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
     let opens = space_or_open(before) && word(after) && !space_or_punct(after);
     let closes = word(before) && !space_or_open(before) && space_or_punct(after);
