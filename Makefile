@@ -50,11 +50,26 @@ fmt: ## Format the Rust code
 	cargo fmt --all
 
 .PHONY: bench
-bench: ## Criterion benchmarks
+bench: ## Criterion benchmarks, then corpus throughput
 	cargo bench -p byline-core
+	$(MAKE) bench-corpus
+
+BBC := $(BYLINE_SHARED_DATA)/corpora/bbc_news.jsonl
+.PHONY: bench-corpus
+bench-corpus: ## MB/s and articles/s on the first 300 BBC articles: layout+sentences, then all stages
+	cargo build -q --release -p byline-core --example throughput
+	target/release/examples/throughput $(BBC) --limit 300 --layout-only --repeat 10
+	target/release/examples/throughput $(BBC) --limit 300 --repeat 10
 
 .PHONY: eval
-eval: eval-ner eval-quotes ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target per stage)
+eval: eval-sbd
+eval: eval-ner
+eval: eval-quotes
+
+.PHONY: eval-sbd
+eval-sbd: ## Sentence boundaries: Golden Rules count and GUM news dev/train F1
+	$(PYTHON) eval/sbd.py
 
 .PHONY: eval-ner
 eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy

@@ -16,6 +16,9 @@ const MIN_WRAP_WIDTH: usize = 50;
 const WRAP_SLACK: usize = 3;
 /// Leading spaces that mark a paragraph's first line in indented text.
 const INDENT: usize = 2;
+/// In indented text, a line break also separates paragraphs after a line this much shorter than
+/// the width (a byline above the first paragraph): the first line of wire copy often wraps short.
+const SHORT_LINE_PERCENT: usize = 70;
 
 #[derive(Clone, Copy, Debug)]
 struct Line {
@@ -28,8 +31,20 @@ struct Line {
     width: usize,
     /// Characters of the first word.
     first_word: usize,
-    /// Starts with a bullet or list marker.
-    item: bool,
+    /// How the line starts: with a bullet, a dash or number that may mark a list item, or text.
+    item: Item,
+    /// Ends with a mark that can end a list item or a sentence (". : ; ! ?").
+    ends_clause: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Item {
+    /// Plain text.
+    No,
+    /// "• ": always a list item.
+    Bullet,
+    /// "- ", "* ", "1. ", "a) ": a list item, or a dash or number that a wrap put first.
+    Marker,
 }
 
 fn measure(text: &str, start: usize, end: usize) -> Line {
@@ -46,20 +61,27 @@ fn measure(text: &str, start: usize, end: usize) -> Line {
     let body = trimmed.trim_start();
     let width = indent + if body.is_ascii() { body.len() } else { body.chars().count() };
     let first_word = body.split(char::is_whitespace).next().map_or(0, |w| w.chars().count());
-    Line { start, end, indent, width, first_word, item: starts_item(body) }
+    let ends_clause = body.ends_with(['.', ':', ';', '!', '?']);
+    Line { start, end, indent, width, first_word, item: item(body), ends_clause }
 }
 
-/// True for a line that starts with a bullet ("• ", "- ") or a list marker ("1. ", "a) ").
-fn starts_item(body: &str) -> bool {
+/// How a line starts: a bullet ("• "), a marker ("- ", "1. ", "a) ") or text.
+fn item(body: &str) -> Item {
     let mut chars = body.chars();
-    let Some(c) = chars.next() else { return false };
-    if matches!(c, '•' | '●' | '▪' | '■' | '◦' | '‣' | '⁃' | '►' | '-' | '*' | '–' | '—') {
-        return chars.next().is_some_and(char::is_whitespace);
+    let Some(c) = chars.next() else { return Item::No };
+    let spaced = chars.next().is_some_and(char::is_whitespace);
+    if matches!(c, '•' | '●' | '▪' | '■' | '◦' | '‣' | '⁃' | '►') && spaced {
+        return Item::Bullet;
+    }
+    if matches!(c, '-' | '*' | '–' | '—') && spaced {
+        return Item::Marker;
     }
     let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits <= 3 && {
-        let rest = &body.as_bytes()[digits..];
-        matches!(rest, [b'.' | b')', b' ', ..])
+    let numbered = digits > 0 && digits <= 3 && matches!(&body.as_bytes()[digits..], [b'.' | b')', b' ', ..]);
+    if numbered {
+        Item::Marker
+    } else {
+        Item::No
     }
 }
 
@@ -89,10 +111,21 @@ fn split_block(text: &str, lines: &[Line], out: &mut Vec<Span>) {
     let mut start = first.start;
     for pair in lines.windows(2) {
         let (prev, line) = (pair[0], pair[1]);
-        let new_paragraph = (indented && line.indent >= INDENT)
-            || line.item
-            || !wrapped
-            || prev.width + 1 + line.first_word + WRAP_SLACK <= width;
+        let fits = prev.width + 1 + line.first_word;
+        let breaks = if indented {
+            line.indent >= INDENT || fits * 100 <= width * SHORT_LINE_PERCENT
+        } else {
+            !wrapped || fits + WRAP_SLACK <= width
+        };
+        // A dash or number at the start of a wrapped line may just be where the wrap fell
+        // ("... 28.52 million\n- the highest figure"): it starts an item only after an item or
+        // a finished clause.
+        let item = match line.item {
+            Item::Bullet => true,
+            Item::Marker => prev.item != Item::No || prev.ends_clause,
+            Item::No => false,
+        };
+        let new_paragraph = breaks || item;
         if new_paragraph {
             push_trimmed(text, Span::new(start, prev.end), out);
             start = line.start;

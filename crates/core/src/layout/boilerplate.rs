@@ -1,39 +1,48 @@
 //! Web furniture: comment forms, share and subscribe prompts, "Advertisement", navigation.
 
-use crate::layout::lexicon::{LayoutLexicon, Placement};
+use crate::layout::lexicon::LayoutLexicon;
 
 /// Longest paragraph checked against the phrase lists, in bytes.
 pub(crate) const MAX_BOILERPLATE: usize = 400;
-/// Longest paragraph read as a navigation or share row, in bytes.
-const MAX_ROW: usize = 200;
+/// Longest paragraph compared whole with the phrase list, or read as a navigation or share row.
+pub(crate) const MAX_FOLDED: usize = 120;
 
 /// `s` lowercased for matching, with runs of blank space made one space, curly apostrophes made
 /// straight, and leading bullets and trailing punctuation and symbols removed.
 pub(crate) fn fold(s: &str, out: &mut String) {
     out.clear();
-    let body =
-        s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '-' | '–' | '—' | '*' | '›' | '»' | '>'));
     let mut space = false;
-    for c in body.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
+    for c in unbulleted(s).chars() {
+        let c = match c {
+            c if c.is_ascii() && !c.is_ascii_whitespace() => c.to_ascii_lowercase(),
+            '’' | '‘' => '\'',
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            c => c,
+        };
         if space && !out.is_empty() {
             out.push(' ');
         }
         space = false;
-        match c {
-            '’' | '‘' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     let keep = out.trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, ')' | '"' | '\''))).len();
     out.truncate(keep);
 }
 
-/// True when the paragraph (as given, and folded) is web furniture.
+/// `s` without leading blank space and bullets.
+pub(crate) fn unbulleted(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '-' | '–' | '—' | '*' | '›' | '»' | '>'))
+}
+
+/// True when the paragraph is web furniture. `folded` is the paragraph folded for matching when
+/// it is at most [`MAX_FOLDED`] bytes long, and empty otherwise.
 pub(crate) fn is_boilerplate(raw: &str, folded: &str, lex: &LayoutLexicon) -> bool {
     if raw.len() > MAX_BOILERPLATE {
         return false;
@@ -41,19 +50,17 @@ pub(crate) fn is_boilerplate(raw: &str, folded: &str, lex: &LayoutLexicon) -> bo
     if lex.boilerplate_exact.contains(folded) {
         return true;
     }
-    let phrase = lex
-        .boilerplate_phrases
-        .find_overlapping_iter(folded)
-        .any(|m| lex.boilerplate_where[m.pattern().as_usize()] == Placement::Anywhere || m.start() == 0);
-    phrase || is_row(raw, folded, lex)
+    lex.boilerplate_prefixes.starts(unbulleted(raw))
+        || lex.boilerplate_contains.is_match(folded)
+        || is_row(raw, folded, lex)
 }
 
 /// A navigation trail ("Home | News | World") or a row of share buttons ("Share on Facebook Twitter Email").
 fn is_row(raw: &str, folded: &str, lex: &LayoutLexicon) -> bool {
-    if raw.len() > MAX_ROW {
+    if raw.len() > MAX_FOLDED {
         return false;
     }
-    let separators = raw.matches(['|', '›', '»', '>', '•']).count();
+    let separators = raw.bytes().filter(|&b| b == b'|').count() + raw.matches(['›', '»', '•']).count();
     let sentence = raw.trim_end().ends_with(['.', '!', '?', '"', '”']);
     if separators >= 2 && !sentence {
         return true;
@@ -114,6 +121,7 @@ mod tests {
             "China may gain symbolic and practical payoffs from closer ties with Belarus.",
             "Leave a reply to the minister, he said.",
             "Email and text messages were sent to every voter.",
+            "DU PONT <DD> WINS SUIT AGAINST PHILLIPS <P>",
         ] {
             assert!(!check(s), "{s}");
         }

@@ -1,6 +1,7 @@
 //! Captions of photos and videos: "An example of severe eczema. Image: Jambula.",
 //! "Image caption The minister arrives", "A man walks by. (AP Photo/Jane Doe)".
 
+use crate::layout::boilerplate::unbulleted;
 use crate::layout::lexicon::LayoutLexicon;
 
 /// Longest paragraph read as a caption, in bytes.
@@ -15,25 +16,29 @@ pub(crate) struct Caption {
     pub credit: Option<usize>,
 }
 
-/// The paragraph as a caption, if it is one. `folded` is the paragraph folded for matching.
-pub(crate) fn caption(raw: &str, folded: &str, lex: &LayoutLexicon) -> Option<Caption> {
+/// How far from the end a photo agency's name marks a caption ("... (AP Photo/Jane Doe)"), in bytes.
+const TAIL_WINDOW: usize = 60;
+
+/// The paragraph as a caption, if it is one.
+pub(crate) fn caption(raw: &str, lex: &LayoutLexicon) -> Option<Caption> {
     if raw.len() > MAX_CAPTION {
         return None;
     }
     if let Some(at) = credit_label(raw, lex) {
         return Some(Caption { credit: (at > 0).then_some(at) });
     }
-    let lead = lex.caption_leads.iter().any(|l| folded.starts_with(l.as_str()));
-    let tail_from = folded.len().saturating_sub(60);
-    let tail_from = (tail_from..folded.len()).find(|&i| folded.is_char_boundary(i)).unwrap_or(folded.len());
-    let tail = lex.caption_tails.iter().any(|t| folded[tail_from..].contains(t.as_str()));
-    (lead || tail).then_some(Caption { credit: None })
+    let mut tail = raw.len().saturating_sub(TAIL_WINDOW);
+    while !raw.is_char_boundary(tail) {
+        tail += 1;
+    }
+    let marked = lex.caption_leads.starts(unbulleted(raw)) || lex.caption_tails.occurs_in(&raw[tail..]);
+    marked.then_some(Caption { credit: None })
 }
 
 /// Where a trailing "Image: Name." credit starts: a credit word, a colon, then a few words that
 /// end the paragraph.
 fn credit_label(raw: &str, lex: &LayoutLexicon) -> Option<usize> {
-    let colon = raw.rfind(": ")?;
+    let colon = memchr::memrchr(b':', raw.as_bytes()).filter(|&i| raw.as_bytes().get(i + 1) == Some(&b' '))?;
     let credit = raw[colon + 2..].trim();
     let words = credit.split_whitespace().count();
     if words == 0 || words > MAX_CREDIT_WORDS || credit.contains(". ") {
@@ -56,12 +61,9 @@ fn credit_label(raw: &str, lex: &LayoutLexicon) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::boilerplate::fold;
 
     fn cap(s: &str) -> Option<Caption> {
-        let mut f = String::new();
-        fold(s, &mut f);
-        caption(s, &f, &LayoutLexicon::new())
+        caption(s, &LayoutLexicon::new())
     }
 
     #[test]

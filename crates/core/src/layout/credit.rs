@@ -10,34 +10,33 @@ pub(crate) const MAX_CREDIT: usize = 400;
 const TRAILING_WINDOW: usize = 400;
 
 /// If the paragraph is a credit line, appends its names to `out` and returns true.
-/// `folded` is the paragraph folded for matching.
-pub(crate) fn credit(raw: &str, folded: &str, lex: &LayoutLexicon, out: &mut Vec<String>) -> bool {
+pub(crate) fn credit(raw: &str, lex: &LayoutLexicon, out: &mut Vec<String>) -> bool {
     if raw.len() > MAX_CREDIT {
         return false;
     }
-    let unbracketed = folded.trim_start_matches('(');
-    if lex.credit_leads.iter().any(|l| unbracketed.starts_with(l.as_str())) {
+    if lex.credit_leads.starts(raw.trim_start_matches(['(', ' '])) {
         credited_names(raw, lex, out);
         return true;
     }
     // "Jane Doe in London contributed reporting."
-    let lower = raw.to_ascii_lowercase();
-    let body = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
-    for tail in &lex.credit_tails {
-        if let Some(head) = body.strip_suffix(tail.as_str()) {
-            let mut names = Vec::new();
-            let (_, unknown) = collect_names(&raw[..head.len()], lex, &mut names);
-            if !names.is_empty() && unknown == 0 {
-                for n in names {
-                    if !out.contains(&n) {
-                        out.push(n);
-                    }
-                }
-                return true;
-            }
+    let body = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let ends = |tail: &str| {
+        body.len() >= tail.len()
+            && body.is_char_boundary(body.len() - tail.len())
+            && body[body.len() - tail.len()..].eq_ignore_ascii_case(tail)
+    };
+    let Some(tail) = lex.credit_tails.iter().find(|t| ends(t)) else { return false };
+    let mut names = Vec::new();
+    let (_, unknown) = collect_names(&body[..body.len() - tail.len()], lex, &mut names);
+    if names.is_empty() || unknown > 0 {
+        return false;
+    }
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
         }
     }
-    false
+    true
 }
 
 /// The names in each clause of a credit line: what follows "by" or ":".
@@ -61,8 +60,7 @@ pub(crate) fn trailing_credit(raw: &str, lex: &LayoutLexicon, out: &mut Vec<Stri
     let window = &raw[pos..];
     let Some(open) = window.rfind('(') else { return };
     let inside = &window[open + 1..];
-    let lower = inside.to_ascii_lowercase();
-    if lex.credit_leads.iter().any(|l| lower.starts_with(l.as_str())) {
+    if lex.credit_leads.starts(inside) {
         let close = inside.find(')').unwrap_or(inside.len());
         credited_names(&inside[..close], lex, out);
     }
@@ -71,13 +69,10 @@ pub(crate) fn trailing_credit(raw: &str, lex: &LayoutLexicon, out: &mut Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::boilerplate::fold;
 
     fn names(s: &str) -> Option<Vec<String>> {
-        let mut f = String::new();
-        fold(s, &mut f);
         let mut out = Vec::new();
-        credit(s, &f, &LayoutLexicon::new(), &mut out).then_some(out)
+        credit(s, &LayoutLexicon::new(), &mut out).then_some(out)
     }
 
     #[test]

@@ -1,12 +1,10 @@
 //! Datelines: the place (and often date and agency) that opens a wire story.
 //! "KYIV, Ukraine —", "WASHINGTON (Reuters) -", "LONDON, Feb 26 -", "Taipei, Taiwan —".
 
-use std::collections::HashSet;
-
 use regex::Regex;
 
 use crate::layout::lexicon::LayoutLexicon;
-use crate::segment::lexicon::data_lines;
+use crate::segment::lexicon::{data_sections, WordSet};
 
 /// Longest dateline, in bytes.
 const MAX_DATELINE: usize = 90;
@@ -26,34 +24,48 @@ pub(crate) struct Found {
 #[derive(Debug)]
 pub(crate) struct DatelineFinder {
     pattern: Regex,
-    not_places: HashSet<String>,
+    not_places: WordSet,
+    not_place_words: WordSet,
 }
 
-const PATTERN: &str = r"(?x)
+/// The shape of a dateline; [`DatelineFinder::find`] then takes it apart and checks the date.
+/// Letters are ASCII classes plus any non-ASCII character (`\P{ASCII}`), which keeps the
+/// automaton small: full Unicode letter classes made every search clear a large visited set.
+/// What the classes let through (a dash glued to a word) the checks in `find` reject.
+const PATTERN: &str = r#"(?x)
 ^
-(?P<place>
-    (?P<caps>
-        \p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?
-        (?:\x20\p{Lu}[\p{Lu}'’.\-]*\.?){0,3}
-    )
-    (?:,\x20\p{Lu}[\p{L}'’.\-]*(?:\x20\p{Lu}[\p{L}'’.\-]*){0,3}){0,2}
+(?:
+    # ALL-CAPS place ("KYIV", "NEW YORK", "DALLAS/FORT WORTH"), then up to two regions
+    [A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*[A-Z\P{ASCII}]\.?
+    (?:\x20[A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*\.?){0,3}
+    (?:\x20?,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,2}
   |
-    (?P<mixed>
-        \p{Lu}\p{Ll}[\p{L}'’.\-]*(?:\x20\p{Lu}[\p{L}'’.\-]*){0,3}
-    )
-    (?P<region>(?:,\x20\p{Lu}[\p{L}'’.\-]*(?:\x20\p{Lu}[\p{L}'’.\-]*){0,3}){0,3})
+    # Capitalised place ("Toronto", "Taipei"), then up to three regions
+    [A-Z\P{ASCII}][a-z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}
+    (?:,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,3}
 )
-(?P<date>,\x20(?P<month>\p{Lu}\p{Ll}{2,8})\.?\x20\d{1,2}|,\x20\d{1,2}\x20(?P<month2>\p{Lu}\p{Ll}{2,8}))?
-(?P<agency>\x20?\(\p{Lu}[\p{L}.&\-]*(?:\x20\p{Lu}[\p{L}.&\-]*){0,3}\))?
-\x20*(?P<dash>--|[-—–―_]|:)
+# a date ("Feb 26", ", March 3", "26 Feb")
+(?:\x20?,?\x20+[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}|\x20?,\x20+[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8})?
+# an agency ("(Reuters)", "(AP)")
+(?:\x20?\([A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*){0,3}\))?
+\x20*,?\x20*(?:--|[-—–―_]|:)
 (?:\x20+|$)
-";
+"#;
+
+const DASHES: [&str; 7] = ["--", "-", "—", "–", "―", "_", ":"];
 
 impl DatelineFinder {
     pub(crate) fn new() -> DatelineFinder {
+        let section = |name: &str| {
+            data_sections(include_str!("data/datelines.txt"))
+                .filter(|(s, _)| *s == name)
+                .map(|(_, w)| w.to_string())
+                .collect::<WordSet>()
+        };
         DatelineFinder {
             pattern: Regex::new(PATTERN).expect("dateline pattern compiles"),
-            not_places: data_lines(include_str!("data/datelines.txt")).map(str::to_string).collect(),
+            not_places: section("opening"),
+            not_place_words: section("word"),
         }
     }
 
@@ -63,31 +75,58 @@ impl DatelineFinder {
         while !para.is_char_boundary(cut) {
             cut -= 1;
         }
-        let caps = self.pattern.captures(&para[..cut])?;
-        let whole = caps.get(0)?;
-        let place = caps.name("place")?.as_str();
-        let month = caps.name("month").or(caps.name("month2"));
-        if month.is_some_and(|m| lex.month(m.as_str()).is_none()) {
+        let whole = self.pattern.find(&para[..cut])?;
+        let line = whole.as_str().trim_end();
+        let dash = DASHES.iter().find(|d| line.ends_with(*d))?;
+        let mut core = line[..line.len() - dash.len()].trim_end().trim_end_matches(',').trim_end();
+        let agency = core.ends_with(')');
+        if agency {
+            core = core[..core.rfind('(')?].trim_end();
+        }
+        let (place, date) = split_date(core, lex);
+        let place = place.trim_end_matches([',', ' ']);
+        if place.contains(['—', '–', '―', '“', '”']) {
             return None;
         }
-        let has_date = month.is_some();
-        let has_agency = caps.name("agency").is_some();
-        let dash = caps.name("dash")?.as_str();
-        if let Some(m) = caps.name("mixed") {
+        let first = place.split([' ', ',']).next().unwrap_or(place);
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if first.chars().any(char::is_lowercase) {
             // A capitalised word and a dash is often just a sentence; ask for more.
-            let region = caps.name("region").is_some_and(|r| !r.is_empty());
-            if dash == ":" || !(region || has_date || has_agency) || lex.month(m.as_str()).is_some() {
+            let region = place.contains(',');
+            if *dash == ":" || !(region || date || agency) || lex.month(first).is_some() {
                 return None;
             }
         }
-        if self.not_places.contains(&place.to_lowercase()) || whole.end() > MAX_DATELINE {
+        let lower = place.to_lowercase();
+        let not_place =
+            self.not_places.contains(&lower) || lower.split([' ', ',']).any(|w| self.not_place_words.contains(w));
+        if not_place || whole.end() > MAX_DATELINE {
             return None;
         }
         let body = whole.end();
-        let next = para[body..].chars().next();
-        let opens = next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\''));
-        let len = whole.as_str().trim_end().len();
-        opens.then(|| Found { place: place.to_string(), len, body })
+        let rest = &para[body..];
+        // The story opens with a capital; a headline ("ECONOMIC SPOTLIGHT - JAPAN") has no lowercase.
+        // A date or an agency vouches for the dateline; without them, the story must open with
+        // a capital.
+        let first = rest.chars().next();
+        let opens = first.is_none_or(|c| (date || agency || !c.is_lowercase()) && !matches!(c, ',' | '.' | ';'))
+            && (rest.is_empty() || rest.chars().take(80).any(char::is_lowercase));
+        opens.then(|| Found { place: place.to_string(), len: line.len(), body })
+    }
+}
+
+/// Splits a trailing date ("Feb 26", "March  2", "26 Feb") off `core`; true when there was one.
+fn split_date<'a>(core: &'a str, lex: &LayoutLexicon) -> (&'a str, bool) {
+    let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| lex.month(w.trim_end_matches(',')).is_some();
+    let Some((before, last)) = core.rsplit_once(' ') else { return (core, false) };
+    let Some((head, prev)) = before.trim_end().rsplit_once(' ') else { return (core, false) };
+    if (day(last) && month(prev)) || (month(last) && day(prev)) {
+        (head, true)
+    } else {
+        (core, false)
     }
 }
 
@@ -116,6 +155,15 @@ mod tests {
         assert_eq!(place("SPRINGFIELD, Ill. (AP) — A man"), p("SPRINGFIELD, Ill.", "SPRINGFIELD, Ill. (AP) —"));
         assert_eq!(place("NEW DELHI: The government"), p("NEW DELHI", "NEW DELHI:"));
         assert_eq!(place("KYIV, Ukraine —"), p("KYIV, Ukraine", "KYIV, Ukraine —"));
+        assert_eq!(place("RICHMOND, Va. Feb 26 - Qtly div"), p("RICHMOND, Va.", "RICHMOND, Va. Feb 26 -"));
+        assert_eq!(place("FARMINGTON, Conn., FEb 26 - Qtly"), p("FARMINGTON, Conn.", "FARMINGTON, Conn., FEb 26 -"));
+        assert_eq!(place("MONTREAL, Feb 26- Shr 1.11"), p("MONTREAL", "MONTREAL, Feb 26-"));
+        assert_eq!(place("MONTREAL, Feb 26 - (Ivaco Inc) said"), p("MONTREAL", "MONTREAL, Feb 26 -"));
+        assert_eq!(place("OAKLAND , N.J., March  2 - Diagnostic"), p("OAKLAND , N.J.", "OAKLAND , N.J., March  2 -"));
+        assert_eq!(
+            place("DALLAS/FORT WORTH, Texas, March 3 - AMR Corp will hold"),
+            p("DALLAS/FORT WORTH, Texas", "DALLAS/FORT WORTH, Texas, March 3 -")
+        );
     }
 
     #[test]
@@ -123,8 +171,10 @@ mod tests {
         assert_eq!(place("Beijing — a staunch ally — said"), None);
         assert_eq!(place("Pakistan — not India — is"), None);
         assert_eq!(place("BREAKING: The vote"), None);
+        assert_eq!(place("FIX IS IN: The vote was rigged, he said"), None);
         assert_eq!(place("As officials in Ukraine watch - closely"), None);
         assert_eq!(place("Mr. Qin said - nothing"), None);
         assert_eq!(place("March 3 - The day"), None);
+        assert_eq!(place("ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>"), None);
     }
 }

@@ -75,23 +75,26 @@ fn time_word(w: &str, lex: &LayoutLexicon) -> bool {
     w.bytes().all(|b| b.is_ascii_digit())
         || matches!(lower.as_str(), "am" | "pm" | "a" | "p" | "m" | "at" | "h" | "hrs")
         || (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase()))
-        || lex.date_prefixes.iter().any(|p| p == &lower)
+        || lex.is_date_prefix(&lower)
+}
+
+/// A cheap test before the full parse: a date line opens with a digit, a weekday, a month or
+/// a date prefix ("Published").
+pub(crate) fn may_open_date(s: &str, lex: &LayoutLexicon) -> bool {
+    let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || lex.is_weekday(first)
+        || lex.month(first).is_some()
+        || lex.is_date_prefix(first)
 }
 
 /// The date of a paragraph that is only a date line.
 pub(crate) fn date_line(s: &str, lex: &LayoutLexicon) -> Option<Date> {
-    if s.len() > MAX_DATE_LINE {
+    if s.len() > MAX_DATE_LINE || !may_open_date(s, lex) {
         return None;
     }
     let w = words(s);
-    let lower = s.to_lowercase();
-    let mut i = 0;
-    for p in &lex.date_prefixes {
-        if lower.starts_with(p.as_str()) {
-            i = w.iter().take_while(|x| x.start < p.len()).count();
-            break;
-        }
-    }
+    let i = w.iter().take_while(|x| lex.is_date_prefix(x.text)).count();
     let (date, next) = date_at(s, &w, i, lex)?;
     w[next..].iter().all(|x| time_word(x.text, lex)).then_some(date)
 }

@@ -1,37 +1,73 @@
 //! The layout stage's word lists, kept as data files in `data/` and loaded once.
 
-use std::collections::{HashMap, HashSet};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
-use aho_corasick::AhoCorasick;
+use crate::segment::lexicon::{data_lines, data_sections, with_ascii_lowercase, WordMap, WordSet};
 
-use crate::segment::lexicon::{data_lines, data_sections};
+/// A list of lowercase phrases matched in text as given: ASCII case ignored, and a straight
+/// apostrophe in a phrase also matching a curly one.
+#[derive(Debug)]
+pub(crate) struct Phrases {
+    ac: AhoCorasick,
+}
 
-/// Where a boilerplate phrase must stand in a paragraph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Placement {
-    Prefix,
-    Anywhere,
+impl Phrases {
+    fn new(list: impl IntoIterator<Item = String>) -> Phrases {
+        let mut patterns = Vec::new();
+        for p in list {
+            if p.contains('\'') {
+                patterns.push(p.replace('\'', "’"));
+            }
+            patterns.push(p);
+        }
+        // A DFA: the lists are small, and paragraphs are searched one by one, so per-byte speed
+        // and no per-search setup matter more than memory.
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&patterns)
+            .expect("phrases compile");
+        Phrases { ac }
+    }
+
+    /// The length of the longest phrase that `text` starts with.
+    pub(crate) fn prefix_len(&self, text: &str) -> Option<usize> {
+        self.ac.find(Input::new(text).anchored(Anchored::Yes)).map(|m| m.end())
+    }
+
+    /// True when `text` starts with a phrase.
+    pub(crate) fn starts(&self, text: &str) -> bool {
+        self.prefix_len(text).is_some()
+    }
+
+    /// True when a phrase occurs anywhere in `text`.
+    pub(crate) fn occurs_in(&self, text: &str) -> bool {
+        self.ac.is_match(text)
+    }
 }
 
 /// Every list the layout stage uses.
 #[derive(Debug)]
 pub(crate) struct LayoutLexicon {
-    pub boilerplate_exact: HashSet<String>,
-    /// Prefix and "contains" phrases in one automaton; `boilerplate_where[pattern]` says which.
-    pub boilerplate_phrases: AhoCorasick,
-    pub boilerplate_where: Vec<Placement>,
-    pub social: HashSet<String>,
-    pub credit_leads: Vec<String>,
+    pub boilerplate_exact: WordSet,
+    /// Phrases that open boilerplate.
+    pub boilerplate_prefixes: Phrases,
+    /// Phrases that mark boilerplate anywhere in a short paragraph, matched in its folded form.
+    pub boilerplate_contains: AhoCorasick,
+    pub social: WordSet,
+    pub credit_leads: Phrases,
     pub credit_tails: Vec<String>,
-    pub byline_leads: Vec<String>,
-    pub caption_credits: HashSet<String>,
-    pub caption_leads: Vec<String>,
-    pub caption_tails: Vec<String>,
-    pub affiliations: HashSet<String>,
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashSet<String>,
-    pub date_prefixes: Vec<String>,
-    pub particles: HashSet<String>,
+    pub byline_leads: Phrases,
+    pub caption_credits: WordSet,
+    pub caption_leads: Phrases,
+    pub caption_tails: Phrases,
+    pub affiliations: WordSet,
+    pub months: WordMap<u32>,
+    pub weekdays: WordSet,
+    pub date_prefixes: WordSet,
+    pub particles: WordSet,
 }
 
 fn section<'a>(data: &'a str, name: &'a str) -> impl Iterator<Item = String> + 'a {
@@ -47,14 +83,6 @@ fn longest_first(mut v: Vec<String>) -> Vec<String> {
 impl LayoutLexicon {
     pub(crate) fn new() -> LayoutLexicon {
         let boilerplate = include_str!("data/boilerplate.txt");
-        let mut phrases = Vec::new();
-        let mut placements = Vec::new();
-        for (name, placement) in [("prefix", Placement::Prefix), ("contains", Placement::Anywhere)] {
-            for p in section(boilerplate, name) {
-                phrases.push(p);
-                placements.push(placement);
-            }
-        }
         let credits = include_str!("data/credits.txt");
         let captions = include_str!("data/captions.txt");
         let dates = include_str!("data/dates.txt");
@@ -66,19 +94,19 @@ impl LayoutLexicon {
             .collect();
         LayoutLexicon {
             boilerplate_exact: section(boilerplate, "exact").collect(),
-            boilerplate_phrases: AhoCorasick::new(&phrases).expect("boilerplate phrases compile"),
-            boilerplate_where: placements,
+            boilerplate_prefixes: Phrases::new(section(boilerplate, "prefix")),
+            boilerplate_contains: AhoCorasick::new(section(boilerplate, "contains")).expect("phrases compile"),
             social: section(boilerplate, "social").collect(),
-            credit_leads: longest_first(section(credits, "lead").collect()),
+            credit_leads: Phrases::new(section(credits, "lead")),
             credit_tails: longest_first(section(credits, "tail").collect()),
-            byline_leads: longest_first(data_lines(include_str!("data/bylines.txt")).map(str::to_string).collect()),
+            byline_leads: Phrases::new(data_lines(include_str!("data/bylines.txt")).map(str::to_string)),
             caption_credits: section(captions, "credit").collect(),
-            caption_leads: longest_first(section(captions, "lead").collect()),
-            caption_tails: section(captions, "tail").collect(),
+            caption_leads: Phrases::new(section(captions, "lead")),
+            caption_tails: Phrases::new(section(captions, "tail")),
             affiliations: data_lines(include_str!("data/affiliations.txt")).map(str::to_string).collect(),
             months,
             weekdays: section(dates, "weekday").collect(),
-            date_prefixes: longest_first(section(dates, "prefix").collect()),
+            date_prefixes: section(dates, "prefix").collect(),
             particles: data_lines(include_str!("data/names.txt")).map(str::to_string).collect(),
         }
     }
@@ -86,21 +114,23 @@ impl LayoutLexicon {
     /// The month number of a month name or abbreviation, any case, with or without a period.
     pub(crate) fn month(&self, word: &str) -> Option<u32> {
         let w = word.strip_suffix('.').unwrap_or(word);
-        if w.len() > 9 {
-            return None;
-        }
-        self.months.get(&w.to_lowercase()).copied()
+        with_ascii_lowercase(w, |w| self.months.get(w).copied()).flatten()
     }
 
     /// True for a weekday name or abbreviation, any case, with or without a period.
     pub(crate) fn is_weekday(&self, word: &str) -> bool {
         let w = word.strip_suffix('.').unwrap_or(word);
-        w.len() <= 9 && self.weekdays.contains(&w.to_lowercase())
+        with_ascii_lowercase(w, |w| self.weekdays.contains(w)).unwrap_or(false)
+    }
+
+    /// True for a word that may open a date line ("Published", "updated"), any case.
+    pub(crate) fn is_date_prefix(&self, word: &str) -> bool {
+        with_ascii_lowercase(word, |w| self.date_prefixes.contains(w)).unwrap_or(false)
     }
 
     /// True when `word` marks an organisation or job rather than a person.
     pub(crate) fn is_affiliation(&self, word: &str) -> bool {
-        word.len() <= 16 && self.affiliations.contains(&word.to_lowercase())
+        with_ascii_lowercase(word, |w| self.affiliations.contains(w)).unwrap_or(false)
     }
 }
 
@@ -116,7 +146,12 @@ mod tests {
         assert_eq!(lx.month("SEPTEMBER"), Some(9));
         assert!(lx.is_weekday("Friday"));
         assert!(lx.is_affiliation("Press") && !lx.is_affiliation("Jane"));
-        assert_eq!(lx.credit_leads[0].len(), lx.credit_leads.iter().map(String::len).max().unwrap());
-        assert_eq!(lx.boilerplate_where.len(), lx.boilerplate_phrases.patterns_len());
+        assert_eq!(lx.credit_leads.prefix_len("Additional Reporting by Jane Doe"), Some(23));
+        assert_eq!(lx.byline_leads.prefix_len("Written by Jane"), Some(10));
+        assert!(
+            lx.boilerplate_prefixes.starts("Editor’s note: this was updated")
+                == lx.boilerplate_prefixes.starts("editor's note")
+        );
+        assert!(lx.caption_tails.occurs_in("A man walks by. (AP Photo/Jane Doe)"));
     }
 }

@@ -1,12 +1,14 @@
 //! Layout: which paragraph is what.
 //!
-//! [`blocks`] finds the paragraphs (blank-line separated, hard-wrapped, or one per line). Each
-//! short paragraph is then checked, in this order, for web furniture ([`boilerplate`]), a date
-//! line ([`dates`]), a byline ([`byline`]), a credit line ([`credit`]) and a caption ([`caption`]).
-//! The first paragraph that is not furniture is the title when it reads like a headline
-//! ([`headline`]); paragraphs between the title and a byline are subtitles; and the first body
-//! paragraph may open with a dateline ([`dateline`]) or a date, which then ends a sentence.
-//! The word lists are data files in `data/` ([`lexicon`]).
+//! `blocks` finds the paragraphs (blank-line separated, hard-wrapped, or one per line). Each
+//! short paragraph is then checked, in this order, for web furniture (`boilerplate`), a date
+//! line (`dates`), a byline (`byline`), a credit line (`credit`) and a caption (`caption`).
+//! Then position counts: the first paragraph that is not furniture is the title when it reads
+//! like a headline (`headline`), under it may stand a byline without "By", paragraphs between
+//! the title and a byline are subtitles, short tag lines next to furniture at the end are
+//! furniture, and the story's first paragraph may open with a dateline (`dateline`) or a date,
+//! which then ends a sentence of its own. Names come from bylines and credits (`names`).
+//! The word lists are data files in `data/` (`lexicon`).
 
 mod blocks;
 mod boilerplate;
@@ -29,6 +31,20 @@ use lexicon::LayoutLexicon;
 const MAX_SHORT: usize = 400;
 /// How many paragraphs after the title a byline may come, with subtitles between.
 const MAX_SUBTITLES: usize = 2;
+/// Words after a dateline that make a first line a story rather than a headline.
+const MIN_STORY_WORDS: usize = 5;
+/// How many paragraphs at the top may start with a byline line glued to the story.
+const MAX_BYLINE_PARAGRAPH: usize = 4;
+/// How many body paragraphs at the top are searched for a dateline.
+const MAX_DATELINE_PARAGRAPHS: usize = 3;
+/// A body paragraph this long is the story itself: no dateline is searched after it.
+const MIN_STORY_PARAGRAPH: usize = 100;
+/// Longest label or tag line, in bytes.
+const MAX_STUB: usize = 60;
+/// Section labels above the headline ("World", "Business News") have at most this many words.
+const MAX_LABEL_WORDS: usize = 2;
+/// How far down section labels may stand.
+const MAX_LEADING_LABELS: usize = 4;
 
 /// Finds paragraphs and their roles. Built once; holds the word lists and patterns.
 #[derive(Debug)]
@@ -62,11 +78,15 @@ impl LayoutAnalyzer {
         let text = doc.source.norm();
         let mut spans = Vec::new();
         blocks::paragraphs(text, &mut spans);
+        if !self.plain_text {
+            self.split_glued_byline(text, &mut spans);
+        }
         let mut layout = Layout { paragraphs: Vec::with_capacity(spans.len()), ..Layout::default() };
         let mut roles = vec![Role::Body; spans.len()];
         if !self.plain_text {
             self.classify(text, &spans, &mut roles, &mut layout);
-            self.find_title(text, &spans, &mut roles);
+            self.find_title(text, &spans, &mut roles, &mut layout);
+            trailing_furniture(text, &spans, &mut roles);
             self.find_dateline(text, &spans, &mut roles, &mut layout);
             if let Some(last) = (0..spans.len()).rev().find(|&i| roles[i] == Role::Body) {
                 credit::trailing_credit(spans[last].as_str(text), &self.lexicon, &mut layout.contributors);
@@ -80,6 +100,22 @@ impl LayoutAnalyzer {
         doc.layout = layout;
     }
 
+    /// "By Jane Doe, Reuters\nLONDON, March 3 - ...": a byline line wrapped into the first
+    /// paragraph becomes a paragraph of its own.
+    fn split_glued_byline(&self, text: &str, spans: &mut Vec<Span>) {
+        for i in 0..spans.len().min(MAX_BYLINE_PARAGRAPH) {
+            let s = spans[i].as_str(text);
+            let Some(nl) = s.find('\n') else { continue };
+            if byline::byline(&s[..nl], &self.lexicon).is_some() {
+                let start = spans[i].start();
+                let rest = Span::new(start + nl, spans[i].end()).trim(text);
+                spans[i] = Span::new(start, start + nl).trim(text);
+                spans.insert(i + 1, rest);
+                return;
+            }
+        }
+    }
+
     /// Roles from each short paragraph's own content.
     fn classify(&self, text: &str, spans: &[Span], roles: &mut [Role], layout: &mut Layout) {
         let lex = &self.lexicon;
@@ -89,23 +125,22 @@ impl LayoutAnalyzer {
             if raw.len() > MAX_SHORT {
                 continue;
             }
-            boilerplate::fold(raw, &mut folded);
-            roles[i] = if boilerplate::is_boilerplate(raw, &folded, lex) {
+            folded.clear();
+            if raw.len() <= boilerplate::MAX_FOLDED {
+                boilerplate::fold(raw, &mut folded);
+            }
+            roles[i] = if !raw.chars().any(char::is_alphanumeric) || boilerplate::is_boilerplate(raw, &folded, lex) {
                 Role::Boilerplate
             } else if let Some(date) = dates::date_line(raw, lex) {
                 layout.published = layout.published.or(Some(date));
                 Role::Dateline
             } else if let Some(b) = byline::byline(raw, lex) {
-                for a in b.authors {
-                    if !layout.authors.contains(&a) {
-                        layout.authors.push(a);
-                    }
-                }
+                add_names(&mut layout.authors, b.authors);
                 layout.published = layout.published.or(b.date);
                 Role::Byline
-            } else if credit::credit(raw, &folded, lex, &mut layout.contributors) {
+            } else if credit::credit(raw, lex, &mut layout.contributors) {
                 Role::Credit
-            } else if let Some(c) = caption::caption(raw, &folded, lex) {
+            } else if let Some(c) = caption::caption(raw, lex) {
                 if let Some(at) = c.credit {
                     layout.sentence_breaks.push(span.start() + at);
                 }
@@ -116,16 +151,53 @@ impl LayoutAnalyzer {
         }
     }
 
-    /// The first paragraph that is not furniture is the title when it reads like a headline;
-    /// body paragraphs between it and a byline soon after are subtitles.
-    fn find_title(&self, text: &str, spans: &[Span], roles: &mut [Role]) {
-        let Some(t) = roles.iter().position(|&r| r != Role::Boilerplate) else { return };
-        if roles[t] != Role::Body || !headline::is_headline(spans[t].as_str(text)) {
+    /// The first paragraph that is not furniture is the title when it reads like a headline
+    /// (section labels such as "World" above a headline are furniture). Under it may come a
+    /// byline without "By", affiliation lines that continue a byline, and, between the title
+    /// and a byline, subtitles.
+    fn find_title(&self, text: &str, spans: &[Span], roles: &mut [Role], layout: &mut Layout) {
+        let n = roles.len();
+        let next_content = |from: usize, roles: &[Role]| (from..n).find(|&i| roles[i] != Role::Boilerplate);
+        let Some(mut t) = next_content(0, roles) else { return };
+        while t < MAX_LEADING_LABELS && roles[t] == Role::Body && is_stub(spans[t].as_str(text), MAX_LABEL_WORDS) {
+            let next = next_content(t + 1, roles).filter(|&i| {
+                let raw = spans[i].as_str(text);
+                roles[i] == Role::Body && headline::is_headline(raw) && !is_stub(raw, MAX_LABEL_WORDS)
+            });
+            let Some(next) = next else { break };
+            roles[t] = Role::Boilerplate;
+            t = next;
+        }
+        let first = spans[t].as_str(text);
+        // A dateline followed by a story is no headline ("WILMINGTON, Del., Feb 26 - Du Pont Co said").
+        let story = self
+            .datelines
+            .find(first, &self.lexicon)
+            .is_some_and(|d| first[d.body..].split_whitespace().count() >= MIN_STORY_WORDS);
+        if roles[t] != Role::Body || story || !headline::is_headline(first) {
             return;
         }
         roles[t] = Role::Title;
-        let after = t + 1..roles.len().min(t + 2 + MAX_SUBTITLES);
-        if let Some(b) = after.clone().find(|&i| roles[i] == Role::Byline) {
+        let top = t + 1..n.min(t + 2 + MAX_SUBTITLES);
+        if !top.clone().any(|i| roles[i] == Role::Byline) {
+            let unlabelled = top
+                .clone()
+                .filter(|&i| roles[i] == Role::Body)
+                .find_map(|i| byline::unlabelled_byline(spans[i].as_str(text), &self.lexicon).map(|b| (i, b)));
+            if let Some((i, b)) = unlabelled {
+                roles[i] = Role::Byline;
+                add_names(&mut layout.authors, b.authors);
+            }
+        }
+        for i in t + 2..n.min(t + 3 + MAX_SUBTITLES) {
+            if roles[i - 1] == Role::Byline
+                && roles[i] == Role::Body
+                && names::is_affiliation_line(spans[i].as_str(text), &self.lexicon)
+            {
+                roles[i] = Role::Byline;
+            }
+        }
+        if let Some(b) = top.clone().find(|&i| roles[i] == Role::Byline) {
             for role in &mut roles[t + 1..b] {
                 if *role == Role::Body {
                     *role = Role::Subtitle;
@@ -134,22 +206,69 @@ impl LayoutAnalyzer {
         }
     }
 
-    /// The dateline or date that opens the first body paragraph.
+    /// The dateline or date that opens the story: the first body paragraph, or one of the
+    /// short ones just before it.
     fn find_dateline(&self, text: &str, spans: &[Span], roles: &mut [Role], layout: &mut Layout) {
-        let Some(i) = roles.iter().position(|&r| r == Role::Body) else { return };
-        let span = spans[i];
-        let raw = span.as_str(text);
-        if let Some(found) = self.datelines.find(raw, &self.lexicon) {
-            layout.dateline =
-                Some(Dateline { place: found.place, span: Span::new(span.start(), span.start() + found.len) });
-            if found.body >= raw.len() {
-                roles[i] = Role::Dateline;
-            } else {
-                layout.sentence_breaks.push(span.start() + found.body);
+        let body = (0..roles.len()).filter(|&i| roles[i] == Role::Body).take(MAX_DATELINE_PARAGRAPHS);
+        for i in body.collect::<Vec<_>>() {
+            let span = spans[i];
+            let raw = span.as_str(text);
+            if let Some(found) = self.datelines.find(raw, &self.lexicon) {
+                layout.dateline =
+                    Some(Dateline { place: found.place, span: Span::new(span.start(), span.start() + found.len) });
+                if found.body >= raw.len() {
+                    roles[i] = Role::Dateline;
+                } else {
+                    layout.sentence_breaks.push(span.start() + found.body);
+                }
+                return;
             }
-        } else if let Some((date, body)) = dates::leading_date(raw, &self.lexicon) {
-            layout.published = layout.published.or(Some(date));
-            layout.sentence_breaks.push(span.start() + body);
+            if let Some((date, body)) = dates::leading_date(raw, &self.lexicon) {
+                layout.published = layout.published.or(Some(date));
+                layout.sentence_breaks.push(span.start() + body);
+                return;
+            }
+            if raw.len() >= MIN_STORY_PARAGRAPH {
+                return;
+            }
+        }
+    }
+}
+
+/// Appends `names` to `list`, skipping the ones already there.
+fn add_names(list: &mut Vec<String>, names: Vec<String>) {
+    for n in names {
+        if !list.contains(&n) {
+            list.push(n);
+        }
+    }
+}
+
+/// A short line that is not a sentence: a label, a tag, a link.
+fn is_stub(raw: &str, max_words: usize) -> bool {
+    raw.len() <= MAX_STUB
+        && !raw.contains('\n')
+        && !raw.ends_with(['.', '!', '?', ':', '"', '”', '’'])
+        && raw.split_whitespace().count() <= max_words
+}
+
+/// Short lines at the end of a page next to recognised furniture ("Explore more on these
+/// topics", "Inflation", "Share") are furniture too; lines with figures are data, not tags.
+fn trailing_furniture(text: &str, spans: &[Span], roles: &mut [Role]) {
+    let mut from = roles.len();
+    let mut furniture = false;
+    let tag = |raw: &str| is_stub(raw, MAX_STUB) && !raw.bytes().any(|b| b.is_ascii_digit());
+    while from > 0 {
+        match roles[from - 1] {
+            Role::Boilerplate => furniture = true,
+            Role::Body if tag(spans[from - 1].as_str(text)) => {}
+            _ => break,
+        }
+        from -= 1;
+    }
+    if furniture {
+        for role in &mut roles[from..] {
+            *role = Role::Boilerplate;
         }
     }
 }

@@ -5,6 +5,8 @@ use crate::layout::lexicon::LayoutLexicon;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 5;
+/// Longest line read as an affiliation under a byline, in bytes.
+const MAX_AFFILIATION_LINE: usize = 80;
 
 /// Splits a list of names and affiliations, and appends the names to `out` (no duplicates).
 /// Returns how many parts were names or affiliations, and how many were neither.
@@ -12,6 +14,7 @@ pub(crate) fn collect_names(list: &str, lex: &LayoutLexicon, out: &mut Vec<Strin
     let (mut known, mut unknown) = (0, 0);
     for part in split_list(list) {
         let part = strip_place(part.trim().trim_end_matches(['.', ',', ':', ')']).trim(), lex);
+        let part = strip_affiliation(part, lex);
         if part.is_empty() {
             continue;
         }
@@ -27,6 +30,16 @@ pub(crate) fn collect_names(list: &str, lex: &LayoutLexicon, out: &mut Vec<Strin
         }
     }
     (known, unknown)
+}
+
+/// True when `line` names only organisations or jobs ("Associated Press", "Staff Writer").
+pub(crate) fn is_affiliation_line(line: &str, lex: &LayoutLexicon) -> bool {
+    if line.len() > MAX_AFFILIATION_LINE || line.contains('\n') {
+        return false;
+    }
+    let mut names = Vec::new();
+    let (known, unknown) = collect_names(line, lex, &mut names);
+    known > 0 && unknown == 0 && names.is_empty()
 }
 
 /// Parts of a list: split at commas, semicolons, pipes, slashes, "and", "&" and "with".
@@ -64,6 +77,22 @@ fn strip_place<'a>(part: &'a str, lex: &LayoutLexicon) -> &'a str {
         }
     }
     part
+}
+
+/// "Associated Press writers Mary Clare Jalonick" → "Mary Clare Jalonick".
+fn strip_affiliation<'a>(part: &'a str, lex: &LayoutLexicon) -> &'a str {
+    let mut rest = part;
+    while let Some((word, tail)) = rest.split_once(' ') {
+        if !lex.is_affiliation(word) {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    if rest.len() < part.len() && person_name(rest, lex).is_some() {
+        rest
+    } else {
+        part
+    }
 }
 
 fn is_affiliation(part: &str, lex: &LayoutLexicon) -> bool {
@@ -132,6 +161,10 @@ mod tests {
         assert_eq!(names("Ursula von der Leyen & Jean O'BRIEN-SMITH"), ["Ursula von der Leyen", "Jean O'Brien-Smith"]);
         assert_eq!(names("The Associated Press"), Vec::<String>::new());
         assert_eq!(names("Jane M. Doe | USA TODAY"), ["Jane M. Doe"]);
+        assert_eq!(
+            names("Associated Press writers Mary Clare Jalonick and Farnoush Amiri"),
+            ["Mary Clare Jalonick", "Farnoush Amiri"]
+        );
     }
 
     #[test]

@@ -1,6 +1,37 @@
 //! The segmenter's word lists: abbreviations and typical sentence openers, kept as data files.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hash for short word keys (the Fx hash of rustc); the lists are fixed, so SipHash's
+/// protection against chosen keys is not needed.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by words, with [`WordHasher`].
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// A set of words, with [`WordHasher`].
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// How an abbreviation behaves before a capitalised word or a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,8 +68,8 @@ pub(crate) fn data_sections(data: &str) -> impl Iterator<Item = (&str, &str)> {
 /// Abbreviations and sentence openers, loaded once.
 #[derive(Debug)]
 pub struct Lexicon {
-    abbrevs: HashMap<String, AbbrevClass>,
-    starters: HashSet<String>,
+    abbrevs: WordMap<AbbrevClass>,
+    starters: WordSet,
 }
 
 impl Default for Lexicon {
@@ -50,7 +81,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Loads the embedded lists.
     pub fn new() -> Lexicon {
-        let mut abbrevs = HashMap::new();
+        let mut abbrevs = WordMap::default();
         for (section, word) in data_sections(include_str!("data/abbreviations.txt")) {
             let class = match section {
                 "title" => AbbrevClass::Title,
@@ -92,24 +123,21 @@ impl Lexicon {
 
     /// True when `word` typically opens a sentence ("The", "He", "However").
     pub fn is_starter(&self, word: &str) -> bool {
-        if word.len() > 16 {
-            return false;
-        }
-        let mut buf = [0u8; 16];
-        let lower = lowercase_ascii(word, &mut buf);
-        lower.is_some_and(|w| self.starters.contains(w))
+        with_ascii_lowercase(word, |w| self.starters.contains(w)).unwrap_or(false)
     }
 }
 
-/// `word` lowercased into `buf`, when it is ASCII and fits.
-fn lowercase_ascii<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+/// Calls `f` with `word` lowercased, without allocating; `None` when the word is not ASCII or
+/// longer than 24 bytes (no listed word is).
+pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buf = [0u8; 24];
     if !word.is_ascii() || word.len() > buf.len() {
         return None;
     }
     let out = &mut buf[..word.len()];
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    std::str::from_utf8(out).ok().map(f)
 }
 
 #[cfg(test)]

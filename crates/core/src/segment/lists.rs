@@ -8,6 +8,8 @@ use crate::segment::token::{Token, TokenKind};
 /// of a paragraph, because inside one they are dashes.
 const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "▫", "●", "○", "■", "□", "►", "▶", "✓", "✔"];
 const LEADING_ONLY: &[&str] = &["-", "*", "–", "—"];
+/// Most tokens from one item marker to the next; past it, a number is no list marker.
+const MAX_ITEM_TOKENS: usize = 40;
 
 /// A list item marker's value, so that the next one can be recognised.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -106,7 +108,8 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Option<ListItems> {
         expect = Some(value.next());
     }
     let mut i = pos + 1;
-    while i < toks.len() {
+    let mut last_item = pos;
+    while i < toks.len() && (bullet.is_some() || i - last_item <= MAX_ITEM_TOKENS) {
         if !t.gap_before(i) {
             i += 1;
             continue;
@@ -114,6 +117,7 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Option<ListItems> {
         let s = t.str(i);
         if bullet == Some(s) && BULLETS.contains(&s) {
             items.starts.push(i);
+            last_item = i;
             if let Some((value, end)) = t.marker(i + 1).filter(|(v, _)| Some(*v) == expect) {
                 items.markers.extend(i + 1..end);
                 expect = Some(value.next());
@@ -126,6 +130,7 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Option<ListItems> {
         if bullet.is_none() {
             if let Some((value, end)) = t.marker(i).filter(|(v, _)| Some(*v) == expect) {
                 items.starts.push(i);
+                last_item = i;
                 items.markers.extend(i..end);
                 expect = Some(value.next());
                 i = end;
@@ -141,12 +146,12 @@ pub(crate) fn find(text: &str, toks: &[Token]) -> Option<ListItems> {
 mod tests {
     use super::*;
     use crate::segment::lexicon::Lexicon;
-    use crate::segment::token::tokenize;
+    use crate::segment::token::Tokenizer;
     use crate::span::Span;
 
     fn items(text: &str) -> Option<(Vec<String>, usize)> {
         let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut toks);
+        Tokenizer::new().tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut toks);
         let found = find(text, &toks)?;
         let starts = found.starts.iter().map(|&i| text[toks[i].span.start()..].to_string()).collect();
         Some((starts, found.markers.len()))
@@ -168,5 +173,7 @@ mod tests {
         assert!(items("1980 was a good year. 1981 was not.").is_none());
         assert_eq!(items("- Tasmania was excluded - where it is").unwrap().0.len(), 0);
         assert!(items("B. Smith said 2. Then").is_none());
+        let far = format!("1. Introduction {} by a factor of 2. However", "word ".repeat(50));
+        assert_eq!(items(&far).unwrap().0.len(), 0);
     }
 }

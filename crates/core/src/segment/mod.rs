@@ -1,7 +1,7 @@
 //! Tokens and sentences within the analysed paragraphs.
 //!
-//! [`token`] splits a paragraph into words, numbers, punctuation and addresses; [`Splitter`]
-//! groups the tokens into sentences, with lists handled by [`lists`]. Title, byline and dateline
+//! `token` splits a paragraph into words, numbers, punctuation and addresses; `Splitter`
+//! groups the tokens into sentences, with lists handled by `lists`. Title, byline and dateline
 //! paragraphs are one sentence each: they are not running text.
 
 pub(crate) mod lexicon;
@@ -16,17 +16,25 @@ use crate::article::{Role, Sentence};
 use crate::doc::Doc;
 use crate::span::Span;
 use sentence::Splitter;
+use token::Tokenizer;
 
 /// Splits paragraphs into tokens and sentences. Built once; holds the word lists.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Segmenter {
     lexicon: Lexicon,
+    tokenizer: Tokenizer,
+}
+
+impl Default for Segmenter {
+    fn default() -> Segmenter {
+        Segmenter::new()
+    }
 }
 
 impl Segmenter {
     /// Loads the word lists.
     pub fn new() -> Segmenter {
-        Segmenter { lexicon: Lexicon::new() }
+        Segmenter { lexicon: Lexicon::new(), tokenizer: Tokenizer::new() }
     }
 
     /// The abbreviation and sentence-opener lists.
@@ -49,7 +57,7 @@ impl Segmenter {
                 continue;
             }
             let first = tokens.len();
-            token::tokenize(text, p.span, &self.lexicon, &mut tokens);
+            self.tokenizer.tokenize(text, p.span, &self.lexicon, &mut tokens);
             let toks = &tokens[first..];
             ends.clear();
             if matches!(p.role, Role::Title | Role::Byline | Role::Dateline) {
@@ -79,22 +87,29 @@ impl Segmenter {
         doc.sentences = sentences;
         doc.sentence_tokens = ranges;
     }
-}
 
-/// Splits bare text (one paragraph) into sentence spans; for tests and tools.
-pub fn split_sentences(text: &str, lexicon: &Lexicon) -> Vec<Span> {
-    let mut toks = Vec::new();
-    token::tokenize(text, Span::new(0, text.len()), lexicon, &mut toks);
-    let mut ends = Vec::new();
-    Splitter::new(text, &toks, lexicon).split(&[], &mut ends);
-    let mut start = 0;
-    ends.iter()
-        .map(|&end| {
-            let span = Span::new(toks[start].span.start(), toks[end - 1].span.end());
-            start = end;
-            span
-        })
-        .collect()
+    /// Splits bare text, read as one paragraph, into sentence spans.
+    ///
+    /// ```
+    /// let seg = byline_core::segment::Segmenter::new();
+    /// let text = "Mr. Smith left at 5 p.m. on Jan. 6. He came back.";
+    /// let spans = seg.sentences(text);
+    /// assert_eq!(spans.iter().map(|s| s.as_str(text)).collect::<Vec<_>>(), ["Mr. Smith left at 5 p.m. on Jan. 6.", "He came back."]);
+    /// ```
+    pub fn sentences(&self, text: &str) -> Vec<Span> {
+        let mut toks = Vec::new();
+        self.tokenizer.tokenize(text, Span::new(0, text.len()), &self.lexicon, &mut toks);
+        let mut ends = Vec::new();
+        Splitter::new(text, &toks, &self.lexicon).split(&[], &mut ends);
+        let mut start = 0;
+        ends.iter()
+            .map(|&end| {
+                let span = Span::new(toks[start].span.start(), toks[end - 1].span.end());
+                start = end;
+                span
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -102,7 +117,7 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<&str> {
-        split_sentences(text, &Lexicon::new()).into_iter().map(|s| s.as_str(text)).collect()
+        Segmenter::new().sentences(text).into_iter().map(|s| s.as_str(text)).collect()
     }
 
     #[test]

@@ -89,6 +89,11 @@ impl<'a> Splitter<'a> {
     }
 
     fn term(&self, i: usize) -> Option<Term> {
+        // Every terminal ends in '.', '!', '?', '…' (E2 80 A6) or '‽' (E2 80 BD).
+        let last = self.toks[i].span.end().checked_sub(1).map(|e| self.text.as_bytes()[e]);
+        if !matches!(last, Some(b'.' | b'!' | b'?' | 0xA6 | 0xBD)) {
+            return None;
+        }
         let s = self.str(i);
         match s {
             "." => Some(Term::Stop),
@@ -137,8 +142,22 @@ impl<'a> Splitter<'a> {
         while j < n && self.glued(j) && is_closer(self.str(j)) {
             j += 1;
         }
+        // Footnote marks belong to the sentence they follow: "in 1971. [1] [2] He".
+        while let Some(end) = self.footnote_at(j) {
+            j = end;
+        }
         run.end = j;
         run
+    }
+
+    /// A footnote mark at token `j` ("[1]", "[a]"): the index after it.
+    fn footnote_at(&self, j: usize) -> Option<usize> {
+        if j + 2 >= self.toks.len() || self.str(j) != "[" || self.str(j + 2) != "]" {
+            return None;
+        }
+        let mark = self.str(j + 1);
+        let short = mark.len() <= 3 && mark.bytes().all(|b| b.is_ascii_alphanumeric());
+        (short && self.glued(j + 1) && self.glued(j + 2)).then_some(j + 3)
     }
 
     fn opening(&self, i: usize) -> Opening {

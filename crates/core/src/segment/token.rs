@@ -10,6 +10,8 @@
 //!   hyphens ("--"), which are one token each;
 //! - URLs and e-mail addresses are one token, without the punctuation that follows them.
 
+use memchr::memmem;
+
 use crate::segment::lexicon::{AbbrevClass, Lexicon};
 use crate::span::Span;
 
@@ -22,7 +24,7 @@ pub enum TokenKind {
     Number,
     /// One punctuation mark or symbol: "." "“" "—" "$"; also "..." and "--".
     Punct,
-    /// A web or e-mail address: "https://example.com/a", "jane.doe@example.com".
+    /// A web or e-mail address: `https://example.com/a`, `jane.doe@example.com`.
     Url,
 }
 
@@ -35,8 +37,28 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-/// Appends the tokens of `text[within]` to `out`.
-pub(crate) fn tokenize(text: &str, within: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
+/// Splits text into tokens. Built once.
+#[derive(Debug)]
+pub(crate) struct Tokenizer {
+    scheme: memmem::Finder<'static>,
+    www: memmem::Finder<'static>,
+}
+
+impl Tokenizer {
+    pub(crate) fn new() -> Tokenizer {
+        Tokenizer { scheme: memmem::Finder::new(b"://"), www: memmem::Finder::new(b"www.") }
+    }
+
+    /// Appends the tokens of `text[within]` to `out`.
+    pub(crate) fn tokenize(&self, text: &str, within: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
+        let b = within.as_str(text).as_bytes();
+        // Look for addresses only in paragraphs that can hold one.
+        let web = memchr::memchr(b'@', b).is_some() || self.scheme.find(b).is_some() || self.www.find(b).is_some();
+        tokenize(text, within, web, lexicon, out);
+    }
+}
+
+fn tokenize(text: &str, within: Span, web: bool, lexicon: &Lexicon, out: &mut Vec<Token>) {
     let s = within.as_str(text);
     let b = s.as_bytes();
     let base = within.start();
@@ -47,10 +69,11 @@ pub(crate) fn tokenize(text: &str, within: Span, lexicon: &Lexicon, out: &mut Ve
     while i < b.len() {
         let c = b[i];
         if c < 0x80 {
-            if c.is_ascii_whitespace() {
+            let class = CLASS[c as usize];
+            if class == SPACE {
                 i += 1;
-            } else if c.is_ascii_alphanumeric() {
-                i = scan_word(s, i, lexicon, &mut push);
+            } else if class == ALNUM {
+                i = scan_word(s, i, web, lexicon, &mut push);
             } else if c == b'.' || c == b'-' {
                 let run = b[i..].iter().take_while(|&&x| x == c).count();
                 let run = if c == b'-' && run == 1 { 1 } else { run };
@@ -65,7 +88,7 @@ pub(crate) fn tokenize(text: &str, within: Span, lexicon: &Lexicon, out: &mut Ve
             if ch.is_whitespace() {
                 i += ch.len_utf8();
             } else if ch.is_alphanumeric() {
-                i = scan_word(s, i, lexicon, &mut push);
+                i = scan_word(s, i, web, lexicon, &mut push);
             } else {
                 push(i, i + ch.len_utf8(), TokenKind::Punct);
                 i += ch.len_utf8();
@@ -73,6 +96,26 @@ pub(crate) fn tokenize(text: &str, within: Span, lexicon: &Lexicon, out: &mut Ve
         }
     }
 }
+
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const SPACE: u8 = 2;
+
+/// Classes of bytes, for the tokenizer's fast path; every non-ASCII byte is [`OTHER`].
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() {
+            t[i] = ALNUM;
+        } else if c.is_ascii_whitespace() {
+            t[i] = SPACE;
+        }
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -100,21 +143,15 @@ fn is_alnum(c: char) -> bool {
 #[inline]
 fn alnum_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
-    while i < b.len() {
-        if b[i] < 0x80 {
-            if !b[i].is_ascii_alphanumeric() {
-                break;
-            }
+    loop {
+        while i < b.len() && CLASS[b[i] as usize] == ALNUM {
             i += 1;
-        } else {
-            let c = char_at(s, i).expect("char boundary");
-            if !is_alnum(c) {
-                break;
-            }
-            i += c.len_utf8();
+        }
+        match char_at(s, i) {
+            Some(c) if !c.is_ascii() && is_alnum(c) => i += c.len_utf8(),
+            _ => return i,
         }
     }
-    i
 }
 
 #[inline]
@@ -135,8 +172,14 @@ fn number_follows(s: &str, i: usize) -> bool {
 }
 
 /// Scans the word, number or address starting at `start`; returns where it ends.
-fn scan_word(s: &str, start: usize, lexicon: &Lexicon, push: &mut impl FnMut(usize, usize, TokenKind)) -> usize {
-    if let Some(end) = web_address(s, start) {
+fn scan_word(
+    s: &str,
+    start: usize,
+    web: bool,
+    lexicon: &Lexicon,
+    push: &mut impl FnMut(usize, usize, TokenKind),
+) -> usize {
+    if let Some(end) = web.then(|| web_address(s, start)).flatten() {
         push(start, end, TokenKind::Url);
         return end;
     }
@@ -197,9 +240,14 @@ fn starts_with_ignore_case(hay: &[u8], prefix: &[u8]) -> bool {
     hay.len() >= prefix.len() && hay[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// Longest address, in bytes; longer runs without spaces are read in pieces, which keeps the
+/// scan linear in text that has no spaces at all.
+const MAX_ADDRESS: usize = 2048;
+
 /// The end of a URL or e-mail address starting at `start`, if one does.
 fn web_address(s: &str, start: usize) -> Option<usize> {
     let rest = &s.as_bytes()[start..];
+    let rest = &rest[..rest.len().min(MAX_ADDRESS)];
     let first = rest[0].to_ascii_lowercase();
     let maybe_url = first == b'h' || first == b'w';
     let len = rest
@@ -254,7 +302,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<(String, TokenKind)> {
         let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut out);
+        Tokenizer::new().tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut out);
         out.iter().map(|t| (t.span.as_str(text).to_string(), t.kind)).collect()
     }
 
