@@ -35,6 +35,8 @@ SCOWL = Path("/usr/share/dict/american-english")
 ALIAS_MIN_POP = 200_000
 SURNAMES = 30_000
 # An alias must look like a place name in English text: capitalised words, no digits.
+# Aliases that name an institution in the place rather than the place are left out.
+INSTITUTION_RE = re.compile(r"\b(University|College|School|Institute|Airport|Station|Hospital|Church|Cathedral|Castle|Palace|Stadium|Bridge)\b")
 ALIAS_RE = re.compile(r"^[A-Z][A-Za-z'’.\-]*( (of|de|del|la|le|du|al|el|am|an|upon|on|the|[A-Z][A-Za-z'’.\-]*))*$")
 
 
@@ -69,7 +71,7 @@ def build_places(gaz: Path) -> list[str]:
     for name, _country, pop, _gid in rows(gaz / "geonames_cities15000.tsv"):
         add(name, "T", pop_bucket(pop))
     for alias, name, _country, pop in rows(gaz / "geonames_cities15000_altnames_latin.tsv"):
-        if int(float(pop or 0)) >= ALIAS_MIN_POP and ALIAS_RE.match(alias):
+        if int(float(pop or 0)) >= ALIAS_MIN_POP and ALIAS_RE.match(alias) and not INSTITUTION_RE.search(alias):
             add(alias, "T", pop_bucket(pop), name)
     return [f"{n}\t{k}\t{b}" + (f"\t{c}" if c else "") for n, (k, b, c) in sorted(best.items())]
 

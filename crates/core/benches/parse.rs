@@ -16,7 +16,46 @@ fn bench_seed(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_seed, bench_layout_sentences);
+/// The entities stage on news text: BBC articles from the shared data when present (the first
+/// 300, as the throughput runs use), else the seed. Layout and sentences alone are measured
+/// beside it, so the stage's own cost is the difference; the words/s figures compare with
+/// spaCy's (eval/ner.py prints spaCy's words/s on the same machine).
+fn bench_entities(c: &mut Criterion) {
+    let shared = std::env::var("BYLINE_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    let texts: Vec<String> = match std::fs::read_to_string(shared.join("corpora/bbc_news.jsonl")) {
+        Ok(data) => data
+            .lines()
+            .take(300)
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect(),
+        Err(_) => {
+            println!("shared data not found: benchmarking entities on the seed article");
+            vec![SEED.to_string()]
+        }
+    };
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let layout_only = Parser::builder().entities(false).quotes(false).timexes(false).build().unwrap();
+    let entities = Parser::builder().quotes(false).timexes(false).build().unwrap();
+    let run = |p: &Parser| {
+        for t in &texts {
+            std::hint::black_box(p.parse(t, None).unwrap());
+        }
+    };
+    let mut group = c.benchmark_group("entities");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("layout+sentences MB/s", |b| b.iter(|| run(&layout_only)));
+    group.bench_function("layout+sentences+entities MB/s", |b| b.iter(|| run(&entities)));
+    group.throughput(Throughput::Elements(words as u64));
+    group.bench_function("layout+sentences+entities words/s", |b| b.iter(|| run(&entities)));
+    group.finish();
+}
+
+criterion_group!(benches, bench_seed, bench_layout_sentences, bench_entities);
 criterion_main!(benches);
 
 /// Layout and sentences on longer text (the seed 50 times, one article), and the sentence

@@ -73,7 +73,8 @@ pub struct Info {
     /// On a line in headline case.
     pub title_line: bool,
     /// How the word is written across the article: bit 0, in lower case somewhere; bit 1,
-    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Xi").
+    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Xi"); bit 3, capitalised
+    /// mid-sentence between lower-case words (a one-word name).
     pub doc: u8,
     /// Whether and how the tagger looks at it.
     pub candidate: Candidate,
@@ -154,7 +155,8 @@ impl Prepared {
         let mut line = r.start;
         for i in r.clone() {
             if i + 1 == r.end || self.words[i + 1].line_start {
-                let (mut alpha, mut upper, mut cap) = (0usize, 0usize, 0usize);
+                // Headline case capitalises the long words; function words may stay lower case.
+                let (mut alpha, mut upper, mut long, mut cap) = (0usize, 0usize, 0usize, 0usize);
                 for j in line..=i {
                     let w = &self.words[j];
                     if w.kind != WordKind::Alpha || w.span.len() < 2 {
@@ -162,11 +164,13 @@ impl Prepared {
                     }
                     alpha += 1;
                     upper += usize::from(self.info[j].upper);
-                    let long = w.text(text).chars().count() >= 4;
-                    cap += usize::from(self.info[j].cap || !long);
+                    if w.text(text).chars().count() >= 4 {
+                        long += 1;
+                        cap += usize::from(self.info[j].cap);
+                    }
                 }
                 let caps = alpha >= 2 && upper * 5 >= alpha * 4;
-                let title = !caps && alpha >= 3 && cap * 5 >= alpha * 4;
+                let title = !caps && long >= 2 && cap * 5 >= long * 4;
                 for info in &mut self.info[line..=i] {
                     info.caps_line = caps;
                     info.title_line = title;
@@ -180,14 +184,17 @@ impl Prepared {
     fn mark_phrases(&mut self, lex: &Lexicon, r: Range<usize>) {
         let mut i = r.start;
         while i < r.end {
-            let mut h = PHRASE_SEED;
-            let mut best = (1, self.info[i].flags & lexicon::PLACE);
-            for n in 1..=MAX_PHRASE.min(r.end - i) {
-                h = lexicon::phrase_key(h, self.words[i + n - 1].key);
-                if n >= 2 {
+            let mut best = (1, self.info[i].flags & (lexicon::PLACE | lexicon::ORG_NAME));
+            if self.info[i].flags & lexicon::PHRASE_START != 0 {
+                let mut h = lexicon::phrase_key(PHRASE_SEED, self.words[i].key);
+                for n in 2..=MAX_PHRASE.min(r.end - i) {
+                    h = lexicon::phrase_key(h, self.words[i + n - 1].key);
                     let f = lex.phrase(h);
                     if f != 0 {
                         best = (n, f);
+                    }
+                    if !lex.is_prefix(h) {
+                        break;
                     }
                 }
             }
@@ -217,6 +224,11 @@ impl Prepared {
             };
             if info.cap && i > 0 && self.info[i - 1].flags & HONORIFIC != 0 && self.info[i - 1].cap {
                 bits |= 4;
+            }
+            let cap_at = |j: usize| self.words[j].kind == WordKind::Alpha && self.info[j].cap;
+            let alone = (i == 0 || !cap_at(i - 1)) && (i + 1 >= self.words.len() || !cap_at(i + 1));
+            if bits & 2 != 0 && alone {
+                bits |= 8;
             }
             *seen.entry(w.key).or_default() |= bits;
         }
@@ -321,7 +333,10 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
             last = class;
         }
     }
-    let flags = if w.kind == WordKind::Alpha { lex.word(w.key) } else { 0 };
+    let mut flags = if w.kind == WordKind::Alpha { lex.word(w.key) } else { 0 };
+    if flags & lexicon::DOTTED != 0 && !t.ends_with('.') {
+        flags &= !(lexicon::TITLE | lexicon::TITLE_M | lexicon::TITLE_F | lexicon::DOTTED);
+    }
     Info {
         flags,
         gaz: 0,
@@ -461,6 +476,7 @@ const RUN_FLAGS: u32 = lexicon::FIRST_M
     | lexicon::DEMONYM
     | lexicon::COUNTRY
     | lexicon::CITY
+    | lexicon::ORG_NAME
     | lexicon::LOWER;
 
 fn push_flags(t: T, flags: u32, extra: u64, out: &mut Vec<u32>) {
@@ -490,9 +506,9 @@ mod tests {
 
     #[test]
     fn prepares_candidates_and_starts() {
-        let lex = Lexicon::new();
+        let lex = crate::entities::lexicon::shared();
         let text = "Cooperation in the Council on International Relations grew. Mr. Qin said.";
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0, 60], &lex);
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0, 60], lex);
         let find = |s: &str| p.words.iter().position(|w| w.text(text) == s).unwrap();
         assert!(p.info[find("Cooperation")].sent_start);
         assert!(p.info[find("Mr.")].sent_start);
@@ -507,9 +523,9 @@ mod tests {
 
     #[test]
     fn caps_lines_and_phrases() {
-        let lex = Lexicon::new();
+        let lex = crate::entities::lexicon::shared();
         let text = "JAPAN GET LUCKY WIN IN NEW YORK\nIn New York City today";
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], &lex);
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
         assert!(p.info[0].caps_line && !p.info[8].caps_line);
         let ny = p.words.iter().position(|w| w.text(text) == "New").unwrap();
         assert!(p.info[ny].gaz & lexicon::STATE != 0 || p.info[ny].gaz & lexicon::CITY != 0);

@@ -59,7 +59,8 @@ pub fn genders(text: &str, p: &Prepared, found: &[Found], clusters: &[Cluster]) 
             }
             next += 1;
         }
-        if w.kind != WordKind::Alpha {
+        // Pronouns are short words; most words are ruled out by their length alone.
+        if w.kind != WordKind::Alpha || w.span.len() > 7 {
             continue;
         }
         let Some(g) = pronoun_gender(w.text(text)) else { continue };

@@ -5,7 +5,7 @@
 
 use crate::article::{Gender, Label};
 use crate::entities::features::Prepared;
-use crate::entities::lexicon::{self, Lexicon};
+use crate::entities::lexicon::{self, KeyMap, Lexicon, HONORIFIC};
 use crate::entities::mentions::Found;
 use crate::entities::words::WordKind;
 
@@ -31,8 +31,12 @@ impl Cluster {
     }
 }
 
-/// The alphabetic word keys of a mention's name.
-fn name_keys(p: &Prepared, f: &Found) -> Vec<u64> {
+/// The alphabetic word keys of a mention's name. A part of a word ("Belarus" of
+/// "Belarus-Ukraine") is keyed by its own text.
+fn name_keys(text: &str, p: &Prepared, f: &Found) -> Vec<u64> {
+    if f.words.len() == 1 && p.words[f.words.start].span != f.span {
+        return vec![lexicon::key(f.span.as_str(text))];
+    }
     p.words[f.words.clone()].iter().filter(|w| w.kind == WordKind::Alpha).map(|w| w.key).collect()
 }
 
@@ -52,36 +56,58 @@ fn acronym(text: &str, p: &Prepared, f: &Found) -> Option<String> {
     ((2..=8).contains(&n) && letters.chars().all(|c| c.is_uppercase())).then_some(letters)
 }
 
+/// Where to look clusters up, so grouping stays linear in the number of mentions. Lists may
+/// hold stale entries (a cluster whose fullest name changed); look-ups check the cluster itself.
+#[derive(Default)]
+struct Index {
+    /// People by the last word of their fullest name.
+    person_last: KeyMap<Vec<usize>>,
+    /// People with a name of two words or more, by its first word.
+    person_first: KeyMap<Vec<usize>>,
+    /// Organizations by the name key of each mention, by the initials of their longer names,
+    /// by their acronyms, and by the last word of their fullest name.
+    org_name: KeyMap<usize>,
+    org_initials: KeyMap<usize>,
+    org_acronym: KeyMap<usize>,
+    org_last: KeyMap<Vec<usize>>,
+    /// Places by canonical name key; other labels by label and singular key.
+    place: KeyMap<usize>,
+    other: KeyMap<usize>,
+}
+
+fn push(map: &mut KeyMap<Vec<usize>>, k: u64, c: usize) {
+    let v = map.entry(k).or_default();
+    if v.last() != Some(&c) {
+        v.push(c);
+    }
+}
+
 /// Groups the mentions in `found` (in text order) into clusters, in order of first mention.
 pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Vec<Cluster> {
-    harmonise_labels(p, found);
-    let keys: Vec<Vec<u64>> = found.iter().map(|f| name_keys(p, f)).collect();
+    harmonise_labels(text, p, found, lex);
+    let keys: Vec<Vec<u64>> = found.iter().map(|f| name_keys(text, p, f)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
+    let mut ix = Index::default();
     for (m, f) in found.iter().enumerate() {
         let gender = f.titles.clone().find_map(|t| lex.title_gender(p.words[t].text(text)));
+        let name = lexicon::name_key(keys[m].iter().copied());
         let target = match f.label {
-            Label::Person => person_target(&clusters, &keys, found, m, gender),
-            Label::Org => org_target(text, p, &clusters, &keys, found, m),
-            Label::Gpe | Label::Loc => {
-                let canon = |i: usize| lex.canonical(lexicon::name_key(keys[i].iter().copied()));
-                let c = canon(m);
-                clusters.iter().rposition(|cl| {
-                    matches!(cl.label, Label::Gpe | Label::Loc) && cl.members.iter().any(|&o| canon(o) == c)
-                })
-            }
-            _ => {
-                let k = singular(text, f);
-                clusters
-                    .iter()
-                    .rposition(|cl| cl.label == f.label && cl.members.iter().any(|&o| singular(text, &found[o]) == k))
-            }
+            Label::Person => person_target(&clusters, &ix, &keys, found, m, gender),
+            Label::Org => org_target(text, p, &clusters, &ix, &keys, found, m),
+            Label::Gpe | Label::Loc => ix.place.get(&lex.canonical(name)).copied(),
+            _ => ix.other.get(&(singular(text, f) ^ f.label as u64)).copied(),
         };
         let c = match target {
             Some(c) => {
                 let cl = &mut clusters[c];
                 cl.members.push(m);
                 let (old, new) = (&found[cl.fullest], f);
-                if (keys[m].len(), new.span.len()) > (keys[cl.fullest].len(), old.span.len()) {
+                // The fullest name; among equals, one not written in capitals.
+                let rank = |f: &Found, n: usize| {
+                    let s = f.span.as_str(text);
+                    (n, f.span.len(), s.chars().any(char::is_lowercase))
+                };
+                if rank(new, keys[m].len()) > rank(old, keys[cl.fullest].len()) {
                     cl.fullest = m;
                 }
                 cl.title_gender = cl.title_gender.or(gender);
@@ -95,9 +121,35 @@ pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Ve
             }
         };
         let cl = &mut clusters[c];
-        if cl.label == Label::Person && keys[cl.fullest].len() >= 2 {
-            let first = &p.words[found[cl.fullest].words.start];
-            cl.name_gender = lex.first_name_gender(first.text(text));
+        let full = &keys[cl.fullest];
+        match cl.label {
+            Label::Person => {
+                if full.len() >= 2 {
+                    cl.name_gender = lex.first_name_gender(p.words[found[cl.fullest].words.start].text(text));
+                    push(&mut ix.person_first, full[0], c);
+                }
+                if let Some(&last) = full.last() {
+                    push(&mut ix.person_last, last, c);
+                }
+            }
+            Label::Org => {
+                ix.org_name.insert(name, c);
+                if keys[m].len() >= 2 {
+                    ix.org_initials.insert(lexicon::key(&initials(text, p, f)), c);
+                }
+                if let Some(a) = acronym(text, p, f) {
+                    ix.org_acronym.insert(lexicon::key(&a), c);
+                }
+                if let Some(&last) = full.last() {
+                    push(&mut ix.org_last, last, c);
+                }
+            }
+            Label::Gpe | Label::Loc => {
+                ix.place.insert(lex.canonical(name), c);
+            }
+            _ => {
+                ix.other.insert(singular(text, f) ^ f.label as u64, c);
+            }
         }
     }
     clusters
@@ -105,39 +157,65 @@ pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Ve
 
 /// Gives every mention of the same name the label most of them have, and a surname the person
 /// label of the full name it belongs to.
-fn harmonise_labels(p: &Prepared, found: &mut [Found]) {
-    use std::collections::HashMap;
-    let keys: Vec<u64> = found.iter().map(|f| lexicon::name_key(name_keys(p, f))).collect();
-    let mut votes: HashMap<(u64, Label), usize> = HashMap::new();
+fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) {
+    let keys: Vec<u64> = found.iter().map(|f| lexicon::name_key(name_keys(text, p, f))).collect();
+    let mut votes: KeyMap<[usize; 10]> = KeyMap::default();
     for (f, &k) in found.iter().zip(&keys) {
-        *votes.entry((k, f.label)).or_default() += 1;
+        votes.entry(k).or_default()[f.label as usize] += 1;
     }
-    let surnames: Vec<u64> = found
-        .iter()
-        .filter(|f| f.label == Label::Person && f.words.len() >= 2)
-        .filter_map(|f| name_keys(p, f).last().copied())
-        .collect();
+    let mut surnames: KeyMap<()> = KeyMap::default();
+    // Names written with "Mr." or "Ms." somewhere: "Qin Gang" is a person because of "Mr. Qin".
+    let mut honoured: KeyMap<()> = KeyMap::default();
+    for f in found.iter().filter(|f| f.label == Label::Person) {
+        let words = name_keys(text, p, f);
+        if words.len() >= 2 {
+            surnames.insert(words[words.len() - 1], ());
+        }
+        if f.titles.clone().any(|t| lex.word(p.words[t].key) & HONORIFIC != 0) {
+            honoured.extend(words.iter().map(|&w| (w, ())));
+        }
+    }
     for (f, &k) in found.iter_mut().zip(&keys) {
-        if f.label == Label::Norp {
+        if f.label == Label::Norp || f.label == Label::Person {
             continue;
         }
-        let single = name_keys(p, f);
-        if single.len() == 1 && surnames.contains(&single[0]) && f.label != Label::Person {
+        let words = name_keys(text, p, f);
+        let all_caps = p.words[f.words.clone()].iter().all(|w| w.text(text).starts_with(char::is_uppercase));
+        let named = |k: Option<&u64>| k.is_some_and(|k| honoured.contains_key(k));
+        let honoured_name = words.len() <= 3 && all_caps && (named(words.first()) || named(words.last()));
+        if honoured_name || (words.len() == 1 && surnames.contains_key(&words[0])) {
             f.label = Label::Person;
             continue;
         }
-        let mine = votes[&(k, f.label)];
-        let best = votes.iter().filter(|((vk, l), _)| *vk == k && *l != Label::Norp).max_by_key(|(_, &n)| n);
-        if let Some((&(_, label), &n)) = best {
-            if n > mine {
-                f.label = label;
-            }
+        let v = votes[&k];
+        let mine = v[f.label as usize];
+        let (best, n) = LABELS
+            .iter()
+            .map(|&l| (l, v[l as usize]))
+            .filter(|&(l, _)| l != Label::Norp)
+            .fold((f.label, mine), |acc, x| if x.1 > acc.1 { x } else { acc });
+        if n > mine {
+            f.label = best;
         }
     }
 }
 
+const LABELS: [Label; 10] = [
+    Label::Person,
+    Label::Org,
+    Label::Gpe,
+    Label::Loc,
+    Label::Norp,
+    Label::Fac,
+    Label::Event,
+    Label::Product,
+    Label::WorkOfArt,
+    Label::Law,
+];
+
 fn person_target(
     clusters: &[Cluster],
+    ix: &Index,
     keys: &[Vec<u64>],
     found: &[Found],
     m: usize,
@@ -148,68 +226,57 @@ fn person_target(
     let compatible = |cl: &Cluster| {
         cl.label == Label::Person && !(gender.is_some() && cl.gender_hint().is_some() && gender != cl.gender_hint())
     };
-    let full = |cl: &Cluster| &keys[cl.fullest];
+    let full = |c: usize| &keys[clusters[c].fullest];
+    let newest = |list: Option<&Vec<usize>>, ok: &dyn Fn(usize) -> bool| {
+        list.and_then(|l| l.iter().rev().copied().find(|&c| compatible(&clusters[c]) && ok(c)))
+    };
     if k.len() >= 2 {
         // The same full name (a middle initial aside), or a surname seen alone before.
-        if let Some(c) = clusters.iter().rposition(|cl| {
-            let f = full(cl);
-            compatible(cl) && f.len() >= 2 && f[0] == first && f[f.len() - 1] == last
-        }) {
+        let same = |c: usize| full(c).len() >= 2 && full(c)[0] == first && full(c).last() == Some(&last);
+        if let Some(c) = newest(ix.person_last.get(&last), &same) {
             return Some(c);
         }
-        return clusters.iter().rposition(|cl| {
-            let f = full(cl);
-            compatible(cl)
-                && f.len() == 1
-                && (f[0] == last || f[0] == first)
-                && found[cl.fullest].label == Label::Person
-        });
+        let alone = |c: usize| full(c).len() == 1 && found[clusters[c].fullest].label == Label::Person;
+        let by_last = newest(ix.person_last.get(&last), &|c| alone(c) && full(c)[0] == last);
+        let by_first = newest(ix.person_last.get(&first), &|c| alone(c) && full(c)[0] == first);
+        return by_last.max(by_first);
     }
-    clusters
-        .iter()
-        .rposition(|cl| compatible(cl) && full(cl).last() == Some(&last))
-        .or_else(|| clusters.iter().rposition(|cl| compatible(cl) && full(cl).len() >= 2 && full(cl)[0] == first))
+    newest(ix.person_last.get(&last), &|c| full(c).last() == Some(&last))
+        .or_else(|| newest(ix.person_first.get(&first), &|c| full(c).len() >= 2 && full(c)[0] == first))
 }
 
 fn org_target(
     text: &str,
     p: &Prepared,
     clusters: &[Cluster],
+    ix: &Index,
     keys: &[Vec<u64>],
     found: &[Found],
     m: usize,
 ) -> Option<usize> {
     let k = &keys[m];
-    let orgs = || clusters.iter().enumerate().rev().filter(|(_, cl)| cl.label == Label::Org);
-    if let Some((c, _)) = orgs().find(|(_, cl)| cl.members.iter().any(|&o| &keys[o] == k)) {
+    if let Some(&c) = ix.org_name.get(&lexicon::name_key(k.iter().copied())) {
         return Some(c);
     }
     // An acronym of a name seen before, or a name whose acronym was seen before.
-    let mine = acronym(text, p, &found[m]);
-    let my_initials = initials(text, p, &found[m]);
-    if let Some((c, _)) = orgs().find(|(_, cl)| {
-        cl.members.iter().any(|&o| {
-            let other = &found[o];
-            match &mine {
-                Some(a) => other.words.len() >= 2 && initials(text, p, other) == *a,
-                None => k.len() >= 2 && acronym(text, p, other).is_some_and(|a| a == my_initials),
-            }
-        })
-    }) {
+    let hit = match acronym(text, p, &found[m]) {
+        Some(a) => ix.org_initials.get(&lexicon::key(&a)),
+        None if k.len() >= 2 => ix.org_acronym.get(&lexicon::key(&initials(text, p, &found[m]))),
+        None => None,
+    };
+    if let Some(&c) = hit {
         return Some(c);
     }
     // "Foreign Ministry" after "Chinese Foreign Ministry", or the other way round, when only one
     // organization fits.
     if k.len() >= 2 {
-        let fits: Vec<usize> = orgs()
-            .filter(|(_, cl)| {
-                let f = &keys[cl.fullest];
-                f.len() != k.len() && (f.ends_with(k) || k.ends_with(f)) && f.len().min(k.len()) >= 2
-            })
-            .map(|(c, _)| c)
-            .collect();
-        if fits.len() == 1 {
-            return Some(fits[0]);
+        let mut fits = ix.org_last.get(k.last()?)?.iter().copied().filter(|&c| {
+            let f = &keys[clusters[c].fullest];
+            f.len() != k.len() && (f.ends_with(k) || k.ends_with(f)) && f.len().min(k.len()) >= 2
+        });
+        let first = fits.next()?;
+        if fits.all(|c| c == first) {
+            return Some(first);
         }
     }
     None
@@ -228,8 +295,8 @@ mod tests {
     use crate::span::Span;
 
     fn clusters(text: &str, names: &[(&str, Label)]) -> Vec<Vec<String>> {
-        let lex = Lexicon::new();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], &lex);
+        let lex = crate::entities::lexicon::shared();
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
         let mut found = Vec::new();
         let mut from = 0;
         for &(name, label) in names {
@@ -241,7 +308,7 @@ mod tests {
                 if first > 0 && lex.is_title(p.words[first - 1].text(text)) { first - 1..first } else { first..first };
             found.push(Found { words: first..last + 1, span: Span::new(at, at + name.len()), label, titles });
         }
-        group(text, &p, &mut found, &lex)
+        group(text, &p, &mut found, lex)
             .into_iter()
             .map(|c| c.members.iter().map(|&m| found[m].span.as_str(text).to_string()).collect())
             .collect()

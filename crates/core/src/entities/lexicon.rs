@@ -64,6 +64,20 @@ pub const ABBREV: u32 = 1 << 24;
 /// A lower-case word that can join the words of a name ("of", "van").
 pub const CONNECTOR: u32 = 1 << 25;
 
+/// A well-known organization ("NATO", "the Kremlin").
+pub const ORG_NAME: u32 = 1 << 26;
+
+/// An abbreviated title that is one only with its period ("Sen." but not "Sen").
+pub const DOTTED: u32 = 1 << 27;
+
+/// The first word of a multi-word entry ("New" of "New York").
+pub const PHRASE_START: u32 = 1 << 28;
+
+/// A word that ends event names ("Cup", "War").
+pub const EVENT_HEAD: u32 = 1 << 29;
+/// A word that starts event names ("Hurricane").
+pub const EVENT_FIRST: u32 = 1 << 30;
+
 /// Any place flag.
 pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
 /// Places that are political units.
@@ -151,6 +165,8 @@ pub const MAX_PHRASE: usize = 6;
 pub struct Lexicon {
     words: KeyMap<u32>,
     phrases: KeyMap<u32>,
+    /// Keys of the proper prefixes (two words or more) of multi-word entries.
+    prefixes: KeyMap<()>,
     /// Short forms and aliases of places: name key to the key of the place they stand for.
     canonical: KeyMap<u64>,
 }
@@ -168,6 +184,8 @@ const NORP_WORDS: &str = include_str!("../../data/entities/norp.txt");
 const TIME_WORDS: &str = include_str!("../../data/entities/time_words.txt");
 const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.txt");
 const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
+const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt");
+const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
 
 /// Non-empty, non-comment lines of an embedded list, split on tabs.
 fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -183,14 +201,23 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Parses the embedded lists.
     pub fn new() -> Lexicon {
-        let mut lex = Lexicon { words: KeyMap::default(), phrases: KeyMap::default(), canonical: KeyMap::default() };
+        let mut lex = Lexicon {
+            words: KeyMap::default(),
+            phrases: KeyMap::default(),
+            prefixes: KeyMap::default(),
+            canonical: KeyMap::default(),
+        };
         lex.words.reserve(160_000);
         // Abbreviations first: splitting the other entries into words depends on them.
         for f in lines(ABBREVIATIONS) {
             lex.add_word(f[0], ABBREV);
         }
         for f in lines(TITLES) {
-            let flag = if f.get(1) == Some(&"h") { HONORIFIC } else { TITLE };
+            let flag = match f.get(1) {
+                Some(&"h") => HONORIFIC,
+                Some(&"a") => TITLE | DOTTED,
+                _ => TITLE,
+            };
             let gender = match f.get(2) {
                 Some(&"m") => TITLE_M,
                 Some(&"f") => TITLE_F,
@@ -198,14 +225,10 @@ impl Lexicon {
             };
             lex.add(f[0], flag | gender);
         }
-        for f in lines(ORG_WORDS) {
-            lex.add_word(f[0], ORG_HEAD);
-        }
-        for f in lines(TIME_WORDS) {
-            lex.add_word(f[0], TIME);
-        }
-        for f in lines(CONNECTORS) {
-            lex.add_word(f[0], CONNECTOR);
+        for (list, flag) in [(ORG_WORDS, ORG_HEAD), (TIME_WORDS, TIME), (CONNECTORS, CONNECTOR)] {
+            for f in lines(list) {
+                lex.add_word(f[0], flag);
+            }
         }
         for f in lines(PLACE_WORDS) {
             lex.add_word(f[0], if f.get(1) == Some(&"GPE") { GPE_HEAD } else { LOC_HEAD });
@@ -228,11 +251,20 @@ impl Lexicon {
                 lex.add_alias(f[0], c);
             }
         }
-        for f in lines(DEMONYMS) {
-            lex.add(f[0], DEMONYM);
+        for f in lines(EVENT_WORDS) {
+            lex.add_word(
+                f[0].rsplit(' ').next().unwrap_or(f[0]),
+                if f.get(1) == Some(&"first") { 0 } else { EVENT_HEAD },
+            );
+            lex.add_word(
+                f[0].split(' ').next().unwrap_or(f[0]),
+                if f.get(1) == Some(&"first") { EVENT_FIRST } else { 0 },
+            );
         }
-        for f in lines(NORP_WORDS) {
-            lex.add(f[0], NORP);
+        for (list, flag) in [(ORGANIZATIONS, ORG_NAME), (DEMONYMS, DEMONYM), (NORP_WORDS, NORP)] {
+            for f in lines(list) {
+                lex.add(f[0], flag);
+            }
         }
         for f in lines(FIRST_NAMES) {
             let gender = match f.get(1) {
@@ -256,27 +288,42 @@ impl Lexicon {
         *self.words.entry(key(word)).or_default() |= flags;
     }
 
-    /// The [`name_key`] of an entry, and its number of words and last word key.
-    fn entry_key(&self, entry: &str) -> (u64, usize, u64) {
-        let ws = words::split(entry, self);
-        (name_key(ws.iter().map(|w| w.key)), ws.len(), ws.last().map_or(0, |w| w.key))
+    /// The [`name_key`] of an entry.
+    fn entry_key(&self, entry: &str) -> u64 {
+        name_key(words::split(entry, self).iter().map(|w| w.key))
     }
 
     fn add_alias(&mut self, alias: &str, canonical: &str) {
-        let (a, _, _) = self.entry_key(alias);
-        let (c, _, _) = self.entry_key(canonical);
+        let (a, c) = (self.entry_key(alias), self.entry_key(canonical));
         self.canonical.insert(a, c);
     }
 
     /// Adds a one-word entry to the word table, a longer one to the phrase table.
     fn add(&mut self, entry: &str, flags: u32) {
-        let (h, n, single) = self.entry_key(entry);
-        match n {
+        let ws = words::split(entry, self);
+        match ws.len() {
             0 => {}
-            1 => *self.words.entry(single).or_default() |= flags,
-            n if n <= MAX_PHRASE => *self.phrases.entry(h).or_default() |= flags,
+            1 => *self.words.entry(ws[0].key).or_default() |= flags,
+            n if n <= MAX_PHRASE => {
+                *self.words.entry(ws[0].key).or_default() |= PHRASE_START;
+                let mut h = PHRASE_SEED;
+                for (i, w) in ws.iter().enumerate() {
+                    h = phrase_key(h, w.key);
+                    if i >= 1 && i + 1 < n {
+                        self.prefixes.insert(h, ());
+                    }
+                }
+                *self.phrases.entry(h).or_default() |= flags;
+            }
             _ => {}
         }
+    }
+
+    /// True when some multi-word entry starts with the phrase of this [`phrase_key`] (of two
+    /// words or more) and goes on.
+    #[inline]
+    pub fn is_prefix(&self, key: u64) -> bool {
+        self.prefixes.contains_key(&key)
     }
 
     /// The flags of a word, by its [`key`].
@@ -340,6 +387,13 @@ pub fn name_key(words: impl IntoIterator<Item = u64>) -> u64 {
     words.into_iter().fold(PHRASE_SEED, phrase_key)
 }
 
+/// One lexicon for all unit tests: building it is slow in debug builds.
+#[cfg(test)]
+pub(crate) fn shared() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(Lexicon::new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,7 +408,7 @@ mod tests {
 
     #[test]
     fn lists_load() {
-        let lex = Lexicon::new();
+        let lex = crate::entities::lexicon::shared();
         assert!(lex.word(key("Mr")) & HONORIFIC != 0);
         assert!(lex.word(key("Mrs.")) & TITLE_F != 0);
         assert!(lex.word(key("Belarus")) & COUNTRY != 0);
@@ -373,7 +427,7 @@ mod tests {
         assert_eq!(lex.title_gender("President"), None);
         assert_eq!(lex.first_name_gender("Mary"), Some(Gender::Female));
         assert_eq!(lex.first_name_gender("Jordan"), None);
-        let k = |s: &str| name_key(words::split(s, &lex).iter().map(|w| w.key));
+        let k = |s: &str| name_key(words::split(s, lex).iter().map(|w| w.key));
         assert_eq!(lex.canonical(k("U.S.")), k("United States"));
         assert_eq!(lex.canonical(k("Kiev")), k("Kyiv"));
         assert_eq!(lex.canonical(k("Minsk")), k("Minsk"));

@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
-    self, Lexicon, ABBREV, CONNECTOR, DEMONYM, GPE_HEAD, GPE_PLACE, HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, PLACE,
-    REGION_LOC, TIME, TITLE,
+    self, Lexicon, ABBREV, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, GPE_HEAD, GPE_PLACE,
+    HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
 };
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -26,16 +26,11 @@ pub struct Found {
     pub titles: Range<usize>,
 }
 
-/// Event head words: a MISC name ending in one of these is an `EVENT`.
-const EVENT_HEADS: &[&str] =
-    &["war", "games", "olympics", "cup", "championship", "championships", "revolution", "crisis", "summit", "festival"];
-
 /// Turns the tags of all paragraphs into mentions, in text order.
 pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Found> {
-    let mut out = Vec::new();
     let mut spans = Vec::new();
     for r in &p.paragraphs {
-        spans.clear();
+        let from = spans.len();
         let mut i = r.start;
         while i < r.end {
             let t = tags[i];
@@ -50,25 +45,113 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
             spans.push((i..j, kind_of(t)));
             i = j;
         }
-        repair(text, p, r.clone(), &mut spans);
-        let mut next = spans.iter().peekable();
+        let mut para = spans.split_off(from);
+        repair(text, p, r.clone(), &mut para);
+        spans.extend(para);
+    }
+    propagate(p, &mut spans);
+    let mut out = Vec::new();
+    let mut next = spans.iter().peekable();
+    let mut covered_to = 0;
+    for r in &p.paragraphs {
         for i in r.clone() {
             match next.peek() {
                 Some((s, kind)) if s.start == i => {
                     out.extend(refine(text, p, s.clone(), *kind, r.start, lex));
+                    covered_to = s.end;
                     next.next();
                 }
-                Some((s, _)) if s.contains(&i) => {}
-                _ => out.extend(demonym(text, p, i, lex)),
+                _ if i < covered_to => {}
+                _ => out.extend(demonym(text, p, i, lex).into_iter().flatten()),
             }
         }
     }
     out
 }
 
+/// Words the tagger left out although the article names them elsewhere ("Xi" of "Mr. Xi" in
+/// "Xi Jinping"), or the gazetteers know them well (countries, states, regions, big cities,
+/// well-known organizations).
+fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
+    use crate::entities::lexicon::KeyMap;
+    // Surnames of full names, and names written after "Mr." or "Ms.".
+    let mut known: KeyMap<()> = KeyMap::default();
+    for (s, kind) in spans.iter() {
+        let honoured = s.start > 0 && p.info[s.start - 1].flags & HONORIFIC != 0;
+        if *kind == PER && (s.len() >= 2 || honoured) {
+            known.insert(p.words[s.end - 1].key, ());
+        }
+    }
+    let mut covered = vec![false; p.words.len()];
+    for (s, _) in spans.iter() {
+        covered[s.clone()].fill(true);
+    }
+    let mut added = Vec::new();
+    for r in &p.paragraphs {
+        let mut i = r.start;
+        while i < r.end {
+            let info = &p.info[i];
+            let usable = !covered[i]
+                && info.candidate == Candidate::Name
+                && info.cap
+                && info.flags & (TIME | HONORIFIC | TITLE) == 0
+                && !(info.sent_start && info.flags & LOWER != 0 && info.doc & 1 != 0)
+                && !(info.caps_line && info.flags & LOWER != 0);
+            if !usable {
+                i += 1;
+                continue;
+            }
+            let gaz = if info.gaz_pos == 1 { info.gaz } else { info.flags };
+            let strong = gaz & (COUNTRY | STATE | REGION_GPE | REGION_LOC | CITY_BIG | ORG_NAME) != 0;
+            if known.contains_key(&p.words[i].key) {
+                // The capitalised run around the word.
+                let mut a = i;
+                while a > r.start
+                    && a + 3 > i
+                    && !covered[a - 1]
+                    && p.info[a - 1].candidate == Candidate::Name
+                    && p.info[a - 1].cap
+                    && !p.info[a].sent_start
+                    && p.info[a - 1].flags & (HONORIFIC | TITLE) == 0
+                {
+                    a -= 1;
+                }
+                let mut b = i + 1;
+                while b < r.end
+                    && b < i + 3
+                    && !covered[b]
+                    && p.info[b].candidate == Candidate::Name
+                    && p.info[b].cap
+                    && !p.info[b].sent_start
+                {
+                    b += 1;
+                }
+                added.push((a..b, PER));
+                i = b;
+            } else if strong && !info.sent_start {
+                let mut b = i + 1;
+                if info.gaz_pos == 1 {
+                    while b < r.end && p.info[b].gaz_pos == 2 && !covered[b] {
+                        b += 1;
+                    }
+                }
+                added.push((i..b, if gaz & ORG_NAME != 0 { ORG } else { LOC }));
+                i = b;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|(s, _)| s.start);
+    }
+}
+
 const PER: usize = 0;
 const ORG: usize = 1;
 const LOC: usize = 2;
+const MISC: usize = 3;
 
 /// Fixes what a left-to-right tagger trained on little data gets wrong at span level:
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
@@ -104,10 +187,40 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             k += 1;
         }
     }
+    // "New York Attorney General Elliot Spitzer": a title inside a name splits a place or an
+    // organization from the person after it.
+    let mut people = Vec::new();
     for (s, kind) in spans.iter_mut() {
+        let title =
+            |i: usize| p.info[i].cap && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0);
+        let Some(t) = (s.start + 1..s.end).find(|&i| title(i)) else { continue };
+        let mut e = t;
+        while e < s.end && title(e) {
+            e += 1;
+        }
+        if e < s.end && (s.start..t).all(|i| !title(i)) {
+            people.push((e..s.end, PER));
+            let place = p.info[s.start].gaz & PLACE != 0 || p.info[s.start].flags & PLACE != 0;
+            *kind = if place { LOC } else { ORG };
+            s.end = t;
+        }
+    }
+    spans.extend(people);
+    spans.sort_by_key(|(s, _)| s.start);
+    let mut tails = Vec::new();
+    for (s, kind) in spans.iter_mut() {
+        // "University of Edinburgh", "Bank of England": an organization word with "of".
+        if s.len() >= 3 && p.info[s.start].flags & ORG_HEAD != 0 && p.words[s.start + 1].text(text) == "of" {
+            *kind = ORG;
+        }
         // People are not "of" anything: "President Lukashenko of Belarus".
         if *kind == PER {
             if let Some(of) = (s.start + 1..s.end).find(|&i| p.words[i].text(text) == "of") {
+                if of + 1 < s.end {
+                    let tail = of + 1..s.end;
+                    let place = p.info[tail.start].flags & PLACE != 0 || p.info[tail.start].gaz & PLACE != 0;
+                    tails.push((tail, if place { LOC } else { ORG }));
+                }
                 s.end = of;
             }
         } else if let Some(month) = (s.start + 1..s.end).find(|&i| p.info[i].flags & TIME != 0) {
@@ -118,9 +231,105 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         // is a known place ("Soviet Union").
         let known_place = p.info[s.start].gaz_pos == 1
             && p.info[s.start].gaz & PLACE != 0
+            && (s.start + 1..s.end).all(|i| p.info[i].gaz_pos == 2)
             && (s.end == r.end || p.info[s.end].gaz_pos != 2);
         if s.len() >= 2 && p.info[s.end - 1].flags & ORG_HEAD != 0 && p.info[s.end - 1].cap && !known_place {
             *kind = ORG;
+        }
+    }
+    spans.extend(tails);
+    spans.sort_by_key(|(s, _)| s.start);
+    // "Hun Sen, the prime minister of ...": an appositive headed by a title describes a person.
+    for (s, kind) in spans.iter_mut() {
+        if *kind != PER && s.len() <= 3 && appositive_title(text, p, s.end, r.end) {
+            *kind = PER;
+        }
+    }
+    // "was Hun | Sen": a capitalised word mid-sentence right before a person's name is part of it.
+    for k in 0..spans.len() {
+        let (s, kind) = spans[k].clone();
+        let i = s.start;
+        let free = k == 0 || spans[k - 1].0.end < i;
+        if kind != PER || i == r.start || !free || p.info[i].sent_start || !cap(i - 1) {
+            continue;
+        }
+        let w = &p.info[i - 1];
+        let blocked = TIME | HONORIFIC | TITLE | DEMONYM | NORP | PLACE | ORG_HEAD | ORG_NAME | LOWER;
+        if !w.sent_start && !w.upper && w.flags & blocked == 0 && w.gaz == 0 {
+            spans[k].0.start = i - 1;
+        }
+    }
+    // "James | Cleverly": a capitalised word right after a lone first name is the surname.
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, kind) = spans[k].clone();
+        let j = s.end;
+        // The next word is free, or a one-word name the tagger could not place.
+        let next = spans.get(k + 1).filter(|(n, _)| n.start == j).cloned();
+        let free = next.as_ref().is_none_or(|(n, nk)| n.len() == 1 && *nk == MISC);
+        let first_name = p.info[s.start].flags & (lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U) != 0;
+        let surname = |j: usize| {
+            cap(j)
+                && !p.info[j].sent_start
+                && p.info[j].flags & (TIME | ORG_HEAD | HONORIFIC | TITLE) == 0
+                && p.info[j].gaz & PLACE == 0
+        };
+        if kind == PER && s.len() == 1 && first_name && free && surname(j) {
+            spans[k].0.end = j + 1;
+            if next.is_some() {
+                spans.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
+    // "Council on | International Relations", "States in | Transition Research Center": the
+    // tagger stopped at a joiner inside an organization's name.
+    for k in 0..spans.len() {
+        let (s, kind) = spans[k].clone();
+        let j = s.end;
+        let next_start = spans.get(k + 1).map_or(r.end, |(n, _)| n.start).min(r.end);
+        if kind == PER || j + 1 >= next_start {
+            continue;
+        }
+        let joiner = p.words[j].text(text);
+        let head_before = p.info[j - 1].flags & ORG_HEAD != 0 && matches!(joiner, "of" | "on" | "for");
+        if !head_before && !matches!(joiner, "of" | "on" | "for" | "in" | "&") {
+            continue;
+        }
+        let mut e = j + 1;
+        while e < next_start && e < j + 6 && cap(e) && !p.info[e].sent_start {
+            e += 1;
+        }
+        let head_after = e > j + 1 && p.info[e - 1].flags & ORG_HEAD != 0;
+        if e > j + 1 && (head_before || head_after) {
+            spans[k] = (s.start..e, ORG);
+        }
+    }
+    for k in 0..spans.len() {
+        let s = spans[k].0.clone();
+        // "St. | Thomas", "Mt. | Everest": the abbreviation belongs to the name after it.
+        let before = s.start.checked_sub(1).filter(|&i| i >= r.start && (k == 0 || spans[k - 1].0.end <= i));
+        if let Some(i) = before {
+            let t = p.words[i].text(text);
+            if matches!(t, "St." | "Mt." | "Ft." | "St" | "Mt" | "Ft") && p.info[i].cap {
+                spans[k].0.start = i;
+            }
+        }
+        // "Baltimore Orioles", "New York Yankees": a place followed by more name is a team or a
+        // company.
+        let (s, kind) = spans[k].clone();
+        if kind == LOC && s.len() >= 2 && p.info[s.start].gaz & PLACE != 0 {
+            let mut e = s.start + 1;
+            while e < s.end && p.info[e].gaz_pos == 2 {
+                e += 1;
+            }
+            let rest = e..s.end;
+            let heads = LOC_HEAD | GPE_HEAD | PLACE | DEMONYM;
+            if !rest.is_empty()
+                && rest.clone().all(|i| p.info[i].cap && p.info[i].flags & heads == 0 && p.info[i].gaz == 0)
+            {
+                spans[k].1 = ORG;
+            }
         }
     }
     // Datelines: "SAN ANTONIO, Tex., March 9 -", "LONDON (Reuters) -".
@@ -151,6 +360,23 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     }
 }
 
+/// True when ", the prime minister of" or ", a senior adviser," follows word `at - 1`: an
+/// appositive whose head noun is a title.
+fn appositive_title(text: &str, p: &Prepared, at: usize, end: usize) -> bool {
+    if at + 2 >= end || p.words[at].text(text) != "," || !matches!(p.words[at + 1].text(text), "the" | "a" | "an") {
+        return false;
+    }
+    let mut head = None;
+    for i in at + 2..end.min(at + 7) {
+        let w = &p.words[i];
+        if w.kind != WordKind::Alpha || p.info[i].cap || w.text(text) == "of" {
+            break;
+        }
+        head = Some(i);
+    }
+    head.is_some_and(|h| p.info[h].flags & TITLE != 0)
+}
+
 /// A one-letter word with a period ("V.").
 fn is_initial(text: &str, p: &Prepared, i: usize) -> bool {
     let t = p.words[i].text(text);
@@ -163,16 +389,16 @@ fn is_title(info: &Info) -> bool {
 }
 
 /// A capitalised demonym or group word the tagger left out ("Belarusian", "Russians").
-fn demonym(text: &str, p: &Prepared, i: usize, lex: &Lexicon) -> Option<Found> {
+fn demonym(text: &str, p: &Prepared, i: usize, lex: &Lexicon) -> Option<Vec<Found>> {
     let info = &p.info[i];
     if info.candidate != Candidate::Name || p.words[i].kind != WordKind::Alpha || !info.cap {
         return None;
     }
     let w = p.words[i].text(text);
     if norp_flags(w, info.flags, lex) == 0 {
-        return None;
+        return split_compound(text, p, i, MISC, lex);
     }
-    Some(Found { words: i..i + 1, span: p.words[i].span, label: Label::Norp, titles: i..i })
+    Some(vec![Found { words: i..i + 1, span: p.words[i].span, label: Label::Norp, titles: i..i }])
 }
 
 /// NORP flags of a word or of its singular ("Russians").
@@ -199,6 +425,30 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     {
         a += 1;
     }
+    // "Seventeen-year-old Stone", "Oscar-winning Arnold": a compound modifier is no part of a name.
+    while b - a >= 2 && {
+        let t = p.words[a].text(text);
+        t.split_once('-').is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase))
+    } {
+        a += 1;
+    }
+    // Headline words capitalised only by headline case: "Welcome Belarusian Leader".
+    let trimmable = |i: usize| {
+        let info = &p.info[i];
+        let protected =
+            PLACE | ORG_HEAD | ORG_NAME | LOC_HEAD | GPE_HEAD | DEMONYM | NORP | lexicon::FIRST_M | lexicon::FIRST_F;
+        (info.title_line || info.caps_line)
+            && info.flags & LOWER != 0
+            && info.flags & protected == 0
+            && info.gaz == 0
+            && info.doc & 8 == 0
+    };
+    while a < b && trimmable(a) {
+        a += 1;
+    }
+    while b > a && trimmable(b - 1) {
+        b -= 1;
+    }
     // Titles and honorifics before a name are not part of it.
     let mut t = a;
     while t + 1 < b && is_title(&p.info[t]) {
@@ -224,8 +474,17 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let n = words.len();
     let first = &p.info[words.start];
     let last = &p.info[words.end - 1];
-    // A lone month, weekday, title, honorific or "Corp." is no name.
-    if n == 1 && (first.flags & (TIME | HONORIFIC) != 0 || first.flags & (ORG_HEAD | ABBREV) == ORG_HEAD | ABBREV) {
+    // A lone month, weekday, title, honorific, "Corp." or "I" is no name; nor is markup such
+    // as "-DOCSTART-".
+    let w = p.words[words.start].span;
+    let markup = |c: Option<char>| matches!(c, Some('-' | '_' | '=' | '<' | '>'));
+    let lone_letter =
+        w.len() == 1 || (markup(text[..w.start()].chars().next_back()) && markup(text[w.end()..].chars().next()));
+    if n == 1
+        && (lone_letter
+            || first.flags & (TIME | HONORIFIC) != 0
+            || first.flags & (ORG_HEAD | ABBREV) == ORG_HEAD | ABBREV)
+    {
         return Vec::new();
     }
     // A single common word capitalised only because it starts a sentence or sits in a headline.
@@ -234,7 +493,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         && first.flags & (PLACE | lexicon::FIRST_M | lexicon::FIRST_F | lexicon::SURNAME) == 0
     {
         let positional = first.sent_start || first.title_line || first.caps_line;
-        if positional && first.doc & 2 == 0 {
+        if positional && first.doc & 8 == 0 {
             return Vec::new();
         }
     }
@@ -247,6 +506,12 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let flags = lex.name(key, p.words[words.start].key, n) | if n == 1 { 0 } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
     let label = match kind {
+        _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
+        _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
+        // "West Bank" is a place, whatever its last word suggests.
+        1 if n >= 2 && flags & PLACE != 0 && (first.flags | last.flags) & ORG_HEAD == 0 => {
+            place_label(flags, last.flags)
+        }
         _ if n == 1 && flags & PLACE == 0 && norp_flags(w0, flags, lex) != 0 => Label::Norp,
         0 => Label::Person,
         1 => Label::Org,
@@ -260,7 +525,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         _ => {
             if n == 1 && norp_flags(w0, flags, lex) != 0 {
                 Label::Norp
-            } else if EVENT_HEADS.iter().any(|h| p.words[words.end - 1].text(text).eq_ignore_ascii_case(h)) {
+            } else if last.flags & EVENT_HEAD != 0 {
                 Label::Event
             } else if n == 1 && flags & PLACE != 0 {
                 place_label(flags, last.flags)
@@ -324,11 +589,11 @@ mod tests {
     use crate::entities::features::{begin, inside};
 
     fn found(text: &str, tags: &[(&str, u8)]) -> Vec<(String, Label, String)> {
-        let lex = Lexicon::new();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], &lex);
+        let lex = crate::entities::lexicon::shared();
+        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
         let t: Vec<u8> =
             p.words.iter().map(|w| tags.iter().find(|(s, _)| *s == w.text(text)).map_or(O, |&(_, t)| t)).collect();
-        mentions(text, &p, &t, &lex)
+        mentions(text, &p, &t, lex)
             .into_iter()
             .map(|f| {
                 let titles = if f.titles.is_empty() {

@@ -128,3 +128,94 @@ pub fn nominal_antecedent(entities: &[Entity], head: &str, before: usize) -> Opt
     let first = fits.next()?;
     fits.next().is_none().then_some(first.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(rec: &EntityRecognizer, text: &str) -> Vec<Entity> {
+        rec.entities(text, &[Span::new(0, text.len())], &[0])
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let rec = EntityRecognizer::new();
+        let pieces = [
+            "Mr.",
+            "Mr",
+            " ",
+            "\n",
+            "\n\n",
+            "’s",
+            "'",
+            "-",
+            "—",
+            "U.S.",
+            "O'Brien",
+            "A.",
+            "of",
+            "the",
+            "Cup",
+            "X-Y",
+            "é",
+            "😀",
+            "“",
+            "”",
+            ",",
+            ".",
+            "New",
+            "York",
+            "Hun",
+            "Sen",
+            "MOSCOW",
+            "Ms. Smith",
+            "&",
+            "Jr.",
+            "\t",
+            "Ĳ",
+            "ǅ",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            for e in entities(&rec, &text) {
+                assert!(!e.mentions.is_empty());
+                for m in &e.mentions {
+                    assert!(m.span.get(&text).is_some(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_input_is_linear_enough() {
+        let rec = EntityRecognizer::new();
+        let para =
+            "President Ada Smith of Norland met Mr. Jones in Paris. Ms. Smith said the Acme Corp. deal was done.\n\n";
+        let text = para.repeat(2000);
+        let start = std::time::Instant::now();
+        let e = entities(&rec, &text);
+        assert!(e.iter().any(|e| e.name == "Ada Smith" && e.mentions.len() >= 2000));
+        // Generous: a quadratic step would take minutes here.
+        assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn helpers_for_quotes() {
+        let rec = EntityRecognizer::new();
+        let text = "The Chinese Foreign Ministry said Mr. Qin would go. The ministry added more.";
+        let es = entities(&rec, text);
+        let at = text.find("Qin").unwrap();
+        let qin = entity_at(&es, Span::new(at - 4, at + 3)).expect("Mr. Qin");
+        assert_eq!(es[qin].label, Label::Person);
+        let ministry = nominal_antecedent(&es, "ministry", text.find("The ministry").unwrap()).expect("the ministry");
+        assert_eq!(es[ministry].name, "Chinese Foreign Ministry");
+        assert_eq!(rec.lexicon().title_gender("Mrs."), Some(crate::article::Gender::Female));
+    }
+}

@@ -3,6 +3,7 @@
 //! ("Belarus’s foreign minister, Sergei Aleinik" → "foreign minister of Belarus") and copulas
 //! ("X is the mayor of Y").
 
+use crate::article::Label;
 use crate::entities::features::Prepared;
 use crate::entities::lexicon::{Lexicon, DEMONYM, HONORIFIC, LOWER, NORP};
 use crate::entities::mentions::Found;
@@ -23,13 +24,19 @@ const DETERMINERS: &[&str] = &["the", "a", "an"];
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
 const COPULAS: &[&str] = &["is", "was", "became"];
 /// Words that end an appositive: a clause, not a description, follows.
-const CLAUSE_WORDS: &[&str] = &["said", "says", "told", "who", "which", "that", "added", "and", "but", "when", "while"];
+const CLAUSE_WORDS: &[&str] = &[
+    "said", "says", "told", "who", "which", "that", "added", "and", "but", "when", "while", "will", "would", "has",
+    "have", "had", "is", "are", "was", "were", "can", "could", "may", "might", "should", "must", "did", "does", "do",
+];
+/// The longest appositive that starts with a possessor ("China’s main news agency").
+const MAX_POSSESSOR_WORDS: usize = 7;
 
 /// The roles of mention `m`.
 pub fn roles(text: &str, p: &Prepared, found: &[Found], m: usize, lex: &Lexicon) -> Vec<String> {
     let mut out = Vec::new();
     let f = &found[m];
-    let para = p.paragraphs.iter().find(|r| r.contains(&f.words.start)).cloned().unwrap_or(0..0);
+    let k = p.paragraphs.partition_point(|r| r.end <= f.words.start);
+    let para = p.paragraphs.get(k).cloned().unwrap_or(0..0);
     if let Some(r) = title_of(text, p, found, m, para.end, lex) {
         out.push(r);
     }
@@ -93,13 +100,18 @@ fn appositive_after(text: &str, p: &Prepared, found: &[Found], f: &Found, end: u
     }
     let start = comma + 1;
     let first = &p.words[start];
-    let possessor = mention_at(found, start)
-        .is_some_and(|o| p.words.get(o.words.end).is_some_and(|w| w.kind == WordKind::Possessive));
+    let possessor = mention_at(found, start).is_some_and(|o| {
+        o.label != Label::Person && p.words.get(o.words.end).is_some_and(|w| w.kind == WordKind::Possessive)
+    });
     if !is(text, first, DETERMINERS) && !possessor {
         return None;
     }
-    let stop = (start..end.min(start + MAX_ROLE_WORDS + 1))
+    let limit = if possessor { MAX_POSSESSOR_WORDS } else { MAX_ROLE_WORDS };
+    let stop = (start..end.min(start + limit + 1))
         .find(|&i| matches!(p.words[i].text(text), "," | "." | ";" | ":" | ")" | "—" | "–" | "“" | "”" | "\""))?;
+    if possessor && !matches!(p.words[stop].text(text), "," | ".") {
+        return None;
+    }
     if p.words[start..stop].iter().any(|w| is(text, w, CLAUSE_WORDS)) {
         return None;
     }
@@ -147,7 +159,7 @@ fn description_before(
             break;
         }
         if w.kind == WordKind::Possessive {
-            let owner = mention_before(found, i - 1)?;
+            let owner = mention_before(found, i - 1).filter(|o| o.label != Label::Person)?;
             let desc = Span::new(p.words[i].span.start(), head.span.end()).as_str(text);
             return Some(format!("{desc} of {}", owner.span.as_str(text)));
         }

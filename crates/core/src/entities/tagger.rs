@@ -15,11 +15,17 @@ const MAGIC: &[u8; 8] = b"BYLNER01";
 /// The trained weights.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Open-addressing table of feature ids (0 is empty); `slots[k]` indexes `weights`.
-    keys: Vec<u32>,
-    slots: Vec<u32>,
-    weights: Vec<i16>,
+    /// Open-addressing table of feature ids (0 is empty) with their weights inline, so a
+    /// look-up touches one cache line.
+    slots: Vec<Slot>,
     mask: usize,
+    len: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    id: u32,
+    w: [i16; TAGS],
 }
 
 /// Why a model file could not be read.
@@ -29,7 +35,7 @@ pub struct ModelError(pub String);
 impl Model {
     /// An empty model (every candidate scores zero and is tagged `O`).
     pub fn empty() -> Model {
-        Model { keys: vec![0; 2], slots: vec![0; 2], weights: Vec::new(), mask: 1 }
+        Model { slots: vec![Slot::default(); 2], mask: 1, len: 0 }
     }
 
     /// Reads a model written by [`Model::to_bytes`].
@@ -49,13 +55,12 @@ impl Model {
         }
         let (ids, ws) = body.split_at(n * 4);
         let cap = (n * 2).next_power_of_two().max(2);
-        let mut m =
-            Model { keys: vec![0; cap], slots: vec![0; cap], weights: Vec::with_capacity(n * TAGS), mask: cap - 1 };
-        for (k, chunk) in ids.chunks_exact(4).enumerate() {
+        let mut m = Model { slots: vec![Slot::default(); cap], mask: cap - 1, len: n };
+        for (chunk, w) in ids.chunks_exact(4).zip(ws.chunks_exact(2 * TAGS)) {
             let id = u32::from_le_bytes(chunk.try_into().expect("4 bytes"));
-            m.insert(id, k as u32);
+            let w: [i16; TAGS] = std::array::from_fn(|t| i16::from_le_bytes([w[2 * t], w[2 * t + 1]]));
+            m.insert(id, w);
         }
-        m.weights.extend(ws.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
         Ok(m)
     }
 
@@ -76,27 +81,24 @@ impl Model {
         out
     }
 
-    fn insert(&mut self, id: u32, slot: u32) {
+    fn insert(&mut self, id: u32, w: [i16; TAGS]) {
         let id = id.max(1);
         let mut k = hash_slot(id) & self.mask;
-        while self.keys[k] != 0 && self.keys[k] != id {
+        while self.slots[k].id != 0 && self.slots[k].id != id {
             k = (k + 1) & self.mask;
         }
-        self.keys[k] = id;
-        self.slots[k] = slot;
+        self.slots[k] = Slot { id, w };
     }
 
     #[inline]
-    fn get(&self, id: u32) -> Option<&[i16]> {
+    fn get(&self, id: u32) -> Option<&[i16; TAGS]> {
         let id = id.max(1);
         let mut k = hash_slot(id) & self.mask;
         loop {
-            match self.keys[k] {
+            let slot = &self.slots[k];
+            match slot.id {
                 0 => return None,
-                x if x == id => {
-                    let s = self.slots[k] as usize * TAGS;
-                    return Some(&self.weights[s..s + TAGS]);
-                }
+                x if x == id => return Some(&slot.w),
                 _ => k = (k + 1) & self.mask,
             }
         }
@@ -118,12 +120,12 @@ impl Model {
 
     /// Number of features in the model.
     pub fn len(&self) -> usize {
-        self.weights.len() / TAGS
+        self.len
     }
 
     /// True for a model without features.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.len == 0
     }
 }
 
@@ -281,12 +283,10 @@ impl Trainer {
         (n, right)
     }
 
-    /// Averages the weights, drops features whose weights all stay below `min_weight`, and
-    /// quantises the rest to `i16`. Returns the serialised model.
-    pub fn finish(self, min_weight: f32) -> Vec<u8> {
+    /// The averaged weights.
+    pub fn averaged(self) -> HashMap<u32, [f32; TAGS]> {
         let step = self.step.max(1);
-        let mut avg: Vec<(u32, [f32; TAGS])> = self
-            .weights
+        self.weights
             .into_iter()
             .map(|(id, e)| {
                 let a: [f32; TAGS] = std::array::from_fn(|t| {
@@ -295,15 +295,21 @@ impl Trainer {
                 });
                 (id, a)
             })
-            .filter(|(_, a)| a.iter().any(|x| x.abs() >= min_weight))
-            .collect();
-        avg.sort_by_key(|&(id, _)| id);
-        let max = avg.iter().flat_map(|(_, a)| a.iter()).fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
-        let scale = 32000.0 / max;
-        let ids: Vec<u32> = avg.iter().map(|&(id, _)| id).collect();
-        let ws: Vec<[i16; TAGS]> = avg.iter().map(|(_, a)| a.map(|x| (x * scale).round() as i16)).collect();
-        Model::to_bytes(&ids, &ws)
+            .collect()
     }
+}
+
+/// Drops features whose weights all stay below `min_weight`, quantises the rest to `i16` and
+/// serialises the model.
+pub fn quantise(weights: HashMap<u32, [f32; TAGS]>, min_weight: f32) -> Vec<u8> {
+    let mut avg: Vec<(u32, [f32; TAGS])> =
+        weights.into_iter().filter(|(_, a)| a.iter().any(|x| x.abs() >= min_weight)).collect();
+    avg.sort_by_key(|&(id, _)| id);
+    let max = avg.iter().flat_map(|(_, a)| a.iter()).fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+    let scale = 32000.0 / max;
+    let ids: Vec<u32> = avg.iter().map(|&(id, _)| id).collect();
+    let ws: Vec<[i16; TAGS]> = avg.iter().map(|(_, a)| a.map(|x| (x * scale).round() as i16)).collect();
+    Model::to_bytes(&ids, &ws)
 }
 
 #[cfg(test)]

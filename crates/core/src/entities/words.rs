@@ -153,8 +153,8 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        let lex = Lexicon::new();
-        split(s, &lex).into_iter().map(|w| w.text(s).to_string()).collect()
+        let lex = crate::entities::lexicon::shared();
+        split(s, lex).into_iter().map(|w| w.text(s).to_string()).collect()
     }
 
     #[test]
@@ -177,9 +177,9 @@ mod tests {
 
     #[test]
     fn line_starts() {
-        let lex = Lexicon::new();
+        let lex = crate::entities::lexicon::shared();
         let s = "One two\nThree";
-        let w = split(s, &lex);
+        let w = split(s, lex);
         assert!(w[0].line_start && !w[1].line_start && w[2].line_start);
         assert!(w[1].space_before);
     }
