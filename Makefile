@@ -90,6 +90,19 @@ $(EVAL_VENV)/.ready:
 .PHONY: eval-venv
 eval-venv: $(EVAL_VENV)/.ready ## Create the comparison virtualenv (spaCy en_core_web_sm)
 
+# Batch engine: throughput beside spaCy, and memory (after EVAL_VENV, which the prerequisite needs).
+.PHONY: bench-batch eval-throughput eval-memory
+bench: bench-batch
+bench-batch: ## Criterion: batch pipeline MB/s on BBC and Reuters, 1 and 2 threads
+	cargo bench -p byline-batch
+
+eval: eval-throughput eval-memory
+eval-throughput: $(EVAL_VENV)/.ready ## byline batch MB/s and articles/s on 1 and 2 threads, side by side with spaCy
+	$(PYTHON) eval/throughput.py --spacy-venv $(EVAL_VENV)
+
+eval-memory: ## byline batch peak RSS on 1x and 10x the Reuters corpus
+	$(PYTHON) eval/memory.py --times 1 10
+
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv
 	cargo clean

@@ -1,43 +1,62 @@
 //! # byline-batch
 //!
-//! Parses many articles with one shared [`Parser`]: records in, articles out, in input order,
-//! with every failure kept as an error record.
+//! Parses a corpus of news articles on all cores: readers turn files, directory trees and
+//! standard input into records; an ordered pipeline parses them in bounded chunks with one
+//! shared [`Parser`](byline_core::Parser); writers produce Article JSON Lines and flat tables
+//! (CSV, Parquet); [`Stats`] aggregates who is quoted and mentioned most. Every failure is kept
+//! as an [`ErrorRecord`] in the failed article's place. The `byline` command line is built on it.
 //!
 //! ```
-//! use byline_batch::{parse_records, Record};
+//! use byline_batch::readers::{Location, ReadOptions, Reader};
+//! use byline_batch::{Pipeline, Processor, Stats, Summary};
 //! use byline_core::Parser;
 //!
-//! let parser = Parser::new();
-//! let records = vec![
-//!     Record { id: Some("a".into()), text: "Headline\n\nBody.".into(), published: None },
-//!     Record { id: Some("b".into()), text: "Another\n\nMore body.".into(), published: None },
-//! ];
-//! let out = parse_records(&parser, records);
-//! assert_eq!(out.len(), 2);
-//! assert_eq!(out[1].as_ref().unwrap().id.as_deref(), Some("b"));
+//! // A small corpus: one JSON Lines file with a good record and a bad one.
+//! let dir = std::env::temp_dir().join(format!("byline-doc-lib-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! let corpus = dir.join("corpus.jsonl");
+//! std::fs::write(&corpus, concat!(
+//!     r#"{"id": "a1", "text": "Storm Hits Coast\n\nThe storm arrived on Monday.", "published": "2024-03-06"}"#, "\n",
+//!     r#"{"id": "a2", "body": "no text field"}"#, "\n",
+//! ))?;
+//!
+//! let parser = Parser::new(); // built once, shared by every thread
+//! let pipeline = Pipeline::builder().threads(2).build().expect("thread pool");
+//! let processor = Processor::new(&parser, true); // with table rows, for the stats
+//! let reader = Reader::open(&[Location::Path(corpus)], ReadOptions::default())?;
+//!
+//! let mut summary = Summary::start(pipeline.threads());
+//! let mut stats = Stats::new();
+//! let mut lines = Vec::new();
+//! for done in pipeline.map(reader, |input| processor.process(input)) {
+//!     summary.add(&done);
+//!     stats.add(done.rows.as_ref().unwrap());
+//!     lines.push(String::from_utf8(done.json).unwrap());
+//! }
+//! assert!(lines[0].starts_with(r#"{"schema":"byline/1","id":"a1","#));
+//! assert_eq!(lines[1], r#"{"id":"a2","error":"no field \"text\""}"#);
+//! assert_eq!((summary.parsed, summary.errors), (1, 1));
+//! assert_eq!(stats.report(10).articles, 1);
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), std::io::Error>(())
 //! ```
+//!
+//! The pieces compose: [`Pipeline::parse`] yields `Result<Article, ErrorRecord>` for any
+//! iterator of [`Input`]s; [`Pipeline::chunks`] with [`Chunks::prefetch`] reads on a thread of
+//! its own; [`tables::Rows`] flattens articles for DataFrames; [`writers`] write JSON Lines,
+//! CSV and Parquet.
 
-use byline_core::{Article, Date, Parser};
-use rayon::prelude::*;
-
+pub mod pipeline;
+mod process;
+pub mod readers;
 mod record;
+pub mod stats;
+mod summary;
+pub mod tables;
+pub mod writers;
 
-pub use record::{read_jsonl_record, ErrorRecord, Record};
-
-/// Parses `records` on the rayon pool, keeping their order. A record that fails gives an
-/// [`ErrorRecord`] in its place.
-pub fn parse_records(parser: &Parser, records: Vec<Record>) -> Vec<Result<Article, ErrorRecord>> {
-    records.into_par_iter().map(|r| parse_record(parser, r)).collect()
-}
-
-/// Parses one record, giving the article its id.
-pub fn parse_record(parser: &Parser, record: Record) -> Result<Article, ErrorRecord> {
-    let published: Option<Date> = record.published;
-    match parser.parse(&record.text, published) {
-        Ok(mut a) => {
-            a.id = record.id;
-            Ok(a)
-        }
-        Err(e) => Err(ErrorRecord { id: record.id, error: e.to_string() }),
-    }
-}
+pub use pipeline::{parse_input, prefetch, Chunks, Pipeline, PipelineBuilder, Prefetch};
+pub use process::{Processed, Processor};
+pub use record::{ErrorKind, ErrorRecord, Input, Record};
+pub use stats::{Report, Stats};
+pub use summary::Summary;

@@ -1,46 +1,118 @@
-//! Input records and error records.
+//! What goes into the pipeline (a [`Record`]) and what a failure becomes (an [`ErrorRecord`]).
 
-use byline_core::{parse_date, Date};
+use byline_core::Date;
 use serde::Serialize;
 
 /// One article to parse.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record {
-    /// The record's id (JSONL `id`, or a file path).
+    /// The record's id: the JSONL/CSV id field, `<source>:<line>` when there is none, or a file path.
     pub id: Option<String>,
-    /// The article text.
-    pub text: String,
+    /// The article as read, expected to be UTF-8 (checked when parsed, so a bad file becomes an
+    /// error record rather than stopping a reader).
+    pub bytes: Vec<u8>,
     /// The publication date, when the input gives one.
     pub published: Option<Date>,
+    /// The reader already replaced invalid UTF-8 with U+FFFD (`--lossy` on JSON Lines), so the
+    /// article gets a lossy-decoding warning.
+    pub lossy: bool,
 }
 
-/// What a failed record becomes in the output: its id and the reason.
+impl Record {
+    /// A record with an id and a text, and no publication date.
+    ///
+    /// ```
+    /// let r = byline_batch::Record::new("a1", "Headline\n\nBody.");
+    /// assert_eq!(r.id.as_deref(), Some("a1"));
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Record {
+        Record { id: Some(id.into()), bytes: text.into().into_bytes(), published: None, lossy: false }
+    }
+
+    /// Sets the publication date.
+    pub fn with_published(mut self, published: Option<Date>) -> Record {
+        self.published = published;
+        self
+    }
+}
+
+/// Why a record failed, for counting; the message is in [`ErrorRecord::error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file or stream could not be read (I/O error, truncated gzip).
+    Read,
+    /// The record is malformed: bad JSON or CSV, a missing text field, a bad date.
+    Format,
+    /// The text is not valid UTF-8 (and `--lossy` was not given).
+    InvalidUtf8,
+    /// The input is binary data, not text.
+    Binary,
+    /// The input is over the size limit (`--max-bytes`).
+    TooLarge,
+    /// The parser rejected the input for another reason.
+    Parse,
+}
+
+impl ErrorKind {
+    /// Every kind, in a fixed order (for summaries).
+    pub const ALL: [ErrorKind; 6] = [
+        ErrorKind::Read,
+        ErrorKind::Format,
+        ErrorKind::InvalidUtf8,
+        ErrorKind::Binary,
+        ErrorKind::TooLarge,
+        ErrorKind::Parse,
+    ];
+
+    /// A short name: `read`, `format`, `invalid_utf8`, `binary`, `too_large`, `parse`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Read => "read",
+            ErrorKind::Format => "format",
+            ErrorKind::InvalidUtf8 => "invalid_utf8",
+            ErrorKind::Binary => "binary",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::Parse => "parse",
+        }
+    }
+
+    /// The kind of a parser error.
+    pub fn of(error: &byline_core::Error) -> ErrorKind {
+        match error {
+            byline_core::Error::InvalidUtf8 { .. } => ErrorKind::InvalidUtf8,
+            byline_core::Error::Binary => ErrorKind::Binary,
+            byline_core::Error::TooLarge { .. } => ErrorKind::TooLarge,
+            byline_core::Error::InvalidDate(_) => ErrorKind::Format,
+            _ => ErrorKind::Parse,
+        }
+    }
+}
+
+/// What a failed record becomes in the output: `{"id": ..., "error": ...}`, in the failed
+/// article's place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ErrorRecord {
-    /// The record's id.
+    /// The record's id, as far as it could be read.
     pub id: Option<String>,
-    /// Why it failed.
+    /// Why it failed, for people.
     pub error: String,
+    /// Why it failed, for counting. Not serialised.
+    #[serde(skip)]
+    pub kind: ErrorKind,
 }
 
-/// Reads one JSON Lines record `{"id", "text", "published"?}`. A line that cannot be read
-/// gives an error record, with the id when it could be found.
-pub fn read_jsonl_record(line: &str, line_no: usize) -> Result<Record, ErrorRecord> {
-    let value: serde_json::Value = serde_json::from_str(line)
-        .map_err(|e| ErrorRecord { id: Some(format!("line {line_no}")), error: format!("invalid JSON: {e}") })?;
-    let id = match value.get("id") {
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Null) | None => None,
-        Some(other) => Some(other.to_string()),
-    };
-    let fail = |error: String| ErrorRecord { id: id.clone().or_else(|| Some(format!("line {line_no}"))), error };
-    let text = match value.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        _ => return Err(fail("missing string field \"text\"".into())),
-    };
-    let published = match value.get("published") {
-        Some(serde_json::Value::String(s)) => Some(parse_date(s).map_err(|e| fail(e.to_string()))?),
-        _ => None,
-    };
-    Ok(Record { id, text, published })
+impl ErrorRecord {
+    /// An error record.
+    pub fn new(id: Option<String>, kind: ErrorKind, error: impl Into<String>) -> ErrorRecord {
+        ErrorRecord { id, error: error.into(), kind }
+    }
+
+    /// The error record for a parser error.
+    pub fn from_core(id: Option<String>, error: &byline_core::Error) -> ErrorRecord {
+        ErrorRecord::new(id, ErrorKind::of(error), error.to_string())
+    }
 }
+
+/// One item of a reader: a record to parse, or a failure already known while reading.
+pub type Input = Result<Record, ErrorRecord>;

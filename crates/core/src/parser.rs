@@ -101,8 +101,11 @@ impl ParserBuilder {
 
     /// Compiles everything the stages need. Done once; the parser is then immutable.
     pub fn build(self) -> Result<Parser> {
-        if self.config.max_bytes == 0 {
-            return Err(Error::InvalidOption("max_bytes must be at least 1".into()));
+        if self.config.max_bytes == 0 || self.config.max_bytes > crate::span::MAX_OFFSET {
+            return Err(Error::InvalidOption(format!(
+                "max_bytes must be between 1 and {} (4 GiB)",
+                crate::span::MAX_OFFSET
+            )));
         }
         Ok(Parser {
             layout: LayoutAnalyzer::new().plain_text(self.config.plain_text),

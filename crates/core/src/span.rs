@@ -2,44 +2,49 @@
 
 use std::fmt;
 
+/// The largest offset a span can hold.
+pub const MAX_OFFSET: usize = u32::MAX as usize;
+
 /// A half-open byte range `[start, end)` into a text.
 ///
-/// The invariant `start <= end` is checked when a span is built. Spans are `Copy` and cheap;
-/// they never own text. Get the text with [`Span::as_str`].
+/// The invariant `start <= end` is checked when a span is built. Spans are `Copy` and cheap
+/// (8 bytes: offsets are stored as `u32`, so texts are limited to 4 GiB, far above
+/// [`Config::max_bytes`](crate::Config)); they never own text. Get the text with [`Span::as_str`].
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     /// Builds the span `[start, end)`.
     ///
     /// # Panics
-    /// When `start > end`.
+    /// When `start > end` or `end` is 4 GiB or more.
     #[inline]
     #[track_caller]
     pub fn new(start: usize, end: usize) -> Span {
         assert!(start <= end, "invalid span: start {start} > end {end}");
-        Span { start, end }
+        assert!(end <= MAX_OFFSET, "span end {end} is past the 4 GiB limit");
+        Span { start: start as u32, end: end as u32 }
     }
 
     /// The first byte of the span.
     #[inline]
     pub fn start(self) -> usize {
-        self.start
+        self.start as usize
     }
 
     /// One past the last byte of the span.
     #[inline]
     pub fn end(self) -> usize {
-        self.end
+        self.end as usize
     }
 
     /// Length in bytes.
     #[inline]
     pub fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     /// True when the span covers no bytes.
@@ -55,13 +60,13 @@ impl Span {
     #[inline]
     #[track_caller]
     pub fn as_str(self, text: &str) -> &str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
 
     /// The text the span covers, or `None` when it does not fit `text`.
     #[inline]
     pub fn get(self, text: &str) -> Option<&str> {
-        text.get(self.start..self.end)
+        text.get(self.start()..self.end())
     }
 
     /// True when `other` lies within this span.
@@ -73,7 +78,7 @@ impl Span {
     /// True when the byte offset `pos` lies within this span.
     #[inline]
     pub fn contains_pos(self, pos: usize) -> bool {
-        self.start <= pos && pos < self.end
+        self.start() <= pos && pos < self.end()
     }
 
     /// True when the two spans share at least one byte.
@@ -85,13 +90,13 @@ impl Span {
     /// The smallest span covering both.
     #[inline]
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 
     /// The span moved right by `delta` bytes (for spans found in a slice of a text).
     #[inline]
     pub fn offset(self, delta: usize) -> Span {
-        Span::new(self.start + delta, self.end + delta)
+        Span::new(self.start() + delta, self.end() + delta)
     }
 
     /// The span with ASCII and Unicode whitespace removed from both ends.
@@ -99,7 +104,7 @@ impl Span {
         let s = self.as_str(text);
         let lead = s.len() - s.trim_start().len();
         let trimmed = s.trim();
-        Span::new(self.start + lead, self.start + lead + trimmed.len())
+        Span::new(self.start() + lead, self.start() + lead + trimmed.len())
     }
 }
 

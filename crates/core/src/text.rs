@@ -114,11 +114,17 @@ impl<'a> Source<'a> {
     }
 }
 
+/// True for bytes where normalisation may change something: ASCII controls, `\r`, `&`, and the lead
+/// bytes of the non-ASCII characters [`fix_char`] handles. All are char boundaries, so runs of other
+/// bytes can be copied whole.
+#[inline]
+fn is_candidate(b: u8) -> bool {
+    matches!(b, b'\r' | b'&' | 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+}
+
 /// The first byte that might need normalising, if any.
 fn first_candidate(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(
-        |&b| matches!(b, b'\r' | b'&' | 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEF),
-    )
+    bytes.iter().position(|&b| is_candidate(b))
 }
 
 /// What a character becomes in the normalised view.
@@ -146,12 +152,9 @@ fn normalise(original: &str, from: usize) -> Source<'_> {
     let mut i = from;
     while i < original.len() {
         let b = bytes[i];
-        if b < 0x80 && b != b'\r' && b != b'&' && !matches!(b, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F) {
-            // Copy a run of ordinary ASCII at once.
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| b >= 0x80 || matches!(b, b'\r' | b'&' | 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F))
-                .unwrap_or(bytes.len() - i);
+        if !is_candidate(b) {
+            // Copy a run of bytes that need nothing at once.
+            let run = bytes[i..].iter().position(|&b| is_candidate(b)).unwrap_or(bytes.len() - i);
             norm.push_str(&original[i..i + run]);
             i += run;
             continue;
@@ -325,6 +328,15 @@ mod tests {
         roundtrip(t, "“yes”", "&ldquo;yes&rdquo;");
         roundtrip(t, "yes", "yes");
         roundtrip(t, "more", "more");
+    }
+
+    #[test]
+    fn runs_of_other_non_ascii_are_kept() {
+        let t = "Zoë “Ünal” — café\u{00A0}crème ’s";
+        let src = Source::new(t);
+        assert_eq!(src.norm(), "Zoë “Ünal” — café crème ’s");
+        roundtrip(t, "crème ’s", "crème ’s");
+        roundtrip(t, "Zoë “Ünal”", "Zoë “Ünal”");
     }
 
     #[test]

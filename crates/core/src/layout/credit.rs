@@ -15,7 +15,13 @@ pub(crate) fn credit(raw: &str, lex: &LayoutLexicon, out: &mut Vec<String>) -> b
         return false;
     }
     if lex.credit_leads.starts(raw.trim_start_matches(['(', ' '])) {
-        credited_names(raw, lex, out);
+        // "Research by handset maker Nokia shows that ..." opens like a credit but is a sentence.
+        let mut names = Vec::new();
+        let (known, unknown) = credited_names(raw, lex, &mut names);
+        if known == 0 || unknown > known {
+            return false;
+        }
+        add(out, names);
         return true;
     }
     // "Jane Doe in London contributed reporting."
@@ -31,23 +37,32 @@ pub(crate) fn credit(raw: &str, lex: &LayoutLexicon, out: &mut Vec<String>) -> b
     if names.is_empty() || unknown > 0 {
         return false;
     }
+    add(out, names);
+    true
+}
+
+fn add(out: &mut Vec<String>, names: Vec<String>) {
     for n in names {
         if !out.contains(&n) {
             out.push(n);
         }
     }
-    true
 }
 
-/// The names in each clause of a credit line: what follows "by" or ":".
-fn credited_names(raw: &str, lex: &LayoutLexicon, out: &mut Vec<String>) {
+/// The names in each clause of a credit line (what follows "by" or ":"), and how many parts
+/// were names or affiliations and how many were neither.
+fn credited_names(raw: &str, lex: &LayoutLexicon, out: &mut Vec<String>) -> (usize, usize) {
+    let (mut known, mut unknown) = (0, 0);
     for clause in raw.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()).split(';') {
         let lower = clause.to_ascii_lowercase();
         let after = lower.find(" by ").map(|i| i + 4).or_else(|| lower.find(':').map(|i| i + 1));
         if let Some(i) = after {
-            collect_names(&clause[i..], lex, out);
+            let (k, u) = collect_names(&clause[i..], lex, out);
+            known += k;
+            unknown += u;
         }
     }
+    (known, unknown)
 }
 
 /// Names from a "(Reporting by ...)" credit that closes the last paragraph of a story.
@@ -62,7 +77,11 @@ pub(crate) fn trailing_credit(raw: &str, lex: &LayoutLexicon, out: &mut Vec<Stri
     let inside = &window[open + 1..];
     if lex.credit_leads.starts(inside) {
         let close = inside.find(')').unwrap_or(inside.len());
-        credited_names(&inside[..close], lex, out);
+        let mut names = Vec::new();
+        let (known, unknown) = credited_names(&inside[..close], lex, &mut names);
+        if known > 0 && unknown <= known {
+            add(out, names);
+        }
     }
 }
 
@@ -86,6 +105,7 @@ mod tests {
 
     #[test]
     fn not_credit_lines() {
+        assert!(names("Research by handset maker Nokia shows that more and more people are using their mobile phone for every call they make or take. According to the study,").is_none());
         assert!(names("The company contributed $5 million.").is_none());
         assert!(names("Reporters contributed to the confusion, officials said.").is_none());
         assert!(names("Mr. Lukashenko’s office said in a statement that his visit would be a chance.").is_none());

@@ -1,0 +1,164 @@
+//! The configurable fields of a JSON record: which key holds the text, the id, the date.
+
+use std::fmt;
+
+use byline_core::{parse_date, Date};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::Value;
+
+use crate::record::{ErrorKind, ErrorRecord, Record};
+
+/// Names of the fields (JSON keys or CSV columns) that hold an article's text, id and date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fields {
+    /// The article text. Default: `text`.
+    pub text: String,
+    /// The record id (a string or a number). Default: `id`.
+    pub id: String,
+    /// The publication date, `YYYY-MM-DD` or an ISO date-time. Default: `published`.
+    pub published: String,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields { text: "text".into(), id: "id".into(), published: "published".into() }
+    }
+}
+
+/// Reads a publication date: `YYYY-MM-DD`, or an ISO date-time (`2023-02-25T10:00:00Z`) whose
+/// date part is used. Blank is no date.
+///
+/// ```
+/// use byline_batch::readers::parse_published;
+/// assert_eq!(parse_published("2023-02-25T10:00:00Z").unwrap().unwrap().to_string(), "2023-02-25");
+/// assert_eq!(parse_published(" ").unwrap(), None);
+/// assert!(parse_published("25/02/2023").is_err());
+/// ```
+pub fn parse_published(s: &str) -> Result<Option<Date>, byline_core::Error> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let date = match t.as_bytes().get(10) {
+        Some(b'T' | b't' | b' ') => &t[..10],
+        _ => t,
+    };
+    parse_date(date).map(Some).map_err(|_| byline_core::Error::InvalidDate(t.to_string()))
+}
+
+/// Reads one JSON object into a record. The error keeps the id when it could be read.
+pub(crate) fn from_json(bytes: &[u8], fields: &Fields, lossy: bool) -> Result<Record, ErrorRecord> {
+    let (json, bad_utf8) = match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        // Read it anyway, to find the id for the error record (or to go on, when lossy).
+        Err(e) => (String::from_utf8_lossy(bytes), Some(e.valid_up_to())),
+    };
+    let mut de = serde_json::Deserializer::from_str(&json);
+    let picked = Picker(fields)
+        .deserialize(&mut de)
+        .and_then(|p| de.end().map(|()| p))
+        .map_err(|e| ErrorRecord::new(None, ErrorKind::Format, format!("invalid JSON: {e}")))?;
+    let id = match picked.id {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    };
+    let fail = |kind, msg: String| ErrorRecord::new(id.clone(), kind, msg);
+    if let (Some(valid_up_to), false) = (bad_utf8, lossy) {
+        return Err(ErrorRecord::from_core(id.clone(), &byline_core::Error::InvalidUtf8 { valid_up_to }));
+    }
+    let text = match picked.text {
+        Some(Value::String(s)) => s,
+        None | Some(Value::Null) => return Err(fail(ErrorKind::Format, format!("no field {:?}", fields.text))),
+        Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.text))),
+    };
+    let published = match picked.published {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => parse_published(&s).map_err(|e| fail(ErrorKind::Format, e.to_string()))?,
+        Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.published))),
+    };
+    Ok(Record { id, bytes: text.into_bytes(), published, lossy: bad_utf8.is_some() })
+}
+
+/// The three fields of interest; everything else is skipped without being built.
+#[derive(Default)]
+struct Picked {
+    text: Option<Value>,
+    id: Option<Value>,
+    published: Option<Value>,
+}
+
+struct Picker<'a>(&'a Fields);
+
+impl<'de> DeserializeSeed<'de> for Picker<'_> {
+    type Value = Picked;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Picked, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Picker<'_> {
+    type Value = Picked;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Picked, A::Error> {
+        let mut picked = Picked::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = if key == self.0.text {
+                &mut picked.text
+            } else if key == self.0.id {
+                &mut picked.id
+            } else if key == self.0.published {
+                &mut picked.published
+            } else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            *slot = Some(map.next_value::<Value>()?);
+        }
+        Ok(picked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &[u8]) -> Result<Record, ErrorRecord> {
+        from_json(json, &Fields::default(), false)
+    }
+
+    #[test]
+    fn picks_the_configured_fields() {
+        let r = read(br#"{"id": 7, "topics": [1, {"x": 2}], "text": "Hi", "published": "2023-02-25"}"#).unwrap();
+        assert_eq!((r.id.as_deref(), r.bytes.as_slice()), (Some("7"), &b"Hi"[..]));
+        assert_eq!(r.published.unwrap().to_string(), "2023-02-25");
+        let fields = Fields { text: "body".into(), id: "url".into(), published: "date".into() };
+        let r = from_json(br#"{"url": "u", "body": "B", "date": null}"#, &fields, false).unwrap();
+        assert_eq!((r.id.as_deref(), r.bytes.as_slice(), r.published), (Some("u"), &b"B"[..], None));
+    }
+
+    #[test]
+    fn failures_keep_the_id() {
+        let e = read(br#"{"id": "a", "text": 3}"#).unwrap_err();
+        assert_eq!((e.id.as_deref(), e.kind), (Some("a"), ErrorKind::Format));
+        let e = read(br#"{"id": "a"}"#).unwrap_err();
+        assert_eq!(e.error, "no field \"text\"");
+        let e = read(br#"{"id": "a", "text": "x", "published": "yesterday"}"#).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Format);
+        let e = read(b"{\"id\": \"b\", \"text\": \"caf\xe9\"}").unwrap_err();
+        assert_eq!((e.id.as_deref(), e.kind), (Some("b"), ErrorKind::InvalidUtf8));
+        assert_eq!(read(b"[1, 2]").unwrap_err().kind, ErrorKind::Format);
+        assert_eq!(read(b"{\"text\": \"a\"} trailing").unwrap_err().kind, ErrorKind::Format);
+    }
+
+    #[test]
+    fn lossy_decoding_goes_on() {
+        let r = from_json(b"{\"text\": \"caf\xe9\"}", &Fields::default(), true).unwrap();
+        assert_eq!((String::from_utf8(r.bytes).unwrap(), r.lossy), ("caf\u{FFFD}".to_string(), true));
+    }
+}

@@ -1,0 +1,82 @@
+//! Column value types and their arrow arrays.
+
+use std::sync::Arc;
+
+use arrow_array::{ArrayRef, Int64Array, StringArray};
+use arrow_schema::DataType;
+
+/// The type of a column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Text, never null.
+    Text,
+    /// Text or null.
+    OptionalText,
+    /// A 64-bit integer, never null.
+    Int,
+    /// A 64-bit integer or null.
+    OptionalInt,
+}
+
+impl ColumnKind {
+    /// The arrow type of the column.
+    pub fn arrow_type(self) -> DataType {
+        match self {
+            ColumnKind::Text | ColumnKind::OptionalText => DataType::Utf8,
+            ColumnKind::Int | ColumnKind::OptionalInt => DataType::Int64,
+        }
+    }
+
+    /// True when the column can hold nulls.
+    pub fn nullable(self) -> bool {
+        matches!(self, ColumnKind::OptionalText | ColumnKind::OptionalInt)
+    }
+
+    /// A short name for documentation: `text`, `text?`, `int`, `int?`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnKind::Text => "text",
+            ColumnKind::OptionalText => "text?",
+            ColumnKind::Int => "int",
+            ColumnKind::OptionalInt => "int?",
+        }
+    }
+}
+
+/// A Rust type that can be a column.
+pub trait Cell: Sized {
+    /// Its column type.
+    const KIND: ColumnKind;
+    /// Builds the arrow array of a column.
+    fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef
+    where
+        Self: 'a;
+}
+
+impl Cell for String {
+    const KIND: ColumnKind = ColumnKind::Text;
+    fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
+        Arc::new(StringArray::from_iter_values(values))
+    }
+}
+
+impl Cell for Option<String> {
+    const KIND: ColumnKind = ColumnKind::OptionalText;
+    fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
+        Arc::new(values.map(|v| v.as_deref()).collect::<StringArray>())
+    }
+}
+
+impl Cell for i64 {
+    const KIND: ColumnKind = ColumnKind::Int;
+    fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
+        Arc::new(Int64Array::from_iter_values(values.copied()))
+    }
+}
+
+impl Cell for Option<i64> {
+    const KIND: ColumnKind = ColumnKind::OptionalInt;
+    fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
+        Arc::new(values.copied().collect::<Int64Array>())
+    }
+}

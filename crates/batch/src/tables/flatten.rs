@@ -1,0 +1,215 @@
+//! An article (as its JSON contract) becomes rows of the five tables.
+
+use byline_core::Article;
+
+use super::rows::{ArticleRow, EntityRow, MentionRow, QuoteRow, TimexRow};
+use super::view::ArticleView;
+use crate::record::ErrorRecord;
+
+/// The rows of one or more articles, one `Vec` per table.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rows {
+    /// The `articles` table: one row per record.
+    pub articles: Vec<ArticleRow>,
+    /// The `quotes` table.
+    pub quotes: Vec<QuoteRow>,
+    /// The `entities` table.
+    pub entities: Vec<EntityRow>,
+    /// The `mentions` table.
+    pub mentions: Vec<MentionRow>,
+    /// The `timexes` table.
+    pub timexes: Vec<TimexRow>,
+}
+
+const LIST_SEPARATOR: &str = "; ";
+
+impl Rows {
+    /// The rows of one article.
+    pub fn from_article(article: &Article) -> Rows {
+        let mut json = Vec::new();
+        article.write_json(&mut json, false).expect("writing to memory");
+        Rows::from_json(&json).expect("the contract reads back")
+    }
+
+    /// The rows of one `byline batch` output line: an article, or an `{"id", "error"}` record.
+    pub fn from_json(line: &[u8]) -> serde_json::Result<Rows> {
+        serde_json::from_slice::<ArticleView>(line).map(Rows::from_view)
+    }
+
+    /// The one row of a failed record.
+    pub fn from_error(error: &ErrorRecord) -> Rows {
+        let row =
+            ArticleRow { article_id: error.id.clone(), error: Some(error.error.clone()), ..ArticleRow::default() };
+        Rows { articles: vec![row], ..Rows::default() }
+    }
+
+    /// Moves the rows of `other` to the end of these.
+    pub fn append(&mut self, other: &mut Rows) {
+        self.articles.append(&mut other.articles);
+        self.quotes.append(&mut other.quotes);
+        self.entities.append(&mut other.entities);
+        self.mentions.append(&mut other.mentions);
+        self.timexes.append(&mut other.timexes);
+    }
+
+    /// Total rows over all tables.
+    pub fn len(&self) -> usize {
+        self.articles.len() + self.quotes.len() + self.entities.len() + self.mentions.len() + self.timexes.len()
+    }
+
+    /// True when there are no rows at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn from_view(a: ArticleView) -> Rows {
+        let id = a.id;
+        let label_of = |entity: &str| a.entities.iter().find(|e| e.id == entity).map(|e| e.label.clone());
+        let quotes = a
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.as_ref();
+                QuoteRow {
+                    article_id: id.clone(),
+                    quote_id: q.id.clone(),
+                    kind: q.kind.clone(),
+                    text: q.text.clone(),
+                    start: q.start,
+                    end: q.end,
+                    speaker: speaker.map(|s| s.text.clone()),
+                    speaker_start: speaker.map(|s| s.start),
+                    speaker_end: speaker.map(|s| s.end),
+                    speaker_name: speaker.and_then(|s| s.name.clone()),
+                    speaker_entity: speaker.and_then(|s| s.entity.clone()),
+                    speaker_label: speaker.and_then(|s| s.entity.as_deref()).and_then(label_of),
+                    cue: q.cue.as_ref().map(|c| c.text.clone()),
+                    cue_start: q.cue.as_ref().map(|c| c.start),
+                    cue_end: q.cue.as_ref().map(|c| c.end),
+                }
+            })
+            .collect();
+        let mentions = a
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions.iter().map(|m| MentionRow {
+                    article_id: id.clone(),
+                    entity_id: e.id.clone(),
+                    label: e.label.clone(),
+                    name: e.name.clone(),
+                    text: m.text.clone(),
+                    start: m.start,
+                    end: m.end,
+                })
+            })
+            .collect();
+        let timexes = a
+            .timexes
+            .into_iter()
+            .map(|t| TimexRow {
+                article_id: id.clone(),
+                text: t.text,
+                kind: t.kind,
+                value: t.value,
+                modifier: t.modifier,
+                start: t.start,
+                end: t.end,
+            })
+            .collect::<Vec<_>>();
+        let article = ArticleRow {
+            article_id: id.clone(),
+            error: a.error,
+            title: a.title,
+            subtitle: a.subtitle,
+            authors: a.authors.join(LIST_SEPARATOR),
+            contributors: a.contributors.join(LIST_SEPARATOR),
+            published: a.published,
+            dateline: a.dateline.map(|d| d.place),
+            paragraphs: a.paragraphs.0,
+            sentences: a.sentences.0,
+            entities: a.entities.len() as i64,
+            quotes: a.quotes.len() as i64,
+            timexes: timexes.len() as i64,
+            warnings: a.warnings.0,
+        };
+        let entities = a
+            .entities
+            .into_iter()
+            .map(|e| EntityRow {
+                article_id: id.clone(),
+                entity_id: e.id,
+                label: e.label,
+                name: e.name,
+                mentions: e.mentions.len() as i64,
+                titles: e.titles.join(LIST_SEPARATOR),
+                roles: e.roles.join(LIST_SEPARATOR),
+                gender: e.gender,
+            })
+            .collect();
+        Rows { articles: vec![article], quotes, entities, mentions, timexes }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::ErrorKind;
+
+    /// A hand-written output line with every table filled (the stages are built separately).
+    const LINE: &str = r#"{"schema":"byline/1","id":"a1","title":"T","subtitle":null,"authors":["Jane Doe","John Roe"],
+        "contributors":[],"published":"2023-02-25","dateline":{"place":"KYIV, Ukraine","start":3,"end":19},
+        "paragraphs":[{"start":0,"end":1,"role":"title"},{"start":3,"end":40,"role":"body"}],
+        "sentences":[{"start":3,"end":40,"paragraph":1}],
+        "entities":[{"id":"e1","label":"PERSON","name":"Qin Gang","mentions":[{"start":5,"end":13,"text":"Qin Gang"},
+            {"start":30,"end":33,"text":"Qin"}],"titles":["Mr.","Foreign Minister"],"roles":[],"gender":"male"}],
+        "quotes":[{"id":"q1","kind":"direct","start":20,"end":28,"text":"We care","speaker":{"start":30,"end":33,
+            "text":"Qin","name":"Qin Gang","entity":"e1"},"cue":{"start":34,"end":38,"text":"said"}},
+            {"id":"q2","kind":"indirect","start":1,"end":2,"text":"x","speaker":null,"cue":null}],
+        "timexes":[{"start":41,"end":48,"text":"Tuesday","type":"DATE","value":"2023-02-28","mod":null}],
+        "warnings":[]}"#;
+
+    #[test]
+    fn every_table_from_one_line() {
+        let rows = Rows::from_json(LINE.as_bytes()).unwrap();
+        let a = &rows.articles[0];
+        assert_eq!((a.article_id.as_deref(), a.authors.as_str()), (Some("a1"), "Jane Doe; John Roe"));
+        assert_eq!((a.paragraphs, a.sentences, a.entities, a.quotes, a.timexes), (2, 1, 1, 2, 1));
+        assert_eq!(a.dateline.as_deref(), Some("KYIV, Ukraine"));
+        let q = &rows.quotes[0];
+        assert_eq!((q.speaker_name.as_deref(), q.speaker_label.as_deref()), (Some("Qin Gang"), Some("PERSON")));
+        assert_eq!((q.cue.as_deref(), q.cue_start, q.start, q.end), (Some("said"), Some(34), 20, 28));
+        assert_eq!((rows.quotes[1].speaker.as_deref(), rows.quotes[1].cue_end), (None, None));
+        assert_eq!(rows.entities[0].titles, "Mr.; Foreign Minister");
+        assert_eq!(rows.entities[0].mentions, 2);
+        assert_eq!(rows.mentions.len(), 2);
+        assert_eq!((rows.mentions[1].text.as_str(), rows.mentions[1].name.as_str()), ("Qin", "Qin Gang"));
+        assert_eq!((rows.timexes[0].kind.as_str(), rows.timexes[0].value.as_deref()), ("DATE", Some("2023-02-28")));
+        assert_eq!(rows.len(), 7);
+    }
+
+    #[test]
+    fn errors_are_article_rows() {
+        let rows = Rows::from_json(br#"{"id":"x","error":"input looks like binary data, not text"}"#).unwrap();
+        assert_eq!(rows.articles[0].error.as_deref(), Some("input looks like binary data, not text"));
+        let e = ErrorRecord::new(Some("x".into()), ErrorKind::Binary, "input looks like binary data, not text");
+        assert_eq!(Rows::from_error(&e), rows);
+    }
+
+    #[test]
+    fn a_live_article_flattens() {
+        let parser = byline_core::Parser::new();
+        let article = parser.parse("Storm Hits Coast\n\nThe storm arrived. It was bad.", None).unwrap();
+        let rows = Rows::from_article(&article);
+        assert_eq!(rows.articles[0].sentences, article.sentences.len() as i64);
+        assert_eq!(rows.articles[0].error, None);
+    }
+
+    #[test]
+    fn arrow_batches_have_the_schema() {
+        let rows = Rows::from_json(LINE.as_bytes()).unwrap();
+        let batch = Rows::record_batch(&rows.quotes);
+        assert_eq!((batch.num_rows(), batch.num_columns()), (2, 15));
+        assert_eq!(batch.schema().field(0).name(), "article_id");
+    }
+}

@@ -1,0 +1,8 @@
+//! Writers: Article JSON Lines, and the flat tables as CSV and Parquet.
+
+mod jsonl;
+mod parquet_file;
+mod tables;
+
+pub use jsonl::JsonlWriter;
+pub use tables::{TableFormats, TablesWriter};

@@ -1,0 +1,116 @@
+//! `--tables DIR`: the five tables as CSV and/or Parquet files.
+
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::Path;
+
+use super::parquet_file::ParquetFile;
+use crate::tables::{ArticleRow, EntityRow, MentionRow, QuoteRow, Rows, TableRow, TimexRow};
+
+/// Which files to write for each table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableFormats {
+    /// `<table>.csv`, with a header row.
+    pub csv: bool,
+    /// `<table>.parquet`, Snappy-compressed.
+    pub parquet: bool,
+}
+
+impl Default for TableFormats {
+    fn default() -> TableFormats {
+        TableFormats { csv: true, parquet: true }
+    }
+}
+
+/// Writes [`Rows`] to `articles`, `quotes`, `entities`, `mentions` and `timexes` files in one
+/// directory, as they arrive. Call [`TablesWriter::finish`] at the end (Parquet files are not
+/// readable before).
+pub struct TablesWriter {
+    articles: TableFiles<ArticleRow>,
+    quotes: TableFiles<QuoteRow>,
+    entities: TableFiles<EntityRow>,
+    mentions: TableFiles<MentionRow>,
+    timexes: TableFiles<TimexRow>,
+}
+
+impl TablesWriter {
+    /// Creates `dir` if needed, and the table files in it.
+    pub fn create(dir: &Path, formats: TableFormats) -> io::Result<TablesWriter> {
+        std::fs::create_dir_all(dir).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+        Ok(TablesWriter {
+            articles: TableFiles::create(dir, formats)?,
+            quotes: TableFiles::create(dir, formats)?,
+            entities: TableFiles::create(dir, formats)?,
+            mentions: TableFiles::create(dir, formats)?,
+            timexes: TableFiles::create(dir, formats)?,
+        })
+    }
+
+    /// Appends `rows` to the tables.
+    pub fn write(&mut self, rows: Rows) -> io::Result<()> {
+        self.articles.write(rows.articles)?;
+        self.quotes.write(rows.quotes)?;
+        self.entities.write(rows.entities)?;
+        self.mentions.write(rows.mentions)?;
+        self.timexes.write(rows.timexes)
+    }
+
+    /// Flushes the CSV files and closes the Parquet files.
+    pub fn finish(self) -> io::Result<()> {
+        self.articles.finish()?;
+        self.quotes.finish()?;
+        self.entities.finish()?;
+        self.mentions.finish()?;
+        self.timexes.finish()
+    }
+}
+
+struct TableFiles<R> {
+    csv: Option<csv::Writer<BufWriter<File>>>,
+    parquet: Option<ParquetFile<R>>,
+}
+
+impl<R: TableRow> TableFiles<R> {
+    fn create(dir: &Path, formats: TableFormats) -> io::Result<TableFiles<R>> {
+        let open = |ext: &str| {
+            let path = dir.join(format!("{}.{ext}", R::TABLE_NAME));
+            File::create(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+        };
+        let csv = match formats.csv {
+            true => {
+                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(BufWriter::new(open("csv")?));
+                // The header is written even when the table stays empty.
+                w.write_record(R::COLUMNS.iter().map(|c| c.name))?;
+                Some(w)
+            }
+            false => None,
+        };
+        let parquet = match formats.parquet {
+            true => Some(ParquetFile::create(open("parquet")?)?),
+            false => None,
+        };
+        Ok(TableFiles { csv, parquet })
+    }
+
+    fn write(&mut self, rows: Vec<R>) -> io::Result<()> {
+        for row in rows {
+            if let Some(w) = &mut self.csv {
+                w.serialize(&row)?;
+            }
+            if let Some(p) = &mut self.parquet {
+                p.push(row)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> io::Result<()> {
+        if let Some(mut w) = self.csv {
+            w.flush()?;
+        }
+        if let Some(p) = self.parquet {
+            p.finish()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,264 @@
+//! The `byline` command line: golden input cases (`tests/data/batch_inputs.toml`), `parse`,
+//! tables, stats, exit codes and Ctrl-C.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::{byline, byline_with_stdin, gzip, read_jsonl, write_seed_copies};
+use serde::Deserialize;
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    inputs: Vec<String>,
+    #[serde(default)]
+    args: Vec<String>,
+    #[serde(default)]
+    files: Vec<FileSpec>,
+    #[serde(default)]
+    stdin: String,
+    expect: Vec<Expected>,
+}
+
+#[derive(Deserialize)]
+struct FileSpec {
+    path: String,
+    content: String,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    id: String,
+    error: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+}
+
+#[test]
+fn golden_input_cases() {
+    let text = std::fs::read_to_string(repo().join("tests/data/batch_inputs.toml")).unwrap();
+    let cases: Cases = toml::from_str(&text).unwrap();
+    for case in cases.case {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        for f in &case.files {
+            let path = dir.join(&f.path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            let bytes = f.content.trim_start_matches('\n').as_bytes();
+            std::fs::write(&path, if f.path.ends_with(".gz") { gzip(bytes) } else { bytes.to_vec() }).unwrap();
+        }
+        let inputs: Vec<String> = case
+            .inputs
+            .iter()
+            .map(|i| match i.as_str() {
+                "-" => "-".to_string(),
+                "." => dir.display().to_string(),
+                p => dir.join(p).display().to_string(),
+            })
+            .collect();
+        let mut args = vec!["batch"];
+        args.extend(inputs.iter().map(String::as_str));
+        args.extend(case.args.iter().map(String::as_str));
+        args.push("--quiet");
+        let run = byline_with_stdin(&args, case.stdin.trim_start_matches('\n').as_bytes());
+        let lines: Vec<Value> =
+            String::from_utf8(run.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let name = &case.name;
+        assert_eq!(lines.len(), case.expect.len(), "{name}: {lines:?}");
+        let errors = case.expect.iter().filter(|e| e.error.is_some()).count();
+        assert_eq!(run.status.code(), Some(if errors > 0 { 1 } else { 0 }), "{name}");
+        for (line, want) in lines.iter().zip(&case.expect) {
+            let id = want.id.replace("$DIR", &dir.display().to_string());
+            assert_eq!(line["id"], id.as_str(), "{name}");
+            match &want.error {
+                Some(e) => assert!(line["error"].as_str().unwrap().contains(e.as_str()), "{name}: {line}"),
+                None => {
+                    assert!(line.get("error").is_none(), "{name}: {line}");
+                    if let Some(t) = &want.title {
+                        assert_eq!(line["title"], t.as_str(), "{name}");
+                    }
+                    assert_eq!(line["published"].as_str(), want.published.as_deref(), "{name}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn parse_prints_one_article() {
+    let seed = repo().join("seeds/000_b329b9e3f58bd74f.txt");
+    let run = byline(&["parse", seed.to_str().unwrap(), "--published", "2023-02-25"]);
+    assert!(run.status.success());
+    let a: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!((a["schema"].as_str(), a["published"].as_str()), (Some("byline/1"), Some("2023-02-25")));
+    let pretty = byline(&["parse", seed.to_str().unwrap(), "--pretty"]);
+    assert!(String::from_utf8(pretty.stdout).unwrap().starts_with("{\n  \"schema\": \"byline/1\""));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("bad.txt");
+    std::fs::write(&bad, b"caf\xe9").unwrap();
+    let run = byline(&["parse", bad.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("not valid UTF-8"));
+    let run = byline(&["parse", bad.to_str().unwrap(), "--lossy"]);
+    assert!(run.status.success());
+    let run = byline(&["parse", "/nonexistent/file.txt"]);
+    assert_eq!(run.status.code(), Some(2));
+}
+
+#[test]
+fn the_issue_2_form_reads_stdin_and_writes_a_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out.jsonl");
+    let run = byline_with_stdin(
+        &["batch", "-", "-o", out.to_str().unwrap()],
+        b"{\"id\": \"x\", \"text\": \"Head\\n\\nBody.\", \"published\": \"2023-02-25\"}\n",
+    );
+    assert!(run.status.success());
+    let lines = read_jsonl(&out);
+    assert_eq!((lines.len(), lines[0]["id"].as_str()), (1, Some("x")));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(err.contains("1 article (") && err.contains("MB/s"), "{err}");
+}
+
+#[test]
+fn a_missing_input_is_a_usage_error() {
+    let run = byline(&["batch", "/nonexistent/corpus.jsonl"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("/nonexistent/corpus.jsonl"));
+}
+
+fn csv_rows(path: &Path) -> Vec<csv::StringRecord> {
+    csv::Reader::from_path(path).unwrap().records().map(|r| r.unwrap()).collect()
+}
+
+fn parquet_rows(path: &Path) -> (usize, Vec<String>) {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(path).unwrap()).unwrap();
+    let names = builder.schema().fields().iter().map(|f| f.name().clone()).collect();
+    let rows = builder.build().unwrap().map(|b| b.unwrap().num_rows()).sum();
+    (rows, names)
+}
+
+#[test]
+fn tables_and_stats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in.jsonl");
+    write_seed_copies(&input, 3, "s", Some("2023-02-25"));
+    let mut jsonl = std::fs::read_to_string(&input).unwrap();
+    jsonl += "{\"id\": \"broken\"}\n";
+    std::fs::write(&input, jsonl).unwrap();
+    let out = tmp.path().join("out.jsonl.gz");
+    let tables = tmp.path().join("tables");
+    let run = byline(&[
+        "batch",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--tables",
+        tables.to_str().unwrap(),
+        "--stats",
+        "--allow-errors",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(err.contains("articles: 3 parsed, 1 failed") && err.contains("most quoted"), "{err}");
+
+    // Every table exists in both formats, with the documented columns and the same rows.
+    for table in byline_batch::tables::Table::ALL {
+        let names: Vec<&str> = table.columns().iter().map(|c| c.name).collect();
+        let csv_path = tables.join(format!("{}.csv", table.name()));
+        let header = csv::Reader::from_path(&csv_path).unwrap().headers().unwrap().clone();
+        assert_eq!(header.iter().collect::<Vec<_>>(), names);
+        let (parquet_count, parquet_names) = parquet_rows(&tables.join(format!("{}.parquet", table.name())));
+        assert_eq!(parquet_names, names);
+        assert_eq!(parquet_count, csv_rows(&csv_path).len(), "{}", table.name());
+    }
+    let articles = csv_rows(&tables.join("articles.csv"));
+    assert_eq!(articles.len(), 4);
+    assert_eq!((&articles[3][0], &articles[3][1]), ("broken", "no field \"text\""));
+    assert_eq!(&articles[0][6], "2023-02-25");
+
+    // `byline stats` over the (gzip) output says the same as --stats did.
+    let run = byline(&["stats", out.to_str().unwrap(), "--json"]);
+    assert!(run.status.success());
+    let report: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!((report["articles"].as_u64(), report["errors"].as_u64()), (Some(3), Some(1)));
+    let entities = report["top_entities"].as_array().unwrap();
+    let quotes = report["quotes"].as_u64().unwrap();
+    assert_eq!(quotes % 3, 0, "three copies of one article");
+    if let Some(e) = entities.first() {
+        assert_eq!(e["articles"].as_u64(), Some(3));
+    }
+}
+
+#[test]
+fn ctrl_c_leaves_complete_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("big.jsonl");
+    write_seed_copies(&input, 5000, "r", None);
+    let out = tmp.path().join("out.jsonl");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["batch", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--threads", "1", "--chunk", "16"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until some output is on disk, then interrupt.
+    let started = Instant::now();
+    while std::fs::metadata(&out).map_or(0, |m| m.len()) == 0 {
+        assert!(started.elapsed() < Duration::from_secs(60), "no output after a minute");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let done = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(130), "{err}");
+    let lines = read_jsonl(&out);
+    assert!(!lines.is_empty() && lines.len() < 5000, "{}", lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["id"], format!("r{i}"));
+    }
+    let last = format!("interrupted after {} articles", lines.len());
+    assert!(err.contains(&last) && err.contains(&format!("(id r{})", lines.len() - 1)), "{err}");
+}
+
+#[test]
+fn parse_reads_stdin_and_table_formats_can_be_chosen() {
+    let run = byline_with_stdin(&["parse", "-"], b"Storm Hits Coast\n\nThe storm arrived.");
+    assert!(run.status.success());
+    let a: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(a["title"], "Storm Hits Coast");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let tables = tmp.path().join("t");
+    let run = byline_with_stdin(
+        &["batch", "-o", "/dev/null", "--tables", tables.to_str().unwrap(), "--table-format", "csv", "--quiet"],
+        b"{\"text\": \"Head\\n\\nBody.\"}\n",
+    );
+    assert!(run.status.success());
+    assert!(tables.join("quotes.csv").exists() && !tables.join("quotes.parquet").exists());
+}
+
+#[test]
+fn stats_flags_lines_that_are_not_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("mixed.jsonl");
+    std::fs::write(&file, "{\"id\": \"a\", \"error\": \"binary\"}\nnot json\n").unwrap();
+    let run = byline(&["stats", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("mixed.jsonl:2"));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("articles: 0 parsed, 1 failed"));
+}
