@@ -1,6 +1,7 @@
 //! The per-article view the attribution rules read: tokens with their sentence and quote,
 //! the cue hits, and small word tests.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::article::{Label, Paragraph};
@@ -53,6 +54,8 @@ pub(crate) struct Ctx<'a> {
     agents: Vec<Span>,
     quote_of: Vec<u32>,
     sentence_of: Vec<u32>,
+    /// Word classes, looked up once per token when first asked for.
+    classes: Vec<Cell<u32>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -100,6 +103,7 @@ impl<'a> Ctx<'a> {
             agents,
             quote_of,
             sentence_of,
+            classes: vec![Cell::new(NONE); tokens.len()],
         };
         ctx.cues = ctx.find_cues();
         ctx
@@ -292,11 +296,13 @@ impl<'a> Ctx<'a> {
     /// The word classes of token `i`.
     #[inline]
     pub(crate) fn class(&self, i: usize) -> Class {
-        if self.tokens[i].kind == TokenKind::Word {
-            self.lex.class(self.word(i))
-        } else {
-            Class::default()
+        let cached = self.classes[i].get();
+        if cached != NONE {
+            return Class::from_bits(cached);
         }
+        let c = if self.tokens[i].kind == TokenKind::Word { self.lex.class(self.word(i)) } else { Class::default() };
+        self.classes[i].set(c.bits());
+        c
     }
 
     /// True when token `i` is a word (letters).

@@ -102,6 +102,18 @@ impl Class {
     pub const PRONOUN: Class =
         Class(Self::MALE.0 | Self::FEMALE.0 | Self::PLURAL.0 | Self::NEUTER.0 | Self::FIRST_SECOND.0);
 
+    /// The flags as bits.
+    #[inline]
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Flags from bits.
+    #[inline]
+    pub fn from_bits(bits: u32) -> Class {
+        Class(bits)
+    }
+
     /// True when any flag of `other` is set.
     #[inline]
     pub fn has(self, other: Class) -> bool {

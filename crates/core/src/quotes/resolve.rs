@@ -7,6 +7,7 @@
 //!   speaker with the same surname ("Mr. Preiherman" is "Yauheni Preiherman").
 //! - Organisations and anonymous sources ("a senior official") keep their own words as name.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -46,7 +47,13 @@ struct Index<'e> {
     /// Entity mentions sorted by start: (span, entity index).
     mentions: Vec<(Span, usize)>,
     /// Person entities with a longer name, by its last word and by its first word (names
-    /// written family name first): the first such entity of the article.
+    /// written family name first): the first such entity of the article. Built when first needed.
+    surnames: OnceCell<Surnames<'e>>,
+}
+
+/// Person entities by the last and by the first word of a longer name.
+#[derive(Default)]
+struct Surnames<'e> {
     by_last: HashMap<&'e str, usize>,
     by_first: HashMap<&'e str, usize>,
 }
@@ -56,21 +63,27 @@ impl<'e> Index<'e> {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, _)| (s.start(), s.end()));
-        let mut by_last = HashMap::new();
-        let mut by_first = HashMap::new();
-        for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.label == Label::Person) {
-            let mut words = e.name.split_whitespace();
-            if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
-                by_last.entry(last).or_insert(i);
-                by_first.entry(first).or_insert(i);
+        Index { entities, mentions, surnames: OnceCell::new() }
+    }
+
+    fn surnames(&self) -> &Surnames<'e> {
+        self.surnames.get_or_init(|| {
+            let mut s = Surnames::default();
+            for (i, e) in self.entities.iter().enumerate().filter(|(_, e)| e.label == Label::Person) {
+                let mut words = e.name.split_whitespace();
+                if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                    s.by_last.entry(last).or_insert(i);
+                    s.by_first.entry(first).or_insert(i);
+                }
             }
-        }
-        Index { entities, mentions, by_last, by_first }
+            s
+        })
     }
 
     /// A person with a longer name that ends (or else starts) with `surname`.
     fn by_surname(&self, surname: &str) -> Option<usize> {
-        self.by_last.get(surname).or_else(|| self.by_first.get(surname)).copied()
+        let s = self.surnames();
+        s.by_last.get(surname).or_else(|| s.by_first.get(surname)).copied()
     }
 
     /// The entity with a mention inside `span`: a person first, then the rightmost mention.
