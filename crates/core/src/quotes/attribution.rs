@@ -58,35 +58,11 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
         if attrs[q].is_some() {
             continue;
         }
-        let after = after_close(ctx, q);
-        // "X told him that “…,” according to Y": the speaker is X, reported by Y.
-        let by_source = after.as_ref().and_then(|a| a.cue).filter(|&k| ctx.cues[k].class == CueClass::Source);
-        // "X responded: “…?” Her critics ..." : an introduction by colon wins.
-        let introduced = ctx.quoted_toks[q].start > 0 && ctx.word(ctx.quoted_toks[q].start - 1) == ":";
-        let after = if introduced && before_open(ctx, q, &used).is_some() { None } else { after };
-        let found = match after {
-            Some(a) if by_source.is_none() => {
-                if let Some(next) = split_continuation(ctx, q, &a) {
-                    attrs[next] = Some(a.clone());
-                }
-                Some(a)
-            }
-            _ => match before_open(ctx, q, &used) {
-                Some(a) => {
-                    if let Some(k) = by_source {
-                        used[k] = true;
-                    }
-                    Some(a)
-                }
-                None => after,
-            },
-        };
-        if let Some(a) = found {
-            if let Some(k) = a.cue {
-                used[k] = true;
-            }
-            attrs[q] = Some(a);
+        let Some(a) = direct_attribution(ctx, q, &mut used) else { continue };
+        if let Some(next) = split_continuation(ctx, q, &a) {
+            attrs[next] = Some(a.clone());
         }
+        attrs[q] = Some(a);
     }
     let mut out = Vec::new();
     let mut consumed = vec![false; n];
@@ -107,6 +83,32 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
     }
     out.sort_by_key(|f| (f.span.start(), f.span.end()));
     out
+}
+
+/// Pass 1 for one quote: the attribution after it, else the one before it, marking the cues
+/// used. "X told him that “…,” according to Y" and "X responded: “…?” Her critics ..." prefer
+/// the cue before: the speaker is X.
+fn direct_attribution(ctx: &Ctx<'_>, q: usize, used: &mut [bool]) -> Option<Attr> {
+    let after = after_close(ctx, q);
+    let by_source = after.as_ref().and_then(|a| a.cue).filter(|&k| ctx.cues[k].class == CueClass::Source);
+    let open = ctx.quoted_toks[q].start;
+    let introduced = open > 0 && ctx.word(open - 1) == ":";
+    let chosen = match after {
+        Some(a) if by_source.is_none() && !introduced => Some(a),
+        after => match before_open(ctx, q, used) {
+            Some(a) => {
+                if let Some(k) = by_source {
+                    used[k] = true;
+                }
+                Some(a)
+            }
+            None => after,
+        },
+    };
+    if let Some(k) = chosen.as_ref().and_then(|a| a.cue) {
+        used[k] = true;
+    }
+    chosen
 }
 
 /// "“…,” he said." / "“…,” said Mr. X, the director." / "“…” — X" / "“…,” Trump told CNN".
@@ -210,6 +212,10 @@ fn split_continuation(ctx: &Ctx<'_>, q: usize, a: &Attr) -> Option<usize> {
     let next = q + 1;
     let quote = ctx.quoted.get(next)?;
     if quote.paragraph != ctx.quoted[q].paragraph {
+        return None;
+    }
+    // Only an attribution that follows the quote splits it.
+    if a.cue.is_some_and(|k| ctx.cues[k].toks.start < ctx.quoted_toks[q].end) {
         return None;
     }
     let from = a.speaker.as_ref().map_or(0, |r| r.end).max(a.cue.map_or(0, |k| ctx.cues[k].toks.end));
