@@ -16,7 +16,7 @@ use std::ops::Range;
 use crate::article::QuoteKind;
 use crate::span::Span;
 
-use super::context::{starts_upper, Ctx, WINDOW};
+use super::context::{Ctx, WINDOW};
 use super::lexicon::{Class, CueClass};
 
 /// How far after a closing mark the cue of "“…,” X said" may be, in tokens.
@@ -321,7 +321,7 @@ fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
             if cl.has(Class::AUXILIARY) || (cl.has(Class::CLAUSE) && !w.eq_ignore_ascii_case("as")) {
                 return None;
             }
-            if !starts_upper(w) && (cl.has(Class::PAST) || (w.len() > 4 && w.ends_with("ed"))) {
+            if ctx.verb_like(g) {
                 return None;
             }
             after_complementizer += 1;

@@ -221,7 +221,7 @@ impl<'a> Ctx<'a> {
             }
             let lower = self.word(t).to_ascii_lowercase();
             if c.has(Class::DETERMINER) {
-                return !self.is_article_like(&lower);
+                return !c.has(Class::ARTICLE);
             }
             if self.is_capitalized(t) || c.has(Class::AUXILIARY) || c.has(Class::PRONOUN) || c.has(Class::CLAUSE) {
                 return !matches!(lower.as_str(), "he" | "she" | "it" | "’s" | "'s");
@@ -234,32 +234,6 @@ impl<'a> Ctx<'a> {
                 || lower == "percent";
         }
         false
-    }
-
-    /// Determiners that need a noun after them ("the", "a", "his"), unlike quantifiers that can
-    /// stand for people ("many say", "some argue").
-    fn is_article_like(&self, lower: &str) -> bool {
-        matches!(
-            lower,
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "every"
-                | "each"
-                | "no"
-                | "another"
-                | "other"
-                | "only"
-        )
     }
 
     /// True when a form of "be" stands before token `a`, adverbs aside ("was also asked").

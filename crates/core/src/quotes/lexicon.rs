@@ -98,6 +98,7 @@ impl Class {
     pub const SUBJECT: Class = Class(1 << 13);
     pub const LABEL: Class = Class(1 << 14);
     pub const PLURAL_NOUN: Class = Class(1 << 15);
+    pub const ARTICLE: Class = Class(1 << 16);
     /// Any personal pronoun.
     pub const PRONOUN: Class =
         Class(Self::MALE.0 | Self::FEMALE.0 | Self::PLURAL.0 | Self::NEUTER.0 | Self::FIRST_SECOND.0);
@@ -144,6 +145,7 @@ impl Class {
             "past" => Class::PAST,
             "label" => Class::LABEL,
             "plural" => Class::PLURAL_NOUN,
+            "article" => Class::ARTICLE,
             _ => return None,
         })
     }

@@ -201,7 +201,7 @@ impl Ctx<'_> {
     }
 
     /// A lowercase word that looks like a verb: an irregular past or a word ending in -ed.
-    fn verb_like(&self, t: usize) -> bool {
+    pub(crate) fn verb_like(&self, t: usize) -> bool {
         let w = self.word(t);
         if starts_upper(w) {
             return false;
@@ -381,29 +381,6 @@ impl Ctx<'_> {
         self.trim_np(start..end)
     }
 
-    /// "the", "a", "an", "this", "that": determiners that cannot stand alone as a phrase.
-    fn is_article(&self, t: usize) -> bool {
-        matches!(
-            self.word(t).to_ascii_lowercase().as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "no"
-                | "every"
-                | "other"
-                | "only"
-        )
-    }
-
     /// Drops punctuation, prepositions and determiners left dangling at either end.
     fn trim_np(&self, mut r: Range<usize>) -> Option<Range<usize>> {
         let dangling = |t: usize| {
@@ -416,7 +393,9 @@ impl Ctx<'_> {
             r.start += 1;
         }
         // A lone quantifier is a phrase of its own ("Several said"); an article is not.
-        let article = |t: usize, len: usize| self.class(t).has(Class::DETERMINER) && (len > 1 || self.is_article(t));
+        let article = |t: usize, len: usize| {
+            self.class(t).has(Class::DETERMINER) && (len > 1 || self.class(t).has(Class::ARTICLE))
+        };
         while r.start < r.end && (dangling(r.end - 1) || article(r.end - 1, r.end - r.start)) {
             if self.word(r.end - 1) == "." && self.is_abbreviation_dot(r.end - 1) && r.end - r.start > 1 {
                 break;
