@@ -220,6 +220,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let lower = self.word(t).to_ascii_lowercase();
+            if matches!(lower.as_str(), "that" | "which" | "who") {
+                return true; // "a message that read", "those who say"
+            }
             if c.has(Class::DETERMINER) {
                 return !c.has(Class::ARTICLE);
             }
