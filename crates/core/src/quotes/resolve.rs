@@ -20,6 +20,8 @@ use super::lexicon::Class;
 
 /// How many earlier speakers a surname is matched against.
 const NAMED_WINDOW: usize = 200;
+/// How many entity mentions back a pronoun looks for a person.
+const MENTION_WINDOW: usize = 64;
 /// How many paragraphs back the last speaker still counts for a pronoun.
 const SPEAKER_WINDOW: usize = 2;
 
@@ -212,8 +214,8 @@ fn resolve_one(
     Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para })
 }
 
-/// A pronoun: the last speaker first, when recent and compatible; then the nearest compatible
-/// person mentioned before it.
+/// A pronoun: the last speaker first, when recent and compatible (gender, number); then the
+/// nearest person mentioned before it who may fit.
 fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, para: usize, last: Option<&Known>) -> Option<Known> {
     let c = ctx.class(t);
     let want = if c.has(Class::MALE) {
@@ -225,22 +227,20 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, para: usize, last
     } else {
         return None; // "I", "you": the writer or the reader
     };
-    if let Some(k) = last {
-        if para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want) {
-            return Some(Known { paragraph: para, ..k.clone() });
-        }
+    let recent = last.filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want));
+    if let Some(k) = recent {
+        // "he" tells the speaker's gender when nothing else did.
+        let number = if k.number == Number::Person(None) { want } else { k.number };
+        return Some(Known { paragraph: para, number, ..k.clone() });
     }
-    if let Number::Person(g) = want {
-        let before = ctx.tokens[t].span.start();
-        let end = index.mentions.partition_point(|(s, _)| s.start() < before);
-        for &(_, i) in index.mentions[..end].iter().rev().take(64) {
-            let e = &index.entities[i];
-            if e.label == Label::Person && (e.gender.is_none() || e.gender == g) {
-                return Some(person(index, i, None, para));
-            }
-        }
-    }
-    None
+    let Number::Person(g) = want else { return None };
+    let before = ctx.tokens[t].span.start();
+    let end = index.mentions.partition_point(|(s, _)| s.start() < before);
+    let &(_, i) = index.mentions[..end].iter().rev().take(MENTION_WINDOW).find(|(_, i)| {
+        let e = &index.entities[*i];
+        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g)
+    })?;
+    Some(person(index, i, None, para))
 }
 
 fn compatible(have: Number, want: Number) -> bool {
