@@ -70,6 +70,7 @@ eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target pe
 eval: eval-sbd
 eval: eval-timex
 eval: eval-ner
+eval: eval-quotes
 
 .PHONY: eval-sbd
 eval-sbd: ## Sentence boundaries: Golden Rules count and GUM news dev/train F1
@@ -101,6 +102,10 @@ eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside sp
 eval: eval-python
 eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's time for the same work
 	$(VPY) eval/python_speed.py
+
+.PHONY: eval-quotes
+eval-quotes: ## Quotes: P/R/F1 and speaker accuracy on PolNeAR dev (and train for reference), 30% and 80% overlap
+	$(PYTHON) eval/quotes.py --split both
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
 EVAL_VENV := .venv-eval

@@ -1,17 +1,56 @@
 //! Quotes: quotation marks, reported speech, cues and speakers.
+//!
+//! The stage runs after entities: [`marks`] pairs the quotation marks, [`context`] finds the
+//! reporting cues of the [`lexicon`], [`attribution`] ties quotes and reported clauses to a cue
+//! and a speaker mention ([`phrase`] finds the noun phrases), and [`resolve`] turns speaker
+//! mentions into names and entities.
 
+mod attribution;
+mod context;
+mod lexicon;
+mod marks;
+mod phrase;
+mod resolve;
+
+use crate::article::WarningKind;
 use crate::doc::Doc;
 
 /// Finds quotes and attributes them.
-#[derive(Debug, Default)]
-pub struct QuoteExtractor {}
+#[derive(Debug)]
+pub struct QuoteExtractor {
+    lexicon: lexicon::Lexicon,
+}
+
+impl Default for QuoteExtractor {
+    fn default() -> QuoteExtractor {
+        QuoteExtractor::new()
+    }
+}
 
 impl QuoteExtractor {
-    /// Compiles the cue lexicon and patterns.
+    /// Compiles the cue lexicon and the word classes.
     pub fn new() -> QuoteExtractor {
-        QuoteExtractor {}
+        QuoteExtractor { lexicon: lexicon::Lexicon::new() }
     }
 
-    /// Fills `doc.quotes`. (Not built yet: leaves it empty.)
-    pub fn run(&self, _doc: &mut Doc<'_>) {}
+    /// Fills `doc.quotes`, and warns about unbalanced or deeply nested quotation marks.
+    pub fn run(&self, doc: &mut Doc<'_>) {
+        let pairing = marks::pair(doc.norm(), &doc.layout.paragraphs);
+        let (unbalanced, too_deep) = (pairing.unbalanced, pairing.too_deep);
+        let quotes = {
+            let ctx = context::Ctx::new(doc, &self.lexicon, pairing.quoted);
+            let found = attribution::attribute(&ctx);
+            resolve::resolve(&ctx, &doc.entities, found)
+        };
+        doc.quotes = quotes;
+        if unbalanced > 0 {
+            doc.warn(WarningKind::UnbalancedQuotes, format!("{unbalanced} quotation mark(s) without a partner"));
+        }
+        if too_deep > 0 {
+            doc.warn(
+                WarningKind::DeepNesting,
+                format!("{too_deep} quotation mark(s) nested deeper than {} levels were skipped", marks::MAX_DEPTH),
+            );
+        }
+    }
 }

@@ -1,0 +1,407 @@
+//! Noun phrases around a cue: the speaker before the verb ("Mr. Qin said"), after it
+//! ("said Geoff Garin"), behind an appositive ("Yauheni Preiherman, the director of ..., said")
+//! and the subject of a participle ("Podolyak issued a statement suggesting that ...").
+//!
+//! There is no tagger here: function words come from the grammar lexicon, names from
+//! capitalisation, verbs from cues, irregular past forms and the -ed ending.
+
+use std::ops::Range;
+
+use super::context::{starts_upper, Ctx, Cue, WINDOW};
+use super::lexicon::{Class, CueClass, Form};
+
+/// Longest noun phrase followed, in words.
+const MAX_NP: usize = 9;
+/// Longest noun phrase followed, in tokens (punctuation included).
+const MAX_NP_TOKENS: usize = 3 * MAX_NP;
+/// Farthest an appositive's opening comma is looked for, in tokens.
+const MAX_APPOSITIVE: usize = 30;
+
+impl Ctx<'_> {
+    /// Who a cue names as its source, as a token range: the subject before the verb, the
+    /// inverted subject after it, the noun phrase after "according to", or the subject of the
+    /// clause a participle hangs on. `lo..hi` bounds the search (the sentence).
+    pub(crate) fn speaker_of(&self, cue: &Cue, lo: usize, hi: usize) -> Option<Range<usize>> {
+        let (a, b) = (cue.toks.start, cue.toks.end);
+        if cue.class == CueClass::Source {
+            return self.np_after(b, hi);
+        }
+        let finite_ing = a > lo && self.class(a - 1).has(Class::AUXILIARY);
+        if cue.form == Form::Ing && !finite_ing {
+            return self.main_subject(a, lo);
+        }
+        // Inverted after a comma or a closing mark: "“…,” said Mr. X", "…, said one official
+        // involved in the talks". A noun phrase followed by an auxiliary is the subject of a
+        // reported clause instead ("said the plan would fail").
+        let p = self.skip_back(a, lo, false);
+        let after_mark = p > 0
+            && (self.quote_at(p - 1).is_some() || (p > 1 && self.word(p - 1) == "," && self.quote_at(p - 2).is_some()));
+        let after_punct = p == lo || !self.is_word(p - 1);
+        let inverted = || {
+            let np = self.np_after(b, hi)?;
+            let next = np.end;
+            let ends = next >= hi
+                || !self.is_word(next)
+                || if after_mark {
+                    !self.class(next).has(Class::AUXILIARY)
+                } else {
+                    matches!(self.word(next), "who" | "whose" | "which" | "as" | "while" | "when")
+                };
+            ends.then_some(np)
+        };
+        if after_mark && cue.form != Form::Ing {
+            if let Some(np) = inverted() {
+                return Some(np);
+            }
+        }
+        if let Some(s) = self.subject_before(a, lo) {
+            return Some(s);
+        }
+        if after_punct && !after_mark && cue.form != Form::Ing && cue.class != CueClass::Addressee {
+            if let Some(np) = inverted() {
+                return Some(np);
+            }
+        }
+        // "Trump called on her to resign and said, …": the subject of the first verb.
+        if p > lo && self.is_word(p - 1) && matches!(self.word(p - 1), "and" | "but" | "or") {
+            return self.main_subject(p - 1, lo);
+        }
+        None
+    }
+
+    /// The subject of the verb at token `verb`: skips auxiliaries and adverbs, then takes the
+    /// noun phrase before them, looking past an appositive or relative clause between commas.
+    pub(crate) fn subject_before(&self, verb: usize, lo: usize) -> Option<Range<usize>> {
+        let mut i = self.skip_back(verb, lo, true);
+        // "Sen. Paul Ryan (R-Wis.) said": step over a parenthesis.
+        if i > lo && self.word(i - 1) == ")" {
+            let open = (lo.max(i.saturating_sub(MAX_APPOSITIVE))..i - 1).rev().find(|&t| self.word(t) == "(")?;
+            i = self.skip_back(open, lo, true);
+        }
+        if i > lo && self.word(i - 1) == "," {
+            return self.behind_appositive(i - 1, lo);
+        }
+        // "a message that said", "Smith, who said": the antecedent and its relative pronoun.
+        if i > lo
+            && self.is_word(i - 1)
+            && matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "who" | "which" | "that")
+        {
+            let mut j = i - 1;
+            if j > lo && self.word(j - 1) == "," {
+                j -= 1;
+            }
+            return Some(self.np_before(j, lo).map_or(i - 1, |np| np.start)..i);
+        }
+        let np = self.np_before(i, lo)?;
+        // "is the only country promised ...": a noun phrase after a copula is no subject.
+        if np.start > lo && self.is_word(np.start - 1) && self.class(np.start - 1).has(Class::AUXILIARY) {
+            return None;
+        }
+        // "Mr. Lukashenko and Mr. Xi promised": names joined by "and" speak together.
+        if np.start > lo + 1 && self.word(np.start - 1) == "and" && self.is_name(np.clone()) {
+            if let Some(first) = self.np_before(np.start - 1, lo).filter(|f| self.is_name(f.clone())) {
+                return Some(first.start..np.end);
+            }
+        }
+        Some(np)
+    }
+
+    /// Steps back over adverbs (and auxiliaries and contractions, when `aux`) before token `i`.
+    fn skip_back(&self, mut i: usize, lo: usize, aux: bool) -> usize {
+        let lo = lo.max(i.saturating_sub(WINDOW));
+        while i > lo {
+            let t = i - 1;
+            let skip = self.is_word(t) && {
+                let c = self.class(t);
+                // "he’s said": the contraction of "has" after a pronoun, not a possessive.
+                let has = matches!(self.word(t), "’s" | "'s") && t > lo && self.class(t - 1).has(Class::SUBJECT);
+                (aux && (c.has(Class::AUXILIARY) || has)) || c.has(Class::ADVERB) || self.is_ly_adverb(t)
+            };
+            if !skip {
+                break;
+            }
+            i = t;
+        }
+        i
+    }
+
+    /// The subject before `comma`, which closes an appositive or relative clause: "X, the
+    /// director of Y, said" gives X; "his counterpart, Qin Gang, said" gives the name.
+    fn behind_appositive(&self, comma: usize, lo: usize) -> Option<Range<usize>> {
+        let mut j = comma;
+        let mut open = None;
+        while j > lo && comma - j < MAX_APPOSITIVE {
+            j -= 1;
+            let w = self.word(j);
+            if w == "," {
+                open = Some(j);
+                break;
+            }
+            if self.ends_sentence(j) || self.quote_at(j).is_some() || matches!(w, ";" | ":" | "(" | ")") {
+                break;
+            }
+        }
+        let open = open?;
+        let inside = open + 1..comma;
+        if inside.is_empty() {
+            return None;
+        }
+        let before = self.np_before(open, lo);
+        if self.class(inside.start).has(Class::CLAUSE) {
+            return before;
+        }
+        if self.is_name(inside.clone()) {
+            return match before {
+                Some(b) if self.is_name(b.clone()) => Some(b),
+                _ => Some(inside),
+            };
+        }
+        before.or_else(|| self.np_before(comma, open + 1))
+    }
+
+    /// The subject of the clause that a participle ("saying", "telling him") depends on: the
+    /// subject of the nearest finite verb before it.
+    fn main_subject(&self, participle: usize, lo: usize) -> Option<Range<usize>> {
+        let lo = lo.max(participle.saturating_sub(WINDOW));
+        // "with Cruz recently promising to ...": the participle's own subject.
+        let p = self.skip_back(participle, lo, false);
+        if let Some(np) = self.np_before(p, lo) {
+            if np.start > lo && self.word(np.start - 1).eq_ignore_ascii_case("with") {
+                return Some(np);
+            }
+        }
+        let mut t = participle;
+        while t > lo {
+            t -= 1;
+            if let Some(q) = self.quote_at(t) {
+                t = self.quoted_toks[q].start; // a quoted object: "called Trump a “blowhard,” and said"
+                continue;
+            }
+            if self.ends_sentence(t) {
+                break;
+            }
+            // "made an unprompted call": an -ed word after a determiner is an adjective.
+            let adjective = t > 0 && self.is_word(t - 1) && self.class(t - 1).has(Class::DETERMINER);
+            if self.is_word(t) && !starts_upper(self.word(t)) && !adjective && self.is_finite_verb(t) {
+                if let Some(s) = self.subject_before(t, lo) {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+
+    /// A lowercase verb in a finite-looking form: a cue in the past or present, an irregular
+    /// past, or a word ending in -ed.
+    fn is_finite_verb(&self, t: usize) -> bool {
+        if let Some(k) = self.cue_starting_at(t) {
+            return matches!(self.cues[k].form, Form::Past | Form::Present);
+        }
+        self.verb_like(t)
+    }
+
+    /// A lowercase word that looks like a verb: an irregular past or a word ending in -ed.
+    pub(crate) fn verb_like(&self, t: usize) -> bool {
+        let w = self.word(t);
+        if starts_upper(w) {
+            return false;
+        }
+        self.class(t).has(Class::PAST) || (w.len() > 4 && w.ends_with("ed"))
+    }
+
+    /// A lowercase adverb in -ly that does not follow a determiner ("the family" is a noun).
+    fn is_ly_adverb(&self, t: usize) -> bool {
+        let w = self.word(t);
+        w.len() > 4
+            && w.ends_with("ly")
+            && !starts_upper(w)
+            && !(t > 0 && self.is_word(t - 1) && self.class(t - 1).has(Class::DETERMINER))
+    }
+
+    /// A word that can head or sit inside a noun phrase.
+    fn nominal(&self, t: usize) -> bool {
+        if !self.is_word(t) {
+            return false;
+        }
+        let c = self.class(t);
+        let function =
+            c.has(Class::CLAUSE) || c.has(Class::AUXILIARY) || c.has(Class::PREPOSITION) || c.has(Class::SUBJECT);
+        !function && (self.is_capitalized(t) || !self.verb_like(t))
+    }
+
+    /// True when the tokens are a name: capitalised words, with initials, hyphens and "of".
+    pub(crate) fn is_name(&self, r: Range<usize>) -> bool {
+        let mut caps = 0;
+        for t in r {
+            if self.is_word(t) {
+                if self.is_capitalized(t) {
+                    caps += 1;
+                } else if !matches!(self.word(t), "of" | "de" | "van" | "von" | "bin" | "al") {
+                    return false;
+                }
+            } else if !matches!(self.word(t), "." | "-" | "’" | "'") {
+                return false;
+            }
+        }
+        caps > 0
+    }
+
+    /// The noun phrase that ends right before token `end`, starting no earlier than `lo`.
+    pub(crate) fn np_before(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        if end <= lo {
+            return None;
+        }
+        if self.is_word(end - 1) && self.class(end - 1).has(Class::SUBJECT) {
+            return Some(end - 1..end);
+        }
+        let lo = lo.max(end.saturating_sub(MAX_NP_TOKENS));
+        let mut start = end;
+        let mut words = 0;
+        while start > lo {
+            let t = start - 1;
+            let w = self.word(t);
+            if !self.is_word(t) {
+                let keep = match w {
+                    "." => self.is_abbreviation_dot(t),
+                    "’" | "'" => t > lo && self.joined(t - 1) && self.is_word(t - 1),
+                    "-" | "&" => t > lo && self.joined(t - 1) && self.joined(t),
+                    _ => false,
+                };
+                if !keep {
+                    break;
+                }
+                start = t;
+                continue;
+            }
+            let c = self.class(t);
+            if c.has(Class::DETERMINER) && !c.has(Class::CLAUSE) {
+                // "Speaker of the House Rep. Paul Ryan": "of the" inside a name.
+                if t > lo + 1 && self.word(t - 1) == "of" && self.is_capitalized(t - 2) && words < MAX_NP {
+                    start = t - 1;
+                    continue;
+                }
+                // "the only other country": determiners stack at the front.
+                start = t;
+                while start > lo && self.is_word(start - 1) && {
+                    let d = self.class(start - 1);
+                    d.has(Class::DETERMINER) && !d.has(Class::CLAUSE) && !d.has(Class::PRONOUN)
+                } {
+                    start -= 1;
+                }
+                break;
+            }
+            if c.has(Class::CLAUSE) || c.has(Class::AUXILIARY) || c.has(Class::SUBJECT) {
+                break;
+            }
+            if c.has(Class::PREPOSITION) {
+                // "the director of the council", "officials in Kyiv": a preposition inside a
+                // noun phrase, when a noun stands before it.
+                if start < end && t > lo && self.nominal(t - 1) && words < MAX_NP {
+                    start = t;
+                    continue;
+                }
+                break;
+            }
+            let lower = !starts_upper(w);
+            if lower && (self.verb_like(t) || self.cue_starting_at(t).is_some()) {
+                break;
+            }
+            words += 1;
+            if words > MAX_NP {
+                break;
+            }
+            start = t;
+        }
+        self.trim_np(start..end)
+    }
+
+    /// The noun phrase that starts at token `start`, ending before `hi`.
+    pub(crate) fn np_after(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        if start >= hi {
+            return None;
+        }
+        if self.is_word(start) && self.class(start).has(Class::SUBJECT) {
+            return Some(start..start + 1);
+        }
+        let hi = hi.min(start + MAX_NP_TOKENS);
+        let mut end = start;
+        let mut words = 0;
+        let mut after_preposition = true;
+        while end < hi {
+            let t = end;
+            let w = self.word(t);
+            if !self.is_word(t) {
+                let keep = match w {
+                    "." => self.is_abbreviation_dot(t) && t + 1 < hi && self.is_capitalized(t + 1),
+                    "’" | "'" => t > 0 && self.joined(t - 1) && self.joined(t),
+                    "-" | "&" => t > 0 && self.joined(t - 1) && self.joined(t),
+                    _ => false,
+                };
+                if !keep {
+                    break;
+                }
+                end += 1;
+                continue;
+            }
+            let c = self.class(t);
+            if c.has(Class::DETERMINER) && !c.has(Class::CLAUSE) {
+                if !after_preposition {
+                    break;
+                }
+                end += 1;
+                after_preposition = false;
+                continue;
+            }
+            if c.has(Class::CLAUSE) || c.has(Class::AUXILIARY) || c.has(Class::SUBJECT) {
+                break;
+            }
+            if c.has(Class::PREPOSITION) {
+                let of = w.eq_ignore_ascii_case("of") || (t + 1 < hi && self.is_capitalized(t + 1));
+                if of && end > start && t + 1 < hi && (self.nominal(t + 1) || self.class(t + 1).has(Class::DETERMINER))
+                {
+                    end += 1;
+                    after_preposition = true;
+                    continue;
+                }
+                break;
+            }
+            let lower = !starts_upper(w);
+            if end > start
+                && (c.has(Class::TIME) || (lower && (self.verb_like(t) || self.cue_starting_at(t).is_some())))
+            {
+                break;
+            }
+            words += 1;
+            if words > MAX_NP {
+                break;
+            }
+            after_preposition = false;
+            end += 1;
+        }
+        self.trim_np(start..end)
+    }
+
+    /// Drops punctuation, prepositions and determiners left dangling at either end.
+    fn trim_np(&self, mut r: Range<usize>) -> Option<Range<usize>> {
+        let dangling = |t: usize| {
+            !self.is_word(t) || {
+                let c = self.class(t);
+                c.has(Class::PREPOSITION) || c.has(Class::CLAUSE)
+            }
+        };
+        while r.start < r.end && (!self.is_word(r.start) || self.class(r.start).has(Class::PREPOSITION)) {
+            r.start += 1;
+        }
+        // A lone quantifier is a phrase of its own ("Several said"); an article is not.
+        let article = |t: usize, len: usize| {
+            self.class(t).has(Class::DETERMINER) && (len > 1 || self.class(t).has(Class::ARTICLE))
+        };
+        while r.start < r.end && (dangling(r.end - 1) || article(r.end - 1, r.end - r.start)) {
+            if self.word(r.end - 1) == "." && self.is_abbreviation_dot(r.end - 1) && r.end - r.start > 1 {
+                break;
+            }
+            r.end -= 1;
+        }
+        (r.start < r.end).then_some(r)
+    }
+}
