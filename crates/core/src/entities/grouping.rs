@@ -296,7 +296,7 @@ mod tests {
 
     fn clusters(text: &str, names: &[(&str, Label)]) -> Vec<Vec<String>> {
         let lex = crate::entities::lexicon::shared();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
+        let p = crate::entities::features::prepare(text, &[0]);
         let mut found = Vec::new();
         let mut from = 0;
         for &(name, label) in names {

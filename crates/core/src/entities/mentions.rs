@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
-    self, Lexicon, ABBREV, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, GPE_HEAD, GPE_PLACE,
-    HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
+    self, Lexicon, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, GPE_HEAD, GPE_PLACE, HONORIFIC,
+    LOC_HEAD, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
 };
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -470,7 +470,13 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         return Vec::new();
     }
     let words = name_start..b;
-    let span = Span::new(p.words[words.start].span.start(), p.words[words.end - 1].span.end());
+    let mut end = p.words[words.end - 1].span.end();
+    // The tokenizer keeps a title abbreviation's period ("Sen."); at the end of a name ("Hun
+    // Sen.") it ends the sentence instead.
+    if words.len() >= 2 && p.info[words.end - 1].flags & (TITLE | HONORIFIC) != 0 && text[..end].ends_with('.') {
+        end -= 1;
+    }
+    let span = Span::new(p.words[words.start].span.start(), end);
     let n = words.len();
     let first = &p.info[words.start];
     let last = &p.info[words.end - 1];
@@ -483,7 +489,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     if n == 1
         && (lone_letter
             || first.flags & (TIME | HONORIFIC) != 0
-            || first.flags & (ORG_HEAD | ABBREV) == ORG_HEAD | ABBREV)
+            || (first.flags & ORG_HEAD != 0 && p.words[words.start].text(text).ends_with('.')))
     {
         return Vec::new();
     }
@@ -590,7 +596,7 @@ mod tests {
 
     fn found(text: &str, tags: &[(&str, u8)]) -> Vec<(String, Label, String)> {
         let lex = crate::entities::lexicon::shared();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
+        let p = crate::entities::features::prepare(text, &[0]);
         let t: Vec<u8> =
             p.words.iter().map(|w| tags.iter().find(|(s, _)| *s == w.text(text)).map_or(O, |&(_, t)| t)).collect();
         mentions(text, &p, &t, lex)

@@ -16,6 +16,7 @@ pub mod words;
 
 use crate::article::{Entity, Label, Mention};
 use crate::doc::Doc;
+use crate::segment::Token;
 use crate::span::Span;
 
 use features::Prepared;
@@ -61,13 +62,20 @@ impl EntityRecognizer {
         let paragraphs: Vec<Span> =
             doc.layout.paragraphs.iter().filter(|p| p.role.is_analysed()).map(|p| p.span).collect();
         let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start()).collect();
-        let entities = self.entities(text, &paragraphs, &starts);
+        let entities = self.entities(text, &doc.tokens, &paragraphs, &starts);
         doc.entities = entities;
     }
 
-    /// The entities of `paragraphs` of `text`, given where sentences start.
-    pub fn entities(&self, text: &str, paragraphs: &[Span], sentence_starts: &[usize]) -> Vec<Entity> {
-        let p = Prepared::new(text, paragraphs, sentence_starts, &self.lex);
+    /// The entities of `paragraphs` of `text`, given the segmenter's tokens of those paragraphs
+    /// and where sentences start.
+    pub fn entities(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        paragraphs: &[Span],
+        sentence_starts: &[usize],
+    ) -> Vec<Entity> {
+        let p = Prepared::new(text, tokens, paragraphs, sentence_starts, &self.lex);
         let mut tags = Vec::with_capacity(p.words.len());
         let mut feats = Vec::with_capacity(64);
         for r in &p.paragraphs {
@@ -134,7 +142,10 @@ mod tests {
     use super::*;
 
     fn entities(rec: &EntityRecognizer, text: &str) -> Vec<Entity> {
-        rec.entities(text, &[Span::new(0, text.len())], &[0])
+        let all = Span::new(0, text.len());
+        let mut tokens = Vec::new();
+        crate::segment::Segmenter::new().tokenize(text, all, &mut tokens);
+        rec.entities(text, &tokens, &[all], &[0])
     }
 
     #[test]
