@@ -60,6 +60,8 @@ pub const CITY_MID: u32 = 1 << 21;
 pub const REGION_LOC: u32 = 1 << 22;
 /// A political region or short country name ("Crimea", "U.S.").
 pub const REGION_GPE: u32 = 1 << 23;
+/// The head word of facility names ("Bridge", "Airport").
+pub const FAC_HEAD: u32 = 1 << 24;
 /// A lower-case word that can join the words of a name ("of", "van").
 pub const CONNECTOR: u32 = 1 << 25;
 
@@ -232,7 +234,12 @@ impl Lexicon {
             }
         }
         for f in lines(PLACE_WORDS) {
-            lex.add_word(f[0], if f.get(1) == Some(&"GPE") { GPE_HEAD } else { LOC_HEAD });
+            let flag = match f.get(1) {
+                Some(&"GPE") => GPE_HEAD,
+                Some(&"FAC") => FAC_HEAD,
+                _ => LOC_HEAD,
+            };
+            lex.add_word(f[0], flag);
         }
         for f in lines(REGIONS) {
             lex.add(&split(f[0]), if f.get(1) == Some(&"GPE") { REGION_GPE } else { REGION_LOC });
