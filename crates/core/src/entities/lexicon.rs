@@ -79,6 +79,9 @@ pub const EVENT_HEAD: u32 = 1 << 29;
 /// A word that starts event names ("Hurricane").
 pub const EVENT_FIRST: u32 = 1 << 30;
 
+/// A company's legal form ("Corp", "Ltd"): "the company" may stand for the name.
+pub const COMPANY: u32 = 1 << 31;
+
 /// Any place flag.
 pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
 /// Places that are political units.
@@ -218,6 +221,7 @@ impl Lexicon {
         for f in lines(TITLES) {
             let flag = match f.get(1) {
                 Some(&"h") => HONORIFIC,
+                Some(&"ht") => HONORIFIC | TITLE,
                 Some(&"a") => TITLE | DOTTED,
                 _ => TITLE,
             };
@@ -230,7 +234,7 @@ impl Lexicon {
         }
         for (list, flag) in [(ORG_WORDS, ORG_HEAD), (TIME_WORDS, TIME), (CONNECTORS, CONNECTOR)] {
             for f in lines(list) {
-                lex.add_word(f[0], flag);
+                lex.add_word(f[0], flag | if f.get(1) == Some(&"company") { COMPANY } else { 0 });
             }
         }
         for f in lines(PLACE_WORDS) {

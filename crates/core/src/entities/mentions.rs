@@ -251,19 +251,71 @@ const MISC: usize = 3;
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
 fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
-    // "Mr. Xi": a capitalised run after an honorific is a person.
+    // "Mr. Xi": a capitalised run after an honorific is a person; so is one after a title
+    // ("President Xi Jinping", "Secretary Rice") when no word of it names a place, an
+    // organization, a date or a nationality.
+    let not_person = PLACE | ORG_HEAD | ORG_NAME | FAC_HEAD | TIME | DEMONYM | NORP | TITLE | HONORIFIC;
+    let plain = |j: usize| cap(j) && !p.info[j].caps_line && (p.info[j].flags | p.info[j].gaz) & not_person == 0;
     let mut i = r.start;
     while i + 1 < r.end {
-        if p.info[i].flags & HONORIFIC != 0 && p.info[i].cap && cap(i + 1) {
+        let honorific = p.info[i].flags & HONORIFIC != 0 && p.info[i].cap && cap(i + 1);
+        let titled = !honorific
+            && is_title(&p.info[i])
+            && p.info[i].cap
+            && !p.info[i].caps_line
+            && plain(i + 1)
+            && !(i + 2 < r.end && cap(i + 2) && !plain(i + 2));
+        if titled && spans.iter().any(|(s, k)| *k == PER && s.start <= i + 1 && i + 1 < s.end) {
+            i += 1;
+            continue;
+        }
+        if honorific || titled {
             let mut j = i + 1;
-            while j < r.end && j < i + 4 && cap(j) {
+            while j < r.end && j < i + 4 && (if honorific { cap(j) } else { plain(j) }) {
                 j += 1;
             }
-            spans.retain(|(s, _)| !(s.start < j && i < s.end));
+            // A name the tagger ran on into this one ("Xi Jinping and Dr.") keeps its start.
+            for (s, _) in spans.iter_mut() {
+                if s.start <= i && i < s.end {
+                    s.end = i;
+                }
+            }
+            spans.retain(|(s, _)| !(s.is_empty() || s.start < j && i < s.end));
             spans.push((i + 1..j, PER));
             i = j;
         } else {
             i += 1;
+        }
+    }
+    // "Acme Corp.", "Thomson McKinnon Inc": capitalised words before a company's legal form.
+    for i in r.start + 1..r.end {
+        if p.info[i].flags & lexicon::COMPANY == 0 || !p.info[i].cap || p.info[i].caps_line || !cap(i - 1) {
+            continue;
+        }
+        if spans.iter().any(|(s, k)| *k == ORG && s.start < i && i < s.end) {
+            continue;
+        }
+        let mut a = i;
+        while a > r.start && a + 4 > i && cap(a - 1) && p.info[a - 1].flags & (TITLE | HONORIFIC | TIME) == 0 {
+            a -= 1;
+            if p.info[a].sent_start {
+                break;
+            }
+        }
+        if a < i {
+            spans.retain(|(s, _)| !(s.start <= i && a < s.end));
+            spans.push((a..i + 1, ORG));
+        }
+    }
+    // "the Biden administration": an administration is named after its leader.
+    for i in r.start + 1..r.end.saturating_sub(1) {
+        if p.words[i + 1].text(text) == "administration"
+            && plain(i)
+            && !p.info[i].upper
+            && p.words[i - 1].text(text).eq_ignore_ascii_case("the")
+        {
+            spans.retain(|(s, _)| !(s.start <= i && i < s.end));
+            spans.push((i..i + 1, PER));
         }
     }
     spans.sort_by_key(|(s, _)| s.start);
