@@ -4,9 +4,11 @@
 
 Data (../shared/data/ner, read-only): GUM dev (silver PROPN-headed entities, nested ones dropped),
 UNER English-EWT dev and the Broad Twitter Corpus dev split. Every data set's labels and both
-systems' labels are mapped to PER / ORG / LOC the same way: PERSON → PER, ORG → ORG, GPE and LOC →
-LOC (GUM: PERSON, ORGANIZATION, PLACE). Everything else (NORP, FAC, EVENT, ...) is left out of
-the scores on both sides.
+systems' labels are mapped to PER / ORG / LOC the same way: PERSON → PER, ORG → ORG, GPE, LOC and
+FAC → LOC, as these data sets count buildings, roads and airports as places (GUM: PERSON,
+ORGANIZATION, PLACE). Everything else (NORP, EVENT, ...) is left out of the scores on both sides.
+Only name mentions are scored: nominal mentions ("the ministry", `"kind": "nominal"`) are not
+names in any of these data sets.
 
 spaCy runs in the comparison virtualenv (`make eval-venv`, or $BYLINE_EVAL_PYTHON) on the same
 texts in the same run; it is never a dependency of byline. The speed line compares words per
@@ -28,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, byline_binary, prf, read_jsonl, run_byline, shared_data  # noqa: E402
 
 LABELS = ("PER", "ORG", "LOC")
-SYSTEM_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+SYSTEM_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 GOLD_MAP = {"PERSON": "PER", "PER": "PER", "ORGANIZATION": "ORG", "ORG": "ORG", "PLACE": "LOC", "LOC": "LOC"}
 
 SPACY_WORKER = r"""

@@ -34,6 +34,13 @@ def _problems(name: str, article: dict[str, Any], case: dict[str, Any]) -> list[
         for t in want.get("titles", []):
             if t not in e["titles"]:
                 problems.append(f"{name}: {e['name']!r} lacks the title {t!r} (has {e['titles']})")
+        for t in want.get("not_titles", []):
+            if t in e["titles"]:
+                problems.append(f"{name}: {e['name']!r} has {t!r} among its titles")
+        nominals = [m["text"] for m in e["mentions"] if m.get("kind") == "nominal"]
+        for n in want.get("nominal", []):
+            if n not in nominals:
+                problems.append(f"{name}: {e['name']!r} lacks the nominal mention {n!r} (has {nominals})")
         for r in want.get("roles", []):
             if r not in e["roles"]:
                 problems.append(f"{name}: {e['name']!r} lacks the role {r!r} (has {e['roles']})")

@@ -19,6 +19,7 @@ use byline_core::entities::features::TAGS;
 use byline_core::entities::lexicon::Lexicon;
 use byline_core::entities::tagger::{gold_tags, quantise, Model, Trainer};
 use byline_core::entities::EntityRecognizer;
+use byline_core::segment::{Segmenter, Token};
 use byline_core::{Label, Span};
 use serde_json::Value;
 
@@ -73,16 +74,23 @@ fn load(path: &Path) -> Vec<Doc> {
     docs
 }
 
-fn prepare(d: &Doc, lex: &Lexicon) -> Prepared {
-    Prepared::new(&d.text, &[Span::new(0, d.text.len())], &d.sentence_starts, lex)
+/// The segmenter's tokens of a whole document, read as one paragraph.
+fn tokens(seg: &Segmenter, text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    seg.tokenize(text, Span::new(0, text.len()), &mut out);
+    out
+}
+
+fn prepare(d: &Doc, seg: &Segmenter, lex: &Lexicon) -> Prepared {
+    Prepared::new(&d.text, &tokens(seg, &d.text), &[Span::new(0, d.text.len())], &d.sentence_starts, lex)
 }
 
 /// Exact-span scores of the whole entity stage on a dev set, labels mapped to PER/ORG/LOC.
-fn score(name: &str, rec: &EntityRecognizer, docs: &[Doc]) -> f64 {
+fn score(name: &str, rec: &EntityRecognizer, seg: &Segmenter, docs: &[Doc]) -> f64 {
     let labels = ["PER", "ORG", "LOC"];
     let mut counts = [[0usize; 3]; 3];
     for d in docs {
-        let ents = rec.entities(&d.text, &[Span::new(0, d.text.len())], &d.sentence_starts);
+        let ents = rec.entities(&d.text, &tokens(seg, &d.text), &[Span::new(0, d.text.len())], &d.sentence_starts);
         let mut pred = Vec::new();
         for e in &ents {
             let k = match e.label {
@@ -137,6 +145,7 @@ fn main() {
         .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
     let ner = shared.join("ner");
     let lex = Lexicon::new();
+    let seg = Segmenter::new();
     let mut train = load(&ner.join("gum_train.jsonl"));
     if btc {
         train.extend(load(&ner.join("btc/train.jsonl")));
@@ -149,7 +158,7 @@ fn main() {
     let prepared: Vec<(Prepared, Vec<Vec<u8>>)> = train
         .iter()
         .map(|d| {
-            let p = prepare(d, &lex);
+            let p = prepare(d, &seg, &lex);
             let gold = p.paragraphs.iter().map(|r| gold_tags(&p, r, &d.names)).collect();
             (p, gold)
         })
@@ -196,7 +205,7 @@ fn main() {
     let rec = EntityRecognizer::with_model(&bytes).expect("fresh model reads back");
     println!("dev sets, whole entity stage, exact spans:");
     for (name, docs) in &devs {
-        score(name, &rec, docs);
+        score(name, &rec, &seg, docs);
     }
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
     println!("wrote {}", out.display());

@@ -180,8 +180,21 @@ pub enum Gender {
 /// One place where an entity is named. The span covers the name only: no title, no possessive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
-    /// The name as it appears.
+    /// The name as it appears (for a nominal mention, the noun phrase: "the ministry").
     pub span: Span,
+    /// A name, or a description that stands for it.
+    pub kind: MentionKind,
+}
+
+/// How a mention refers to its entity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// The entity's name or part of it ("Chinese Foreign Ministry", "C.I.A.", "Lukashenko").
+    #[default]
+    Name,
+    /// A definite description that can only mean this entity here ("the ministry").
+    Nominal,
 }
 
 /// One real-world referent and all its mentions in the article.

@@ -67,11 +67,20 @@ struct WireSpan {
 }
 
 #[derive(Serialize, Deserialize)]
+struct WireMention {
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(default)]
+    kind: MentionKind,
+}
+
+#[derive(Serialize, Deserialize)]
 struct WireEntity {
     id: String,
     label: Label,
     name: String,
-    mentions: Vec<WireSpan>,
+    mentions: Vec<WireMention>,
     titles: Vec<String>,
     roles: Vec<String>,
     gender: Option<Gender>,
@@ -171,7 +180,14 @@ fn to_wire(a: &Article, include_text: bool) -> WireArticle {
                 id: entity_id(i),
                 label: e.label,
                 name: e.name.clone(),
-                mentions: e.mentions.iter().map(|m| c.span(m.span)).collect(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let WireSpan { start, end, text } = c.span(m.span);
+                        WireMention { start, end, text, kind: m.kind }
+                    })
+                    .collect(),
                 titles: e.titles.clone(),
                 roles: e.roles.clone(),
                 gender: e.gender,
@@ -278,7 +294,7 @@ fn from_wire(w: WireArticle, text: String) -> Result<Article> {
                 mentions: e
                     .mentions
                     .iter()
-                    .map(|m| Ok(Mention { span: c.span(m.start, m.end)? }))
+                    .map(|m| Ok(Mention { span: c.span(m.start, m.end)?, kind: m.kind }))
                     .collect::<Result<_>>()?,
                 titles: e.titles,
                 roles: e.roles,

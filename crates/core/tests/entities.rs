@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use byline_core::{Article, Entity, Gender, Parser};
+use byline_core::{Article, Entity, Gender, MentionKind, Parser};
 use toml::Value;
 
 fn root() -> PathBuf {
@@ -54,6 +54,17 @@ fn check(name: &str, a: &Article, case: &Value) -> Vec<String> {
         for t in strings(want.get("titles")) {
             if !e.titles.contains(&t) {
                 problems.push(format!("{name}: {ename:?} lacks the title {t:?} (has {:?})", e.titles));
+            }
+        }
+        for t in strings(want.get("not_titles")) {
+            if e.titles.contains(&t) {
+                problems.push(format!("{name}: {ename:?} has {t:?} among its titles"));
+            }
+        }
+        for n in strings(want.get("nominal")) {
+            let ok = e.mentions.iter().any(|m| m.kind == MentionKind::Nominal && m.span.as_str(&a.text) == n);
+            if !ok {
+                problems.push(format!("{name}: {ename:?} lacks the nominal mention {n:?}"));
             }
         }
         for r in strings(want.get("roles")) {

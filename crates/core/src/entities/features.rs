@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use crate::entities::lexicon::{self, KeyMap, Lexicon, CONNECTOR, HONORIFIC, LOWER, MAX_PHRASE, PHRASE_SEED};
-use crate::entities::words::{split_span, Word, WordKind};
+use crate::entities::words::{self, Word, WordKind};
+use crate::segment::Token;
 use crate::span::Span;
 
 /// Kinds of name the tagger tells apart.
@@ -100,14 +101,25 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Splits `paragraphs` of `text` into words and gathers their facts. `sentence_starts` are
-    /// the byte offsets where sentences begin, in order.
-    pub fn new(text: &str, paragraphs: &[Span], sentence_starts: &[usize], lex: &Lexicon) -> Prepared {
-        let mut p = Prepared::default();
+    /// Reads the words of `paragraphs` of `text` from `tokens` (the segmenter's tokens of
+    /// those paragraphs, in text order) and gathers their facts. `sentence_starts` are the byte
+    /// offsets where sentences begin, in order.
+    pub fn new(
+        text: &str,
+        tokens: &[Token],
+        paragraphs: &[Span],
+        sentence_starts: &[usize],
+        lex: &Lexicon,
+    ) -> Prepared {
+        let mut p = Prepared { words: Vec::with_capacity(tokens.len()), ..Prepared::default() };
+        let mut t = 0;
         for &para in paragraphs {
+            t += tokens[t..].partition_point(|k| k.span.start() < para.start());
+            let n = tokens[t..].partition_point(|k| k.span.start() < para.end());
             let from = p.words.len();
-            split_span(text, para, lex, &mut p.words);
+            words::from_tokens(text, &tokens[t..t + n], &mut p.words);
             p.paragraphs.push(from..p.words.len());
+            t += n;
         }
         p.info = p.words.iter().map(|w| word_info(text, w, lex)).collect();
         p.mark_sentence_starts(text, sentence_starts);
@@ -146,7 +158,7 @@ impl Prepared {
                         pending = false;
                     }
                 }
-                WordKind::Possessive => pending = false,
+                WordKind::Possessive | WordKind::Address => pending = false,
             }
         }
     }
@@ -507,15 +519,24 @@ fn suffix(s: &str, n: usize) -> &str {
     s.char_indices().nth(count - n).map_or(s, |(i, _)| &s[i..])
 }
 
+/// `text` read as one paragraph, tokenised by the segmenter, for unit tests.
+#[cfg(test)]
+pub(crate) fn prepare(text: &str, sentence_starts: &[usize]) -> Prepared {
+    static SEG: std::sync::OnceLock<crate::segment::Segmenter> = std::sync::OnceLock::new();
+    let all = Span::new(0, text.len());
+    let mut tokens = Vec::new();
+    SEG.get_or_init(crate::segment::Segmenter::new).tokenize(text, all, &mut tokens);
+    Prepared::new(text, &tokens, &[all], sentence_starts, crate::entities::lexicon::shared())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn prepares_candidates_and_starts() {
-        let lex = crate::entities::lexicon::shared();
         let text = "Cooperation in the Council on International Relations grew. Mr. Qin said.";
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0, 60], lex);
+        let p = prepare(text, &[0, 60]);
         let find = |s: &str| p.words.iter().position(|w| w.text(text) == s).unwrap();
         assert!(p.info[find("Cooperation")].sent_start);
         assert!(p.info[find("Mr.")].sent_start);
@@ -530,9 +551,8 @@ mod tests {
 
     #[test]
     fn caps_lines_and_phrases() {
-        let lex = crate::entities::lexicon::shared();
         let text = "JAPAN GET LUCKY WIN IN NEW YORK\nIn New York City today";
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
+        let p = prepare(text, &[0]);
         assert!(p.info[0].caps_line && !p.info[8].caps_line);
         let ny = p.words.iter().position(|w| w.text(text) == "New").unwrap();
         assert!(p.info[ny].gaz & lexicon::STATE != 0 || p.info[ny].gaz & lexicon::CITY != 0);

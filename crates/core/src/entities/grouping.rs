@@ -5,7 +5,7 @@
 
 use crate::article::{Gender, Label};
 use crate::entities::features::Prepared;
-use crate::entities::lexicon::{self, KeyMap, Lexicon, HONORIFIC};
+use crate::entities::lexicon::{self, KeyMap, Lexicon, HONORIFIC, ORG_HEAD, PLACE, TITLE};
 use crate::entities::mentions::Found;
 use crate::entities::words::WordKind;
 
@@ -70,6 +70,9 @@ struct Index {
     org_initials: KeyMap<usize>,
     org_acronym: KeyMap<usize>,
     org_last: KeyMap<Vec<usize>>,
+    /// Organizations by the first words of names that end in an organization word
+    /// ("Beecham" of "Beecham Group Plc").
+    org_prefix: KeyMap<usize>,
     /// Places by canonical name key; other labels by label and singular key.
     place: KeyMap<usize>,
     other: KeyMap<usize>,
@@ -143,6 +146,11 @@ pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Ve
                 if let Some(&last) = full.last() {
                     push(&mut ix.org_last, last, c);
                 }
+                if company_name(p, f) {
+                    for n in 1..keys[m].len() {
+                        ix.org_prefix.entry(lexicon::name_key(keys[m][..n].iter().copied())).or_insert(c);
+                    }
+                }
             }
             Label::Gpe | Label::Loc => {
                 ix.place.insert(lex.canonical(name), c);
@@ -155,10 +163,24 @@ pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Ve
     clusters
 }
 
-/// Gives every mention of the same name the label most of them have, and a surname the person
-/// label of the full name it belongs to.
+/// An organization's name of two words or more that ends in an organization word ("Beecham
+/// Group Plc", "Merrill Lynch and Co").
+fn company_name(p: &Prepared, f: &Found) -> bool {
+    f.label == Label::Org && f.words.len() >= 2 && p.info[f.words.end - 1].flags & ORG_HEAD != 0
+}
+
+/// Gives every mention of the same name the label most of them have, a surname the person
+/// label of the full name it belongs to, and the first words of a company's name ("BEECHAM" in
+/// a headline, "Merrill" after "Merrill Lynch and Co") the organization label.
 fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) {
     let keys: Vec<u64> = found.iter().map(|f| lexicon::name_key(name_keys(text, p, f))).collect();
+    let mut prefixes: KeyMap<()> = KeyMap::default();
+    for f in found.iter().filter(|f| company_name(p, f)) {
+        let words = name_keys(text, p, f);
+        for n in 1..words.len() {
+            prefixes.insert(lexicon::name_key(words[..n].iter().copied()), ());
+        }
+    }
     let mut votes: KeyMap<[usize; 10]> = KeyMap::default();
     for (f, &k) in found.iter().zip(&keys) {
         votes.entry(k).or_default()[f.label as usize] += 1;
@@ -176,6 +198,18 @@ fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon
         }
     }
     for (f, &k) in found.iter_mut().zip(&keys) {
+        let titled = f.titles.clone().any(|t| lex.word(p.words[t].key) & (HONORIFIC | TITLE) != 0);
+        let first = &p.info[f.words.start];
+        let place = (first.flags | first.gaz) & PLACE != 0;
+        if matches!(f.label, Label::Person | Label::Gpe | Label::Loc)
+            && f.words.len() <= 2
+            && !titled
+            && !place
+            && prefixes.contains_key(&k)
+        {
+            f.label = Label::Org;
+            continue;
+        }
         if f.label == Label::Norp || f.label == Label::Person {
             continue;
         }
@@ -267,6 +301,9 @@ fn org_target(
     if let Some(&c) = hit {
         return Some(c);
     }
+    if let Some(&c) = ix.org_prefix.get(&lexicon::name_key(k.iter().copied())) {
+        return Some(c);
+    }
     // "Foreign Ministry" after "Chinese Foreign Ministry", or the other way round, when only one
     // organization fits.
     if k.len() >= 2 {
@@ -296,7 +333,7 @@ mod tests {
 
     fn clusters(text: &str, names: &[(&str, Label)]) -> Vec<Vec<String>> {
         let lex = crate::entities::lexicon::shared();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
+        let p = crate::entities::features::prepare(text, &[0]);
         let mut found = Vec::new();
         let mut from = 0;
         for &(name, label) in names {

@@ -3,13 +3,14 @@
 //!
 //! Every entry is keyed by [`key`], a hash of its lower-cased text, so looking a word up costs
 //! one hash of its bytes and no allocation. Multi-word entries are keyed by [`phrase_key`] over
-//! the keys of their words, as split by [`crate::entities::words`].
+//! the keys of their words, split by the segmenter's tokenizer as the text is.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::article::Gender;
-use crate::entities::words;
+use crate::segment::{Segmenter, Token};
+use crate::span::Span;
 
 /// A word is a common lower-case English word (SCOWL).
 pub const LOWER: u32 = 1 << 0;
@@ -59,8 +60,8 @@ pub const CITY_MID: u32 = 1 << 21;
 pub const REGION_LOC: u32 = 1 << 22;
 /// A political region or short country name ("Crimea", "U.S.").
 pub const REGION_GPE: u32 = 1 << 23;
-/// An abbreviation that keeps its period ("Corp.").
-pub const ABBREV: u32 = 1 << 24;
+/// The head word of facility names ("Bridge", "Airport").
+pub const FAC_HEAD: u32 = 1 << 24;
 /// A lower-case word that can join the words of a name ("of", "van").
 pub const CONNECTOR: u32 = 1 << 25;
 
@@ -77,6 +78,9 @@ pub const PHRASE_START: u32 = 1 << 28;
 pub const EVENT_HEAD: u32 = 1 << 29;
 /// A word that starts event names ("Hurricane").
 pub const EVENT_FIRST: u32 = 1 << 30;
+
+/// A company's legal form ("Corp", "Ltd"): "the company" may stand for the name.
+pub const COMPANY: u32 = 1 << 31;
 
 /// Any place flag.
 pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
@@ -182,7 +186,6 @@ const PLACE_WORDS: &str = include_str!("../../data/entities/place_words.txt");
 const REGIONS: &str = include_str!("../../data/entities/regions.tsv");
 const NORP_WORDS: &str = include_str!("../../data/entities/norp.txt");
 const TIME_WORDS: &str = include_str!("../../data/entities/time_words.txt");
-const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.txt");
 const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt");
 const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
@@ -208,13 +211,17 @@ impl Lexicon {
             canonical: KeyMap::default(),
         };
         lex.words.reserve(160_000);
-        // Abbreviations first: splitting the other entries into words depends on them.
-        for f in lines(ABBREVIATIONS) {
-            lex.add_word(f[0], ABBREV);
-        }
+        let seg = Segmenter::new();
+        let mut toks = Vec::new();
+        let mut split = |entry: &str| -> Vec<u64> {
+            toks.clear();
+            seg.tokenize(entry, Span::new(0, entry.len()), &mut toks);
+            toks.iter().map(|t: &Token| key(t.span.as_str(entry))).collect()
+        };
         for f in lines(TITLES) {
             let flag = match f.get(1) {
                 Some(&"h") => HONORIFIC,
+                Some(&"ht") => HONORIFIC | TITLE,
                 Some(&"a") => TITLE | DOTTED,
                 _ => TITLE,
             };
@@ -223,20 +230,25 @@ impl Lexicon {
                 Some(&"f") => TITLE_F,
                 _ => 0,
             };
-            lex.add(f[0], flag | gender);
+            lex.add(&split(f[0]), flag | gender);
         }
         for (list, flag) in [(ORG_WORDS, ORG_HEAD), (TIME_WORDS, TIME), (CONNECTORS, CONNECTOR)] {
             for f in lines(list) {
-                lex.add_word(f[0], flag);
+                lex.add_word(f[0], flag | if f.get(1) == Some(&"company") { COMPANY } else { 0 });
             }
         }
         for f in lines(PLACE_WORDS) {
-            lex.add_word(f[0], if f.get(1) == Some(&"GPE") { GPE_HEAD } else { LOC_HEAD });
+            let flag = match f.get(1) {
+                Some(&"GPE") => GPE_HEAD,
+                Some(&"FAC") => FAC_HEAD,
+                _ => LOC_HEAD,
+            };
+            lex.add_word(f[0], flag);
         }
         for f in lines(REGIONS) {
-            lex.add(f[0], if f.get(1) == Some(&"GPE") { REGION_GPE } else { REGION_LOC });
+            lex.add(&split(f[0]), if f.get(1) == Some(&"GPE") { REGION_GPE } else { REGION_LOC });
             if let Some(c) = f.get(2) {
-                lex.add_alias(f[0], c);
+                lex.add_alias(&split(f[0]), &split(c));
             }
         }
         for f in lines(PLACES) {
@@ -246,9 +258,9 @@ impl Lexicon {
                 Some(&"S") => STATE,
                 _ => CITY | if bucket >= 6 { CITY_BIG } else { 0 } | if bucket >= 5 { CITY_MID } else { 0 },
             };
-            lex.add(f[0], flag);
+            lex.add(&split(f[0]), flag);
             if let Some(c) = f.get(3) {
-                lex.add_alias(f[0], c);
+                lex.add_alias(&split(f[0]), &split(c));
             }
         }
         for f in lines(EVENT_WORDS) {
@@ -263,7 +275,7 @@ impl Lexicon {
         }
         for (list, flag) in [(ORGANIZATIONS, ORG_NAME), (DEMONYMS, DEMONYM), (NORP_WORDS, NORP)] {
             for f in lines(list) {
-                lex.add(f[0], flag);
+                lex.add(&split(f[0]), flag);
             }
         }
         for f in lines(FIRST_NAMES) {
@@ -288,27 +300,21 @@ impl Lexicon {
         *self.words.entry(key(word)).or_default() |= flags;
     }
 
-    /// The [`name_key`] of an entry.
-    fn entry_key(&self, entry: &str) -> u64 {
-        name_key(words::split(entry, self).iter().map(|w| w.key))
+    /// Makes an alias (its word keys) stand for a canonical name.
+    fn add_alias(&mut self, alias: &[u64], canonical: &[u64]) {
+        self.canonical.insert(name_key(alias.iter().copied()), name_key(canonical.iter().copied()));
     }
 
-    fn add_alias(&mut self, alias: &str, canonical: &str) {
-        let (a, c) = (self.entry_key(alias), self.entry_key(canonical));
-        self.canonical.insert(a, c);
-    }
-
-    /// Adds a one-word entry to the word table, a longer one to the phrase table.
-    fn add(&mut self, entry: &str, flags: u32) {
-        let ws = words::split(entry, self);
+    /// Adds an entry (its word keys): one word to the word table, more to the phrase table.
+    fn add(&mut self, ws: &[u64], flags: u32) {
         match ws.len() {
             0 => {}
-            1 => *self.words.entry(ws[0].key).or_default() |= flags,
+            1 => *self.words.entry(ws[0]).or_default() |= flags,
             n if n <= MAX_PHRASE => {
-                *self.words.entry(ws[0].key).or_default() |= PHRASE_START;
+                *self.words.entry(ws[0]).or_default() |= PHRASE_START;
                 let mut h = PHRASE_SEED;
-                for (i, w) in ws.iter().enumerate() {
-                    h = phrase_key(h, w.key);
+                for (i, &w) in ws.iter().enumerate() {
+                    h = phrase_key(h, w);
                     if i >= 1 && i + 1 < n {
                         self.prefixes.insert(h, ());
                     }
@@ -417,7 +423,6 @@ mod tests {
         assert!(lex.word(key("cooperation")) & LOWER != 0);
         assert!(lex.word(key("Tuesday")) & TIME != 0);
         assert!(lex.word(key("Ministry")) & ORG_HEAD != 0);
-        assert!(lex.word(key("Corp.")) & ABBREV != 0);
         let mut h = PHRASE_SEED;
         for w in ["new", "york", "city"] {
             h = phrase_key(h, key(w));
@@ -427,7 +432,7 @@ mod tests {
         assert_eq!(lex.title_gender("President"), None);
         assert_eq!(lex.first_name_gender("Mary"), Some(Gender::Female));
         assert_eq!(lex.first_name_gender("Jordan"), None);
-        let k = |s: &str| name_key(words::split(s, lex).iter().map(|w| w.key));
+        let k = |s: &str| name_key(s.split(' ').map(key));
         assert_eq!(lex.canonical(k("U.S.")), k("United States"));
         assert_eq!(lex.canonical(k("Kiev")), k("Kyiv"));
         assert_eq!(lex.canonical(k("Minsk")), k("Minsk"));

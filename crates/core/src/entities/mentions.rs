@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
-    self, Lexicon, ABBREV, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, GPE_HEAD, GPE_PLACE,
+    self, Lexicon, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, FAC_HEAD, GPE_HEAD, GPE_PLACE,
     HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
 };
 use crate::entities::words::WordKind;
@@ -47,6 +47,8 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
         }
         let mut para = spans.split_off(from);
         repair(text, p, r.clone(), &mut para);
+        define_acronyms(text, p, r.clone(), &mut para);
+        results_tables(p, r.clone(), &mut para);
         spans.extend(para);
     }
     propagate(p, &mut spans);
@@ -69,6 +71,87 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
     out
 }
 
+/// Sports results and standings ("Leicester 22 9 8 5 30 24 35", "Barnsley 3 Tranmere 0"): on a
+/// line of names and numbers only, a name is a team (an organization), unless it is a country
+/// (national sides are named as places) or a person's full name.
+fn results_tables(p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>) {
+    let mut line = r.start;
+    while line < r.end {
+        let mut end = line + 1;
+        while end < r.end && !p.words[end].line_start {
+            end += 1;
+        }
+        let words = &p.words[line..end];
+        let numbers = words.iter().filter(|w| w.kind == WordKind::Number).count();
+        let names_and_numbers = words.iter().zip(&p.info[line..end]).all(|(w, info)| match w.kind {
+            WordKind::Alpha => info.cap && !info.caps_line,
+            WordKind::Number | WordKind::Punct => true,
+            _ => false,
+        });
+        let starts_with_name = words[0].kind == WordKind::Alpha
+            || (words.len() > 2 && words[0].kind == WordKind::Number && words[1].kind == WordKind::Punct);
+        if numbers >= 2 && names_and_numbers && starts_with_name && numbers * 2 >= words.len() - numbers {
+            let mut i = line;
+            while i < end {
+                if p.words[i].kind != WordKind::Alpha {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < end && p.words[j].kind == WordKind::Alpha {
+                    j += 1;
+                }
+                let first = p.info[i].flags;
+                let person = j - i >= 2 && first & (lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U) != 0;
+                let country = (p.info[i].gaz | first) & (COUNTRY | REGION_GPE) != 0;
+                let kind = if person {
+                    PER
+                } else if country {
+                    LOC
+                } else {
+                    ORG
+                };
+                spans.retain(|(s, _)| !(s.start < j && i < s.end));
+                spans.push((i..j, kind));
+                i = j;
+            }
+            spans.sort_by_key(|(s, _)| s.start);
+        }
+        line = end;
+    }
+}
+
+/// True for a word written as an acronym: two to eight letters, all capitals, possibly with
+/// periods or "&" ("HANO", "C.I.A.", "AT&T" is split by the tokenizer).
+fn is_acronym(text: &str, p: &Prepared, i: usize) -> bool {
+    let w = &p.words[i];
+    let letters = w.text(text).chars().filter(|c| c.is_alphabetic()).count();
+    w.kind == WordKind::Alpha && p.info[i].upper && (2..=8).contains(&letters)
+}
+
+/// "the Housing Authority of New Orleans (HANO)": an acronym in brackets right after a name
+/// of two words or more is a name of the same kind.
+fn define_acronyms(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>) {
+    let mut added = Vec::new();
+    for (s, kind) in spans.iter() {
+        let a = s.end + 1;
+        let defines = *kind != PER
+            && s.len() >= 2
+            && a + 1 < r.end
+            && p.words[s.end].text(text) == "("
+            && p.words[a + 1].text(text) == ")"
+            && is_acronym(text, p, a);
+        if defines {
+            added.push((a..a + 1, *kind));
+        }
+    }
+    if !added.is_empty() {
+        spans.retain(|(s, _)| !added.iter().any(|(a, _)| a.start < s.end && s.start < a.end));
+        spans.extend(added);
+        spans.sort_by_key(|(s, _)| s.start);
+    }
+}
+
 /// Words the tagger left out although the article names them elsewhere ("Xi" of "Mr. Xi" in
 /// "Xi Jinping"), or the gazetteers know them well (countries, states, regions, big cities,
 /// well-known organizations).
@@ -80,6 +163,13 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
         let honoured = s.start > 0 && p.info[s.start - 1].flags & HONORIFIC != 0;
         if *kind == PER && (s.len() >= 2 || honoured) {
             known.insert(p.words[s.end - 1].key, ());
+        }
+    }
+    // Acronyms named as organizations or places somewhere ("HANO", "CPA").
+    let mut acronyms: KeyMap<usize> = KeyMap::default();
+    for (s, kind) in spans.iter() {
+        if s.len() == 1 && matches!(*kind, ORG | LOC) && !p.info[s.start].caps_line && p.info[s.start].upper {
+            acronyms.insert(p.words[s.start].key, *kind);
         }
     }
     let mut covered = vec![false; p.words.len()];
@@ -103,7 +193,11 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
             }
             let gaz = if info.gaz_pos == 1 { info.gaz } else { info.flags };
             let strong = gaz & (COUNTRY | STATE | REGION_GPE | REGION_LOC | CITY_BIG | ORG_NAME) != 0;
-            if known.contains_key(&p.words[i].key) {
+            let acronym = if info.upper { acronyms.get(&p.words[i].key).copied() } else { None };
+            if let Some(kind) = acronym {
+                added.push((i..i + 1, kind));
+                i += 1;
+            } else if known.contains_key(&p.words[i].key) {
                 // The capitalised run around the word.
                 let mut a = i;
                 while a > r.start
@@ -128,7 +222,7 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
                 }
                 added.push((a..b, PER));
                 i = b;
-            } else if strong && !info.sent_start {
+            } else if strong && (!info.sent_start || info.flags & LOWER == 0) {
                 let mut b = i + 1;
                 if info.gaz_pos == 1 {
                     while b < r.end && p.info[b].gaz_pos == 2 && !covered[b] {
@@ -157,19 +251,71 @@ const MISC: usize = 3;
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
 fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
-    // "Mr. Xi": a capitalised run after an honorific is a person.
+    // "Mr. Xi": a capitalised run after an honorific is a person; so is one after a title
+    // ("President Xi Jinping", "Secretary Rice") when no word of it names a place, an
+    // organization, a date or a nationality.
+    let not_person = PLACE | ORG_HEAD | ORG_NAME | FAC_HEAD | TIME | DEMONYM | NORP | TITLE | HONORIFIC;
+    let plain = |j: usize| cap(j) && !p.info[j].caps_line && (p.info[j].flags | p.info[j].gaz) & not_person == 0;
     let mut i = r.start;
     while i + 1 < r.end {
-        if p.info[i].flags & HONORIFIC != 0 && p.info[i].cap && cap(i + 1) {
+        let honorific = p.info[i].flags & HONORIFIC != 0 && p.info[i].cap && cap(i + 1);
+        let titled = !honorific
+            && is_title(&p.info[i])
+            && p.info[i].cap
+            && !p.info[i].caps_line
+            && plain(i + 1)
+            && !(i + 2 < r.end && cap(i + 2) && !plain(i + 2));
+        if titled && spans.iter().any(|(s, k)| *k == PER && s.start <= i + 1 && i + 1 < s.end) {
+            i += 1;
+            continue;
+        }
+        if honorific || titled {
             let mut j = i + 1;
-            while j < r.end && j < i + 4 && cap(j) {
+            while j < r.end && j < i + 4 && (if honorific { cap(j) } else { plain(j) }) {
                 j += 1;
             }
-            spans.retain(|(s, _)| !(s.start < j && i < s.end));
+            // A name the tagger ran on into this one ("Xi Jinping and Dr.") keeps its start.
+            for (s, _) in spans.iter_mut() {
+                if s.start <= i && i < s.end {
+                    s.end = i;
+                }
+            }
+            spans.retain(|(s, _)| !(s.is_empty() || s.start < j && i < s.end));
             spans.push((i + 1..j, PER));
             i = j;
         } else {
             i += 1;
+        }
+    }
+    // "Acme Corp.", "Thomson McKinnon Inc": capitalised words before a company's legal form.
+    for i in r.start + 1..r.end {
+        if p.info[i].flags & lexicon::COMPANY == 0 || !p.info[i].cap || p.info[i].caps_line || !cap(i - 1) {
+            continue;
+        }
+        if spans.iter().any(|(s, k)| *k == ORG && s.start < i && i < s.end) {
+            continue;
+        }
+        let mut a = i;
+        while a > r.start && a + 4 > i && cap(a - 1) && p.info[a - 1].flags & (TITLE | HONORIFIC | TIME) == 0 {
+            a -= 1;
+            if p.info[a].sent_start {
+                break;
+            }
+        }
+        if a < i {
+            spans.retain(|(s, _)| !(s.start <= i && a < s.end));
+            spans.push((a..i + 1, ORG));
+        }
+    }
+    // "the Biden administration": an administration is named after its leader.
+    for i in r.start + 1..r.end.saturating_sub(1) {
+        if p.words[i + 1].text(text) == "administration"
+            && plain(i)
+            && !p.info[i].upper
+            && p.words[i - 1].text(text).eq_ignore_ascii_case("the")
+        {
+            spans.retain(|(s, _)| !(s.start <= i && i < s.end));
+            spans.push((i..i + 1, PER));
         }
     }
     spans.sort_by_key(|(s, _)| s.start);
@@ -332,12 +478,17 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             }
         }
     }
-    // Datelines: "SAN ANTONIO, Tex., March 9 -", "LONDON (Reuters) -".
+    // Datelines: "SAN ANTONIO, Tex., March 9 -", "LONDON (Reuters) -", "LONDON 1996-08-30".
     for (s, kind) in spans.iter_mut() {
         let line_start = s.start == r.start || p.words[s.start].line_start;
         let all_caps = (s.start..s.end).all(|i| p.info[i].upper || p.words[i].kind != WordKind::Alpha);
-        let next = p.words.get(s.end).filter(|_| s.end < r.end).map(|w| w.text(text));
-        if line_start && all_caps && !p.info[s.start].caps_line && matches!(next, Some("," | "(" | "-" | "—" | "–"))
+        let next = p.words.get(s.end).filter(|_| s.end < r.end);
+        let dated = next.is_some_and(|w| w.kind == WordKind::Number);
+        let next = next.map(|w| w.text(text));
+        if line_start
+            && all_caps
+            && !p.info[s.start].caps_line
+            && (dated || matches!(next, Some("," | "(" | "-" | "—" | "–")))
         {
             *kind = LOC;
         }
@@ -470,7 +621,13 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         return Vec::new();
     }
     let words = name_start..b;
-    let span = Span::new(p.words[words.start].span.start(), p.words[words.end - 1].span.end());
+    let mut end = p.words[words.end - 1].span.end();
+    // The tokenizer keeps a title abbreviation's period ("Sen."); at the end of a name ("Hun
+    // Sen.") it ends the sentence instead.
+    if words.len() >= 2 && p.info[words.end - 1].flags & (TITLE | HONORIFIC) != 0 && text[..end].ends_with('.') {
+        end -= 1;
+    }
+    let span = Span::new(p.words[words.start].span.start(), end);
     let n = words.len();
     let first = &p.info[words.start];
     let last = &p.info[words.end - 1];
@@ -483,7 +640,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     if n == 1
         && (lone_letter
             || first.flags & (TIME | HONORIFIC) != 0
-            || first.flags & (ORG_HEAD | ABBREV) == ORG_HEAD | ABBREV)
+            || (first.flags & ORG_HEAD != 0 && p.words[words.start].text(text).ends_with('.')))
     {
         return Vec::new();
     }
@@ -508,6 +665,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let label = match kind {
         _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
         _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
+        _ if n >= 2 && last.flags & FAC_HEAD != 0 && last.cap => Label::Fac,
         // "West Bank" is a place, whatever its last word suggests.
         1 if n >= 2 && flags & PLACE != 0 && (first.flags | last.flags) & ORG_HEAD == 0 => {
             place_label(flags, last.flags)
@@ -590,7 +748,7 @@ mod tests {
 
     fn found(text: &str, tags: &[(&str, u8)]) -> Vec<(String, Label, String)> {
         let lex = crate::entities::lexicon::shared();
-        let p = Prepared::new(text, &[Span::new(0, text.len())], &[0], lex);
+        let p = crate::entities::features::prepare(text, &[0]);
         let t: Vec<u8> =
             p.words.iter().map(|w| tags.iter().find(|(s, _)| *s == w.text(text)).map_or(O, |&(_, t)| t)).collect();
         mentions(text, &p, &t, lex)

@@ -10,12 +10,14 @@ pub mod gender;
 pub mod grouping;
 pub mod lexicon;
 pub mod mentions;
+pub mod nominals;
 pub mod roles;
 pub mod tagger;
 pub mod words;
 
-use crate::article::{Entity, Label, Mention};
+use crate::article::{Entity, Label, Mention, MentionKind};
 use crate::doc::Doc;
+use crate::segment::Token;
 use crate::span::Span;
 
 use features::Prepared;
@@ -61,13 +63,20 @@ impl EntityRecognizer {
         let paragraphs: Vec<Span> =
             doc.layout.paragraphs.iter().filter(|p| p.role.is_analysed()).map(|p| p.span).collect();
         let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start()).collect();
-        let entities = self.entities(text, &paragraphs, &starts);
+        let entities = self.entities(text, &doc.tokens, &paragraphs, &starts);
         doc.entities = entities;
     }
 
-    /// The entities of `paragraphs` of `text`, given where sentences start.
-    pub fn entities(&self, text: &str, paragraphs: &[Span], sentence_starts: &[usize]) -> Vec<Entity> {
-        let p = Prepared::new(text, paragraphs, sentence_starts, &self.lex);
+    /// The entities of `paragraphs` of `text`, given the segmenter's tokens of those paragraphs
+    /// and where sentences start.
+    pub fn entities(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        paragraphs: &[Span],
+        sentence_starts: &[usize],
+    ) -> Vec<Entity> {
+        let p = Prepared::new(text, tokens, paragraphs, sentence_starts, &self.lex);
         let mut tags = Vec::with_capacity(p.words.len());
         let mut feats = Vec::with_capacity(64);
         for r in &p.paragraphs {
@@ -76,7 +85,8 @@ impl EntityRecognizer {
         let mut found = mentions::mentions(text, &p, &tags, &self.lex);
         let clusters = grouping::group(text, &p, &mut found, &self.lex);
         let genders = gender::genders(text, &p, &found, &clusters);
-        clusters
+        let mut nominal = nominals::nominals(text, &p, &found, &clusters, &self.lex).into_iter().peekable();
+        let mut entities: Vec<Entity> = clusters
             .iter()
             .zip(genders)
             .map(|(cl, gender)| {
@@ -84,8 +94,12 @@ impl EntityRecognizer {
                 let mut roles: Vec<String> = Vec::new();
                 for &m in &cl.members {
                     let f = &found[m];
-                    if !f.titles.is_empty() {
-                        let t = Span::new(p.words[f.titles.start].span.start(), p.words[f.titles.end - 1].span.end());
+                    // Plain honorifics ("Mr.", "Ms.") give gender, not a title.
+                    let title = |i: &usize| (p.info[*i].flags | p.info[*i].gaz) & lexicon::TITLE != 0;
+                    let first = f.titles.clone().find(title);
+                    let last = f.titles.clone().rev().find(title);
+                    if let (Some(a), Some(b)) = (first, last) {
+                        let t = Span::new(p.words[a].span.start(), p.words[b].span.end());
                         push_unique(&mut titles, t.as_str(text));
                     }
                     for r in roles::roles(text, &p, &found, m, &self.lex) {
@@ -95,13 +109,26 @@ impl EntityRecognizer {
                 Entity {
                     label: cl.label,
                     name: found[cl.fullest].span.as_str(text).split_whitespace().collect::<Vec<_>>().join(" "),
-                    mentions: cl.members.iter().map(|&m| Mention { span: found[m].span }).collect(),
+                    mentions: cl
+                        .members
+                        .iter()
+                        .map(|&m| Mention { span: found[m].span, kind: MentionKind::Name })
+                        .collect(),
                     titles,
                     roles,
                     gender: if cl.label == Label::Person { gender } else { None },
                 }
             })
-            .collect()
+            .collect();
+        if nominal.peek().is_some() {
+            for (c, span) in nominal {
+                entities[c].mentions.push(Mention { span, kind: MentionKind::Nominal });
+            }
+            for e in &mut entities {
+                e.mentions.sort_by_key(|m| m.span.start());
+            }
+        }
+        entities
     }
 }
 
@@ -134,7 +161,10 @@ mod tests {
     use super::*;
 
     fn entities(rec: &EntityRecognizer, text: &str) -> Vec<Entity> {
-        rec.entities(text, &[Span::new(0, text.len())], &[0])
+        let all = Span::new(0, text.len());
+        let mut tokens = Vec::new();
+        crate::segment::Segmenter::new().tokenize(text, all, &mut tokens);
+        rec.entities(text, &tokens, &[all], &[0])
     }
 
     #[test]
@@ -216,6 +246,9 @@ mod tests {
         assert_eq!(es[qin].label, Label::Person);
         let ministry = nominal_antecedent(&es, "ministry", text.find("The ministry").unwrap()).expect("the ministry");
         assert_eq!(es[ministry].name, "Chinese Foreign Ministry");
+        let nominal = es[ministry].mentions.iter().find(|m| m.kind == MentionKind::Nominal).expect("nominal");
+        assert_eq!(nominal.span.as_str(text), "The ministry");
+        assert!(es[qin].titles.is_empty(), "Mr. is no title: {:?}", es[qin].titles);
         assert_eq!(rec.lexicon().title_gender("Mrs."), Some(crate::article::Gender::Female));
     }
 }

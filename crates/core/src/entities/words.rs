@@ -1,11 +1,13 @@
-//! Words as names are made of.
+//! Words as the entity stage reads them: the segmenter's tokens (`doc.tokens`, see
+//! [`crate::segment::Token`] for its conventions), each with its lexicon key and line position.
 //!
-//! Entity words differ from the segmenter's tokens where names need it: abbreviations keep their
-//! periods ("U.S.", "Corp.", "V."), hyphenated and apostrophe names stay whole ("Gibbons-Neff",
-//! "O'Brien", "AT&T"), and a possessive "’s" is a word of its own, so a mention never includes it.
-//! Splitting works on any text span, so it does not depend on how the segmenter tokenises.
+//! The segmenter already splits the way names need: abbreviations keep their period ("U.S.",
+//! "Corp.", the initial "V."), hyphenated and apostrophe names stay whole ("Gibbons-Neff",
+//! "O'Brien"), and a possessive "’s" is a token of its own, so a mention never includes it.
+//! Nothing is split again here.
 
-use crate::entities::lexicon::{key, Lexicon, ABBREV};
+use crate::entities::lexicon::key;
+use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
 /// What a word is.
@@ -17,8 +19,10 @@ pub enum WordKind {
     Number,
     /// A possessive "’s" or "'s".
     Possessive,
-    /// One punctuation or symbol character.
+    /// One punctuation or symbol character (or a run of periods or hyphens).
     Punct,
+    /// A web or e-mail address: never part of a name.
+    Address,
 }
 
 /// One word of a paragraph.
@@ -32,8 +36,6 @@ pub struct Word {
     pub key: u64,
     /// The first word of a line.
     pub line_start: bool,
-    /// Whitespace (or the start of the text) comes before it.
-    pub space_before: bool,
 }
 
 impl Word {
@@ -44,123 +46,49 @@ impl Word {
     }
 }
 
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+/// True for the possessive token "’s" / "'s".
+fn is_possessive(t: &str) -> bool {
+    matches!(t, "’s" | "'s" | "’S" | "'S" | "ʼs")
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
-}
-
-/// Splits `text` into words.
-pub fn split(text: &str, lex: &Lexicon) -> Vec<Word> {
-    let mut out = Vec::new();
-    split_span(text, Span::new(0, text.len()), lex, &mut out);
-    out
-}
-
-/// Splits the part of `text` under `within` into words, appending them to `out` with spans into `text`.
-pub fn split_span(text: &str, within: Span, lex: &Lexicon, out: &mut Vec<Word>) {
-    let s = within.as_str(text);
-    let base = within.start();
-    let b = s.as_bytes();
-    let mut i = 0;
-    let mut line_start = true;
-    let mut space_before = true;
-    let char_at = |i: usize| s[i..].chars().next();
-    while i < s.len() {
-        let c = char_at(i).expect("in bounds");
-        if c.is_whitespace() {
-            if c == '\n' {
-                line_start = true;
-            }
-            space_before = true;
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let kind;
-        if c.is_alphanumeric() {
-            let mut end = alnum_run(s, i);
-            let mut letters = s[start..end].chars().any(char::is_alphabetic);
-            let mut dotted = false;
-            while let Some(d) = char_at(end) {
-                let after = end + d.len_utf8();
-                let next = char_at(after);
-                let next_alnum = next.is_some_and(char::is_alphanumeric);
-                if is_hyphen(d) && next_alnum {
-                    end = alnum_run(s, after);
-                    letters = true;
-                } else if is_apostrophe(d) && next_alnum {
-                    if is_possessive(s, end) {
-                        break;
-                    }
-                    end = alnum_run(s, after);
-                } else if d == '&' && next_alnum && letters && b[start].is_ascii_uppercase() {
-                    end = alnum_run(s, after);
-                } else if d == '.' {
-                    let word = &s[start..end];
-                    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-                    if (initial || dotted) && next.is_some_and(char::is_alphabetic) {
-                        // "U.S": the letters go on after the period.
-                        end = alnum_run(s, after);
-                        dotted = true;
-                    } else if initial || dotted || (letters && lex.word(key(word)) & ABBREV != 0) {
-                        end = after;
-                        break;
-                    } else if !letters && next.is_some_and(|n| n.is_ascii_digit()) {
-                        end = alnum_run(s, after);
-                    } else {
-                        break;
-                    }
-                } else if d == ',' && !letters && next.is_some_and(|n| n.is_ascii_digit()) {
-                    end = alnum_run(s, after);
-                } else {
-                    break;
-                }
-            }
-            i = end;
-            kind = if letters { WordKind::Alpha } else { WordKind::Number };
-        } else if is_apostrophe(c) && is_possessive(s, i) {
-            i += c.len_utf8() + 1;
-            kind = WordKind::Possessive;
-        } else {
-            i += c.len_utf8();
-            kind = WordKind::Punct;
-        }
-        let span = Span::new(base + start, base + i);
-        out.push(Word { span, kind, key: key(&s[start..i]), line_start, space_before });
-        line_start = false;
-        space_before = false;
+/// Appends the words of `tokens` (one paragraph's, in order, spans into `text`) to `out`. The
+/// paragraph's first word starts a line.
+pub fn from_tokens(text: &str, tokens: &[Token], out: &mut Vec<Word>) {
+    let mut prev_end = None;
+    for t in tokens {
+        let s = t.span.as_str(text);
+        let kind = match t.kind {
+            TokenKind::Word if is_possessive(s) => WordKind::Possessive,
+            TokenKind::Word => WordKind::Alpha,
+            TokenKind::Number => WordKind::Number,
+            TokenKind::Punct => WordKind::Punct,
+            TokenKind::Url => WordKind::Address,
+        };
+        let line_start = prev_end.is_none_or(|e: usize| text[e..t.span.start()].contains('\n'));
+        out.push(Word { span: t.span, kind, key: key(s), line_start });
+        prev_end = Some(t.span.end());
     }
-}
-
-/// The end of the run of alphanumeric characters starting at `i`.
-fn alnum_run(s: &str, i: usize) -> usize {
-    s[i..].char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(j, _)| i + j)
-}
-
-/// True when the apostrophe at `i` starts a possessive "’s" (followed by "s" and no more letters).
-fn is_possessive(s: &str, i: usize) -> bool {
-    let rest = &s[i..];
-    let mut chars = rest.chars();
-    chars.next();
-    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn words(s: &str) -> Vec<Word> {
+        let mut toks = Vec::new();
+        crate::segment::Segmenter::new().tokenize(s, Span::new(0, s.len()), &mut toks);
+        let mut out = Vec::new();
+        from_tokens(s, &toks, &mut out);
+        out
+    }
+
     fn texts(s: &str) -> Vec<String> {
-        let lex = crate::entities::lexicon::shared();
-        split(s, lex).into_iter().map(|w| w.text(s).to_string()).collect()
+        words(s).into_iter().map(|w| w.text(s).to_string()).collect()
     }
 
     #[test]
     fn names_stay_whole() {
         assert_eq!(texts("Thomas Gibbons-Neff."), ["Thomas", "Gibbons-Neff", "."]);
-        assert_eq!(texts("O'Brien and AT&T"), ["O'Brien", "and", "AT&T"]);
         assert_eq!(texts("the U.S. Treasury"), ["the", "U.S.", "Treasury"]);
         assert_eq!(texts("Vladimir V. Putin"), ["Vladimir", "V.", "Putin"]);
         assert_eq!(texts("Mr. Qin said."), ["Mr.", "Qin", "said", "."]);
@@ -168,19 +96,18 @@ mod tests {
     }
 
     #[test]
-    fn possessives_split() {
-        assert_eq!(texts("Lukashenko’s office"), ["Lukashenko", "’s", "office"]);
+    fn possessives_and_addresses() {
+        let s = "Lukashenko’s office at www.example.com";
+        let w = words(s);
+        assert_eq!(w[1].kind, WordKind::Possessive);
+        assert_eq!(w[4].kind, WordKind::Address);
         assert_eq!(texts("Japan 's team"), ["Japan", "'s", "team"]);
-        assert_eq!(texts("don't say it's"), ["don't", "say", "it", "'s"]);
-        assert_eq!(texts("the ’60s"), ["the", "’", "60s"]);
+        assert_eq!(words("Japan 's team")[1].kind, WordKind::Possessive);
     }
 
     #[test]
     fn line_starts() {
-        let lex = crate::entities::lexicon::shared();
-        let s = "One two\nThree";
-        let w = split(s, lex);
+        let w = words("One two\nThree");
         assert!(w[0].line_start && !w[1].line_start && w[2].line_start);
-        assert!(w[1].space_before);
     }
 }

@@ -42,6 +42,12 @@ impl Segmenter {
         &self.lexicon
     }
 
+    /// Appends the tokens of `text[within]` to `out`, as [`Segmenter::run`] makes them (for
+    /// stages and tools that read bare text, such as the entity tagger's training).
+    pub fn tokenize(&self, text: &str, within: Span, out: &mut Vec<Token>) {
+        self.tokenizer.tokenize(text, within, &self.lexicon, out);
+    }
+
     /// Fills `doc.tokens`, `doc.sentences` and `doc.sentence_tokens`.
     pub fn run(&self, doc: &mut Doc<'_>) {
         let text = doc.source.norm();

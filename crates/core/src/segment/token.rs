@@ -2,7 +2,8 @@
 //!
 //! Conventions, for the stages that read `doc.tokens`:
 //! - a word keeps inner apostrophes, hyphens and periods: "don't", "high-profile", "U.S.", "Amazon.com";
-//! - the possessive "’s"/"'s" is a token of its own ("Belarus" + "’s");
+//! - the possessive "’s"/"'s" is a token of its own ("Belarus" + "’s"), also when a space
+//!   comes before it, as in tokenised text ("Japan 's");
 //! - an abbreviation keeps its period: "Mr.", "Gen.", "Inc.", "U.S.", "a.m.", the initial "V.";
 //!   when the abbreviation ends a sentence, that period ends it too ("in the U.S." + "How");
 //! - a number keeps its separators and unit letters: "1,200", "3.5", "10:30", "5/14/82", "1980s", "5th";
@@ -79,6 +80,9 @@ fn tokenize(text: &str, within: Span, web: bool, lexicon: &Lexicon, out: &mut Ve
                 let run = if c == b'-' && run == 1 { 1 } else { run };
                 push(i, i + run, TokenKind::Punct);
                 i += run;
+            } else if c == b'\'' && possessive_s_at(s, i + 1) {
+                push(i, i + 2, TokenKind::Word);
+                i += 2;
             } else {
                 push(i, i + 1, TokenKind::Punct);
                 i += 1;
@@ -89,6 +93,10 @@ fn tokenize(text: &str, within: Span, web: bool, lexicon: &Lexicon, out: &mut Ve
                 i += ch.len_utf8();
             } else if ch.is_alphanumeric() {
                 i = scan_word(s, i, web, lexicon, &mut push);
+            } else if is_apostrophe(ch) && possessive_s_at(s, i + ch.len_utf8()) {
+                // A possessive split from its word, as in tokenised text ("Japan 's").
+                push(i, i + ch.len_utf8() + 1, TokenKind::Word);
+                i += ch.len_utf8() + 1;
             } else {
                 push(i, i + ch.len_utf8(), TokenKind::Punct);
                 i += ch.len_utf8();
@@ -328,6 +336,7 @@ mod tests {
             texts("China’s Belarus's it's parents' JFK Jr.'s"),
             ["China", "’s", "Belarus", "'s", "it", "'s", "parents", "'", "JFK", "Jr.", "'s"]
         );
+        assert_eq!(texts("Japan 's team ’s 'so"), ["Japan", "'s", "team", "’s", "'", "so"]);
     }
 
     #[test]
