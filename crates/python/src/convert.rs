@@ -264,7 +264,7 @@ mod tests {
                 .map(|m| {
                     let span = find_from(text, m.as_str().unwrap(), from);
                     from = span.end();
-                    CoreMention { span }
+                    CoreMention { span, kind: Default::default() }
                 })
                 .collect();
             a.entities.push(CoreEntity {
