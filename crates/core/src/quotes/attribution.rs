@@ -477,6 +477,12 @@ fn reported_clauses(
             continue;
         }
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
+        // "what it says publicly", "what he said about X": a free relative whose content is the
+        // "what" itself. Unlike "what officials said will become a hub" or "what he called X".
+        let free_relative = speaker.start > lo && matches!(ctx.word(speaker.start - 1), "what" | "whatever");
+        if free_relative && ends_free_relative(ctx, c.toks.end, hi) {
+            continue;
+        }
         let pieces = clause_pieces(ctx, k, speaker.clone(), lo, hi);
         let attr = Attr { speaker: Some(speaker.clone()), cue: Some(k) };
         let mut emitted = false;
@@ -491,6 +497,17 @@ fn reported_clauses(
             claimed_until = claimed_until.max(c.span.end()).max(ctx.span_of(speaker).end());
         }
     }
+}
+
+/// True when nothing reportable follows a cue: the end, punctuation, an adverb, a time word or a
+/// preposition.
+fn ends_free_relative(ctx: &Ctx<'_>, t: usize, hi: usize) -> bool {
+    if t >= hi || !ctx.is_word(t) {
+        return true;
+    }
+    let c = ctx.class(t);
+    let ly_adverb = ctx.word(t).ends_with("ly") && !ctx.is_capitalized(t);
+    ly_adverb || c.has(Class::ADVERB) || c.has(Class::TIME) || c.has(Class::PREPOSITION)
 }
 
 /// The token ranges (before, after) of the clause a cue reports: after it ("said that …"), before it
@@ -754,6 +771,10 @@ fn skip_adjuncts(ctx: &Ctx<'_>, mut i: usize, hi: usize) -> usize {
             continue;
         }
         if c.has(Class::PREPOSITION) && !w.eq_ignore_ascii_case("that") {
+            if w.eq_ignore_ascii_case("to") && is_bare_verb(ctx, i + 1, hi) {
+                // "refused to comment on …": an infinitive, the report's content.
+                break;
+            }
             phrases += 1;
             match ctx.np_after(i + 1, hi) {
                 Some(np) => i = np.end,
@@ -764,6 +785,20 @@ fn skip_adjuncts(ctx: &Ctx<'_>, mut i: usize, hi: usize) -> usize {
         break;
     }
     i
+}
+
+/// A word that reads as a bare verb after "to": lower case, not a determiner or pronoun, not a
+/// plural noun ("said to reporters").
+fn is_bare_verb(ctx: &Ctx<'_>, t: usize, hi: usize) -> bool {
+    if t >= hi || !ctx.is_word(t) || ctx.is_capitalized(t) {
+        return false;
+    }
+    let w = ctx.word(t);
+    let c = ctx.class(t);
+    let plural = w.ends_with('s') && !w.ends_with("ss");
+    !plural
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !(c.has(Class::DETERMINER) || c.has(Class::PRONOUN) || c.has(Class::PLURAL_NOUN) || c.has(Class::TIME))
 }
 
 /// Punctuation or a word that ends the attribution clause after a quote.
