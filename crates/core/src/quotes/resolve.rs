@@ -166,6 +166,10 @@ fn resolve_one(
         return None;
     }
     let span = ctx.span_of(r.clone());
+    let each = |side: Range<usize>| resolve_one(ctx, index, side, para, last, named);
+    if let Some(group) = coordinated(ctx, index, r.clone(), para, each) {
+        return Some(group);
+    }
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
         return resolve_pronoun(ctx, index, r.start, para, last);
     }
@@ -212,6 +216,33 @@ fn resolve_one(
     // Without an entity to say otherwise, a name is taken for a person's.
     let text = ctx.span_of(first..surname_tok + 1).as_str(ctx.text).to_string();
     Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para })
+}
+
+/// "Mr. Lukashenko and Mr. Xi": two named people speaking together are a group named after both,
+/// tied to neither entity. An organisation's name with "and" in it is one mention and stays whole.
+fn coordinated(
+    ctx: &Ctx<'_>,
+    index: &Index<'_>,
+    r: Range<usize>,
+    para: usize,
+    each: impl Fn(Range<usize>) -> Option<Known>,
+) -> Option<Known> {
+    let and = (r.start + 1..r.end.saturating_sub(1)).find(|&t| ctx.word(t) == "and")?;
+    let at = ctx.tokens[and].span;
+    let from = index.mentions.partition_point(|(s, _)| s.end() <= at.start());
+    if index.mentions[from..].iter().take_while(|(s, _)| s.start() < at.end()).any(|(s, _)| s.overlaps(at)) {
+        return None;
+    }
+    let sides = [r.start..and, and + 1..r.end];
+    if !sides.iter().all(|side| ctx.is_capitalized(side.start) || ctx.class(side.start).has(Class::HONORIFIC)) {
+        return None;
+    }
+    let [a, b] = sides.map(each);
+    let (a, b) = (a?, b?);
+    if !matches!((a.number, b.number), (Number::Person(_), Number::Person(_))) {
+        return None;
+    }
+    Some(Known { name: format!("{} and {}", a.name, b.name), entity: None, number: Number::Group, paragraph: para })
 }
 
 /// A pronoun: the last speaker first, when recent and compatible (gender, number); then the
