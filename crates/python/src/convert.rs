@@ -83,7 +83,7 @@ impl<'a> CodePoints<'a> {
             .iter()
             .map(|m| {
                 let s = self.span(m.span);
-                Mention { start: s.start, end: s.end, text: s.text, entity: entity_id(i) }
+                Mention { start: s.start, end: s.end, text: s.text, entity: entity_id(i), kind: wire_name(m.kind) }
             })
             .collect()
     }
@@ -231,7 +231,9 @@ pub fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyAny>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use byline_core::{Entity as CoreEntity, Label, Mention as CoreMention, Parser, QuoteKind, Span as ByteSpan};
+    use byline_core::{
+        Entity as CoreEntity, Label, Mention as CoreMention, MentionKind, Parser, QuoteKind, Span as ByteSpan,
+    };
 
     /// The byte span of `needle` in `text`: the first occurrence at or after `from`.
     fn find_from(text: &str, needle: &str, from: usize) -> ByteSpan {
@@ -256,6 +258,7 @@ mod tests {
         let text = case["text"].as_str().unwrap();
         let mut a = Parser::new().parse(text, None).unwrap();
         for e in case["entities"].as_array().unwrap() {
+            let nominal = e.get("nominal").and_then(|n| n.as_array()).cloned().unwrap_or_default();
             let mut from = 0;
             let mentions = e["mentions"]
                 .as_array()
@@ -264,7 +267,8 @@ mod tests {
                 .map(|m| {
                     let span = find_from(text, m.as_str().unwrap(), from);
                     from = span.end();
-                    CoreMention { span, kind: Default::default() }
+                    let kind = if nominal.contains(m) { MentionKind::Nominal } else { MentionKind::Name };
+                    CoreMention { span, kind }
                 })
                 .collect();
             a.entities.push(CoreEntity {
@@ -358,6 +362,19 @@ mod tests {
         assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
         assert_eq!(mentions.iter().filter(|m| m.entity == "e1").count(), 3);
         assert_eq!(mentions.iter().filter(|m| m.entity == "e2").count(), 1);
+    }
+
+    #[test]
+    fn mentions_carry_their_kind() {
+        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
+        let case = data["case"].as_array().unwrap().iter().find(|c| c["name"].as_str() == Some("nominal_mentions"));
+        let article = build(case.unwrap());
+        let index = CharIndex::new(&article.text);
+        // The case's entity comes after those the parser found.
+        let built = format!("e{}", article.entities.len());
+        let mentions = CodePoints::new(&article, &index).mentions();
+        let kinds: Vec<_> = mentions.into_iter().filter(|m| m.entity == built).map(|m| (m.text, m.kind)).collect();
+        assert_eq!(kinds, [("Ministry of Défense".into(), "name".into()), ("The ministry".into(), "nominal".into())]);
     }
 
     #[test]
