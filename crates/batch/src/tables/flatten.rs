@@ -218,6 +218,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "parquet")]
     fn arrow_batches_have_the_schema() {
         let rows = Rows::from_json(LINE.as_bytes()).unwrap();
         let batch = Rows::record_batch(&rows.quotes);
