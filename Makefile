@@ -48,6 +48,7 @@ screenshot: develop ## Screenshot of the seed article as Jupyter shows it (docs/
 lint: ## rustfmt and clippy, warnings as errors
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -q -- -D warnings
+	cargo clippy -p byline-batch --no-default-features --all-targets -q -- -D warnings
 
 .PHONY: fmt
 fmt: ## Format the Rust code

@@ -1,7 +1,7 @@
 """HTML rendering of an article for notebooks (``Article._repr_html_``).
 
-Quotes are highlighted and linked to the mention of their speaker, entity mentions are
-colour-coded by label, and a legend explains the colours. Every piece of the input is escaped,
+Quotes are highlighted and linked to the mention of their speaker, entity mentions (names and
+nominal ones such as "the ministry") are colour-coded by their entity's label, and a legend explains the colours. Every piece of the input is escaped,
 the page needs no JavaScript, and the colours are translucent so that the text keeps the
 notebook's own colour in light and dark themes alike.
 """
@@ -54,6 +54,7 @@ _STYLE = """
   border: 1px solid rgba(127, 127, 127, .5); border-radius: 3px; padding: 0 .3em; margin-right: .5em;
   vertical-align: middle; }
 .byline-article .bl-ent { border-radius: 3px; padding: 0 1px; }
+.byline-article .bl-nominal { border-bottom: 1px dotted rgba(127, 127, 127, .9); }
 .byline-article .bl-q { border-bottom: 2px solid rgba(230, 81, 0, .85); background: rgba(255, 193, 7, .14); }
 .byline-article .bl-q-mixed { border-bottom-style: dotted; }
 .byline-article .bl-q-indirect { border-bottom: 2px dashed rgba(230, 81, 0, .6); background: none; }
@@ -112,17 +113,20 @@ def _layers(article: Article, prefix: str) -> tuple[list[_Layer], dict[int, str]
         badges.setdefault(q.start, "")
         badges[q.start] += f'<a class="bl-qid"{href} title="{tip}">{_attr(q.id)}</a>'
     for m in article.mentions:
+        # A nominal mention ("the ministry") belongs to its entity as a name does: same colour and tip.
         e = names.get(m.entity)
         label = e.label if e else "?"
         colour = LABEL_COLOURS.get(label, "rgba(127, 127, 127, 0.3)")
-        tip = _attr(f"{label} · {e.name if e else m.text} ({m.entity})")
+        nominal = " · nominal" if m.kind == "nominal" else ""
+        tip = _attr(f"{label} · {e.name if e else m.text} ({m.entity}){nominal}")
+        css = "bl-ent bl-nominal" if nominal else "bl-ent"
         layers.append(
             _Layer(
                 m.start,
                 m.end,
                 3,
-                f'<span class="bl-ent" data-m="{m.start}" data-label="{_attr(label)}" style="background:{colour}" '
-                f'title="{tip}">',
+                f'<span class="{css}" data-m="{m.start}" data-e="{_attr(m.entity)}" data-kind="{_attr(m.kind)}" '
+                f'data-label="{_attr(label)}" style="background:{colour}" title="{tip}">',
                 "</span>",
             )
         )

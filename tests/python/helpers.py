@@ -41,7 +41,8 @@ def build_article(case: dict[str, Any], published: str = "2024-05-15") -> byline
         for m in e["mentions"]:
             at = text.index(m, pos)
             pos = at + len(m)
-            mentions.append(_span(text, at, m))
+            kind = "nominal" if m in e.get("nominal", []) else "name"
+            mentions.append({**_span(text, at, m), "kind": kind})
         d["entities"].append(
             {"id": f"e{i + 1}", "label": e["label"], "name": e["name"], "mentions": mentions,
              "titles": [], "roles": [], "gender": None}

@@ -135,6 +135,19 @@ def test_entities_and_mentions_link_up() -> None:
     assert (timex.type, timex.value, timex.mod) == ("DATE", "2024-05-14", None)
 
 
+def test_mentions_carry_their_kind() -> None:
+    article = build_article(next(c for c in offset_cases() if c["name"] == "nominal_mentions"))
+    assert [(m.text, m.kind) for m in article.mentions] == [("Ministry of Défense", "name"), ("The ministry", "nominal")]
+    assert [m["kind"] for m in article.to_dict()["entities"][0]["mentions"]] == ["name", "nominal"]
+    nominal = article.mentions[1]
+    assert nominal == byline.Mention(nominal.start, nominal.end, "The ministry", "e1", "nominal")
+    assert nominal != byline.Mention(nominal.start, nominal.end, "The ministry", "e1")
+    assert byline.Mention(0, 3, "Qin", "e1").kind == "name"
+    assert 'kind="nominal"' in repr(nominal)
+    again = pickle.loads(pickle.dumps(nominal))
+    assert again.kind == "nominal" and hash(again) == hash(nominal)
+
+
 def test_parse_many_accepts_every_input_form() -> None:
     texts = [SMALL, "Other News\n\nIt rained in Paris on Friday.", "Third\n\nBody."]
     by_str = byline.parse_many(texts)

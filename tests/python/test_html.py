@@ -42,6 +42,19 @@ def test_structure() -> None:
     assert "speakers: Zoë Ångström (2)" in out
 
 
+def test_nominal_mentions_belong_to_their_entity() -> None:
+    article = build_article(next(c for c in offset_cases() if c["name"] == "nominal_mentions"))
+    out = article._repr_html_()
+    spans = re.findall(r'<span class="([^"]*)" data-m="\d+" data-e="([^"]+)" data-kind="([^"]+)" '
+                       r'data-label="([^"]+)" style="background:([^"]+)" title="([^"]+)">([^<]*)<', out)
+    by_text = {text: (css, entity, kind, label, colour, tip) for css, entity, kind, label, colour, tip, text in spans}
+    name, nominal = by_text["Ministry of Défense"], by_text["The ministry"]
+    assert (nominal[1], nominal[3], nominal[4]) == (name[1], name[3], name[4]) == ("e1", "ORG", name[4])
+    assert (name[2], nominal[2]) == ("name", "nominal")
+    assert "bl-nominal" in nominal[0] and "bl-nominal" not in name[0]
+    assert html.unescape(nominal[5]) == "ORG · Ministry of Défense (e1) · nominal"
+
+
 def test_every_paragraph_is_shown_once() -> None:
     for article in (build_article(offset_cases()[0]), build_article(HOSTILE)):
         body = article._repr_html_().split("</div>", 3)[3]  # after the heading, meta line and legend

@@ -32,6 +32,14 @@ def test_tables_have_rows_for_every_annotation() -> None:
     assert list(byline.to_pandas(arts[0]).columns) == list(byline.to_pandas(arts, "articles").columns)
 
 
+def test_mention_rows_carry_their_kind() -> None:
+    arts = articles()
+    m = byline.to_pandas(arts, "mentions")
+    assert list(m["kind"]) == [x.kind for a in arts for e in a.entities for x in e.mentions]
+    assert set(m["kind"]) == {"name", "nominal"}
+    assert "kind" in byline.to_arrow(arts, "mentions").column_names
+
+
 def test_quote_rows_carry_speakers_and_offsets() -> None:
     art = articles()[0]
     q = byline.to_pandas(art, "quotes")

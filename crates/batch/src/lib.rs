@@ -45,6 +45,9 @@
 //! iterator of [`Input`]s; [`Pipeline::chunks`] with [`Chunks::prefetch`] reads on a thread of
 //! its own; [`tables::Rows`] flattens articles for DataFrames; [`writers`] write JSON Lines,
 //! CSV and Parquet.
+//!
+//! Parquet files and arrow record batches need the `parquet` feature (on by default; the `byline`
+//! binary requires it). Without it the crate does not depend on arrow-rs and writes CSV tables only.
 
 pub mod pipeline;
 mod process;

@@ -1,4 +1,5 @@
-//! The JSON contract (`SCHEMA.md`): byte spans become code point offsets here, and only here.
+//! The JSON contract (`SCHEMA.md`) as Rust structs ([`WireArticle`]): byte spans become code
+//! point offsets, and entities and quotes get their ids, here and only here.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,104 +19,182 @@ pub struct JsonOptions {
     pub include_text: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireArticle {
-    schema: String,
-    id: Option<String>,
+/// An article as the JSON contract has it (`SCHEMA.md`): code point offsets into the text,
+/// entity ids `e1`, `e2`, ... and quote ids `q1`, `q2`, ... It is what [`Article::to_json`]
+/// writes and [`Article::from_json`] reads; other views of an article (the Python objects) are
+/// built from it, so offsets and ids are computed in one place.
+///
+/// ```
+/// let parser = byline_core::Parser::new();
+/// let article = parser.parse("Café Opens\n\nThe café opened on Monday.", None).unwrap();
+/// let wire = article.to_wire(false);
+/// let body = &wire.paragraphs[1];
+/// assert_eq!((body.start, body.end), (12, 38)); // code points: "é" is one
+/// assert_eq!(byline_core::Article::from_wire(wire, article.text.clone()).unwrap(), article);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireArticle {
+    /// The contract version, [`SCHEMA_VERSION`].
+    pub schema: String,
+    /// The record's id, or None.
+    pub id: Option<String>,
+    /// The article text, when asked for ([`JsonOptions::include_text`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-    title: Option<String>,
-    subtitle: Option<String>,
-    authors: Vec<String>,
-    contributors: Vec<String>,
-    published: Option<String>,
-    dateline: Option<WireDateline>,
-    paragraphs: Vec<WireParagraph>,
-    sentences: Vec<WireSentence>,
-    entities: Vec<WireEntity>,
-    quotes: Vec<WireQuote>,
-    timexes: Vec<WireTimex>,
-    warnings: Vec<Warning>,
+    pub text: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The standfirst.
+    pub subtitle: Option<String>,
+    /// Byline names.
+    pub authors: Vec<String>,
+    /// Names from credit lines.
+    pub contributors: Vec<String>,
+    /// The publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// The dateline.
+    pub dateline: Option<WireDateline>,
+    /// Every paragraph, in text order.
+    pub paragraphs: Vec<WireParagraph>,
+    /// Sentences, in text order.
+    pub sentences: Vec<WireSentence>,
+    /// Entities; the i-th has id `e{i+1}`.
+    pub entities: Vec<WireEntity>,
+    /// Quotes; the i-th has id `q{i+1}`.
+    pub quotes: Vec<WireQuote>,
+    /// Time expressions.
+    pub timexes: Vec<WireTimex>,
+    /// Parser warnings.
+    pub warnings: Vec<Warning>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireDateline {
-    place: String,
-    start: usize,
-    end: usize,
+/// The dateline: its place and the code point range of the whole dateline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireDateline {
+    /// The place as written ("KYIV, Ukraine").
+    pub place: String,
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireParagraph {
-    start: usize,
-    end: usize,
-    role: Role,
+/// A paragraph's code point range and role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireParagraph {
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+    /// Its role in the layout.
+    pub role: Role,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireSentence {
-    start: usize,
-    end: usize,
-    paragraph: usize,
+/// A sentence's code point range and paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireSentence {
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireSpan {
-    start: usize,
-    end: usize,
-    text: String,
+/// A stretch of text: code point range and the text itself (a quote's cue).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireSpan {
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+    /// The text in that range.
+    pub text: String,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireMention {
-    start: usize,
-    end: usize,
-    text: String,
+/// One mention of an entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireMention {
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// A name or a nominal mention; absent in older output, where every mention was a name.
     #[serde(default)]
-    kind: MentionKind,
+    pub kind: MentionKind,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireEntity {
-    id: String,
-    label: Label,
-    name: String,
-    mentions: Vec<WireMention>,
-    titles: Vec<String>,
-    roles: Vec<String>,
-    gender: Option<Gender>,
+/// One entity with its id and mentions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireEntity {
+    /// `e1`, `e2`, ...
+    pub id: String,
+    /// What kind of thing it is.
+    pub label: Label,
+    /// The fullest form of the name.
+    pub name: String,
+    /// Mentions in text order.
+    pub mentions: Vec<WireMention>,
+    /// Titles and honorifics.
+    pub titles: Vec<String>,
+    /// Roles from appositives.
+    pub roles: Vec<String>,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireSpeaker {
-    start: usize,
-    end: usize,
-    text: String,
-    name: Option<String>,
-    entity: Option<String>,
+/// A quote's speaker: the local mention and what it resolves to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireSpeaker {
+    /// Code point offset of the mention.
+    pub start: usize,
+    /// Code point offset one past its end.
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// The resolved name.
+    pub name: Option<String>,
+    /// The resolved entity's id (`e7`).
+    pub entity: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireQuote {
-    id: String,
-    kind: QuoteKind,
-    start: usize,
-    end: usize,
-    text: String,
-    speaker: Option<WireSpeaker>,
-    cue: Option<WireSpan>,
+/// A quote with its id, speaker and cue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireQuote {
+    /// `q1`, `q2`, ...
+    pub id: String,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// Code point offset of the content.
+    pub start: usize,
+    /// Code point offset one past its end.
+    pub end: usize,
+    /// The content.
+    pub text: String,
+    /// Who said it.
+    pub speaker: Option<WireSpeaker>,
+    /// The reporting expression.
+    pub cue: Option<WireSpan>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct WireTimex {
-    start: usize,
-    end: usize,
-    text: String,
+/// A time expression.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireTimex {
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+    /// The expression as written.
+    pub text: String,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
     #[serde(rename = "type")]
-    kind: TimexType,
-    value: Option<String>,
+    pub kind: TimexType,
+    /// The TIMEX3 value.
+    pub value: Option<String>,
+    /// The TIMEX3 modifier.
     #[serde(rename = "mod")]
-    modifier: Option<TimexMod>,
+    pub modifier: Option<TimexMod>,
 }
 
 /// Byte → code point conversion for one article's text.
@@ -346,6 +425,18 @@ fn from_wire(w: WireArticle, text: String) -> Result<Article> {
 }
 
 impl Article {
+    /// The article as the JSON contract's structs: code point offsets and ids. With
+    /// `include_text`, the text is in [`WireArticle::text`].
+    pub fn to_wire(&self, include_text: bool) -> WireArticle {
+        to_wire(self, include_text)
+    }
+
+    /// The article back from the contract's structs and its text: offsets become byte spans.
+    /// Fails when the schema is not [`SCHEMA_VERSION`] or an offset does not fit `text`.
+    pub fn from_wire(wire: WireArticle, text: String) -> Result<Article> {
+        from_wire(wire, text)
+    }
+
     /// The article as a JSON value following the contract in `SCHEMA.md`.
     pub fn to_json_value(&self, include_text: bool) -> serde_json::Value {
         serde_json::to_value(to_wire(self, include_text)).expect("article serialises")

@@ -19,7 +19,8 @@
 //! ```
 //!
 //! Spans in the Rust API are byte offsets into [`Article::text`] ([`Span`]). The JSON
-//! contract uses code point offsets; the conversion happens once, in [`Article::to_json`].
+//! contract uses code point offsets; the conversion happens once, in [`Article::to_wire`]
+//! (the [`json`] module), which [`Article::to_json`] serialises.
 
 pub mod article;
 mod date;
@@ -27,7 +28,7 @@ pub mod doc;
 pub mod entities;
 mod error;
 pub mod input;
-mod json;
+pub mod json;
 pub mod layout;
 pub mod offsets;
 mod parser;

@@ -2,13 +2,13 @@
 
 use std::sync::{Arc, OnceLock};
 
-use byline_core::offsets::CharIndex;
+use byline_core::json::WireArticle;
 use byline_core::{JsonOptions, SCHEMA_VERSION};
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
-use crate::convert::{date_to_py, json_to_py, CodePoints};
+use crate::convert::{date_to_py, json_to_py, Objects};
 use crate::errors;
 use crate::objects::{short, Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Timex};
 
@@ -41,14 +41,15 @@ const KEYS: [&str; 15] = [
 #[pyclass(frozen, module = "byline")]
 pub struct Article {
     inner: Arc<byline_core::Article>,
-    /// Built on first use: many articles of a batch are never asked for an offset.
-    index: OnceLock<CharIndex>,
+    /// The contract view (code point offsets, ids), built on first use: many articles of a
+    /// batch are never asked for an offset.
+    wire: OnceLock<WireArticle>,
 }
 
 impl Article {
     /// Wraps a parsed article.
     pub fn new(article: byline_core::Article) -> Article {
-        Article { inner: Arc::new(article), index: OnceLock::new() }
+        Article { inner: Arc::new(article), wire: OnceLock::new() }
     }
 
     /// The wrapped Rust article, shared.
@@ -56,8 +57,8 @@ impl Article {
         Arc::clone(&self.inner)
     }
 
-    fn code_points(&self) -> CodePoints<'_> {
-        CodePoints::new(&self.inner, self.index.get_or_init(|| CharIndex::new(&self.inner.text)))
+    fn objects(&self) -> Objects<'_> {
+        Objects::new(&self.inner, self.wire.get_or_init(|| self.inner.to_wire(false)))
     }
 
     fn json(&self, include_text: bool, pretty: bool) -> String {
@@ -118,49 +119,49 @@ impl Article {
     /// The dateline ("KYIV, Ukraine —"), or None.
     #[getter]
     fn dateline(&self) -> Option<Dateline> {
-        self.code_points().dateline()
+        self.objects().dateline()
     }
 
     /// Every paragraph, boilerplate included, with its role.
     #[getter]
     fn paragraphs(&self) -> Vec<Paragraph> {
-        self.code_points().paragraphs()
+        self.objects().paragraphs()
     }
 
     /// Sentences of the paragraphs that are not boilerplate.
     #[getter]
     fn sentences(&self) -> Vec<Sentence> {
-        self.code_points().sentences()
+        self.objects().sentences()
     }
 
     /// Named entities, one per referent, each with all its mentions.
     #[getter]
     fn entities(&self) -> Vec<Entity> {
-        self.code_points().entities()
+        self.objects().entities()
     }
 
     /// Every entity mention in text order, each with its entity's id.
     #[getter]
     fn mentions(&self) -> Vec<Mention> {
-        self.code_points().mentions()
+        self.objects().mentions()
     }
 
     /// Quotations and reported statements, with speakers and cues.
     #[getter]
     fn quotes(&self) -> Vec<Quote> {
-        self.code_points().quotes()
+        self.objects().quotes()
     }
 
     /// Time expressions, normalised against the publication date.
     #[getter]
     fn timexes(&self) -> Vec<Timex> {
-        self.code_points().timexes()
+        self.objects().timexes()
     }
 
     /// Things that went oddly but did not stop the parse.
     #[getter]
     fn warnings(&self) -> Vec<ParseWarning> {
-        self.code_points().warnings()
+        self.objects().warnings()
     }
 
     /// The article as the JSON contract's dict (``SCHEMA.md``), as ``json.loads(article.to_json())``.

@@ -1,7 +1,8 @@
-//! Conversions at the Python boundary: byte spans to code point offsets (once, here), JSON values
-//! to Python objects, and dates both ways.
+//! Conversions at the Python boundary: the article's JSON contract view to Python objects,
+//! JSON values to Python objects, and dates both ways. Offsets and ids come from core's
+//! [`WireArticle`] (`Article::to_wire`), the one place they are computed.
 
-use byline_core::offsets::CharIndex;
+use byline_core::json::{WireArticle, WireEntity, WireMention, WireSpan};
 use byline_core::{parse_date, Article, Date};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -19,85 +20,62 @@ fn wire_name<T: Serialize>(value: T) -> String {
     }
 }
 
-/// The contract's ids: entities `e1`, `e2`, ...; quotes `q1`, `q2`, ...
-fn entity_id(i: usize) -> String {
-    format!("e{}", i + 1)
+fn span(s: &WireSpan) -> Span {
+    Span { start: s.start, end: s.end, text: s.text.clone() }
 }
 
-/// One article's text with its byte → code point index.
-pub struct CodePoints<'a> {
+fn mention(e: &WireEntity, m: &WireMention) -> Mention {
+    Mention { start: m.start, end: m.end, text: m.text.clone(), entity: e.id.clone(), kind: wire_name(m.kind) }
+}
+
+/// The Python value objects of one article, from its contract view. Paragraph, sentence and
+/// dateline texts, which the contract leaves out, are cut from the article's byte spans.
+pub struct Objects<'a> {
     article: &'a Article,
-    index: &'a CharIndex,
+    wire: &'a WireArticle,
 }
 
-impl<'a> CodePoints<'a> {
-    pub fn new(article: &'a Article, index: &'a CharIndex) -> CodePoints<'a> {
-        CodePoints { article, index }
-    }
-
-    fn range(&self, span: byline_core::Span) -> (usize, usize) {
-        let text = &self.article.text;
-        (self.index.char_of(text, span.start()), self.index.char_of(text, span.end()))
+impl<'a> Objects<'a> {
+    /// `wire` must be `article.to_wire(..)`.
+    pub fn new(article: &'a Article, wire: &'a WireArticle) -> Objects<'a> {
+        Objects { article, wire }
     }
 
     fn text(&self, span: byline_core::Span) -> String {
         span.get(&self.article.text).unwrap_or_default().to_string()
     }
 
-    pub fn span(&self, span: byline_core::Span) -> Span {
-        let (start, end) = self.range(span);
-        Span { start, end, text: self.text(span) }
-    }
-
     pub fn paragraphs(&self) -> Vec<Paragraph> {
-        self.article
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let s = self.span(p.span);
-                Paragraph { start: s.start, end: s.end, text: s.text, role: p.role.as_str().to_string() }
+        (self.article.paragraphs.iter().zip(&self.wire.paragraphs))
+            .map(|(p, w)| Paragraph {
+                start: w.start,
+                end: w.end,
+                text: self.text(p.span),
+                role: w.role.as_str().into(),
             })
             .collect()
     }
 
     pub fn sentences(&self) -> Vec<Sentence> {
-        self.article
-            .sentences
-            .iter()
-            .map(|x| {
-                let s = self.span(x.span);
-                Sentence { start: s.start, end: s.end, text: s.text, paragraph: x.paragraph }
-            })
+        (self.article.sentences.iter().zip(&self.wire.sentences))
+            .map(|(s, w)| Sentence { start: w.start, end: w.end, text: self.text(s.span), paragraph: w.paragraph })
             .collect()
     }
 
     pub fn dateline(&self) -> Option<Dateline> {
-        self.article.dateline.as_ref().map(|d| {
-            let s = self.span(d.span);
-            Dateline { place: d.place.clone(), start: s.start, end: s.end, text: s.text }
-        })
-    }
-
-    fn mentions_of(&self, i: usize, e: &byline_core::Entity) -> Vec<Mention> {
-        e.mentions
-            .iter()
-            .map(|m| {
-                let s = self.span(m.span);
-                Mention { start: s.start, end: s.end, text: s.text, entity: entity_id(i) }
-            })
-            .collect()
+        let (d, w) = self.article.dateline.as_ref().zip(self.wire.dateline.as_ref())?;
+        Some(Dateline { place: w.place.clone(), start: w.start, end: w.end, text: self.text(d.span) })
     }
 
     pub fn entities(&self) -> Vec<Entity> {
-        self.article
+        self.wire
             .entities
             .iter()
-            .enumerate()
-            .map(|(i, e)| Entity {
-                id: entity_id(i),
+            .map(|e| Entity {
+                id: e.id.clone(),
                 label: e.label.as_str().to_string(),
                 name: e.name.clone(),
-                mentions: self.mentions_of(i, e),
+                mentions: e.mentions.iter().map(|m| mention(e, m)).collect(),
                 titles: e.titles.clone(),
                 roles: e.roles.clone(),
                 gender: e.gender.map(wire_name),
@@ -108,60 +86,50 @@ impl<'a> CodePoints<'a> {
     /// Every entity mention, in text order.
     pub fn mentions(&self) -> Vec<Mention> {
         let mut all: Vec<Mention> =
-            self.article.entities.iter().enumerate().flat_map(|(i, e)| self.mentions_of(i, e)).collect();
+            self.wire.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| mention(e, m))).collect();
         all.sort_by_key(|m| (m.start, m.end));
         all
     }
 
     pub fn quotes(&self) -> Vec<Quote> {
-        self.article
+        self.wire
             .quotes
             .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let body = self.span(q.span);
-                Quote {
-                    id: format!("q{}", i + 1),
-                    kind: wire_name(q.kind),
-                    start: body.start,
-                    end: body.end,
-                    text: body.text,
-                    speaker: q.speaker.as_ref().map(|sp| {
-                        let s = self.span(sp.span);
-                        Speaker {
-                            start: s.start,
-                            end: s.end,
-                            text: s.text,
-                            name: sp.name.clone(),
-                            entity: sp.entity.map(entity_id),
-                        }
-                    }),
-                    cue: q.cue.map(|c| self.span(c)),
-                }
+            .map(|q| Quote {
+                id: q.id.clone(),
+                kind: wire_name(q.kind),
+                start: q.start,
+                end: q.end,
+                text: q.text.clone(),
+                speaker: q.speaker.as_ref().map(|s| Speaker {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text.clone(),
+                    name: s.name.clone(),
+                    entity: s.entity.clone(),
+                }),
+                cue: q.cue.as_ref().map(span),
             })
             .collect()
     }
 
     pub fn timexes(&self) -> Vec<Timex> {
-        self.article
+        self.wire
             .timexes
             .iter()
-            .map(|t| {
-                let s = self.span(t.span);
-                Timex {
-                    start: s.start,
-                    end: s.end,
-                    text: s.text,
-                    r#type: wire_name(t.kind),
-                    value: t.value.clone(),
-                    r#mod: t.modifier.map(wire_name),
-                }
+            .map(|t| Timex {
+                start: t.start,
+                end: t.end,
+                text: t.text.clone(),
+                r#type: wire_name(t.kind),
+                value: t.value.clone(),
+                r#mod: t.modifier.map(wire_name),
             })
             .collect()
     }
 
     pub fn warnings(&self) -> Vec<ParseWarning> {
-        self.article
+        self.wire
             .warnings
             .iter()
             .map(|w| ParseWarning { kind: wire_name(w.kind), message: w.message.clone() })
@@ -231,7 +199,9 @@ pub fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyAny>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use byline_core::{Entity as CoreEntity, Label, Mention as CoreMention, Parser, QuoteKind, Span as ByteSpan};
+    use byline_core::{
+        Entity as CoreEntity, Label, Mention as CoreMention, MentionKind, Parser, QuoteKind, Span as ByteSpan,
+    };
 
     /// The byte span of `needle` in `text`: the first occurrence at or after `from`.
     fn find_from(text: &str, needle: &str, from: usize) -> ByteSpan {
@@ -256,6 +226,7 @@ mod tests {
         let text = case["text"].as_str().unwrap();
         let mut a = Parser::new().parse(text, None).unwrap();
         for e in case["entities"].as_array().unwrap() {
+            let nominal = e.get("nominal").and_then(|n| n.as_array()).cloned().unwrap_or_default();
             let mut from = 0;
             let mentions = e["mentions"]
                 .as_array()
@@ -264,7 +235,8 @@ mod tests {
                 .map(|m| {
                     let span = find_from(text, m.as_str().unwrap(), from);
                     from = span.end();
-                    CoreMention { span, kind: Default::default() }
+                    let kind = if nominal.contains(m) { MentionKind::Nominal } else { MentionKind::Name };
+                    CoreMention { span, kind }
                 })
                 .collect();
             a.entities.push(CoreEntity {
@@ -316,8 +288,8 @@ mod tests {
         let data: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         for case in data["case"].as_array().unwrap() {
             let article = build(case);
-            let index = CharIndex::new(&article.text);
-            let cp = CodePoints::new(&article, &index);
+            let wire = article.to_wire(false);
+            let cp = Objects::new(&article, &wire);
             let text = &article.text;
             let name = case["name"].as_str().unwrap();
             let mut spans: Vec<(usize, usize, String)> = Vec::new();
@@ -353,11 +325,24 @@ mod tests {
     fn mentions_come_in_text_order_with_their_entity() {
         let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
         let article = build(&data["case"][0]);
-        let index = CharIndex::new(&article.text);
-        let mentions = CodePoints::new(&article, &index).mentions();
+        let wire = article.to_wire(false);
+        let mentions = Objects::new(&article, &wire).mentions();
         assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
         assert_eq!(mentions.iter().filter(|m| m.entity == "e1").count(), 3);
         assert_eq!(mentions.iter().filter(|m| m.entity == "e2").count(), 1);
+    }
+
+    #[test]
+    fn mentions_carry_their_kind() {
+        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
+        let case = data["case"].as_array().unwrap().iter().find(|c| c["name"].as_str() == Some("nominal_mentions"));
+        let article = build(case.unwrap());
+        let wire = article.to_wire(false);
+        // The case's entity comes after those the parser found.
+        let built = format!("e{}", article.entities.len());
+        let mentions = Objects::new(&article, &wire).mentions();
+        let kinds: Vec<_> = mentions.into_iter().filter(|m| m.entity == built).map(|m| (m.text, m.kind)).collect();
+        assert_eq!(kinds, [("Ministry of Défense".into(), "name".into()), ("The ministry".into(), "nominal".into())]);
     }
 
     #[test]

@@ -169,13 +169,16 @@ impl Dateline {
     }
 }
 
-/// One place where an entity is named. The span covers the name only, without title or "’s".
+/// One place where an entity is named or, for a nominal mention, described ("the ministry").
+/// The span covers the name only, without title or "’s".
 ///
 /// Attributes:
 ///     start: Code point offset of the first character.
 ///     end: Code point offset one past the last character.
-///     text: The name as written.
-///     entity: The id of the entity it names (``"e3"``).
+///     text: The mention as written.
+///     entity: The id of the entity it refers to (``"e3"``).
+///     kind: ``"name"`` (the name or part of it) or ``"nominal"`` (a description such as
+///         "the ministry" that can only mean this entity here).
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mention {
@@ -183,24 +186,34 @@ pub struct Mention {
     pub start: usize,
     /// Code point offset one past the last character.
     pub end: usize,
-    /// The name as written.
+    /// The mention as written.
     pub text: String,
-    /// The id of the entity it names (``"e3"``).
+    /// The id of the entity it refers to (``"e3"``).
     pub entity: String,
+    /// ``"name"`` (the name or part of it) or ``"nominal"`` ("the ministry").
+    pub kind: String,
 }
 
 #[pymethods]
 impl Mention {
     #[new]
-    fn new(start: usize, end: usize, text: String, entity: String) -> Mention {
-        Mention { start, end, text, entity }
+    #[pyo3(signature = (start, end, text, entity, kind="name"))]
+    fn new(start: usize, end: usize, text: String, entity: String, kind: &str) -> Mention {
+        Mention { start, end, text, entity, kind: kind.to_string() }
     }
     fn __repr__(&self) -> String {
-        format!("Mention({}, {}, {}, entity={:?})", self.start, self.end, short(&self.text), self.entity)
+        format!(
+            "Mention({}, {}, {}, entity={:?}, kind={:?})",
+            self.start,
+            self.end,
+            short(&self.text),
+            self.entity,
+            self.kind
+        )
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get();
-        reduce(slf, (s.start, s.end, s.text.clone(), s.entity.clone()))
+        let s = slf.get().clone();
+        reduce(slf, (s.start, s.end, s.text, s.entity, s.kind))
     }
 }
 

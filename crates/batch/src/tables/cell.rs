@@ -1,8 +1,11 @@
-//! Column value types and their arrow arrays.
+//! Column value types and (with the `parquet` feature) their arrow arrays.
 
+#[cfg(feature = "parquet")]
 use std::sync::Arc;
 
+#[cfg(feature = "parquet")]
 use arrow_array::{ArrayRef, Int64Array, StringArray};
+#[cfg(feature = "parquet")]
 use arrow_schema::DataType;
 
 /// The type of a column.
@@ -20,6 +23,7 @@ pub enum ColumnKind {
 
 impl ColumnKind {
     /// The arrow type of the column.
+    #[cfg(feature = "parquet")]
     pub fn arrow_type(self) -> DataType {
         match self {
             ColumnKind::Text | ColumnKind::OptionalText => DataType::Utf8,
@@ -48,6 +52,7 @@ pub trait Cell: Sized {
     /// Its column type.
     const KIND: ColumnKind;
     /// Builds the arrow array of a column.
+    #[cfg(feature = "parquet")]
     fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef
     where
         Self: 'a;
@@ -55,6 +60,7 @@ pub trait Cell: Sized {
 
 impl Cell for String {
     const KIND: ColumnKind = ColumnKind::Text;
+    #[cfg(feature = "parquet")]
     fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
         Arc::new(StringArray::from_iter_values(values))
     }
@@ -62,6 +68,7 @@ impl Cell for String {
 
 impl Cell for Option<String> {
     const KIND: ColumnKind = ColumnKind::OptionalText;
+    #[cfg(feature = "parquet")]
     fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
         Arc::new(values.map(|v| v.as_deref()).collect::<StringArray>())
     }
@@ -69,6 +76,7 @@ impl Cell for Option<String> {
 
 impl Cell for i64 {
     const KIND: ColumnKind = ColumnKind::Int;
+    #[cfg(feature = "parquet")]
     fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
         Arc::new(Int64Array::from_iter_values(values.copied()))
     }
@@ -76,6 +84,7 @@ impl Cell for i64 {
 
 impl Cell for Option<i64> {
     const KIND: ColumnKind = ColumnKind::OptionalInt;
+    #[cfg(feature = "parquet")]
     fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
         Arc::new(values.copied().collect::<Int64Array>())
     }

@@ -99,6 +99,7 @@ impl Rows {
                     label: e.label.clone(),
                     name: e.name.clone(),
                     text: m.text.clone(),
+                    kind: m.kind.clone(),
                     start: m.start,
                     end: m.end,
                 })
@@ -162,7 +163,7 @@ mod tests {
         "paragraphs":[{"start":0,"end":1,"role":"title"},{"start":3,"end":40,"role":"body"}],
         "sentences":[{"start":3,"end":40,"paragraph":1}],
         "entities":[{"id":"e1","label":"PERSON","name":"Qin Gang","mentions":[{"start":5,"end":13,"text":"Qin Gang"},
-            {"start":30,"end":33,"text":"Qin"}],"titles":["Mr.","Foreign Minister"],"roles":[],"gender":"male"}],
+            {"start":30,"end":33,"text":"Qin","kind":"name"}],"titles":["Mr.","Foreign Minister"],"roles":[],"gender":"male"}],
         "quotes":[{"id":"q1","kind":"direct","start":20,"end":28,"text":"We care","speaker":{"start":30,"end":33,
             "text":"Qin","name":"Qin Gang","entity":"e1"},"cue":{"start":34,"end":38,"text":"said"}},
             {"id":"q2","kind":"indirect","start":1,"end":2,"text":"x","speaker":null,"cue":null}],
@@ -184,8 +185,19 @@ mod tests {
         assert_eq!(rows.entities[0].mentions, 2);
         assert_eq!(rows.mentions.len(), 2);
         assert_eq!((rows.mentions[1].text.as_str(), rows.mentions[1].name.as_str()), ("Qin", "Qin Gang"));
+        assert_eq!((rows.mentions[0].kind.as_str(), rows.mentions[1].kind.as_str()), ("name", "name"));
         assert_eq!((rows.timexes[0].kind.as_str(), rows.timexes[0].value.as_deref()), ("DATE", Some("2023-02-28")));
         assert_eq!(rows.len(), 7);
+    }
+
+    #[test]
+    fn mentions_keep_their_kind() {
+        let line = br#"{"id":"a2","entities":[{"id":"e1","label":"ORG","name":"Foreign Ministry","mentions":[
+            {"start":0,"end":16,"text":"Foreign Ministry","kind":"name"},
+            {"start":30,"end":42,"text":"the ministry","kind":"nominal"}]}]}"#;
+        let rows = Rows::from_json(line).unwrap();
+        let kinds: Vec<_> = rows.mentions.iter().map(|m| (m.text.as_str(), m.kind.as_str())).collect();
+        assert_eq!(kinds, [("Foreign Ministry", "name"), ("the ministry", "nominal")]);
     }
 
     #[test]
@@ -206,6 +218,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "parquet")]
     fn arrow_batches_have_the_schema() {
         let rows = Rows::from_json(LINE.as_bytes()).unwrap();
         let batch = Rows::record_batch(&rows.quotes);

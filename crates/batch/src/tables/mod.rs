@@ -18,8 +18,10 @@
 //! assert_eq!(rows.articles[0].article_id.as_deref(), Some("a1"));
 //! assert_eq!(rows.articles[0].title.as_deref(), Some("Storm Hits Coast"));
 //! assert_eq!(Table::Quotes.columns()[0].name, "article_id");
-//! let batch = Rows::record_batch(&rows.articles); // an arrow RecordBatch, for Parquet or pyarrow
+//! # #[cfg(feature = "parquet")] {
+//! let batch = Rows::record_batch(&rows.articles); // an arrow RecordBatch (`parquet` feature)
 //! assert_eq!(batch.num_rows(), 1);
+//! # }
 //! ```
 
 mod cell;
@@ -31,6 +33,7 @@ pub use cell::{Cell, ColumnKind};
 pub use flatten::Rows;
 pub use rows::{ArticleRow, EntityRow, MentionRow, QuoteRow, TimexRow};
 
+#[cfg(feature = "parquet")]
 use arrow_array::RecordBatch;
 use serde::Serialize;
 
@@ -108,6 +111,7 @@ pub trait TableRow: Serialize + Send + Sized {
     const COLUMNS: &'static [Column];
 
     /// The arrow schema of the table.
+    #[cfg(feature = "parquet")]
     fn schema() -> arrow_schema::SchemaRef {
         let fields: Vec<_> = Self::COLUMNS
             .iter()
@@ -117,9 +121,11 @@ pub trait TableRow: Serialize + Send + Sized {
     }
 
     /// Rows as an arrow record batch with [`TableRow::schema`].
+    #[cfg(feature = "parquet")]
     fn record_batch(rows: &[Self]) -> RecordBatch;
 }
 
+#[cfg(feature = "parquet")]
 impl Rows {
     /// Rows of any table as an arrow record batch.
     pub fn record_batch<R: TableRow>(rows: &[R]) -> RecordBatch {
@@ -152,6 +158,7 @@ macro_rules! table {
                 },
             )*];
 
+            #[cfg(feature = "parquet")]
             fn record_batch(rows: &[$row]) -> arrow_array::RecordBatch {
                 let columns = vec![$( <$ty as $crate::tables::Cell>::array(rows.iter().map(|r| &r.$field)), )*];
                 arrow_array::RecordBatch::try_new(<$row as $crate::tables::TableRow>::schema(), columns)

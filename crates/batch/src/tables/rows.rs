@@ -108,6 +108,8 @@ table! {
         name: String,
         /// The mention as written.
         text: String,
+        /// `name` (the name or part of it) or `nominal` (a description such as "the ministry").
+        kind: String,
         /// Start of the mention (code points).
         start: i64,
         /// End of the mention (code points, exclusive).

@@ -51,11 +51,27 @@ pub(super) struct SpanView {
 }
 
 #[derive(Deserialize)]
+pub(super) struct MentionView {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    /// Absent in output written before mention kinds: those mentions were all names.
+    #[serde(default = "MentionView::name")]
+    pub kind: String,
+}
+
+impl MentionView {
+    fn name() -> String {
+        "name".to_string()
+    }
+}
+
+#[derive(Deserialize)]
 pub(super) struct EntityView {
     pub id: String,
     pub label: String,
     pub name: String,
-    pub mentions: Vec<SpanView>,
+    pub mentions: Vec<MentionView>,
     #[serde(default)]
     pub titles: Vec<String>,
     #[serde(default)]

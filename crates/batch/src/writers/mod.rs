@@ -1,6 +1,7 @@
 //! Writers: Article JSON Lines, and the flat tables as CSV and Parquet.
 
 mod jsonl;
+#[cfg(feature = "parquet")]
 mod parquet_file;
 mod tables;
 

@@ -4,6 +4,7 @@ use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::Path;
 
+#[cfg(feature = "parquet")]
 use super::parquet_file::ParquetFile;
 use crate::tables::{ArticleRow, EntityRow, MentionRow, QuoteRow, Rows, TableRow, TimexRow};
 
@@ -12,13 +13,13 @@ use crate::tables::{ArticleRow, EntityRow, MentionRow, QuoteRow, Rows, TableRow,
 pub struct TableFormats {
     /// `<table>.csv`, with a header row.
     pub csv: bool,
-    /// `<table>.parquet`, Snappy-compressed.
+    /// `<table>.parquet`, Snappy-compressed. Needs the `parquet` feature (on by default).
     pub parquet: bool,
 }
 
 impl Default for TableFormats {
     fn default() -> TableFormats {
-        TableFormats { csv: true, parquet: true }
+        TableFormats { csv: true, parquet: cfg!(feature = "parquet") }
     }
 }
 
@@ -34,8 +35,13 @@ pub struct TablesWriter {
 }
 
 impl TablesWriter {
-    /// Creates `dir` if needed, and the table files in it.
+    /// Creates `dir` if needed, and the table files in it. Parquet files without the `parquet`
+    /// feature are an [`io::ErrorKind::Unsupported`] error.
     pub fn create(dir: &Path, formats: TableFormats) -> io::Result<TablesWriter> {
+        if formats.parquet && !cfg!(feature = "parquet") {
+            let msg = "Parquet tables need byline-batch's `parquet` feature";
+            return Err(io::Error::new(io::ErrorKind::Unsupported, msg));
+        }
         std::fs::create_dir_all(dir).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
         Ok(TablesWriter {
             articles: TableFiles::create(dir, formats)?,
@@ -67,7 +73,10 @@ impl TablesWriter {
 
 struct TableFiles<R> {
     csv: Option<csv::Writer<BufWriter<File>>>,
+    #[cfg(feature = "parquet")]
     parquet: Option<ParquetFile<R>>,
+    #[cfg(not(feature = "parquet"))]
+    parquet: std::marker::PhantomData<R>,
 }
 
 impl<R: TableRow> TableFiles<R> {
@@ -85,10 +94,13 @@ impl<R: TableRow> TableFiles<R> {
             }
             false => None,
         };
+        #[cfg(feature = "parquet")]
         let parquet = match formats.parquet {
             true => Some(ParquetFile::create(open("parquet")?)?),
             false => None,
         };
+        #[cfg(not(feature = "parquet"))]
+        let parquet = std::marker::PhantomData;
         Ok(TableFiles { csv, parquet })
     }
 
@@ -97,6 +109,7 @@ impl<R: TableRow> TableFiles<R> {
             if let Some(w) = &mut self.csv {
                 w.serialize(&row)?;
             }
+            #[cfg(feature = "parquet")]
             if let Some(p) = &mut self.parquet {
                 p.push(row)?;
             }
@@ -108,9 +121,26 @@ impl<R: TableRow> TableFiles<R> {
         if let Some(mut w) = self.csv {
             w.flush()?;
         }
+        #[cfg(feature = "parquet")]
         if let Some(p) = self.parquet {
             p.finish()?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parquet_files_need_the_feature() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = TablesWriter::create(dir.path(), TableFormats { csv: false, parquet: true });
+        assert_eq!(made.is_ok(), cfg!(feature = "parquet"));
+        assert_eq!(TableFormats::default().parquet, cfg!(feature = "parquet"));
+        let csv_only = TablesWriter::create(dir.path(), TableFormats { csv: true, parquet: false }).unwrap();
+        csv_only.finish().unwrap();
+        assert!(dir.path().join("mentions.csv").exists());
     }
 }
