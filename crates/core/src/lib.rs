@@ -22,6 +22,7 @@
 //! contract uses code point offsets; the conversion happens once, in [`Article::to_json`].
 
 pub mod article;
+mod calendar_names;
 mod date;
 pub mod doc;
 pub mod entities;

@@ -21,7 +21,17 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     let hi = (timex.end + REACH).min(sentence.end);
     // "until Tuesday", "as soon as Tuesday", "as early as next week": a deadline ahead.
     let before = |n: usize| timex.start.checked_sub(n).filter(|&k| k >= sentence.start).map(|k| &atoms[k]);
-    let until = before(1).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Until)));
+    // The word before the expression, over a "the" ("since the Oct. 23 slaying").
+    let prep = match before(1) {
+        Some(a) if a.is("the") => before(2),
+        a => a,
+    };
+    let prep_is = |c: Ctx| prep.is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(c)));
+    if prep_is(Ctx::Since) {
+        return Direction::Past;
+    }
+    // "postponed until Tuesday", "supposed to conclude by May": a past verb sets a deadline ahead.
+    let until = prep_is(Ctx::Until);
     let as_soon_as = before(1).is_some_and(|a| a.is("as"))
         && before(2).is_some_and(|a| a.is("soon") || a.is("early"))
         && before(3).is_some_and(|a| a.is("as"));
@@ -31,7 +41,9 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     let clause_start = (lo..timex.start).rev().find(|&k| is_boundary(&atoms[k])).map_or(lo, |k| k + 1);
     let clause_end = (timex.end..hi).find(|&k| is_boundary(&atoms[k])).unwrap_or(hi);
     if let Some(d) = nearest(atoms, clause_start..clause_end, &timex) {
-        return d;
+        // ... unless a pluperfect closes it off ("had filed reports by Wednesday").
+        let perfect = || atoms[clause_start..timex.start].iter().any(|a| a.is("had"));
+        return if until && d == Direction::Past && !perfect() { Direction::WeakFuture } else { d };
     }
     if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
         return d;
@@ -121,7 +133,9 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
     let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
-    if k > 0 && (determiner(&atoms[k - 1]) || atoms[k - 1].is("be")) {
+    // "is heard in May", "are expected Tuesday": a present passive points ahead, not back.
+    let be = |a: &Atom<'_>| a.is("be") || a.is("is") || a.is("are") || a.is("am");
+    if k > 0 && (determiner(&atoms[k - 1]) || be(&atoms[k - 1])) {
         return None;
     }
     // "a still unspecified date": a determiner, an adverb, a participle and its noun.
