@@ -141,11 +141,10 @@ impl Resolver {
                     YearRef::Rel(-1) if this >= a => holiday_date(*holiday, a.year() - 1)?,
                     YearRef::Rel(1) if this <= a => holiday_date(*holiday, a.year() + 1)?,
                     YearRef::Rel(_) => this,
-                    YearRef::Implicit => match dir() {
-                        d if d.behind() && this > a => holiday_date(*holiday, a.year() - 1)?,
-                        d if d.ahead() && this < a => holiday_date(*holiday, a.year() + 1)?,
-                        _ => this,
-                    },
+                    // The nearest, pulled by the tense like a date ("Easter" a week off stays this year's).
+                    YearRef::Implicit => {
+                        holiday_date(*holiday, implicit_year(a, this.month(), Some(this.day()), dir()))?
+                    }
                 };
                 fmt_day(d)
             }

@@ -103,6 +103,8 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     let mut past = false;
     for e in a.lex {
         match e.lex {
+            // "had been scheduled to expire Friday": a plan made before, for a time now past.
+            Lex::Future if atoms[k.saturating_sub(2)..k].iter().any(|b| b.is("had")) => return Some(Direction::Past),
             Lex::Future if !(a.is("going") || a.is("due")) || next_is(1, "to") => return Some(Direction::Future),
             // "is meeting on Tuesday", "is to resume Tuesday"
             Lex::Present
@@ -196,5 +198,10 @@ mod tests {
         assert_eq!(dir("They won't decide until Thursday.", "Thursday"), Direction::Future);
         assert_eq!(dir("Markets on Monday.", "Monday"), Direction::Unknown);
         assert_eq!(dir("The board is meeting on Wednesday.", "Wednesday"), Direction::Future);
+        assert_eq!(dir("The vote was postponed until Tuesday.", "Tuesday"), Direction::WeakFuture);
+        assert_eq!(dir("Members had filed reports by Wednesday.", "Wednesday"), Direction::Past);
+        assert_eq!(dir("Nobody has seen him since Friday.", "Friday"), Direction::Past);
+        assert_eq!(dir("The offer had been scheduled to expire Friday.", "Friday"), Direction::Past);
+        assert_eq!(dir("The case is heard on Monday.", "Monday"), Direction::Unknown);
     }
 }
