@@ -1,5 +1,12 @@
 //! Month and weekday names ("Sept.", "Tues.", "May"): one list, read from `data/calendar.txt`,
 //! shared by the [time-expression lexicon](crate::timex::lexicon) and the layout's date lines.
+//!
+//! The names are shared; the date shapes are not. A date line (`layout/dates.rs`) is a whole
+//! short paragraph read in three fixed shapes ("Friday, May 8, 2009", "8 May 2009",
+//! "2009-05-08") where every name form counts, with or without its period; the time grammar
+//! reads running text, where "May" and "Sun." need context and a date may lack its year, day
+//! or weekday. Folding the three shapes into the grammar would make date lines depend on the
+//! timex stage, which runs last.
 
 const DATA: &str = include_str!("../data/calendar.txt");
 
