@@ -1,6 +1,6 @@
 //! The time-expression lexicon: calendar words and their meaning, read once from
 //! `data/timex/lexicon.txt` (see the header of that file for its format), with the month and
-//! weekday names of the shared [calendar list](crate::calendar_names).
+//! weekday names of the shared calendar list (`data/calendar.txt`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
