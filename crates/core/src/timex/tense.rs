@@ -48,7 +48,13 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
         return d;
     }
-    // A cue elsewhere in the sentence is only a hint.
+    // A cue elsewhere in the sentence is only a hint; inside a quotation, the reporting verb
+    // after it ("... leave at 4 a.m. Thursday,'' Castro said") says nothing of the quote's time.
+    let inside_quote = (sentence.start..timex.start).filter(|&k| is_quote(atoms, k)).count() % 2 == 1;
+    let hi = match (timex.end..hi).find(|&k| is_quote(atoms, k)) {
+        Some(k) if inside_quote => k,
+        _ => hi,
+    };
     if let Some(d) = nearest(atoms, lo..hi, &timex) {
         return d.weakened();
     }
@@ -56,6 +62,22 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
         return Direction::WeakFuture;
     }
     Direction::Unknown
+}
+
+/// A quotation mark at atom `k`: `"`, `“`, `”`, or the first of a doubled `` ` `` or `'`.
+fn is_quote(atoms: &[Atom<'_>], k: usize) -> bool {
+    let a = &atoms[k];
+    if a.kind != AtomKind::Mark {
+        return false;
+    }
+    match a.text {
+        "\"" | "“" | "”" => true,
+        "`" | "'" => {
+            let doubled = |j: usize| atoms.get(j).is_some_and(|b| b.text == a.text && !b.space_before);
+            doubled(k + 1) && !(k > 0 && atoms[k - 1].text == a.text && !a.space_before)
+        }
+        _ => false,
+    }
 }
 
 fn is_boundary(a: &Atom<'_>) -> bool {
@@ -203,5 +225,8 @@ mod tests {
         assert_eq!(dir("Nobody has seen him since Friday.", "Friday"), Direction::Past);
         assert_eq!(dir("The offer had been scheduled to expire Friday.", "Friday"), Direction::Past);
         assert_eq!(dir("The case is heard on Monday.", "Monday"), Direction::Unknown);
+        assert_eq!(dir("\"The deal, on Thursday, is done,\" he said.", "Thursday"), Direction::Unknown);
+        assert_eq!(dir("``The deal, on Thursday, is done,'' he said.", "Thursday"), Direction::Unknown);
+        assert_eq!(dir("The deal, on Thursday, was done, he said.", "Thursday"), Direction::WeakPast);
     }
 }
