@@ -50,7 +50,8 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     }
     // A cue elsewhere in the sentence is only a hint; inside a quotation, the reporting verb
     // after it ("... leave at 4 a.m. Thursday,'' Castro said") says nothing of the quote's time.
-    let inside_quote = (sentence.start..timex.start).filter(|&k| is_quote(atoms, k)).count() % 2 == 1;
+    // Within the reach only, so that the scan stays linear in a sentence without end.
+    let inside_quote = (lo..timex.start).filter(|&k| is_quote(atoms, k)).count() % 2 == 1;
     let hi = match (timex.end..hi).find(|&k| is_quote(atoms, k)) {
         Some(k) if inside_quote => k,
         _ => hi,
