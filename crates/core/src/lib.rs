@@ -23,6 +23,7 @@
 //! (the [`json`] module), which [`Article::to_json`] serialises.
 
 pub mod article;
+mod calendar_names;
 mod date;
 pub mod doc;
 pub mod entities;

@@ -2,6 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
+use crate::calendar_names::{calendar_names, CalendarClass};
 use crate::segment::lexicon::{data_lines, data_sections, with_ascii_lowercase, WordMap, WordSet};
 
 /// A list of lowercase phrases matched in text as given: ASCII case ignored, and a straight
@@ -86,12 +87,9 @@ impl LayoutLexicon {
         let credits = include_str!("data/credits.txt");
         let captions = include_str!("data/captions.txt");
         let dates = include_str!("data/dates.txt");
-        let months = section(dates, "month")
-            .filter_map(|l| {
-                let (name, n) = l.split_once(' ')?;
-                Some((name.to_string(), n.trim().parse().ok()?))
-            })
-            .collect();
+        // A date line takes every month and weekday form, with or without its period.
+        let names = || calendar_names().map(|n| (n.class, n.word.to_string(), n.number));
+        let months = names().filter(|n| n.0 == CalendarClass::Month).map(|(_, w, n)| (w, n)).collect();
         LayoutLexicon {
             boilerplate_exact: section(boilerplate, "exact").collect(),
             boilerplate_prefixes: Phrases::new(section(boilerplate, "prefix")),
@@ -105,7 +103,7 @@ impl LayoutLexicon {
             caption_tails: Phrases::new(section(captions, "tail")),
             affiliations: data_lines(include_str!("data/affiliations.txt")).map(str::to_string).collect(),
             months,
-            weekdays: section(dates, "weekday").collect(),
+            weekdays: names().filter(|n| n.0 == CalendarClass::Weekday).map(|(_, w, _)| w).collect(),
             date_prefixes: section(dates, "prefix").collect(),
             particles: data_lines(include_str!("data/names.txt")).map(str::to_string).collect(),
         }

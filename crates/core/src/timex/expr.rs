@@ -377,7 +377,7 @@ pub fn duration_value(amount: Amount, unit: Unit) -> String {
         Unit::Weekend => ("", "WE", 1),
         Unit::Week => ("", "W", 1),
         Unit::Month => ("", "M", 1),
-        Unit::Quarter => ("", "M", 3),
+        Unit::Quarter => ("", "Q", 1),
         Unit::Year => ("", "Y", 1),
         Unit::Decade => ("", "Y", 10),
         Unit::Century => ("", "Y", 100),

@@ -1,10 +1,12 @@
 //! The time-expression lexicon: calendar words and their meaning, read once from
-//! `data/timex/lexicon.txt` (see the header of that file for its format).
+//! `data/timex/lexicon.txt` (see the header of that file for its format), with the month and
+//! weekday names of the shared calendar list (`data/calendar.txt`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::article::TimexMod;
+use crate::calendar_names::{calendar_names, split_form, CalendarClass};
 
 use super::expr::{DayPart, Holiday, Season, Unit};
 
@@ -97,8 +99,10 @@ pub enum Ctx {
     Rate,
     /// Words between an amount and its unit.
     AmountAdj,
-    /// "until", "till": the expression after them lies ahead.
+    /// Deadline words ("until", "by"): the expression after them lies ahead.
     Until,
+    /// "since": the expression after it lies behind.
+    Since,
     /// Nouns that make "a three-year period" one duration.
     PeriodNoun,
 }
@@ -114,22 +118,15 @@ impl Ctx {
             "rate" => Ctx::Rate,
             "amount_adj" => Ctx::AmountAdj,
             "until" => Ctx::Until,
+            "since" => Ctx::Since,
             "period_noun" => Ctx::PeriodNoun,
             _ => return None,
         })
     }
 }
 
-/// How a lexicon form must appear in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Form {
-    /// The word alone.
-    Plain,
-    /// An abbreviation: only with its period ("Sept.").
-    Abbrev,
-    /// Ambiguous with an ordinary word ("May"): needs supporting context.
-    Ambiguous,
-}
+/// How a lexicon form must appear in the text (the calendar list's notation, used for every class).
+pub use crate::calendar_names::NameForm as Form;
 
 /// One meaning of one form.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -202,6 +199,13 @@ impl Lexicon {
     pub fn new() -> Lexicon {
         let mut words: HashMap<Key, Vec<Entry>, BuildHasherDefault<KeyHasher>> = HashMap::default();
         let mut holidays = Vec::new();
+        for name in calendar_names() {
+            let lex = match name.class {
+                CalendarClass::Month => Lex::Month(name.number),
+                CalendarClass::Weekday => Lex::Weekday(name.number),
+            };
+            words.entry(key(name.word.as_bytes())).or_default().push(Entry { lex, form: name.form });
+        }
         for (n, line) in DATA.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -226,13 +230,7 @@ impl Lexicon {
                 continue;
             }
             for form in forms.split_whitespace() {
-                let (word, kind) = if let Some(w) = form.strip_suffix('.') {
-                    (w, Form::Abbrev)
-                } else if let Some(w) = form.strip_suffix('?') {
-                    (w, Form::Ambiguous)
-                } else {
-                    (form, Form::Plain)
-                };
+                let (word, kind) = split_form(form);
                 let lex = parse_lex(class, value, word)
                     .unwrap_or_else(|| panic!("timex lexicon line {}: bad entry {class} {value}", n + 1));
                 assert!(word.len() <= MAX_WORD, "timex lexicon line {}: word too long", n + 1);
@@ -311,8 +309,6 @@ fn mod_value(s: &str) -> Option<TimexMod> {
 fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
     let int = || value.parse::<i32>().ok();
     Some(match class {
-        "month" => Lex::Month(int()? as u32),
-        "weekday" => Lex::Weekday(int()? as u32),
         "unit" => {
             let unit = Unit::from_code(value)?;
             let singular = unit.singular_forms().contains(&word);

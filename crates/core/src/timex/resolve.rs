@@ -141,11 +141,10 @@ impl Resolver {
                     YearRef::Rel(-1) if this >= a => holiday_date(*holiday, a.year() - 1)?,
                     YearRef::Rel(1) if this <= a => holiday_date(*holiday, a.year() + 1)?,
                     YearRef::Rel(_) => this,
-                    YearRef::Implicit => match dir() {
-                        d if d.behind() && this > a => holiday_date(*holiday, a.year() - 1)?,
-                        d if d.ahead() && this < a => holiday_date(*holiday, a.year() + 1)?,
-                        _ => this,
-                    },
+                    // The nearest, pulled by the tense like a date ("Easter" a week off stays this year's).
+                    YearRef::Implicit => {
+                        holiday_date(*holiday, implicit_year(a, this.month(), Some(this.day()), dir()))?
+                    }
                 };
                 fmt_day(d)
             }
@@ -290,6 +289,10 @@ const TENSE_PULL_DAY: f64 = 3.0;
 /// The same for a month alone ("in March"), where the tense decides within a year.
 const TENSE_PULL_MONTH: f64 = 9.0;
 
+/// The share of the pull a tense hint from outside the clause has ("the chief executive, in
+/// March, ..." after "resigned" in the sentence).
+const WEAK_PULL: f64 = 1.0 / 3.0;
+
 /// The year of a month (and day) written without one: the occurrence nearest the anchor, pulled
 /// towards the side the tense points to ("expire Nov. 21" said on Nov. 2 is this year's; "died
 /// in December" said in February is last year's). `month` may be 13 for January of the next year.
@@ -304,8 +307,8 @@ fn implicit_year(a: Date, month: u32, day: Option<u32>, dir: Direction) -> i32 {
         let pull = match dir {
             Direction::Past if diff <= 0.0 => full,
             Direction::Future if diff >= 0.0 => full,
-            Direction::WeakPast if diff <= 0.0 => full / 3.0,
-            Direction::WeakFuture if diff >= 0.0 => full / 3.0,
+            Direction::WeakPast if diff <= 0.0 => full * WEAK_PULL,
+            Direction::WeakFuture if diff >= 0.0 => full * WEAK_PULL,
             // News reports the past more than it announces: a tie goes back.
             Direction::Unknown if diff < 0.0 => 0.1,
             _ => 0.0,
@@ -412,7 +415,7 @@ mod tests {
         assert_eq!(value(&mut r, year_earlier, Direction::Unknown).as_deref(), Some("1988-Q3"));
         assert_eq!(value(&mut r, Expr::QuarterOf(1988), Direction::Unknown).as_deref(), Some("1988-Q3"));
         let (kind, v) = r.resolve(&Expr::Duration(Amount::whole(3), Unit::Quarter), &mut || Direction::Unknown);
-        assert_eq!((kind, v.as_deref()), (TimexType::Duration, Some("P9M")));
+        assert_eq!((kind, v.as_deref()), (TimexType::Duration, Some("P3Q")));
     }
 
     #[test]

@@ -21,7 +21,17 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     let hi = (timex.end + REACH).min(sentence.end);
     // "until Tuesday", "as soon as Tuesday", "as early as next week": a deadline ahead.
     let before = |n: usize| timex.start.checked_sub(n).filter(|&k| k >= sentence.start).map(|k| &atoms[k]);
-    let until = before(1).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Until)));
+    // The word before the expression, over a "the" ("since the Oct. 23 slaying").
+    let prep = match before(1) {
+        Some(a) if a.is("the") => before(2),
+        a => a,
+    };
+    let prep_is = |c: Ctx| prep.is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(c)));
+    if prep_is(Ctx::Since) {
+        return Direction::Past;
+    }
+    // "postponed until Tuesday", "supposed to conclude by May": a past verb sets a deadline ahead.
+    let until = prep_is(Ctx::Until);
     let as_soon_as = before(1).is_some_and(|a| a.is("as"))
         && before(2).is_some_and(|a| a.is("soon") || a.is("early"))
         && before(3).is_some_and(|a| a.is("as"));
@@ -31,12 +41,21 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     let clause_start = (lo..timex.start).rev().find(|&k| is_boundary(&atoms[k])).map_or(lo, |k| k + 1);
     let clause_end = (timex.end..hi).find(|&k| is_boundary(&atoms[k])).unwrap_or(hi);
     if let Some(d) = nearest(atoms, clause_start..clause_end, &timex) {
-        return d;
+        // ... unless a pluperfect closes it off ("had filed reports by Wednesday").
+        let perfect = || atoms[clause_start..timex.start].iter().any(|a| a.is("had"));
+        return if until && d == Direction::Past && !perfect() { Direction::WeakFuture } else { d };
     }
     if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
         return d;
     }
-    // A cue elsewhere in the sentence is only a hint.
+    // A cue elsewhere in the sentence is only a hint; inside a quotation, the reporting verb
+    // after it ("... leave at 4 a.m. Thursday,'' Castro said") says nothing of the quote's time.
+    // Within the reach only, so that the scan stays linear in a sentence without end.
+    let inside_quote = (lo..timex.start).filter(|&k| is_quote(atoms, k)).count() % 2 == 1;
+    let hi = match (timex.end..hi).find(|&k| is_quote(atoms, k)) {
+        Some(k) if inside_quote => k,
+        _ => hi,
+    };
     if let Some(d) = nearest(atoms, lo..hi, &timex) {
         return d.weakened();
     }
@@ -44,6 +63,22 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
         return Direction::WeakFuture;
     }
     Direction::Unknown
+}
+
+/// A quotation mark at atom `k`: `"`, `“`, `”`, or the first of a doubled `` ` `` or `'`.
+fn is_quote(atoms: &[Atom<'_>], k: usize) -> bool {
+    let a = &atoms[k];
+    if a.kind != AtomKind::Mark {
+        return false;
+    }
+    match a.text {
+        "\"" | "“" | "”" => true,
+        "`" | "'" => {
+            let doubled = |j: usize| atoms.get(j).is_some_and(|b| b.text == a.text && !b.space_before);
+            doubled(k + 1) && !(k > 0 && atoms[k - 1].text == a.text && !a.space_before)
+        }
+        _ => false,
+    }
 }
 
 fn is_boundary(a: &Atom<'_>) -> bool {
@@ -91,6 +126,8 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     let mut past = false;
     for e in a.lex {
         match e.lex {
+            // "had been scheduled to expire Friday": a plan made before, for a time now past.
+            Lex::Future if atoms[k.saturating_sub(2)..k].iter().any(|b| b.is("had")) => return Some(Direction::Past),
             Lex::Future if !(a.is("going") || a.is("due")) || next_is(1, "to") => return Some(Direction::Future),
             // "is meeting on Tuesday", "is to resume Tuesday"
             Lex::Present
@@ -121,7 +158,9 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
     let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
-    if k > 0 && (determiner(&atoms[k - 1]) || atoms[k - 1].is("be")) {
+    // "is heard in May", "are expected Tuesday": a present passive points ahead, not back.
+    let be = |a: &Atom<'_>| a.is("be") || a.is("is") || a.is("are") || a.is("am");
+    if k > 0 && (determiner(&atoms[k - 1]) || be(&atoms[k - 1])) {
         return None;
     }
     // "a still unspecified date": a determiner, an adverb, a participle and its noun.
@@ -168,19 +207,30 @@ mod tests {
 
     #[test]
     fn cues() {
-        assert_eq!(dir("Zelensky said on Friday that he would like to meet.", "Friday"), Direction::Past);
-        assert_eq!(dir("China will host the president on Tuesday.", "Tuesday"), Direction::Future);
-        assert_eq!(
-            dir(
+        let cases = [
+            ("Zelensky said on Friday that he would like to meet.", "Friday", Direction::Past),
+            ("China will host the president on Tuesday.", "Tuesday", Direction::Future),
+            (
                 "On Saturday, China announced the visit, to take place over three days starting on Tuesday.",
-                "Tuesday"
+                "Tuesday",
+                Direction::WeakFuture,
             ),
-            Direction::WeakFuture
-        );
-        assert_eq!(dir("In a call on Friday, his counterpart indicated support.", "Friday"), Direction::WeakPast);
-        assert_eq!(dir("The results will be announced on Monday.", "Monday"), Direction::Future);
-        assert_eq!(dir("They won't decide until Thursday.", "Thursday"), Direction::Future);
-        assert_eq!(dir("Markets on Monday.", "Monday"), Direction::Unknown);
-        assert_eq!(dir("The board is meeting on Wednesday.", "Wednesday"), Direction::Future);
+            ("In a call on Friday, his counterpart indicated support.", "Friday", Direction::WeakPast),
+            ("The results will be announced on Monday.", "Monday", Direction::Future),
+            ("They won't decide until Thursday.", "Thursday", Direction::Future),
+            ("Markets on Monday.", "Monday", Direction::Unknown),
+            ("The board is meeting on Wednesday.", "Wednesday", Direction::Future),
+            ("The vote was postponed until Tuesday.", "Tuesday", Direction::WeakFuture),
+            ("Members had filed reports by Wednesday.", "Wednesday", Direction::Past),
+            ("Nobody has seen him since Friday.", "Friday", Direction::Past),
+            ("The offer had been scheduled to expire Friday.", "Friday", Direction::Past),
+            ("The case is heard on Monday.", "Monday", Direction::Unknown),
+            ("\"The deal, on Thursday, is done,\" he said.", "Thursday", Direction::Unknown),
+            ("``The deal, on Thursday, is done,'' he said.", "Thursday", Direction::Unknown),
+            ("The deal, on Thursday, was done, he said.", "Thursday", Direction::WeakPast),
+        ];
+        for (sentence, word, want) in cases {
+            assert_eq!(dir(sentence, word), want, "{sentence}");
+        }
     }
 }

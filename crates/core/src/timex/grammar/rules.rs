@@ -414,6 +414,10 @@ impl<'g, 't> Grammar<'g, 't> {
         if u == Unit::Weekend {
             return None;
         }
+        // "a year-earlier loss": the adjective is the expression, not "a year".
+        if self.tight_mark(end, '-') && (self.word(end + 1, "earlier") || self.word(end + 1, "ago")) {
+            return None;
+        }
         // "37 years old": an age.
         if self.word(end, "old") || (self.tight_mark(end, '-') && self.word(end + 1, "old")) {
             return None;
@@ -441,7 +445,10 @@ impl<'g, 't> Grammar<'g, 't> {
             // "two years' time": keep as a duration, without the possessive.
             return Some((end, Expr::Duration(amt, u)));
         }
-        // "a year ago", "three days earlier", "two weeks from now"
+        // "a year ago", "three days earlier", "two weeks from now", "a week or so ago"
+        if self.word(end, "or") && self.word(end + 1, "so") && self.word(end + 2, "ago") {
+            end += 2;
+        }
         let offset = self.find(end, |l| match l {
             Lex::Offset(d) => Some(d),
             _ => None,
@@ -482,6 +489,8 @@ impl<'g, 't> Grammar<'g, 't> {
         let mut det = false;
         let mut years_back = 0;
         let mut latest = false;
+        // "the latest quarter": the last one reported, the quarter before the anchor's.
+        let mut most_recent = false;
         loop {
             let a = self.at(j)?;
             // "this year's third quarter", "next year's first quarter"
@@ -508,6 +517,7 @@ impl<'g, 't> Grammar<'g, 't> {
                     j += 1;
                 }
             } else if a.is("latest") || a.is("comparable") || a.is("corresponding") || a.is("same") {
+                most_recent = a.is("latest");
                 latest = true;
                 j += 1;
             } else if a.is("year")
@@ -609,6 +619,9 @@ impl<'g, 't> Grammar<'g, 't> {
                         let q = quarter_of(m);
                         return Some((end, Expr::Part { part: YearPart::Quarter(q), year }));
                     }
+                }
+                if most_recent && years_back == 0 && year == YearRef::Implicit && !self.word(end, "of") {
+                    return Some((end, Expr::Relative { unit: Unit::Quarter, n: -1 }));
                 }
                 let mut years = years_back;
                 match year {
