@@ -46,8 +46,9 @@
 //! its own; [`tables::Rows`] flattens articles for DataFrames; [`writers`] write JSON Lines,
 //! CSV and Parquet.
 //!
-//! Parquet files and arrow record batches need the `parquet` feature (on by default; the `byline`
-//! binary requires it). Without it the crate does not depend on arrow-rs and writes CSV tables only.
+//! Parquet files and arrow record batches need the `parquet` feature; the `byline` binary needs
+//! `cli`, which implies it (both on by default). Without them the crate does not depend on
+//! arrow-rs or the command-line crates and writes CSV tables only.
 
 pub mod pipeline;
 mod process;
