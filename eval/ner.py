@@ -98,6 +98,8 @@ def byline_spans(docs: list[dict]) -> tuple[list[set], float]:
             label = SYSTEM_MAP.get(e["label"])
             if label:
                 for m in e["mentions"]:
+                    if m.get("kind") == "nominal":
+                        continue
                     spans.add((m["start"], m["end"], label))
         out.append(spans)
     return out, secs
