@@ -364,7 +364,7 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
         gaz_pos: 0,
         shape,
         cap: t.starts_with(char::is_uppercase),
-        closed: w.kind == WordKind::Alpha && lex.is_function_word(w.key),
+        closed: w.kind == WordKind::Alpha && !t.contains('.') && lex.is_function_word(w.key),
         upper: letters > 0 && uppers == letters,
         sent_start: false,
         caps_line: false,
