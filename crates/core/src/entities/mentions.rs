@@ -266,8 +266,9 @@ fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
     if names.is_empty() || !p.info.iter().any(|i| i.caps_line) {
         return;
     }
+    // A company's name without its legal form is the company, however else the text wrote it.
     for (k, ()) in company {
-        names.entry(k).or_insert(ORG);
+        names.insert(k, ORG);
     }
     let mut found = Vec::new();
     let mut i = 0;
@@ -284,7 +285,7 @@ fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
         match hit {
             Some((s, kind)) => {
                 i = s.end;
-                found.push((s, kind));
+                found.push((s, kind | FROM_BODY));
             }
             None => i += 1,
         }
@@ -296,6 +297,10 @@ fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
     spans.extend(found);
     spans.sort_by_key(|(s, _)| s.start);
 }
+
+/// Marks a headline span [`headline_names`] took from the body: its words are a name whatever
+/// headline case suggests.
+const FROM_BODY: usize = 8;
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -719,6 +724,8 @@ fn norp_flags(word: &str, flags: u32, lex: &Lexicon) -> u32 {
 }
 
 fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: usize, lex: &Lexicon) -> Vec<Found> {
+    let from_body = kind & FROM_BODY != 0;
+    let kind = kind & !FROM_BODY;
     let mut a = r.start;
     let mut b = r.end;
     // Joiners and punctuation never end a name; "the" never starts one.
@@ -750,12 +757,13 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
             && info.gaz == 0
             && info.doc & 8 == 0
     };
-    // A company's name runs up to its legal form whatever its words ("Gander Mountain Inc").
-    let company = b > a + 1 && p.info[b - 1].flags & lexicon::COMPANY != 0;
+    // A company's name runs up to its legal form whatever its words ("Gander Mountain Inc"), and
+    // a headline name spelt as in the body is that name.
+    let company = from_body || b > a + 1 && p.info[b - 1].flags & lexicon::COMPANY != 0;
     while a < b && trimmable(a) && !company {
         a += 1;
     }
-    while b > a && trimmable(b - 1) {
+    while b > a && trimmable(b - 1) && !company {
         b -= 1;
     }
     // Titles and honorifics before a name are not part of it.
