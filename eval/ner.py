@@ -1,6 +1,6 @@
 """Named entities: exact-span precision, recall and F1 per label, byline beside spaCy en_core_web_sm.
 
-    make eval-ner            (or: python3 eval/ner.py [--no-spacy] [--errors N])
+    make eval-ner            (or: python3 eval/ner.py [--no-spacy] [--errors N] [--silver DIR])
 
 Data (../shared/data/ner, read-only): GUM dev (silver PROPN-headed entities, nested ones dropped),
 UNER English-EWT dev and the Broad Twitter Corpus dev split. Every data set's labels and both
@@ -9,6 +9,11 @@ FAC → LOC, as these data sets count buildings, roads and airports as places (G
 ORGANIZATION, PLACE). Everything else (NORP, EVENT, ...) is left out of the scores on both sides.
 Only name mentions are scored: nominal mentions ("the ministry", `"kind": "nominal"`) are not
 names in any of these data sets.
+
+`--silver DIR` adds every `DIR/*.jsonl` (records {"id", "text", "entities": [{"start", "end",
+"label"}]}, hand-annotated CoNLL-2003-style news kept outside the repo: the news corpora are
+eval-only). Label `X` marks a span the annotator found ambiguous: gold and predicted spans that
+overlap it are left out of the scores; `MISC` is annotated but never scored.
 
 spaCy runs in the comparison virtualenv (`make eval-venv`, or $BYLINE_EVAL_PYTHON) on the same
 texts in the same run; it is never a dependency of byline. The speed line compares words per
@@ -56,6 +61,18 @@ def datasets(data: Path) -> dict[str, list[dict]]:
     }
 
 
+def silver_datasets(folder: Path) -> dict[str, list[dict]]:
+    return {f"silver {p.stem}": read_jsonl(p) for p in sorted(folder.glob("*.jsonl"))}
+
+
+def ignored_regions(doc: dict) -> list[tuple[int, int]]:
+    return [(e["start"], e["end"]) for e in doc["entities"] if e["label"] == "X"]
+
+
+def drop_ignored(spans: set, regions: list[tuple[int, int]]) -> set:
+    return {s for s in spans if not any(s[0] < b and a < s[1] for a, b in regions)}
+
+
 def gold_spans(doc: dict) -> set[tuple[int, int, str]]:
     out = set()
     for e in doc["entities"]:
@@ -81,6 +98,8 @@ def byline_spans(docs: list[dict]) -> tuple[list[set], float]:
             label = SYSTEM_MAP.get(e["label"])
             if label:
                 for m in e["mentions"]:
+                    if m.get("kind") == "nominal":
+                        continue
                     spans.add((m["start"], m["end"], label))
         out.append(spans)
     return out, secs
@@ -142,6 +161,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-spacy", action="store_true", help="score byline only")
     ap.add_argument("--errors", type=int, default=0, help="list the N most frequent errors per data set")
+    ap.add_argument("--silver", type=Path, help="also score the hand-annotated news in DIR/*.jsonl")
     args = ap.parse_args()
     data = shared_data()
     python = None if args.no_spacy else spacy_python()
@@ -150,13 +170,19 @@ def main() -> None:
     total_words = 0
     byline_secs = spacy_secs = 0.0
     print(f"{'data set':14} {'label':5} {'gold':>5} | {'byline P':>8} {'R':>6} {'F1':>6} | {'spaCy P':>8} {'R':>6} {'F1':>6}")
-    for name, docs in datasets(data).items():
-        gold = [gold_spans(d) for d in docs]
+    sets = datasets(data)
+    if args.silver:
+        sets.update(silver_datasets(args.silver))
+    for name, docs in sets.items():
+        regions = [ignored_regions(d) for d in docs]
+        gold = [drop_ignored(gold_spans(d), r) for d, r in zip(docs, regions)]
         pred, secs = byline_spans(docs)
+        pred = [drop_ignored(p, r) for p, r in zip(pred, regions)]
         byline_secs += secs
         sp = None
         if python:
             sp_pred, s_secs, words = spacy_spans(docs, python)
+            sp_pred = [drop_ignored(p, r) for p, r in zip(sp_pred, regions)]
             spacy_secs += s_secs
             total_words += words
             sp = score(gold, sp_pred)

@@ -37,6 +37,9 @@ def _problems(name: str, article: dict[str, Any], case: dict[str, Any]) -> list[
         for t in want.get("not_titles", []):
             if t in e["titles"]:
                 problems.append(f"{name}: {e['name']!r} has {t!r} among its titles")
+        for r in want.get("not_roles", []):
+            if r in e["roles"]:
+                problems.append(f"{name}: {e['name']!r} has {r!r} among its roles")
         nominals = [m["text"] for m in e["mentions"] if m.get("kind") == "nominal"]
         for n in want.get("nominal", []):
             if n not in nominals:

@@ -72,6 +72,11 @@ fn check(name: &str, a: &Article, case: &Value) -> Vec<String> {
                 problems.push(format!("{name}: {ename:?} lacks the role {r:?} (has {:?})", e.roles));
             }
         }
+        for r in strings(want.get("not_roles")) {
+            if e.roles.contains(&r) {
+                problems.push(format!("{name}: {ename:?} has {r:?} among its roles"));
+            }
+        }
         if let Some(g) = want.get("gender").and_then(Value::as_str) {
             let got = match e.gender {
                 Some(Gender::Male) => "male",

@@ -65,6 +65,8 @@ pub struct Info {
     pub shape: u64,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// A closed-class word ("But", "Five"), which never starts a name.
+    pub closed: bool,
     /// Has letters, all upper case.
     pub upper: bool,
     /// First word of a sentence or line (after any opening punctuation).
@@ -362,6 +364,7 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
         gaz_pos: 0,
         shape,
         cap: t.starts_with(char::is_uppercase),
+        closed: w.kind == WordKind::Alpha && !t.contains('.') && lex.is_function_word(w.key),
         upper: letters > 0 && uppers == letters,
         sent_start: false,
         caps_line: false,

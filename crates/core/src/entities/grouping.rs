@@ -185,6 +185,15 @@ fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon
     for (f, &k) in found.iter().zip(&keys) {
         votes.entry(k).or_default()[f.label as usize] += 1;
     }
+    // "Raytheon said it", "Kyowa's capital": names spoken of as "it" are organizations.
+    let mut it: KeyMap<()> = KeyMap::default();
+    for (f, &k) in found.iter().zip(&keys) {
+        let e = f.words.end;
+        let said = p.words.get(e).is_some_and(|w| matches!(w.text(text), "said" | "says" | "reported" | "announced"));
+        if said && p.words.get(e + 1).is_some_and(|w| matches!(w.text(text), "it" | "its")) {
+            it.insert(k, ());
+        }
+    }
     let mut surnames: KeyMap<()> = KeyMap::default();
     // Names written with "Mr." or "Ms." somewhere: "Qin Gang" is a person because of "Mr. Qin".
     let mut honoured: KeyMap<()> = KeyMap::default();
@@ -201,11 +210,12 @@ fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon
         let titled = f.titles.clone().any(|t| lex.word(p.words[t].key) & (HONORIFIC | TITLE) != 0);
         let first = &p.info[f.words.start];
         let place = (first.flags | first.gaz) & PLACE != 0;
+        let first_name = first.flags & (lexicon::FIRST_M | lexicon::FIRST_F) != 0 && f.words.len() >= 2;
         if matches!(f.label, Label::Person | Label::Gpe | Label::Loc)
-            && f.words.len() <= 2
+            && f.words.len() <= 3
             && !titled
             && !place
-            && prefixes.contains_key(&k)
+            && (prefixes.contains_key(&k) && f.words.len() <= 2 || it.contains_key(&k) && !first_name)
         {
             f.label = Label::Org;
             continue;
@@ -217,7 +227,9 @@ fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon
         let all_caps = p.words[f.words.clone()].iter().all(|w| w.text(text).starts_with(char::is_uppercase));
         let named = |k: Option<&u64>| k.is_some_and(|k| honoured.contains_key(k));
         let honoured_name = words.len() <= 3 && all_caps && (named(words.first()) || named(words.last()));
-        if honoured_name || (words.len() == 1 && surnames.contains_key(&words[0])) {
+        // A country is nobody's surname, however a name ran into it ("Harcourt Canada").
+        let country = (first.flags | first.gaz) & (lexicon::COUNTRY | lexicon::STATE | lexicon::REGION_GPE) != 0;
+        if honoured_name || (words.len() == 1 && surnames.contains_key(&words[0]) && !country) {
             f.label = Label::Person;
             continue;
         }

@@ -173,6 +173,10 @@ pub struct Lexicon {
     prefixes: KeyMap<()>,
     /// Short forms and aliases of places: name key to the key of the place they stand for.
     canonical: KeyMap<u64>,
+    /// Closed-class words, which never start a name.
+    function: KeyMap<()>,
+    /// Head words of a state's bodies ("Department", "Navy").
+    state: KeyMap<()>,
 }
 
 const PLACES: &str = include_str!("../../data/entities/places.tsv");
@@ -189,6 +193,7 @@ const TIME_WORDS: &str = include_str!("../../data/entities/time_words.txt");
 const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt");
 const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../data/entities/function_words.txt");
 
 /// Non-empty, non-comment lines of an embedded list, split on tabs.
 fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -209,6 +214,8 @@ impl Lexicon {
             phrases: KeyMap::default(),
             prefixes: KeyMap::default(),
             canonical: KeyMap::default(),
+            function: lines(FUNCTION_WORDS).map(|f| (key(f[0]), ())).collect(),
+            state: lines(ORG_WORDS).filter(|f| f.get(1) == Some(&"state")).map(|f| (key(f[0]), ())).collect(),
         };
         lex.words.reserve(160_000);
         let seg = Segmenter::new();
@@ -330,6 +337,18 @@ impl Lexicon {
     #[inline]
     pub fn is_prefix(&self, key: u64) -> bool {
         self.prefixes.contains_key(&key)
+    }
+
+    /// A closed-class word ("but", "five"), by its [`key`].
+    #[inline]
+    pub fn is_function_word(&self, key: u64) -> bool {
+        self.function.contains_key(&key)
+    }
+
+    /// The head word of a state's body ("Department", "Navy"), by its [`key`].
+    #[inline]
+    pub fn is_state_body(&self, key: u64) -> bool {
+        self.state.contains_key(&key)
     }
 
     /// The flags of a word, by its [`key`].

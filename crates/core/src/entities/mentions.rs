@@ -8,7 +8,8 @@ use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
     self, Lexicon, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, FAC_HEAD, GPE_HEAD, GPE_PLACE,
-    HONORIFIC, LOC_HEAD, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
+    HONORIFIC, LOC_HEAD, LOWER, MAX_PHRASE, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME,
+    TITLE,
 };
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -46,12 +47,13 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
             i = j;
         }
         let mut para = spans.split_off(from);
-        repair(text, p, r.clone(), &mut para);
+        repair(text, p, r.clone(), &mut para, lex);
         define_acronyms(text, p, r.clone(), &mut para);
         results_tables(p, r.clone(), &mut para);
         spans.extend(para);
     }
     propagate(p, &mut spans);
+    headline_names(p, &mut spans);
     let mut out = Vec::new();
     let mut next = spans.iter().peekable();
     let mut covered_to = 0;
@@ -242,6 +244,64 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
     }
 }
 
+/// "GANDER MOUNTAIN <GNDR.O> BUYS ...": a wire headline in capitals names what the story names
+/// in mixed case ("Gander Mountain Inc"), so words of a capitals line that spell a name of the
+/// body, or the name of a company without its legal form, take that name's kind.
+fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
+    use crate::entities::lexicon::KeyMap;
+    let key = |r: Range<usize>| lexicon::name_key(p.words[r].iter().map(|w| w.key));
+    let mut names: KeyMap<usize> = KeyMap::default();
+    let mut company: KeyMap<()> = KeyMap::default();
+    for (s, kind) in spans.iter() {
+        if p.info[s.start].caps_line || *kind == MISC || s.len() > MAX_PHRASE {
+            continue;
+        }
+        names.entry(key(s.clone())).or_insert(*kind);
+        if *kind == ORG && s.len() >= 2 && p.info[s.end - 1].flags & lexicon::COMPANY != 0 {
+            for e in s.start + 1..s.end {
+                company.insert(key(s.start..e), ());
+            }
+        }
+    }
+    if names.is_empty() || !p.info.iter().any(|i| i.caps_line) {
+        return;
+    }
+    // A company's name without its legal form is the company, however else the text wrote it.
+    for (k, ()) in company {
+        names.insert(k, ORG);
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < p.words.len() {
+        if !p.info[i].caps_line || p.words[i].kind != WordKind::Alpha {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < p.words.len() && end < i + MAX_PHRASE && p.info[end].caps_line && !p.words[end].line_start {
+            end += 1;
+        }
+        let hit = (i + 1..=end).rev().find_map(|e| names.get(&key(i..e)).map(|&k| (i..e, k)));
+        match hit {
+            Some((s, kind)) => {
+                i = s.end;
+                found.push((s, kind | FROM_BODY));
+            }
+            None => i += 1,
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    spans.retain(|(s, _)| !found.iter().any(|(f, _)| f.start < s.end && s.start < f.end));
+    spans.extend(found);
+    spans.sort_by_key(|(s, _)| s.start);
+}
+
+/// Marks a headline span [`headline_names`] took from the body: its words are a name whatever
+/// headline case suggests.
+const FROM_BODY: usize = 8;
+
 const PER: usize = 0;
 const ORG: usize = 1;
 const LOC: usize = 2;
@@ -249,7 +309,7 @@ const MISC: usize = 3;
 
 /// Fixes what a left-to-right tagger trained on little data gets wrong at span level:
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
-fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>) {
+fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>, lex: &Lexicon) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
     // "Mr. Xi": a capitalised run after an honorific is a person; so is one after a title
     // ("President Xi Jinping", "Secretary Rice") when no word of it names a place, an
@@ -287,26 +347,85 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             i += 1;
         }
     }
-    // "Acme Corp.", "Thomson McKinnon Inc": capitalised words before a company's legal form.
+    // "Acme Corp.", "Thomson McKinnon Inc", "ROSS STORES INC <ROST>": capitalised words before a
+    // company's legal form name the company, even where the tagger took only the last of them.
     for i in r.start + 1..r.end {
-        if p.info[i].flags & lexicon::COMPANY == 0 || !p.info[i].cap || p.info[i].caps_line || !cap(i - 1) {
-            continue;
-        }
-        if spans.iter().any(|(s, k)| *k == ORG && s.start < i && i < s.end) {
+        let info = &p.info[i];
+        if info.flags & lexicon::COMPANY == 0 || !info.cap || !cap(i - 1) {
             continue;
         }
         let mut a = i;
-        while a > r.start && a + 4 > i && cap(a - 1) && p.info[a - 1].flags & (TITLE | HONORIFIC | TIME) == 0 {
-            a -= 1;
-            if p.info[a].sent_start {
-                break;
+        if info.caps_line {
+            // A wire headline starts with the company it is about.
+            let line = (r.start..i).rev().find(|&j| j == r.start || p.words[j].line_start).unwrap_or(r.start);
+            if i - line > 4 || (line..i).any(|j| p.info[j].closed || !cap(j)) {
+                continue;
+            }
+            a = line;
+        } else {
+            loop {
+                // "Rose's Stores Inc": a possessive inside the name.
+                let b = if a > r.start + 1 && is_possessive(text, p, a - 1) { a - 1 } else { a };
+                if !(b > r.start
+                    && a + 4 > i
+                    && cap(b - 1)
+                    && !p.info[b - 1].closed
+                    && p.info[b - 1].flags & (TITLE | HONORIFIC | TIME) == 0)
+                {
+                    break;
+                }
+                a = b - 1;
+                if p.info[a].sent_start {
+                    break;
+                }
             }
         }
-        if a < i {
-            spans.retain(|(s, _)| !(s.start <= i && a < s.end));
-            spans.push((a..i + 1, ORG));
+        if a == i || spans.iter().any(|(s, k)| *k == ORG && s.start <= a && i < s.end) {
+            continue;
+        }
+        spans.retain(|(s, _)| !(s.start <= i && a < s.end));
+        spans.push((a..i + 1, ORG));
+    }
+    // "National Westminster Bank", "the Federal Home Loan Bank Board": capitalised words right
+    // before an organization's name are part of it, a sentence's first word too unless it is a
+    // closed-class word ("But", "Five").
+    spans.sort_by_key(|(s, _)| s.start);
+    for k in 0..spans.len() {
+        if spans[k].1 != ORG || p.info[spans[k].0.start].caps_line {
+            continue;
+        }
+        let floor = if k == 0 { r.start } else { spans[k - 1].0.end.max(r.start) };
+        let mut a = spans[k].0.start;
+        while a > floor
+            && !p.info[a].sent_start
+            && cap(a - 1)
+            && !p.info[a - 1].closed
+            && !p.info[a - 1].caps_line
+            && p.info[a - 1].flags & (TITLE | HONORIFIC | TIME | DEMONYM | NORP) == 0
+            && p.info[a - 1].gaz & TITLE == 0
+        {
+            a -= 1;
+        }
+        spans[k].0.start = a;
+    }
+    // "U.S. Agriculture Department", "U.S. Navy": a wire names a state's body after its country,
+    // a place, then the body.
+    let mut bodies = Vec::new();
+    for (s, kind) in spans.iter_mut() {
+        let first = &p.info[s.start];
+        let country = first.gaz_pos != 2 && (first.gaz | first.flags) & (COUNTRY | REGION_GPE) != 0;
+        let mut e = s.start + 1;
+        while e < s.end && p.info[e].gaz_pos == 2 {
+            e += 1;
+        }
+        if *kind == ORG && country && e < s.end && lex.is_state_body(p.words[s.end - 1].key) {
+            bodies.push((e..s.end, ORG));
+            *s = s.start..e;
+            *kind = LOC;
         }
     }
+    spans.extend(bodies);
+    spans.sort_by_key(|(s, _)| s.start);
     // "the Biden administration": an administration is named after its leader.
     for i in r.start + 1..r.end.saturating_sub(1) {
         if p.words[i + 1].text(text) == "administration"
@@ -339,16 +458,28 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     for (s, kind) in spans.iter_mut() {
         let title =
             |i: usize| p.info[i].cap && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0);
-        let Some(t) = (s.start + 1..s.end).find(|&i| title(i)) else { continue };
+        let t = (s.start + 1..s.end).find(|&i| title(i)).unwrap_or(s.end);
         let mut e = t;
         while e < s.end && title(e) {
             e += 1;
         }
-        if e < s.end && (s.start..t).all(|i| !title(i)) {
-            people.push((e..s.end, PER));
-            let place = p.info[s.start].gaz & PLACE != 0 || p.info[s.start].flags & PLACE != 0;
-            *kind = if place { LOC } else { ORG };
-            s.end = t;
+        if t < s.end && (s.start..t).all(|i| !title(i)) {
+            if e < s.end {
+                people.push((e..s.end, PER));
+                let place = p.info[s.start].gaz & PLACE != 0 || p.info[s.start].flags & PLACE != 0;
+                *kind = if place { LOC } else { ORG };
+                s.end = t;
+            } else if *kind != PER {
+                // "Indonesian | Energy Minister": the title the name ran into is no part of it.
+                s.end = t;
+            }
+        }
+        // "U.S. Energy Secretary", "Indonesian Energy Minister": the common words between a
+        // country or nationality and a title belong to the title.
+        if *kind != PER && s.end < r.end && title(s.end) {
+            if let Some((g, k)) = place_before_title(p, s.clone()) {
+                (s.end, *kind) = (g, k);
+            }
         }
     }
     spans.extend(people);
@@ -443,7 +574,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             continue;
         }
         let mut e = j + 1;
-        while e < next_start && e < j + 6 && cap(e) && !p.info[e].sent_start {
+        while e < next_start && e < j + 6 && cap(e) && !p.info[e].sent_start && p.info[e].flags & TIME == 0 {
             e += 1;
         }
         let head_after = e > j + 1 && p.info[e - 1].flags & ORG_HEAD != 0;
@@ -528,6 +659,34 @@ fn appositive_title(text: &str, p: &Prepared, at: usize, end: usize) -> bool {
     head.is_some_and(|h| p.info[h].flags & TITLE != 0)
 }
 
+/// "U.S. Energy | Secretary", "Indonesian Energy | Minister": where a name before a title is a
+/// country or nationality and then common words, those words belong to the title. Returns where
+/// the place ends and its kind.
+fn place_before_title(p: &Prepared, s: Range<usize>) -> Option<(usize, usize)> {
+    let first = &p.info[s.start];
+    let mut g = s.start + 1;
+    while g < s.end && p.info[g].gaz_pos == 2 {
+        g += 1;
+    }
+    let common = (g..s.end).all(|i| p.info[i].flags & LOWER != 0 && p.info[i].flags & ORG_HEAD == 0);
+    if g == s.end || !common {
+        return None;
+    }
+    let f = first.gaz | first.flags;
+    if f & (COUNTRY | REGION_GPE) != 0 {
+        Some((g, LOC))
+    } else if f & DEMONYM != 0 {
+        Some((g, MISC))
+    } else {
+        None
+    }
+}
+
+/// The possessive "'s" after a word ("Rose's").
+fn is_possessive(text: &str, p: &Prepared, i: usize) -> bool {
+    matches!(p.words[i].text(text), "'s" | "’s") && p.words[i - 1].span.end() == p.words[i].span.start()
+}
+
 /// A one-letter word with a period ("V.").
 fn is_initial(text: &str, p: &Prepared, i: usize) -> bool {
     let t = p.words[i].text(text);
@@ -565,6 +724,8 @@ fn norp_flags(word: &str, flags: u32, lex: &Lexicon) -> u32 {
 }
 
 fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: usize, lex: &Lexicon) -> Vec<Found> {
+    let from_body = kind & FROM_BODY != 0;
+    let kind = kind & !FROM_BODY;
     let mut a = r.start;
     let mut b = r.end;
     // Joiners and punctuation never end a name; "the" never starts one.
@@ -572,7 +733,9 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         b -= 1;
     }
     while a < b
-        && (p.info[a].flags & CONNECTOR != 0 && !p.info[a].cap || p.words[a].text(text).eq_ignore_ascii_case("the"))
+        && (p.info[a].flags & CONNECTOR != 0 && !p.info[a].cap
+            || p.words[a].text(text).eq_ignore_ascii_case("the")
+            || (p.info[a].closed && b - a >= 2))
     {
         a += 1;
     }
@@ -594,10 +757,13 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
             && info.gaz == 0
             && info.doc & 8 == 0
     };
-    while a < b && trimmable(a) {
+    // A company's name runs up to its legal form whatever its words ("Gander Mountain Inc"), and
+    // a headline name spelt as in the body is that name.
+    let company = from_body || b > a + 1 && p.info[b - 1].flags & lexicon::COMPANY != 0;
+    while a < b && trimmable(a) && !company {
         a += 1;
     }
-    while b > a && trimmable(b - 1) {
+    while b > a && trimmable(b - 1) && !company {
         b -= 1;
     }
     // Titles and honorifics before a name are not part of it.

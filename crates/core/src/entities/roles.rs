@@ -40,9 +40,7 @@ pub fn roles(text: &str, p: &Prepared, found: &[Found], m: usize, lex: &Lexicon)
     if let Some(r) = title_of(text, p, found, m, para.end, lex) {
         out.push(r);
     }
-    if let Some(r) = appositive_after(text, p, found, f, para.end) {
-        out.push(r);
-    }
+    out.extend(appositives_after(text, p, found, f, para.start, para.end));
     if let Some(r) = description_before(text, p, found, f, para.start, para.end) {
         out.push(r);
     }
@@ -92,9 +90,43 @@ fn phrase(text: &str, p: &Prepared, found: &[Found], a: usize, b: usize) -> Opti
     Some(Span::new(p.words[a].span.start(), p.words[b - 1].span.end()).as_str(text).to_string())
 }
 
-/// "Name, the director of X," → "director of X".
-fn appositive_after(text: &str, p: &Prepared, found: &[Found], f: &Found, end: usize) -> Option<String> {
-    let comma = f.words.end;
+/// "Name, the director of X," → "director of X". A second appositive after a place that ends
+/// a person's first one describes the person too ("Hun Sen, the prime minister of Cambodia, a
+/// durable regional supporter of China"), not the place.
+fn appositives_after(text: &str, p: &Prepared, found: &[Found], f: &Found, start: usize, end: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if f.label != Label::Person && ends_persons_appositive(text, p, found, f, start) {
+        return out;
+    }
+    let Some((role, stop)) = appositive_at(text, p, found, f.words.end, end) else { return out };
+    out.push(role);
+    let place_ends_it = mention_before(found, stop).is_some_and(|o| o.label != Label::Person);
+    if f.label == Label::Person && place_ends_it {
+        if let Some((role, _)) = appositive_at(text, p, found, stop, end) {
+            out.push(role);
+        }
+    }
+    out
+}
+
+/// True when `f` closes an appositive of a person: "Hun Sen, the prime minister of | Cambodia".
+fn ends_persons_appositive(text: &str, p: &Prepared, found: &[Found], f: &Found, start: usize) -> bool {
+    let from = f.words.start.saturating_sub(MAX_ROLE_WORDS).max(start);
+    for i in (from..f.words.start).rev() {
+        let w = p.words[i].text(text);
+        if w == "," {
+            let det = p.words.get(i + 1).is_some_and(|d| is(text, d, DETERMINERS));
+            return det && mention_before(found, i).is_some_and(|o| o.label == Label::Person);
+        }
+        if matches!(w, "." | ";" | ":") || is(text, &p.words[i], CLAUSE_WORDS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The appositive after the comma at word `comma`, and the word that ends it.
+fn appositive_at(text: &str, p: &Prepared, found: &[Found], comma: usize, end: usize) -> Option<(String, usize)> {
     if comma + 2 >= end || p.words[comma].text(text) != "," {
         return None;
     }
@@ -121,7 +153,7 @@ fn appositive_after(text: &str, p: &Prepared, found: &[Found], f: &Found, end: u
     {
         return None;
     }
-    phrase(text, p, found, start, stop)
+    Some((phrase(text, p, found, start, stop)?, stop))
 }
 
 /// "Belarus’s foreign minister, Sergei Aleinik," → "foreign minister of Belarus";

@@ -42,6 +42,18 @@ impl QuoteExtractor {
             let found = attribution::attribute(&ctx);
             resolve::resolve(&ctx, &doc.entities, found)
         };
+        // A person the attribution bound to "he" or "she" has that gender when the entities could
+        // not tell it ("..., he wrote on Twitter" after a name without a first name or honorific).
+        for q in &quotes {
+            let Some(s) = &q.speaker else { continue };
+            let g = crate::entities::gender::pronoun_gender(s.span.as_str(doc.norm()));
+            if let (Some(i), Some(g)) = (s.entity, g) {
+                let e = &mut doc.entities[i];
+                if e.label == crate::article::Label::Person && e.gender.is_none() {
+                    e.gender = Some(g);
+                }
+            }
+        }
         doc.quotes = quotes;
         if unbalanced > 0 {
             doc.warn(WarningKind::UnbalancedQuotes, format!("{unbalanced} quotation mark(s) without a partner"));
