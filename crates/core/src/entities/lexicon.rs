@@ -177,6 +177,19 @@ pub struct Lexicon {
     function: KeyMap<()>,
     /// Head words of a state's bodies ("Department", "Navy").
     state: KeyMap<()>,
+    /// Words of sports reports that make a place's name a team's ("beat", "drew", "manager").
+    matches: KeyMap<MatchWord>,
+}
+
+/// How a word of a sports report marks the team named next to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchWord {
+    /// A verb of winning that says so alone: "Leeds beat Everton".
+    Win,
+    /// A verb that needs a score after it: "Leeds drew 1-1".
+    Score,
+    /// A noun of a team's people: "Leeds manager".
+    Role,
 }
 
 const PLACES: &str = include_str!("../../data/entities/places.tsv");
@@ -194,6 +207,7 @@ const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt");
 const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/entities/function_words.txt");
+const MATCH_WORDS: &str = include_str!("../../data/entities/match_words.txt");
 
 /// Non-empty, non-comment lines of an embedded list, split on tabs.
 fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -216,6 +230,17 @@ impl Lexicon {
             canonical: KeyMap::default(),
             function: lines(FUNCTION_WORDS).map(|f| (key(f[0]), ())).collect(),
             state: lines(ORG_WORDS).filter(|f| f.get(1) == Some(&"state")).map(|f| (key(f[0]), ())).collect(),
+            matches: lines(MATCH_WORDS)
+                .filter_map(|f| {
+                    let class = match f.get(1) {
+                        Some(&"win") => MatchWord::Win,
+                        Some(&"score") => MatchWord::Score,
+                        Some(&"role") => MatchWord::Role,
+                        _ => return None,
+                    };
+                    Some((key(f[0]), class))
+                })
+                .collect(),
         };
         lex.words.reserve(160_000);
         let seg = Segmenter::new();
@@ -349,6 +374,12 @@ impl Lexicon {
     #[inline]
     pub fn is_state_body(&self, key: u64) -> bool {
         self.state.contains_key(&key)
+    }
+
+    /// How a word of sports reports marks a team ("beat", "drew", "manager"), by its [`key`].
+    #[inline]
+    pub fn match_word(&self, key: u64) -> Option<MatchWord> {
+        self.matches.get(&key).copied()
     }
 
     /// The flags of a word, by its [`key`].

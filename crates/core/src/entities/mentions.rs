@@ -54,6 +54,7 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
     }
     propagate(p, &mut spans);
     headline_names(p, &mut spans);
+    sports_teams(text, p, lex, &mut spans);
     let mut out = Vec::new();
     let mut next = spans.iter().peekable();
     let mut covered_to = 0;
@@ -120,6 +121,61 @@ fn results_tables(p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, 
             spans.sort_by_key(|(s, _)| s.start);
         }
         line = end;
+    }
+}
+
+/// Places named as teams in sports reports ("Leeds beat Everton 2-1", "Tottenham, who lost 2-0",
+/// "Leeds manager Howard Wilkinson"), and every other mention of those names in the article, are
+/// organizations. Countries and regions stay places: national sides are named as places.
+fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usize>, usize)]) {
+    use crate::entities::lexicon::{key, phrase_key, KeyMap, MatchWord, PHRASE_SEED};
+    let name_key = |s: &Range<usize>| s.clone().fold(PHRASE_SEED, |k, i| phrase_key(k, p.words[i].key));
+    let match_word = |i: usize| p.words.get(i).and_then(|w| lex.match_word(w.key));
+    let word_is = |i: usize, w: &str| p.words.get(i).is_some_and(|x| x.key == key(w));
+    // A score within the next words: "2-1", or "2", "-", "1".
+    let score_at = |i: usize| {
+        (i..(i + 3).min(p.words.len())).any(|j| {
+            let w = &p.words[j];
+            w.kind == WordKind::Number
+                && (w.text(text).contains('-')
+                    || (word_is(j + 1, "-") && p.words.get(j + 2).is_some_and(|n| n.kind == WordKind::Number)))
+        })
+    };
+    let team_context = |s: &Range<usize>| {
+        let mut after = s.end;
+        if word_is(after, ",") && word_is(after + 1, "who") {
+            after += 2;
+        }
+        let follows = match match_word(after) {
+            Some(MatchWord::Win | MatchWord::Role) => true,
+            Some(MatchWord::Score) => score_at(after + 1),
+            None => false,
+        };
+        let before = s.start.checked_sub(1);
+        let object = before.is_some_and(|b| match match_word(b) {
+            Some(MatchWord::Win) => true,
+            _ => {
+                ["with", "to", "against"].iter().any(|w| word_is(b, w))
+                    && b.checked_sub(1).is_some_and(|v| match_word(v).is_some_and(|m| m != MatchWord::Role))
+                    && score_at(s.end)
+            }
+        });
+        follows || object
+    };
+    let national = |s: &Range<usize>| (p.info[s.start].gaz | p.info[s.start].flags) & (COUNTRY | REGION_GPE) != 0;
+    let mut teams: KeyMap<()> = KeyMap::default();
+    for (s, kind) in spans.iter() {
+        if *kind == LOC && !national(s) && team_context(s) {
+            teams.insert(name_key(s), ());
+        }
+    }
+    if teams.is_empty() {
+        return;
+    }
+    for (s, kind) in spans.iter_mut() {
+        if *kind == LOC && teams.contains_key(&name_key(s)) {
+            *kind = ORG;
+        }
     }
 }
 
