@@ -30,6 +30,7 @@ pub struct Found {
 /// Turns the tags of all paragraphs into mentions, in text order.
 pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Found> {
     let mut spans = Vec::new();
+    let mut teams = Vec::new();
     for r in &p.paragraphs {
         let from = spans.len();
         let mut i = r.start;
@@ -49,7 +50,7 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
         let mut para = spans.split_off(from);
         repair(text, p, r.clone(), &mut para, lex);
         define_acronyms(text, p, r.clone(), &mut para);
-        results_tables(p, r.clone(), &mut para);
+        results_tables(text, p, r.clone(), &mut para, &mut teams);
         spans.extend(para);
     }
     propagate(p, &mut spans);
@@ -62,7 +63,11 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
         for i in r.clone() {
             match next.peek() {
                 Some((s, kind)) if s.start == i => {
-                    out.extend(refine(text, p, s.clone(), *kind, r.start, lex));
+                    // A results line reads as a headline ("Manchester United 3 Arsenal 2"); its names stay whole.
+                    let team =
+                        teams.binary_search_by_key(&s.start, |t: &Range<usize>| t.start).is_ok_and(|k| teams[k] == *s);
+                    let kind = if team { *kind | TEAM } else { *kind };
+                    out.extend(refine(text, p, s.clone(), kind, r.start, lex));
                     covered_to = s.end;
                     next.next();
                 }
@@ -77,7 +82,13 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
 /// Sports results and standings ("Leicester 22 9 8 5 30 24 35", "Barnsley 3 Tranmere 0"): on a
 /// line of names and numbers only, a name is a team (an organization), unless it is a country
 /// (national sides are named as places) or a person's full name.
-fn results_tables(p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>) {
+fn results_tables(
+    text: &str,
+    p: &Prepared,
+    r: Range<usize>,
+    spans: &mut Vec<(Range<usize>, usize)>,
+    teams: &mut Vec<Range<usize>>,
+) {
     let mut line = r.start;
     while line < r.end {
         let mut end = line + 1;
@@ -93,6 +104,17 @@ fn results_tables(p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, 
         });
         let starts_with_name = words[0].kind == WordKind::Alpha
             || (words.len() > 2 && words[0].kind == WordKind::Number && words[1].kind == WordKind::Punct);
+        // A match result ("Arsenal 2 Everton 0") or a row of standings (seven columns or so), in
+        // small whole numbers: its names are teams even when they are common words. Statistics
+        // tables ("Total 1988 1989", "Zinc 495 Copper 503") are neither.
+        let whole = words
+            .iter()
+            .filter(|w| w.kind == WordKind::Number)
+            .all(|w| w.span.len() <= 2 && w.span.as_str(text).bytes().all(|b| b.is_ascii_digit()));
+        let mut shape = words.iter().filter(|w| w.kind != WordKind::Punct).map(|w| w.kind).collect::<Vec<_>>();
+        shape.dedup();
+        let result = shape == [WordKind::Alpha, WordKind::Number, WordKind::Alpha, WordKind::Number];
+        let teams_line = whole && (result || numbers >= 6);
         if numbers >= 2 && names_and_numbers && starts_with_name && numbers * 2 >= words.len() - numbers {
             let mut i = line;
             while i < end {
@@ -116,6 +138,9 @@ fn results_tables(p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, 
                 };
                 spans.retain(|(s, _)| !(s.start < j && i < s.end));
                 spans.push((i..j, kind));
+                if teams_line {
+                    teams.push(i..j);
+                }
                 i = j;
             }
             spans.sort_by_key(|(s, _)| s.start);
@@ -128,17 +153,18 @@ fn results_tables(p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, 
 /// "Leeds manager Howard Wilkinson"), and every other mention of those names in the article, are
 /// organizations. Countries and regions stay places: national sides are named as places.
 fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usize>, usize)]) {
-    use crate::entities::lexicon::{key, phrase_key, KeyMap, MatchWord, PHRASE_SEED};
-    let name_key = |s: &Range<usize>| s.clone().fold(PHRASE_SEED, |k, i| phrase_key(k, p.words[i].key));
+    use crate::entities::lexicon::{key, KeyMap, MatchWord};
+    let name_key = |s: &Range<usize>| lexicon::name_key(p.words[s.clone()].iter().map(|w| w.key));
     let match_word = |i: usize| p.words.get(i).and_then(|w| lex.match_word(w.key));
     let word_is = |i: usize, w: &str| p.words.get(i).is_some_and(|x| x.key == key(w));
-    // A score within the next words: "2-1", or "2", "-", "1".
+    // A score within the next words: "2-1", or "2", "-", "1" (not a price: "1-1/2").
+    let goals = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
     let score_at = |i: usize| {
         (i..(i + 3).min(p.words.len())).any(|j| {
-            let w = &p.words[j];
-            w.kind == WordKind::Number
-                && (w.text(text).contains('-')
-                    || (word_is(j + 1, "-") && p.words.get(j + 2).is_some_and(|n| n.kind == WordKind::Number)))
+            let w = p.words[j].text(text);
+            let joined = w.split_once('-').is_some_and(|(a, b)| goals(a) && goals(b));
+            let apart = goals(w) && word_is(j + 1, "-") && p.words.get(j + 2).is_some_and(|n| goals(n.text(text)));
+            joined || apart
         })
     };
     let team_context = |s: &Range<usize>| {
@@ -151,7 +177,7 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
             Some(MatchWord::Score) => score_at(after + 1),
             None => false,
         };
-        let before = s.start.checked_sub(1);
+        let before = s.start.checked_sub(1).filter(|_| !p.words[s.start].line_start);
         let object = before.is_some_and(|b| match match_word(b) {
             Some(MatchWord::Win) => true,
             _ => {
@@ -341,7 +367,7 @@ fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
         match hit {
             Some((s, kind)) => {
                 i = s.end;
-                found.push((s, kind | FROM_BODY));
+                found.push((s, kind | KEEP_WORDS));
             }
             None => i += 1,
         }
@@ -354,9 +380,12 @@ fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
     spans.sort_by_key(|(s, _)| s.start);
 }
 
-/// Marks a headline span [`headline_names`] took from the body: its words are a name whatever
-/// headline case suggests.
-const FROM_BODY: usize = 8;
+/// Marks a span whose words are a name whatever headline case suggests: a headline name
+/// [`headline_names`] took from the body.
+const KEEP_WORDS: usize = 8;
+/// Marks a team's name on a line of results: its words are a name ([`KEEP_WORDS`]), even a
+/// lone common word ("Arsenal 2 Everton 0").
+const TEAM: usize = 16;
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -780,8 +809,9 @@ fn norp_flags(word: &str, flags: u32, lex: &Lexicon) -> u32 {
 }
 
 fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: usize, lex: &Lexicon) -> Vec<Found> {
-    let from_body = kind & FROM_BODY != 0;
-    let kind = kind & !FROM_BODY;
+    let team = kind & TEAM != 0;
+    let keep_words = team || kind & KEEP_WORDS != 0;
+    let kind = kind & !(KEEP_WORDS | TEAM);
     let mut a = r.start;
     let mut b = r.end;
     // Joiners and punctuation never end a name; "the" never starts one.
@@ -815,7 +845,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     };
     // A company's name runs up to its legal form whatever its words ("Gander Mountain Inc"), and
     // a headline name spelt as in the body is that name.
-    let company = from_body || b > a + 1 && p.info[b - 1].flags & lexicon::COMPANY != 0;
+    let company = keep_words || b > a + 1 && p.info[b - 1].flags & lexicon::COMPANY != 0;
     while a < b && trimmable(a) && !company {
         a += 1;
     }
@@ -868,6 +898,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     }
     // A single common word capitalised only because it starts a sentence or sits in a headline.
     if n == 1
+        && !team
         && first.flags & LOWER != 0
         && first.flags & (PLACE | lexicon::FIRST_M | lexicon::FIRST_F | lexicon::SURNAME) == 0
     {
