@@ -13,7 +13,7 @@ help: ## Show this help
 
 .PHONY: run
 run: ## Parse the seed article and print its JSON
-	cargo run -q --release --bin byline -- parse $(SEED) --pretty
+	cargo run -q --release --bin byline -- parse $(SEED) --published 2023-02-25 --pretty
 
 $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
