@@ -190,7 +190,7 @@ pub struct Mention {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
-    /// The entity's name or part of it ("Chinese Foreign Ministry", "C.I.A.", "Lukashenko").
+    /// The entity's name or part of it ("Chinese Foreign Ministry", "C.I.A.", "Varga").
     #[default]
     Name,
     /// A definite description that can only mean this entity here ("the ministry").
@@ -208,7 +208,7 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
     /// Titles and honorifics seen before the name ("President", "Gen.").
     pub titles: Vec<String>,
-    /// Descriptions from appositives and "X of Y" ("president of Belarus").
+    /// Descriptions from appositives and "X of Y" ("president of Chile").
     pub roles: Vec<String>,
     /// For people, when known.
     pub gender: Option<Gender>,
@@ -229,9 +229,9 @@ pub enum QuoteKind {
 /// Who said a quote: the local mention, and what it resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speaker {
-    /// The mention the attribution names ("he", "Mr. Qin", "the ministry").
+    /// The mention the attribution names ("he", "Mr. Wen", "the ministry").
     pub span: Span,
-    /// The resolved name ("Yauheni Preiherman"), when resolved.
+    /// The resolved name ("Tomas Halden"), when resolved.
     pub name: Option<String>,
     /// Index into [`Article::entities`], when resolved to an entity.
     pub entity: Option<usize>,

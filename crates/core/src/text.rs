@@ -310,11 +310,11 @@ mod tests {
 
     #[test]
     fn spaces_invisibles_and_bom() {
-        let t = "\u{FEFF}Mr.\u{00A0}Qin\u{200B} said";
+        let t = "\u{FEFF}Mr.\u{00A0}Wen\u{200B} said";
         let src = Source::new(t);
-        assert_eq!(src.norm(), "Mr. Qin said");
-        roundtrip(t, "Mr. Qin", "Mr.\u{00A0}Qin");
-        roundtrip(t, "Qin", "Qin");
+        assert_eq!(src.norm(), "Mr. Wen said");
+        roundtrip(t, "Mr. Wen", "Mr.\u{00A0}Wen");
+        roundtrip(t, "Wen", "Wen");
         roundtrip(t, "said", "said");
         roundtrip(t, "Mr.", "Mr.");
     }

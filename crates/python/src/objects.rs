@@ -226,7 +226,7 @@ impl Mention {
 ///     name: The fullest form of the name.
 ///     mentions: Every mention, in text order.
 ///     titles: Titles and honorifics seen before the name ("President").
-///     roles: Descriptions from appositives and "X of Y" ("president of Belarus").
+///     roles: Descriptions from appositives and "X of Y" ("president of Chile").
 ///     gender: ``"male"``, ``"female"`` or None.
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -241,7 +241,7 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
     /// Titles and honorifics seen before the name ("President").
     pub titles: Vec<String>,
-    /// Descriptions from appositives and "X of Y" ("president of Belarus").
+    /// Descriptions from appositives and "X of Y" ("president of Chile").
     pub roles: Vec<String>,
     /// ``"male"``, ``"female"`` or None.
     pub gender: Option<String>,
@@ -274,21 +274,21 @@ impl Entity {
 /// Who said a quote: the local mention the attribution names, and what it resolves to.
 ///
 /// Attributes:
-///     start: Code point offset of the mention ("he", "Mr. Qin", "the ministry").
+///     start: Code point offset of the mention ("he", "Mr. Wen", "the ministry").
 ///     end: Code point offset one past its end.
 ///     text: The mention as written.
-///     name: The resolved name ("Yauheni Preiherman"), or None.
+///     name: The resolved name ("Tomas Halden"), or None.
 ///     entity: The resolved entity's id (``"e7"``), or None.
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Speaker {
-    /// Code point offset of the mention ("he", "Mr. Qin", "the ministry").
+    /// Code point offset of the mention ("he", "Mr. Wen", "the ministry").
     pub start: usize,
     /// Code point offset one past its end.
     pub end: usize,
     /// The mention as written.
     pub text: String,
-    /// The resolved name ("Yauheni Preiherman"), or None.
+    /// The resolved name ("Tomas Halden"), or None.
     pub name: Option<String>,
     /// The resolved entity's id (``"e7"``), or None.
     pub entity: Option<String>,

@@ -162,10 +162,10 @@ mod tests {
         "contributors":[],"published":"2023-02-25","dateline":{"place":"KYIV, Ukraine","start":3,"end":19},
         "paragraphs":[{"start":0,"end":1,"role":"title"},{"start":3,"end":40,"role":"body"}],
         "sentences":[{"start":3,"end":40,"paragraph":1}],
-        "entities":[{"id":"e1","label":"PERSON","name":"Qin Gang","mentions":[{"start":5,"end":13,"text":"Qin Gang"},
-            {"start":30,"end":33,"text":"Qin","kind":"name"}],"titles":["Mr.","Foreign Minister"],"roles":[],"gender":"male"}],
+        "entities":[{"id":"e1","label":"PERSON","name":"Wen Bo","mentions":[{"start":5,"end":13,"text":"Wen Bo"},
+            {"start":30,"end":33,"text":"Wen","kind":"name"}],"titles":["Mr.","Foreign Minister"],"roles":[],"gender":"male"}],
         "quotes":[{"id":"q1","kind":"direct","start":20,"end":28,"text":"We care","speaker":{"start":30,"end":33,
-            "text":"Qin","name":"Qin Gang","entity":"e1"},"cue":{"start":34,"end":38,"text":"said"}},
+            "text":"Wen","name":"Wen Bo","entity":"e1"},"cue":{"start":34,"end":38,"text":"said"}},
             {"id":"q2","kind":"indirect","start":1,"end":2,"text":"x","speaker":null,"cue":null}],
         "timexes":[{"start":41,"end":48,"text":"Tuesday","type":"DATE","value":"2023-02-28","mod":null}],
         "warnings":[]}"#;
@@ -178,13 +178,13 @@ mod tests {
         assert_eq!((a.paragraphs, a.sentences, a.entities, a.quotes, a.timexes), (2, 1, 1, 2, 1));
         assert_eq!(a.dateline.as_deref(), Some("KYIV, Ukraine"));
         let q = &rows.quotes[0];
-        assert_eq!((q.speaker_name.as_deref(), q.speaker_label.as_deref()), (Some("Qin Gang"), Some("PERSON")));
+        assert_eq!((q.speaker_name.as_deref(), q.speaker_label.as_deref()), (Some("Wen Bo"), Some("PERSON")));
         assert_eq!((q.cue.as_deref(), q.cue_start, q.start, q.end), (Some("said"), Some(34), 20, 28));
         assert_eq!((rows.quotes[1].speaker.as_deref(), rows.quotes[1].cue_end), (None, None));
         assert_eq!(rows.entities[0].titles, "Mr.; Foreign Minister");
         assert_eq!(rows.entities[0].mentions, 2);
         assert_eq!(rows.mentions.len(), 2);
-        assert_eq!((rows.mentions[1].text.as_str(), rows.mentions[1].name.as_str()), ("Qin", "Qin Gang"));
+        assert_eq!((rows.mentions[1].text.as_str(), rows.mentions[1].name.as_str()), ("Wen", "Wen Bo"));
         assert_eq!((rows.mentions[0].kind.as_str(), rows.mentions[1].kind.as_str()), ("name", "name"));
         assert_eq!((rows.timexes[0].kind.as_str(), rows.timexes[0].value.as_deref()), ("DATE", Some("2023-02-28")));
         assert_eq!(rows.len(), 7);

@@ -52,13 +52,13 @@ table! {
         start: i64,
         /// End of the content (code points, exclusive).
         end: i64,
-        /// The speaker mention as written ("he", "Mr. Qin", "the ministry").
+        /// The speaker mention as written ("he", "Mr. Wen", "the ministry").
         speaker: Option<String>,
         /// Start of the speaker mention.
         speaker_start: Option<i64>,
         /// End of the speaker mention.
         speaker_end: Option<i64>,
-        /// Who the speaker resolves to ("Qin Gang").
+        /// Who the speaker resolves to ("Wen Bo").
         speaker_name: Option<String>,
         /// The speaker's entity id within the article (`e7`), joins `entities.entity_id`.
         speaker_entity: Option<String>,

@@ -76,7 +76,7 @@ pub struct Info {
     /// On a line in headline case.
     pub title_line: bool,
     /// How the word is written across the article: bit 0, in lower case somewhere; bit 1,
-    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Xi"); bit 3, capitalised
+    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Li"); bit 3, capitalised
     /// mid-sentence between lower-case words (a one-word name).
     pub doc: u8,
     /// Whether and how the tagger looks at it.
@@ -538,12 +538,12 @@ mod tests {
 
     #[test]
     fn prepares_candidates_and_starts() {
-        let text = "Cooperation in the Council on International Relations grew. Mr. Qin said.";
+        let text = "Cooperation in the Council on International Relations grew. Mr. Wen said.";
         let p = prepare(text, &[0, 60]);
         let find = |s: &str| p.words.iter().position(|w| w.text(text) == s).unwrap();
         assert!(p.info[find("Cooperation")].sent_start);
         assert!(p.info[find("Mr.")].sent_start);
-        assert!(!p.info[find("Qin")].sent_start);
+        assert!(!p.info[find("Wen")].sent_start);
         assert_eq!(p.info[find("on")].candidate, Candidate::Connector);
         assert_eq!(p.info[find("in")].candidate, Candidate::No);
         assert_eq!(p.info[find("grew")].candidate, Candidate::No);

@@ -138,7 +138,7 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
     }
 }
 
-/// The entity one of whose mentions overlaps `span` ("Mr. Qin" → the entity of "Qin").
+/// The entity one of whose mentions overlaps `span` ("Mr. Wen" → the entity of "Wen").
 pub fn entity_at(entities: &[Entity], span: Span) -> Option<usize> {
     entities.iter().position(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
 }
@@ -239,16 +239,16 @@ mod tests {
     #[test]
     fn helpers_for_quotes() {
         let rec = EntityRecognizer::new();
-        let text = "The Chinese Foreign Ministry said Mr. Qin would go. The ministry added more.";
+        let text = "The Chinese Foreign Ministry said Mr. Wen would go. The ministry added more.";
         let es = entities(&rec, text);
-        let at = text.find("Qin").unwrap();
-        let qin = entity_at(&es, Span::new(at - 4, at + 3)).expect("Mr. Qin");
-        assert_eq!(es[qin].label, Label::Person);
+        let at = text.find("Wen").unwrap();
+        let wen = entity_at(&es, Span::new(at - 4, at + 3)).expect("Mr. Wen");
+        assert_eq!(es[wen].label, Label::Person);
         let ministry = nominal_antecedent(&es, "ministry", text.find("The ministry").unwrap()).expect("the ministry");
         assert_eq!(es[ministry].name, "Chinese Foreign Ministry");
         let nominal = es[ministry].mentions.iter().find(|m| m.kind == MentionKind::Nominal).expect("nominal");
         assert_eq!(nominal.span.as_str(text), "The ministry");
-        assert!(es[qin].titles.is_empty(), "Mr. is no title: {:?}", es[qin].titles);
+        assert!(es[wen].titles.is_empty(), "Mr. is no title: {:?}", es[wen].titles);
         assert_eq!(rec.lexicon().title_gender("Mrs."), Some(crate::article::Gender::Female));
     }
 }

@@ -1,6 +1,6 @@
-//! Roles: what the text says an entity is. From "Title Name of Place" ("president of Belarus"),
-//! appositives after a name ("Yauheni Preiherman, the director of ..."), descriptions before it
-//! ("Belarus’s foreign minister, Sergei Aleinik" → "foreign minister of Belarus") and copulas
+//! Roles: what the text says an entity is. From "Title Name of Place" ("president of Chile"),
+//! appositives after a name ("Tomas Halden, the director of ..."), descriptions before it
+//! ("Chile’s foreign minister, Ivan Sorokin" → "foreign minister of Chile") and copulas
 //! ("X is the mayor of Y").
 
 use crate::article::Label;
@@ -59,7 +59,7 @@ fn mention_before(found: &[Found], i: usize) -> Option<&Found> {
     k.checked_sub(1).map(|k| &found[k]).filter(|f| f.words.end == i)
 }
 
-/// "President Aleksandr Lukashenko of Belarus" → "president of Belarus".
+/// "President Anton Varga of Chile" → "president of Chile".
 fn title_of(text: &str, p: &Prepared, found: &[Found], m: usize, end: usize, lex: &Lexicon) -> Option<String> {
     let f = &found[m];
     let titles: Vec<&Word> = p.words[f.titles.clone()].iter().filter(|w| lex.word(w.key) & HONORIFIC == 0).collect();
@@ -156,7 +156,7 @@ fn appositive_at(text: &str, p: &Prepared, found: &[Found], comma: usize, end: u
     Some((phrase(text, p, found, start, stop)?, stop))
 }
 
-/// "Belarus’s foreign minister, Sergei Aleinik," → "foreign minister of Belarus";
+/// "Chile’s foreign minister, Ivan Sorokin," → "foreign minister of Chile";
 /// "Name is the mayor of X." → "mayor of X".
 fn description_before(
     text: &str,

@@ -118,7 +118,7 @@ mod tests {
         for s in [
             "Facebook changed its privacy policy last week, angering users.",
             "Share prices fell 3% on Monday.",
-            "China may gain symbolic and practical payoffs from closer ties with Belarus.",
+            "Norway may gain practical gains from closer ties with Chile.",
             "Leave a reply to the minister, he said.",
             "Email and text messages were sent to every voter.",
             "DU PONT <DD> WINS SUIT AGAINST PHILLIPS <P>",

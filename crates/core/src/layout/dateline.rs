@@ -173,7 +173,7 @@ mod tests {
         assert_eq!(place("BREAKING: The vote"), None);
         assert_eq!(place("FIX IS IN: The vote was rigged, he said"), None);
         assert_eq!(place("As officials in Ukraine watch - closely"), None);
-        assert_eq!(place("Mr. Qin said - nothing"), None);
+        assert_eq!(place("Mr. Wen said - nothing"), None);
         assert_eq!(place("March 3 - The day"), None);
         assert_eq!(place("ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>"), None);
     }

@@ -48,7 +48,7 @@ mod tests {
 
     #[test]
     fn headlines() {
-        assert!(is_headline("China to Welcome Belarusian Leader, Raising Concerns Over Ukraine"));
+        assert!(is_headline("Spain to Welcome Peruvian Leader, Raising Hopes Over Trade"));
         assert!(is_headline("BAHIA COCOA REVIEW"));
         assert!(is_headline("STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"));
         assert!(is_headline("Is this the end of the road?"));
@@ -66,7 +66,7 @@ mod tests {
         assert!(!is_headline("The storm arrived on Monday."));
         assert!(!is_headline("Hello World. My Name Is Jonas."));
         assert!(is_headline("venezuelan bank begins signing debt contracts"));
-        assert!(!is_headline("Mr. Lukashenko replied:"));
+        assert!(!is_headline("Mr. Varga replied:"));
         assert!(!is_headline(&"word ".repeat(50)));
         assert!(!is_headline("Two lines\nof text"));
     }

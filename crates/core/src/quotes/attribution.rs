@@ -172,7 +172,7 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         }
     }
     let after = skip_adjuncts(ctx, rest, hi);
-    // "…,” Mr. Lukashenko replied: “…”" introduces the next quote, not this one.
+    // "…,” Mr. Varga replied: “…”" introduces the next quote, not this one.
     if after < hi && ctx.word(after) == ":" {
         return None;
     }
@@ -347,8 +347,8 @@ fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
     Some(Attr { speaker, cue: Some(cue) })
 }
 
-/// True when an earlier cue of the sentence reports a clause that holds cue `k`: in "Qin noted
-/// that ... Xi had proclaimed an “…”", the quote belongs to Qin's report.
+/// True when an earlier cue of the sentence reports a clause that holds cue `k`: in "Wen noted
+/// that ... Li had proclaimed an “…”", the quote belongs to Wen's report.
 fn nested_in_report(ctx: &Ctx<'_>, k: usize, lo: usize) -> bool {
     let start = ctx.cues[k].toks.start;
     ctx.cues[..k]

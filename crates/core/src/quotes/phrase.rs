@@ -1,6 +1,6 @@
-//! Noun phrases around a cue: the speaker before the verb ("Mr. Qin said"), after it
-//! ("said Geoff Garin"), behind an appositive ("Yauheni Preiherman, the director of ..., said")
-//! and the subject of a participle ("Podolyak issued a statement suggesting that ...").
+//! Noun phrases around a cue: the speaker before the verb ("Mr. Wen said"), after it
+//! ("said Geoff Garin"), behind an appositive ("Tomas Halden, the director of ..., said")
+//! and the subject of a participle ("Marek issued a statement suggesting that ...").
 //!
 //! There is no tagger here: function words come from the grammar lexicon, names from
 //! capitalisation, verbs from cues, irregular past forms and the -ed ending.
@@ -97,7 +97,7 @@ impl Ctx<'_> {
         if np.start > lo && self.is_word(np.start - 1) && self.class(np.start - 1).has(Class::AUXILIARY) {
             return None;
         }
-        // "Mr. Lukashenko and Mr. Xi promised": names joined by "and" speak together.
+        // "Mr. Varga and Mr. Li promised": names joined by "and" speak together.
         if np.start > lo + 1 && self.word(np.start - 1) == "and" && self.is_name(np.clone()) {
             if let Some(first) = self.np_before(np.start - 1, lo).filter(|f| self.is_name(f.clone())) {
                 return Some(first.start..np.end);
@@ -126,7 +126,7 @@ impl Ctx<'_> {
     }
 
     /// The subject before `comma`, which closes an appositive or relative clause: "X, the
-    /// director of Y, said" gives X; "his counterpart, Qin Gang, said" gives the name.
+    /// director of Y, said" gives X; "his counterpart, Wen Bo, said" gives the name.
     fn behind_appositive(&self, comma: usize, lo: usize) -> Option<Range<usize>> {
         let mut j = comma;
         let mut open = None;

@@ -1,10 +1,10 @@
-//! Speaker resolution: from the local mention ("he", "Mr. Qin", "the ministry") to a name and
+//! Speaker resolution: from the local mention ("he", "Mr. Wen", "the ministry") to a name and
 //! an entity.
 //!
 //! - Pronouns go to the last speaker when that speaker is recent and compatible (gender and
 //!   number), else to the nearest compatible person mentioned before.
 //! - Names go to the entity that has a mention there; failing that, to an entity or an earlier
-//!   speaker with the same surname ("Mr. Preiherman" is "Yauheni Preiherman").
+//!   speaker with the same surname ("Mr. Halden" is "Tomas Halden").
 //! - Organisations and anonymous sources ("a senior official") keep their own words as name.
 
 use std::cell::OnceCell;
@@ -89,7 +89,7 @@ impl<'e> Index<'e> {
     }
 
     /// The entity with a mention inside `span`: a person first, then the rightmost mention.
-    /// A one-word person ("Qin") gives way to the person whose fuller name holds that word.
+    /// A one-word person ("Wen") gives way to the person whose fuller name holds that word.
     fn overlapping(&self, span: Span) -> Option<usize> {
         let from = self.mentions.partition_point(|(s, _)| s.end() <= span.start());
         let mut best: Option<(bool, usize, usize)> = None;
@@ -173,7 +173,7 @@ fn resolve_one(
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
         return resolve_pronoun(ctx, index, r.start, para, last);
     }
-    // "the Biden administration", "Mr. Lukashenko’s office": a common noun heads the phrase,
+    // "the Carter administration", "Mr. Varga’s office": a common noun heads the phrase,
     // so it names a group or an office, not the person in it.
     let head = r.end - 1;
     if !ctx.is_capitalized(head) {
@@ -218,7 +218,7 @@ fn resolve_one(
     Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para })
 }
 
-/// "Mr. Lukashenko and Mr. Xi": two named people speaking together are a group named after both,
+/// "Mr. Varga and Mr. Li": two named people speaking together are a group named after both,
 /// tied to neither entity. An organisation's name with "and" in it is one mention and stays whole.
 fn coordinated(
     ctx: &Ctx<'_>,
@@ -295,8 +295,8 @@ fn has_surname(name: &str, surname: &str) -> bool {
     last.is_some() && (last == Some(surname) || first == Some(surname))
 }
 
-/// The capitalised name tokens of a mention, without titles and honorifics: "Mr. Qin" gives
-/// "Qin"; "President Volodymyr Zelensky of Ukraine" gives "Volodymyr Zelensky".
+/// The capitalised name tokens of a mention, without titles and honorifics: "Mr. Wen" gives
+/// "Wen"; "President Oleh Koval of Ukraine" gives "Oleh Koval".
 fn name_part(ctx: &Ctx<'_>, r: Range<usize>) -> Vec<usize> {
     let mut out = Vec::new();
     for t in r {

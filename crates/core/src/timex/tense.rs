@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn cues() {
         let cases = [
-            ("Zelensky said on Friday that he would like to meet.", "Friday", Direction::Past),
+            ("Koval said on Friday that he would like to meet.", "Friday", Direction::Past),
             ("China will host the president on Tuesday.", "Tuesday", Direction::Future),
             (
                 "On Saturday, China announced the visit, to take place over three days starting on Tuesday.",
