@@ -76,7 +76,7 @@ pub struct Info {
     /// On a line in headline case.
     pub title_line: bool,
     /// How the word is written across the article: bit 0, in lower case somewhere; bit 1,
-    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Li"); bit 3, capitalised
+    /// capitalised mid-sentence; bit 2, after an honorific ("Mr. Hu"); bit 3, capitalised
     /// mid-sentence between lower-case words (a one-word name).
     pub doc: u8,
     /// Whether and how the tagger looks at it.

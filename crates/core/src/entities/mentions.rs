@@ -236,8 +236,8 @@ fn define_acronyms(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(R
     }
 }
 
-/// Words the tagger left out although the article names them elsewhere ("Li" of "Mr. Li" in
-/// "Li Wei"), or the gazetteers know them well (countries, states, regions, big cities,
+/// Words the tagger left out although the article names them elsewhere ("Hu" of "Mr. Hu" in
+/// "Hu Jintao"), or the gazetteers know them well (countries, states, regions, big cities,
 /// well-known organizations).
 fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
     use crate::entities::lexicon::KeyMap;
@@ -396,8 +396,8 @@ const MISC: usize = 3;
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
 fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>, lex: &Lexicon) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
-    // "Mr. Li": a capitalised run after an honorific is a person; so is one after a title
-    // ("President Li Wei", "Secretary Rice") when no word of it names a place, an
+    // "Mr. Hu": a capitalised run after an honorific is a person; so is one after a title
+    // ("President Hu Jintao", "Secretary Rice") when no word of it names a place, an
     // organization, a date or a nationality.
     let not_person = PLACE | ORG_HEAD | ORG_NAME | FAC_HEAD | TIME | DEMONYM | NORP | TITLE | HONORIFIC;
     let plain = |j: usize| cap(j) && !p.info[j].caps_line && (p.info[j].flags | p.info[j].gaz) & not_person == 0;
@@ -419,7 +419,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             while j < r.end && j < i + 4 && (if honorific { cap(j) } else { plain(j) }) {
                 j += 1;
             }
-            // A name the tagger ran on into this one ("Li Wei and Dr.") keeps its start.
+            // A name the tagger ran on into this one ("Hu Jintao and Dr.") keeps its start.
             for (s, _) in spans.iter_mut() {
                 if s.start <= i && i < s.end {
                     s.end = i;
