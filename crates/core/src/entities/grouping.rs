@@ -287,8 +287,22 @@ fn person_target(
         let by_first = newest(ix.person_last.get(&first), &|c| alone(c) && full(c)[0] == first);
         return by_last.max(by_first);
     }
-    newest(ix.person_last.get(&last), &|c| full(c).last() == Some(&last))
-        .or_else(|| newest(ix.person_first.get(&first), &|c| full(c).len() >= 2 && full(c)[0] == first))
+    // "Mr. Hu" → "Hu Jintao": the family name comes first, so the first-name list's gender of
+    // that word says nothing; only a title's gender can tell them apart.
+    let family_first = |c: usize| {
+        let cl = &clusters[c];
+        full(c).len() >= 2
+            && full(c)[0] == first
+            && !(gender.is_some() && cl.title_gender.is_some_and(|g| Some(g) != gender))
+    };
+    newest(ix.person_last.get(&last), &|c| full(c).last() == Some(&last)).or_else(|| {
+        ix.person_first
+            .get(&first)?
+            .iter()
+            .rev()
+            .copied()
+            .find(|&c| clusters[c].label == Label::Person && family_first(c))
+    })
 }
 
 fn org_target(
@@ -383,6 +397,13 @@ mod tests {
         assert_eq!(got[1], ["Vladimir V. Putin", "Putin", "Putin"]);
         assert_eq!(got[2], ["Bill Clinton"]);
         assert_eq!(got[3], ["Hillary Clinton", "Clinton"]);
+    }
+
+    #[test]
+    fn family_name_first_whatever_the_first_name_lists_say() {
+        // "Li" is also a woman's first name in the lists; "Mr. Li" is still Li Wei.
+        let got = clusters("Li Wei met the press. Mr. Li left.", &[("Li Wei", Label::Person), ("Li", Label::Person)]);
+        assert_eq!(got, [["Li Wei", "Li"]]);
     }
 
     #[test]
