@@ -33,6 +33,7 @@ test: test-rust test-python ## Run every test, Rust and Python
 
 .PHONY: test-rust
 test-rust: ## Run the Rust tests
+	@[ -d "$(BYLINE_SHARED_DATA)" ] || echo "note: no development data at $(BYLINE_SHARED_DATA) (set BYLINE_SHARED_DATA): the Rust tests that need it (crates/core/tests/layout_data.rs) skip"
 	cargo test --workspace --all-targets -q
 	cargo test --workspace --doc -q
 
