@@ -269,12 +269,14 @@ fn person_target(
 ) -> Option<usize> {
     let k = &keys[m];
     let (first, last) = (*k.first()?, *k.last()?);
-    let compatible = |cl: &Cluster| {
-        cl.label == Label::Person && !(gender.is_some() && cl.gender_hint().is_some() && gender != cl.gender_hint())
-    };
+    // A gender hint that says otherwise keeps people apart ("Mr. Clinton", "Hillary Clinton").
+    let fits = |hint: Option<Gender>| !(gender.is_some() && hint.is_some() && gender != hint);
     let full = |c: usize| &keys[clusters[c].fullest];
+    let person = |list: Option<&Vec<usize>>, ok: &dyn Fn(usize) -> bool| {
+        list.and_then(|l| l.iter().rev().copied().find(|&c| clusters[c].label == Label::Person && ok(c)))
+    };
     let newest = |list: Option<&Vec<usize>>, ok: &dyn Fn(usize) -> bool| {
-        list.and_then(|l| l.iter().rev().copied().find(|&c| compatible(&clusters[c]) && ok(c)))
+        person(list, &|c| fits(clusters[c].gender_hint()) && ok(c))
     };
     if k.len() >= 2 {
         // The same full name (a middle initial aside), or a surname seen alone before.
@@ -289,20 +291,9 @@ fn person_target(
     }
     // "Mr. Hu" → "Hu Jintao": the family name comes first, so the first-name list's gender of
     // that word says nothing; only a title's gender can tell them apart.
-    let family_first = |c: usize| {
-        let cl = &clusters[c];
-        full(c).len() >= 2
-            && full(c)[0] == first
-            && !(gender.is_some() && cl.title_gender.is_some_and(|g| Some(g) != gender))
-    };
-    newest(ix.person_last.get(&last), &|c| full(c).last() == Some(&last)).or_else(|| {
-        ix.person_first
-            .get(&first)?
-            .iter()
-            .rev()
-            .copied()
-            .find(|&c| clusters[c].label == Label::Person && family_first(c))
-    })
+    let family_first = |c: usize| fits(clusters[c].title_gender) && full(c).len() >= 2 && full(c)[0] == first;
+    newest(ix.person_last.get(&last), &|c| full(c).last() == Some(&last))
+        .or_else(|| person(ix.person_first.get(&first), &family_first))
 }
 
 fn org_target(

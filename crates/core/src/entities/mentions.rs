@@ -128,7 +128,7 @@ fn results_tables(
                 }
                 let first = p.info[i].flags;
                 let person = j - i >= 2 && first & (lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U) != 0;
-                let country = (p.info[i].gaz | first) & (COUNTRY | REGION_GPE) != 0;
+                let country = names_nation(&p.info[i]);
                 let kind = if person {
                     PER
                 } else if country {
@@ -188,7 +188,7 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
         });
         follows || object
     };
-    let national = |s: &Range<usize>| (p.info[s.start].gaz | p.info[s.start].flags) & (COUNTRY | REGION_GPE) != 0;
+    let national = |s: &Range<usize>| names_nation(&p.info[s.start]);
     let mut teams: KeyMap<()> = KeyMap::default();
     for (s, kind) in spans.iter() {
         if *kind == LOC && !national(s) && team_context(s) {
@@ -203,6 +203,11 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
             *kind = ORG;
         }
     }
+}
+
+/// A word that names a country or a political region, by the gazetteers or the word lists.
+fn names_nation(info: &Info) -> bool {
+    (info.gaz | info.flags) & (COUNTRY | REGION_GPE) != 0
 }
 
 /// True for a word written as an acronym: two to eight letters, all capitals, possibly with
@@ -498,7 +503,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     let mut bodies = Vec::new();
     for (s, kind) in spans.iter_mut() {
         let first = &p.info[s.start];
-        let country = first.gaz_pos != 2 && (first.gaz | first.flags) & (COUNTRY | REGION_GPE) != 0;
+        let country = first.gaz_pos != 2 && names_nation(first);
         let mut e = s.start + 1;
         while e < s.end && p.info[e].gaz_pos == 2 {
             e += 1;
