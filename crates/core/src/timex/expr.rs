@@ -389,7 +389,13 @@ pub fn duration_value(amount: Amount, unit: Unit) -> String {
     match amount {
         Amount::Some => {
             s.push('X');
-            s.push_str(if unit == Unit::Decade { "DE" } else { code });
+            // TE3's single letters for vague long spans: "decades" PXE, "centuries" PXC.
+            s.push_str(match unit {
+                Unit::Decade => "E",
+                Unit::Century => "C",
+                Unit::Millennium => "L",
+                _ => code,
+            });
         }
         Amount::Halves(h) if h % 2 == 0 => {
             let _ = write!(s, "{}{}", (h / 2).saturating_mul(mult), code);

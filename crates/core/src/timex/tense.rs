@@ -38,6 +38,15 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     if as_soon_as {
         return Direction::Future;
     }
+    // "Tuesday's ruling": a day named as the date of an event; the verbs around it govern other
+    // things ("would look for ways around Wednesday's ruling"). Behind, but for a deadline
+    // ("ahead of Thursday's vote"); "before Friday's purchases" is as often behind as ahead.
+    let possessive = atoms.get(timex.end).is_some_and(|a| (a.is_mark('\'') || a.is_mark('’')) && !a.space_before)
+        && atoms.get(timex.end + 1).is_some_and(|a| a.is("s") && !a.space_before);
+    if possessive {
+        let ahead_of = before(1).is_some_and(|a| a.is("of")) && before(2).is_some_and(|a| a.is("ahead"));
+        return if until || ahead_of { Direction::WeakFuture } else { Direction::Unknown };
+    }
     let clause_start = (lo..timex.start).rev().find(|&k| is_boundary(&atoms[k])).map_or(lo, |k| k + 1);
     let clause_end = (timex.end..hi).find(|&k| is_boundary(&atoms[k])).unwrap_or(hi);
     if let Some(d) = nearest(atoms, clause_start..clause_end, &timex) {
@@ -158,9 +167,14 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
     let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
-    // "is heard in May", "are expected Tuesday": a present passive points ahead, not back.
-    let be = |a: &Atom<'_>| a.is("be") || a.is("is") || a.is("are") || a.is("am");
-    if k > 0 && (determiner(&atoms[k - 1]) || be(&atoms[k - 1])) {
+    if k > 0 && determiner(&atoms[k - 1]) {
+        return None;
+    }
+    // "is heard in May", "are expected Tuesday": a present passive is a schedule, ahead.
+    if k > 0 && (atoms[k - 1].is("is") || atoms[k - 1].is("are") || atoms[k - 1].is("am")) {
+        return Some(Direction::Future);
+    }
+    if k > 0 && atoms[k - 1].is("be") {
         return None;
     }
     // "a still unspecified date": a determiner, an adverb, a participle and its noun.
@@ -224,10 +238,12 @@ mod tests {
             ("Members had filed reports by Wednesday.", "Wednesday", Direction::Past),
             ("Nobody has seen him since Friday.", "Friday", Direction::Past),
             ("The offer had been scheduled to expire Friday.", "Friday", Direction::Past),
-            ("The case is heard on Monday.", "Monday", Direction::Unknown),
+            ("The case is heard on Monday.", "Monday", Direction::Future),
             ("\"The deal, on Thursday, is done,\" he said.", "Thursday", Direction::Unknown),
             ("``The deal, on Thursday, is done,'' he said.", "Thursday", Direction::Unknown),
             ("The deal, on Thursday, was done, he said.", "Thursday", Direction::WeakPast),
+            ("They would look for ways around Wednesday's ruling.", "Wednesday", Direction::Unknown),
+            ("Traders are cautious ahead of Thursday's vote.", "Thursday", Direction::WeakFuture),
         ];
         for (sentence, word, want) in cases {
             assert_eq!(dir(sentence, word), want, "{sentence}");

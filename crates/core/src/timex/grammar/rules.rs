@@ -775,17 +775,28 @@ impl<'g, 't> Grammar<'g, 't> {
             end += 1;
         }
         // A day after it: "noon Thursday", "5 p.m. EST, Nov. 6".
+        let day_at = |k: usize| {
+            self.p_date(k)
+                .filter(|(_, e)| matches!(e, Expr::Calendar { day: Some(_), .. }))
+                .or_else(|| self.p_weekday(k))
+                .or_else(|| self.p_dayword(k).filter(|(_, e)| matches!(e, Expr::Relative { .. })))
+        };
         let k = if self.mark(end, ',') { end + 1 } else { end };
-        let date = self
-            .p_date(k)
-            .filter(|(_, e)| matches!(e, Expr::Calendar { day: Some(_), .. }))
-            .or_else(|| self.p_weekday(k))
-            .or_else(|| self.p_dayword(k).filter(|(_, e)| matches!(e, Expr::Relative { .. })));
-        let (date, end) = match date {
+        let (date, end) = match day_at(k) {
             Some((e2, d)) => (Some(d.boxed()), e2),
-            None => (None, end),
+            // "10:35 a.m. (0735 GMT) Friday": the day after the bracket is the time's, but the
+            // span stays the time's own.
+            None => (self.after_bracket(end).and_then(day_at).map(|(_, d)| d.boxed()), end),
         };
         Some((end, Expr::Clock { date, hour, minute }))
+    }
+
+    /// The atom after a short bracket opening at `i`: "(0735 GMT)".
+    fn after_bracket(&self, i: usize) -> Option<usize> {
+        if !self.mark(i, '(') {
+            return None;
+        }
+        (i + 1..i + 8).find(|&k| self.mark(k, ')')).map(|k| k + 1)
     }
 
     /// Words that are references on their own: "now", "recently", "the past", "the future",
@@ -845,7 +856,11 @@ impl<'g, 't> Grammar<'g, 't> {
                 n.kind == AtomKind::Word
                     && (n.upper || (!n.lex.iter().any(|e| e.lex.is_trigger()) && !self.ctx(i + 1, Ctx::AfterYear)))
             });
-            if (a.upper && self.in_name(i)) || before_noun {
+            // "a daily rally", "his weekly address" recur; "quarterly results" and "the annual
+            // report" name a reporting period, and TimeML leaves them alone.
+            // "average daily volume" is a rate, not a recurrence.
+            let recurs_before_noun = matches!(v, "P1D" | "P1W" | "PT1H") && !(i > 0 && self.word(i - 1, "average"));
+            if (a.upper && self.in_name(i)) || (before_noun && !recurs_before_noun) {
                 return None;
             }
             return Some((i + 1, Expr::Set(v.to_string())));
