@@ -46,10 +46,11 @@ screenshot: develop ## Screenshot of the seed article as Jupyter shows it (docs/
 	$(VPY) tests/python/screenshot.py docs/article.png light
 
 .PHONY: lint
-lint: ## rustfmt and clippy, warnings as errors
+lint: ## rustfmt, clippy and rustdoc, warnings as errors
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -q -- -D warnings
 	cargo clippy -p byline-batch --no-default-features --all-targets -q -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
 
 .PHONY: fmt
 fmt: ## Format the Rust code

@@ -44,12 +44,15 @@ pub struct Article {
     /// The contract view (code point offsets, ids), built on first use: many articles of a
     /// batch are never asked for an offset.
     wire: OnceLock<WireArticle>,
+    /// The contract view as a JSON value (without the text), built on the first `to_dict` or
+    /// `article[key]`, so that reading keys one by one does not serialise the article each time.
+    value: OnceLock<serde_json::Value>,
 }
 
 impl Article {
     /// Wraps a parsed article.
     pub fn new(article: byline_core::Article) -> Article {
-        Article { inner: Arc::new(article), wire: OnceLock::new() }
+        Article { inner: Arc::new(article), wire: OnceLock::new(), value: OnceLock::new() }
     }
 
     /// The wrapped Rust article, shared.
@@ -57,8 +60,16 @@ impl Article {
         Arc::clone(&self.inner)
     }
 
+    fn wire(&self) -> &WireArticle {
+        self.wire.get_or_init(|| self.inner.to_wire(false))
+    }
+
     fn objects(&self) -> Objects<'_> {
-        Objects::new(&self.inner, self.wire.get_or_init(|| self.inner.to_wire(false)))
+        Objects::new(&self.inner, self.wire())
+    }
+
+    fn value(&self) -> &serde_json::Value {
+        self.value.get_or_init(|| serde_json::to_value(self.wire()).expect("article serialises"))
     }
 
     fn json(&self, include_text: bool, pretty: bool) -> String {
@@ -173,7 +184,11 @@ impl Article {
     ///     A new dict; changing it does not change the article.
     #[pyo3(signature = (*, include_text=false))]
     fn to_dict<'py>(&self, py: Python<'py>, include_text: bool) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.inner.to_json_value(include_text))
+        let dict = json_to_py(py, self.value())?;
+        if include_text {
+            dict.set_item("text", self.inner.text.as_str())?;
+        }
+        Ok(dict)
     }
 
     /// The article as JSON text, exactly as ``byline parse`` prints it.
@@ -233,7 +248,7 @@ impl Article {
         match key {
             "schema" => Ok(SCHEMA_VERSION.into_pyobject(py)?.into_any()),
             "text" => Ok(self.inner.text.as_str().into_pyobject(py)?.into_any()),
-            _ => match self.inner.to_json_value(false).get(key) {
+            _ => match self.value().get(key) {
                 Some(v) => json_to_py(py, v),
                 None => Err(PyKeyError::new_err(key.to_string())),
             },

@@ -1,8 +1,8 @@
 //! Quotes: quotation marks, reported speech, cues and speakers.
 //!
-//! The stage runs after entities: [`marks`] pairs the quotation marks, [`context`] finds the
-//! reporting cues of the [`lexicon`], [`attribution`] ties quotes and reported clauses to a cue
-//! and a speaker mention ([`phrase`] finds the noun phrases), and [`resolve`] turns speaker
+//! The stage runs after entities: `marks` pairs the quotation marks, `context` finds the
+//! reporting cues of the `lexicon`, `attribution` ties quotes and reported clauses to a cue
+//! and a speaker mention (`phrase` finds the noun phrases), and `resolve` turns speaker
 //! mentions into names and entities.
 
 mod attribution;

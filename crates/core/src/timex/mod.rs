@@ -1,9 +1,9 @@
 //! Time expressions, normalised against the publication date.
 //!
-//! For each analysed paragraph: split it into [atoms](atoms) (looking calendar words up in the
-//! [lexicon](lexicon)), [recognise](grammar) expressions with a hand-written TIMEX3 grammar that
-//! only starts on a lexicon hit or a digit, then [resolve](resolve) each one against
-//! `doc.published`. Bare weekdays and months take their direction from the [tense](tense) of the
+//! For each analysed paragraph: split it into [atoms] (looking calendar words up in the
+//! [lexicon]), [recognise](grammar) expressions with a hand-written TIMEX3 grammar that
+//! only starts on a lexicon hit or a digit, then [resolve] each one against
+//! `doc.published`. Bare weekdays and months take their direction from the [tense] of the
 //! clause around them.
 //!
 //! ```
