@@ -105,6 +105,8 @@ pub enum Ctx {
     Since,
     /// Nouns that make "a three-year period" one duration.
     PeriodNoun,
+    /// Nouns of a dated occasion: "in today's session" is a day, "in today's world" is not.
+    DayEvent,
 }
 
 impl Ctx {
@@ -120,6 +122,7 @@ impl Ctx {
             "until" => Ctx::Until,
             "since" => Ctx::Since,
             "period_noun" => Ctx::PeriodNoun,
+            "day_event" => Ctx::DayEvent,
             _ => return None,
         })
     }

@@ -202,7 +202,7 @@ impl<'g, 't> Grammar<'g, 't> {
             _ => i,
         };
         if let Some((m, j, unit_word)) = self.period_mod(mod_at) {
-            let core = if unit_word { self.the_unit(j) } else { self.core(j) };
+            let core = if unit_word { self.the_unit(j) } else { self.core(j).or_else(|| self.bare_daypart(j)) };
             if let Some((end, e)) = core {
                 // "earlier this week", "Later Thursday": TimeBank leaves "earlier" and "later"
                 // outside days and weeks, and inside months and years.
@@ -326,6 +326,21 @@ impl<'g, 't> Grammar<'g, 't> {
             }
         }
         None
+    }
+
+    /// A part of day after "mid", "early" or "late": "mid-afternoon" (today's), "late morning
+    /// Friday", "mid-afternoon yesterday". Alone, "afternoon" is too vague to mark.
+    fn bare_daypart(&self, i: usize) -> M {
+        let p = self.daypart(i)?;
+        if self.at(i).is_some_and(|a| a.text.ends_with('s')) {
+            return None;
+        }
+        let day =
+            self.p_dayword(i + 1).filter(|(_, e)| matches!(e, Expr::Relative { .. })).or_else(|| self.p_weekday(i + 1));
+        Some(match day {
+            Some((end, d)) => (end, Expr::DayPart(d.boxed(), p)),
+            None => (i + 1, Expr::DayPart(Expr::Relative { unit: Unit::Day, n: 0 }.boxed(), p)),
+        })
     }
 
     /// "the year", "the month", "the week", "the day" after "the end of" and the like, and the

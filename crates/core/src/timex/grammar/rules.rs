@@ -178,10 +178,12 @@ impl<'g, 't> Grammar<'g, 't> {
         if a.upper && self.in_name(i) {
             return None;
         }
-        // "in today's world", "the people of tomorrow": the present or future in general.
+        // "in today's world", "the people of tomorrow": the present or future in general; but
+        // "in today's session" is the day.
         let generic_before = i > 0 && (self.word(i - 1, "of") || self.word(i - 1, "in") || self.word(i - 1, "for"));
         let possessive = self.at(i + 1).is_some_and(|q| q.is_mark('\'') || q.is_mark('’')) && self.word(i + 2, "s");
-        if generic_before && (possessive || n != 0) {
+        let occasion = possessive && (i + 3..i + 5).any(|k| self.ctx(k, Ctx::DayEvent));
+        if generic_before && (possessive || n != 0) && !occasion {
             return None;
         }
         let day = Expr::Relative { unit: Unit::Day, n: n as i64 };
@@ -357,11 +359,11 @@ impl<'g, 't> Grammar<'g, 't> {
                 j += 1;
             }
         }
-        // "for years"; "the first time in years".
-        if !the && i > 0 && (self.word(i - 1, "for") || self.word(i - 1, "in")) {
+        // "for years", "within weeks"; "the first time in years".
+        if !the && i > 0 && (self.word(i - 1, "for") || self.word(i - 1, "within") || self.word(i - 1, "in")) {
             if let Some((u, true, end)) = self.unit(i) {
                 let closes = self.at(end).is_none_or(|n| n.kind == AtomKind::Mark);
-                if (!u.is_clock() || u == Unit::Hour) && (self.word(i - 1, "for") || closes) {
+                if (!u.is_clock() || u == Unit::Hour) && (!self.word(i - 1, "in") || closes) {
                     return Some((end, Expr::Duration(Amount::Some, u)));
                 }
             }
