@@ -291,6 +291,11 @@ impl<'g, 't> Grammar<'g, 't> {
             if anaphoric || following {
                 return Some((k, Expr::Anaphoric { unit: u, n: n as i64, years: 0 }));
             }
+            // "the past decade", "the past century": the years up to now, not the 1980s or the
+            // 1800s ("the last decade" stays the previous one).
+            if word.eq_ignore_ascii_case("past") && matches!(u, Unit::Decade | Unit::Century) {
+                return Some((k, Expr::Duration(Amount::whole(1), u)));
+            }
             return Some((k, Expr::Relative { unit: u, n: n as i64 }));
         }
         if let Some((d, k)) = self.weekday(j) {
