@@ -3,6 +3,7 @@
 
 use regex::Regex;
 
+use crate::date::Date;
 use crate::layout::lexicon::LayoutLexicon;
 use crate::segment::lexicon::{data_sections, WordSet};
 
@@ -18,6 +19,8 @@ pub(crate) struct Found {
     pub len: usize,
     /// Bytes from the paragraph start to the first word after the dateline.
     pub body: usize,
+    /// The date, when the dateline gives one with its year ("WASHINGTON, Feb. 26, 2023 -").
+    pub date: Option<Date>,
 }
 
 /// Finds datelines. Built once.
@@ -44,8 +47,8 @@ const PATTERN: &str = r#"(?x)
     [A-Z\P{ASCII}][a-z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}
     (?:,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,3}
 )
-# a date ("Feb 26", ", March 3", "26 Feb")
-(?:\x20?,?\x20+[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}|\x20?,\x20+[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8})?
+# a date ("Feb 26", ", March 3", "26 Feb"), perhaps with its year ("Feb. 26, 2023")
+(?:\x20?,?\x20+[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}(?:,?\x20+[0-9]{4})?|\x20?,\x20+[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8}(?:\x20[0-9]{4})?)?
 # an agency ("(Reuters)", "(AP)")
 (?:\x20?\([A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*){0,3}\))?
 \x20*,?\x20*(?:--|[-—–―_]|:)
@@ -83,7 +86,8 @@ impl DatelineFinder {
         if agency {
             core = core[..core.rfind('(')?].trim_end();
         }
-        let (place, date) = split_date(core, lex);
+        let (place, dated) = split_date(core, lex);
+        let date = dated.is_some();
         let place = place.trim_end_matches([',', ' ']);
         if place.contains(['—', '–', '―', '“', '”']) {
             return None;
@@ -113,21 +117,33 @@ impl DatelineFinder {
         let first = rest.chars().next();
         let opens = first.is_none_or(|c| (date || agency || !c.is_lowercase()) && !matches!(c, ',' | '.' | ';'))
             && (rest.is_empty() || rest.chars().take(80).any(char::is_lowercase));
-        opens.then(|| Found { place: place.to_string(), len: line.len(), body })
+        let date = dated.flatten();
+        opens.then(|| Found { place: place.to_string(), len: line.len(), body, date })
     }
 }
 
-/// Splits a trailing date ("Feb 26", "March  2", "26 Feb") off `core`; true when there was one.
-fn split_date<'a>(core: &'a str, lex: &LayoutLexicon) -> (&'a str, bool) {
+/// Splits a trailing date ("Feb 26", "March  2", "26 Feb", "Feb. 26, 2023") off `core`: the
+/// place, and the date when there is one (itself `Some` only when the year is written).
+fn split_date<'a>(core: &'a str, lex: &LayoutLexicon) -> (&'a str, Option<Option<Date>>) {
+    let token = |w: &'a str| w.trim_end_matches(',');
     let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
-    let month = |w: &str| lex.month(w.trim_end_matches(',')).is_some();
-    let Some((before, last)) = core.rsplit_once(' ') else { return (core, false) };
-    let Some((head, prev)) = before.trim_end().rsplit_once(' ') else { return (core, false) };
-    if (day(last) && month(prev)) || (month(last) && day(prev)) {
-        (head, true)
-    } else {
-        (core, false)
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let Some((mut before, mut last)) = core.rsplit_once(' ') else { return (core, None) };
+    let mut written_year = None;
+    if year(last) {
+        written_year = last.parse::<i32>().ok();
+        let Some((b, l)) = before.trim_end().rsplit_once(' ') else { return (core, None) };
+        (before, last) = (b, l);
     }
+    let Some((head, prev)) = before.trim_end().rsplit_once(' ') else { return (core, None) };
+    let (last, prev) = (token(last), token(prev));
+    let (month, d) = match (lex.month(prev), lex.month(last)) {
+        (Some(m), _) if day(last) => (m, last),
+        (_, Some(m)) if day(prev) => (m, prev),
+        _ => return (core, None),
+    };
+    let date = written_year.and_then(|y| Date::from_ymd_opt(y, month, d.parse().ok()?));
+    (head, Some(date))
 }
 
 #[cfg(test)]
@@ -158,12 +174,23 @@ mod tests {
         assert_eq!(place("RICHMOND, Va. Feb 26 - Qtly div"), p("RICHMOND, Va.", "RICHMOND, Va. Feb 26 -"));
         assert_eq!(place("FARMINGTON, Conn., FEb 26 - Qtly"), p("FARMINGTON, Conn.", "FARMINGTON, Conn., FEb 26 -"));
         assert_eq!(place("MONTREAL, Feb 26- Shr 1.11"), p("MONTREAL", "MONTREAL, Feb 26-"));
+        assert_eq!(place("WASHINGTON, Feb. 26, 2023 - The"), p("WASHINGTON", "WASHINGTON, Feb. 26, 2023 -"));
+        assert_eq!(place("LONDON, 26 Feb 2023 (Reuters) - Shares"), p("LONDON", "LONDON, 26 Feb 2023 (Reuters) -"));
         assert_eq!(place("MONTREAL, Feb 26 - (Ivaco Inc) said"), p("MONTREAL", "MONTREAL, Feb 26 -"));
         assert_eq!(place("OAKLAND , N.J., March  2 - Diagnostic"), p("OAKLAND , N.J.", "OAKLAND , N.J., March  2 -"));
         assert_eq!(
             place("DALLAS/FORT WORTH, Texas, March 3 - AMR Corp will hold"),
             p("DALLAS/FORT WORTH, Texas", "DALLAS/FORT WORTH, Texas, March 3 -")
         );
+    }
+
+    #[test]
+    fn dated_datelines_give_the_date() {
+        let find = |s: &str| DatelineFinder::new().find(s, &LayoutLexicon::new()).and_then(|f| f.date);
+        assert_eq!(find("WASHINGTON, Feb. 26, 2023 - The"), crate::parse_date("2023-02-26").ok());
+        assert_eq!(find("LONDON, 26 Feb 2023 (Reuters) - Shares"), crate::parse_date("2023-02-26").ok());
+        assert_eq!(find("LONDON, Feb 26 - Shares fell."), None);
+        assert_eq!(find("LONDON, Feb. 30, 2023 - Shares fell."), None);
     }
 
     #[test]

@@ -214,6 +214,7 @@ impl LayoutAnalyzer {
             let span = spans[i];
             let raw = span.as_str(text);
             if let Some(found) = self.datelines.find(raw, &self.lexicon) {
+                layout.published = layout.published.or(found.date);
                 layout.dateline =
                     Some(Dateline { place: found.place, span: Span::new(span.start(), span.start() + found.len) });
                 if found.body >= raw.len() {
