@@ -330,6 +330,8 @@ pub enum Expr {
         /// Of which year.
         year: YearRef,
     },
+    /// The week a holiday falls in: "Easter week", "Thanksgiving week".
+    WeekOf(Box<Expr>),
     /// PAST_REF, PRESENT_REF or FUTURE_REF.
     Ref(&'static str),
     /// A part of a day: "Friday night", "this morning", "tonight".

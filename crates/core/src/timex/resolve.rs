@@ -148,6 +148,7 @@ impl Resolver {
                 };
                 fmt_day(d)
             }
+            Expr::WeekOf(day) => fmt_week(Date::parse_from_str(&self.value(day, dir)?, "%Y-%m-%d").ok()?),
             Expr::Ref(v) => Some((*v).to_string()),
             Expr::DayPart(inner, part) => {
                 let v = self.value(inner, dir)?;

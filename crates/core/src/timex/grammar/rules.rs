@@ -937,9 +937,14 @@ impl<'g, 't> Grammar<'g, 't> {
     /// Holiday names: "Christmas", "Thanksgiving Day", "New Year's Eve", with a year after.
     pub(super) fn p_holiday(&self, i: usize) -> M {
         let (h, j) = self.holiday_at(i)?;
-        if let Some((y, e)) = self.trailing_year(j) {
-            return Some((e, Expr::Holiday { holiday: h, year: YearRef::Abs(y) }));
+        let (end, day) = match self.trailing_year(j) {
+            Some((y, e)) => (e, Expr::Holiday { holiday: h, year: YearRef::Abs(y) }),
+            None => (j, Expr::Holiday { holiday: h, year: YearRef::Implicit }),
+        };
+        // "Easter week": the week of the day.
+        if self.word(end, "week") {
+            return Some((end + 1, Expr::WeekOf(day.boxed())));
         }
-        Some((j, Expr::Holiday { holiday: h, year: YearRef::Implicit }))
+        Some((end, day))
     }
 }
