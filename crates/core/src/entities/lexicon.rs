@@ -179,6 +179,8 @@ pub struct Lexicon {
     state: KeyMap<()>,
     /// Words of sports reports that make a place's name a team's ("beat", "drew", "manager").
     matches: KeyMap<MatchWord>,
+    /// Abbreviated states and provinces ("Mass.", "N.Y."), written after a town.
+    state_abbreviations: KeyMap<()>,
 }
 
 /// How a word of a sports report marks the team named next to it.
@@ -208,6 +210,7 @@ const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt"
 const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/entities/function_words.txt");
 const MATCH_WORDS: &str = include_str!("../../data/entities/match_words.txt");
+const STATE_ABBREVIATIONS: &str = include_str!("../../data/entities/state_abbreviations.txt");
 
 /// Non-empty, non-comment lines of an embedded list, split on tabs.
 fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -230,6 +233,7 @@ impl Lexicon {
             canonical: KeyMap::default(),
             function: lines(FUNCTION_WORDS).map(|f| (key(f[0]), ())).collect(),
             state: lines(ORG_WORDS).filter(|f| f.get(1) == Some(&"state")).map(|f| (key(f[0]), ())).collect(),
+            state_abbreviations: lines(STATE_ABBREVIATIONS).map(|f| (key(f[0]), ())).collect(),
             matches: lines(MATCH_WORDS)
                 .filter_map(|f| {
                     let class = match f.get(1) {
@@ -374,6 +378,12 @@ impl Lexicon {
     #[inline]
     pub fn is_state_body(&self, key: u64) -> bool {
         self.state.contains_key(&key)
+    }
+
+    /// True for an abbreviated state or province ("Mass.", "N.Y."), by its [`key`].
+    #[inline]
+    pub fn is_state_abbreviation(&self, key: u64) -> bool {
+        self.state_abbreviations.contains_key(&key)
     }
 
     /// How a word of sports reports marks a team ("beat", "drew", "manager"), by its [`key`].

@@ -56,6 +56,7 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
     propagate(p, &mut spans);
     headline_names(p, &mut spans);
     sports_teams(text, p, lex, &mut spans);
+    tickers(text, p, &mut spans);
     let mut out = Vec::new();
     let mut next = spans.iter().peekable();
     let mut covered_to = 0;
@@ -180,10 +181,13 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
         let before = s.start.checked_sub(1).filter(|_| !p.words[s.start].line_start);
         let object = before.is_some_and(|b| match match_word(b) {
             Some(MatchWord::Win) => true,
+            // "drew with Leeds 1-1", "lost to Leeds 2-0", "a 3-2 win over Leeds".
             _ => {
-                ["with", "to", "against"].iter().any(|w| word_is(b, w))
-                    && b.checked_sub(1).is_some_and(|v| match_word(v).is_some_and(|m| m != MatchWord::Role))
-                    && score_at(s.end)
+                ["with", "to", "against", "over"].iter().any(|w| word_is(b, w))
+                    && b.checked_sub(1).is_some_and(|v| {
+                        match_word(v).is_some_and(|m| m != MatchWord::Role)
+                            && (score_at(s.end) || score_at(v.saturating_sub(3)))
+                    })
             }
         });
         follows || object
@@ -201,6 +205,34 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
     for (s, kind) in spans.iter_mut() {
         if *kind == LOC && teams.contains_key(&name_key(s)) {
             *kind = ORG;
+        }
+    }
+}
+
+/// "RAYTHEON <RTN> NET RISES", "Texaco Inc <TX.N>": a name followed by a stock ticker in angle
+/// brackets is a listed company, and so is every other mention of that name in the article.
+fn tickers(text: &str, p: &Prepared, spans: &mut [(Range<usize>, usize)]) {
+    use crate::entities::lexicon::KeyMap;
+    let ticker_after = |s: &Range<usize>| {
+        let rest = text[p.words[s.end - 1].span.end()..].trim_start_matches([' ', '\t']);
+        let Some(inner) = rest.strip_prefix('<') else { return false };
+        let len = inner.bytes().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'.').count();
+        (1..=10).contains(&len) && inner.as_bytes().get(len) == Some(&b'>')
+    };
+    let name_key = |s: &Range<usize>| lexicon::name_key(p.words[s.clone()].iter().map(|w| w.key));
+    let mut companies: KeyMap<()> = KeyMap::default();
+    for (s, kind) in spans.iter_mut() {
+        if *kind & !(KEEP_WORDS | TEAM) != PER && ticker_after(s) {
+            *kind = (*kind & (KEEP_WORDS | TEAM)) | ORG;
+            companies.insert(name_key(s), ());
+        }
+    }
+    if companies.is_empty() {
+        return;
+    }
+    for (s, kind) in spans.iter_mut() {
+        if *kind & !(KEEP_WORDS | TEAM) == LOC && companies.contains_key(&name_key(s)) {
+            *kind = (*kind & (KEEP_WORDS | TEAM)) | ORG;
         }
     }
 }
@@ -456,11 +488,12 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             loop {
                 // "Rose's Stores Inc": a possessive inside the name.
                 let b = if a > r.start + 1 && is_possessive(text, p, a - 1) { a - 1 } else { a };
+                // A title word may start a company's name ("Dean Witter Reynolds Inc"), not an honorific.
                 if !(b > r.start
                     && a + 4 > i
                     && cap(b - 1)
                     && !p.info[b - 1].closed
-                    && p.info[b - 1].flags & (TITLE | HONORIFIC | TIME) == 0)
+                    && p.info[b - 1].flags & (HONORIFIC | TIME) == 0)
                 {
                     break;
                 }
@@ -714,6 +747,45 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             *kind = LOC;
         }
     }
+    // "LEXINGTON, Mass., April 8", "a Cheyenne, Wyo., retailer": an abbreviated state after a
+    // town's name and a comma is a place, and so is the town.
+    let mut states = Vec::new();
+    for i in r.start + 2..r.end {
+        let w = p.words[i].text(text);
+        if !(p.info[i].cap && w.ends_with('.') && lex.is_state_abbreviation(p.words[i].key))
+            || p.words[i - 1].text(text) != ","
+        {
+            continue;
+        }
+        if let Some((_, kind)) = spans.iter_mut().find(|(s, _)| s.end == i - 1) {
+            if *kind == PER || *kind == MISC {
+                *kind = LOC;
+            }
+            if *kind == LOC {
+                states.push((i..i + 1, LOC));
+            }
+        } else if !spans.iter().any(|(s, _)| s.start <= i && i - 2 < s.end) {
+            // The town the tagger left out: up to three capitalised words before the comma.
+            let covered = |j: usize| spans.iter().any(|(s, _)| s.contains(&j));
+            let mut a = i - 1;
+            while a > r.start
+                && a + 3 >= i
+                && cap(a - 1)
+                && !p.info[a - 1].closed
+                && !covered(a - 1)
+                && !p.info[a].sent_start
+            {
+                a -= 1;
+            }
+            if a < i - 1 {
+                states.push((a..i - 1, LOC));
+                states.push((i..i + 1, LOC));
+            }
+        }
+    }
+    spans.retain(|(s, _)| !states.iter().any(|(a, _)| a.start < s.end && s.start < a.end));
+    spans.extend(states);
+    spans.sort_by_key(|(s, _)| s.start);
     // "Council | on | International Relations", "States | in | Transition Research Center".
     let mut k = 0;
     while k + 1 < spans.len() {
@@ -881,7 +953,11 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let mut end = p.words[words.end - 1].span.end();
     // The tokenizer keeps a title abbreviation's period ("Sen."); at the end of a name ("Hun
     // Sen.") it ends the sentence instead.
-    if words.len() >= 2 && p.info[words.end - 1].flags & (TITLE | HONORIFIC) != 0 && text[..end].ends_with('.') {
+    // So does a company's legal form at the end of a sentence ("... of Acme Corp.").
+    let sentence_end = p.info.get(words.end).is_none_or(|next| next.sent_start);
+    let last_flags = p.info[words.end - 1].flags;
+    let dotted_end = last_flags & (TITLE | HONORIFIC) != 0 || last_flags & lexicon::COMPANY != 0 && sentence_end;
+    if words.len() >= 2 && dotted_end && text[..end].ends_with('.') {
         end -= 1;
     }
     let span = Span::new(p.words[words.start].span.start(), end);
