@@ -549,6 +549,14 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     }
     spans.extend(bodies);
     spans.sort_by_key(|(s, _)| s.start);
+    // The tagger may have split them already: "U.S. | Navy" is a place before an organization.
+    for k in 1..spans.len() {
+        let (country, next) = (&spans[k - 1], &spans[k]);
+        let nation = (country.0.start..country.0.end).all(|i| names_nation(&p.info[i]));
+        if country.1 == ORG && next.1 == ORG && country.0.end == next.0.start && nation {
+            spans[k - 1].1 = LOC;
+        }
+    }
     // "the Carter administration": an administration is named after its leader.
     for i in r.start + 1..r.end.saturating_sub(1) {
         if p.words[i + 1].text(text) == "administration"
