@@ -237,6 +237,12 @@ fn tickers(text: &str, p: &Prepared, spans: &mut [(Range<usize>, usize)]) {
     }
 }
 
+/// A well-known organization's one-word name that is also a common word ("Congress", "Arsenal"),
+/// which the article writes capitalised mid-sentence too: at a sentence's start it is the name.
+fn known_org(info: &Info) -> bool {
+    info.gaz_pos == 1 && info.gaz & ORG_NAME != 0 && info.doc & 2 != 0
+}
+
 /// A word that names a country or a political region, by the gazetteers or the word lists.
 fn names_nation(info: &Info) -> bool {
     (info.gaz | info.flags) & (COUNTRY | REGION_GPE) != 0
@@ -343,7 +349,7 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
                 }
                 added.push((a..b, PER));
                 i = b;
-            } else if strong && (!info.sent_start || info.flags & LOWER == 0) {
+            } else if strong && (!info.sent_start || info.flags & LOWER == 0 || known_org(info)) {
                 let mut b = i + 1;
                 if info.gaz_pos == 1 {
                     while b < r.end && p.info[b].gaz_pos == 2 && !covered[b] {
@@ -433,6 +439,27 @@ const MISC: usize = 3;
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
 fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>, lex: &Lexicon) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
+    // "Sheffield | Wednesday", "Real | Madrid": a span that starts the name of a well-known
+    // organization runs to the end of that name.
+    let org_phrase_end = |i: usize| {
+        let first = &p.info[i];
+        let mut e = i + 1;
+        while e < r.end && p.info[e].gaz_pos == 2 {
+            e += 1;
+        }
+        (first.gaz_pos == 1 && first.gaz & ORG_NAME != 0).then_some(e)
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        if let Some(e) = org_phrase_end(spans[k].0.start).filter(|&e| e > spans[k].0.end) {
+            spans[k] = (spans[k].0.start..e, ORG);
+            while k + 1 < spans.len() && spans[k + 1].0.start < e {
+                let rest = spans.remove(k + 1).0;
+                spans[k].0.end = spans[k].0.end.max(rest.end);
+            }
+        }
+        k += 1;
+    }
     // "Mr. Hu": a capitalised run after an honorific is a person; so is one after a title
     // ("President Hu Jintao", "Secretary Rice") when no word of it names a place, an
     // organization, a date or a nationality.
@@ -631,7 +658,10 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
                 }
                 s.end = of;
             }
-        } else if let Some(month) = (s.start + 1..s.end).find(|&i| p.info[i].flags & TIME != 0) {
+        } else if let Some(month) = (s.start + 1..s.end)
+            .find(|&i| p.info[i].flags & TIME != 0)
+            .filter(|_| org_phrase_end(s.start).is_none_or(|e| e < s.end))
+        {
             // "New York Sept": a date follows the name.
             s.end = month;
         }
@@ -990,6 +1020,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         && !team
         && first.flags & LOWER != 0
         && first.flags & (PLACE | lexicon::FIRST_M | lexicon::FIRST_F | lexicon::SURNAME) == 0
+        && !known_org(first)
     {
         let positional = first.sent_start || first.title_line || first.caps_line;
         if positional && first.doc & 8 == 0 {
