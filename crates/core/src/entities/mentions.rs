@@ -614,8 +614,12 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     // organization from the person after it.
     let mut people = Vec::new();
     for (s, kind) in spans.iter_mut() {
-        let title =
-            |i: usize| p.info[i].cap && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0);
+        // A title word after "of" names a portfolio ("Department of Justice").
+        let title = |i: usize| {
+            p.info[i].cap
+                && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0)
+                && p.words[i - 1].text(text) != "of"
+        };
         let t = (s.start + 1..s.end).find(|&i| title(i)).unwrap_or(s.end);
         let mut e = t;
         while e < s.end && title(e) {
@@ -840,6 +844,35 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             k += 1;
         }
     }
+    // "Department of Housing | and | Urban Development", "Ministry of Trade and Industry": a
+    // body's portfolio names two fields; the second is no other name (a place, a person, a
+    // well-known organization).
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, kind) = spans[k].clone();
+        let of = (s.start + 1..s.end).find(|&i| p.words[i].text(text) == "of");
+        let body = kind != PER && of.is_some_and(|of| p.info[of - 1].flags & ORG_HEAD != 0);
+        if !body || s.end + 1 >= r.end || p.words[s.end].text(text) != "and" {
+            k += 1;
+            continue;
+        }
+        let other = PLACE | ORG_NAME | TITLE | HONORIFIC | lexicon::FIRST_M | lexicon::FIRST_F | TIME;
+        let field = |i: usize| {
+            cap(i) && !p.info[i].sent_start && !p.info[i].upper && (p.info[i].flags | p.info[i].gaz) & other == 0
+        };
+        let mut e = s.end + 1;
+        while e < r.end && e < s.end + 4 && field(e) {
+            e += 1;
+        }
+        let free = spans.get(k + 1).is_none_or(|(n, _)| n.start > s.end && n.start <= e && n.end <= e || n.start >= e);
+        if e > s.end + 1 && free && (e == r.end || !cap(e)) {
+            spans[k] = (s.start..e, ORG);
+            while k + 1 < spans.len() && spans[k + 1].0.start < e {
+                spans.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
 }
 
 /// True when ", the prime minister of" or ", a senior adviser," follows word `at - 1`: an
@@ -1033,14 +1066,18 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         }
     }
     let key = lexicon::name_key(p.words[words.clone()].iter().map(|w| w.key));
-    let flags = lex.name(key, p.words[words.start].key, n) | if n == 1 { 0 } else { first.gaz & last.gaz };
+    let exact = lex.name(key, p.words[words.start].key, n);
+    let flags = exact | if n == 1 { 0 } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
     let label = match kind {
         _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
         _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
+        // "the Dubai Open", "the Cold War": a name ending in an event word is an event, whatever
+        // organization or place the tagger took it for.
+        1 | 2 if n >= 2 && last.flags & EVENT_HEAD != 0 && last.cap => Label::Event,
         _ if n >= 2 && last.flags & FAC_HEAD != 0 && last.cap => Label::Fac,
         // "West Bank" is a place, whatever its last word suggests.
-        1 if n >= 2 && flags & PLACE != 0 && (first.flags | last.flags) & ORG_HEAD == 0 => {
+        1 if n >= 2 && flags & PLACE != 0 && ((first.flags | last.flags) & ORG_HEAD == 0 || exact & PLACE != 0) => {
             place_label(flags, last.flags)
         }
         _ if n == 1 && flags & PLACE == 0 && norp_flags(w0, flags, lex) != 0 => Label::Norp,
