@@ -7,9 +7,9 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
-    self, Lexicon, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, FAC_HEAD, GPE_HEAD, GPE_PLACE,
-    HONORIFIC, LOC_HEAD, LOWER, MAX_PHRASE, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME,
-    TITLE,
+    self, Lexicon, WordClass, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, FAC_HEAD, GPE_HEAD,
+    GPE_PLACE, HONORIFIC, LOC_HEAD, LOWER, MAX_PHRASE, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE,
+    TIME, TITLE,
 };
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -292,10 +292,11 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
             known.insert(p.words[s.end - 1].key, ());
         }
     }
-    // Acronyms named as organizations or places somewhere ("HANO", "CPA").
+    // Acronyms named as organizations somewhere ("HANO", "CPA"). A place's acronym the
+    // gazetteers know ("UAE") needs no help; any other one is more often a term ("DH").
     let mut acronyms: KeyMap<usize> = KeyMap::default();
     for (s, kind) in spans.iter() {
-        if s.len() == 1 && matches!(*kind, ORG | LOC) && !p.info[s.start].caps_line && p.info[s.start].upper {
+        if s.len() == 1 && *kind == ORG && !p.info[s.start].caps_line && p.info[s.start].upper {
             acronyms.insert(p.words[s.start].key, *kind);
         }
     }
@@ -568,7 +569,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         while e < s.end && p.info[e].gaz_pos == 2 {
             e += 1;
         }
-        if *kind == ORG && country && e < s.end && lex.is_state_body(p.words[s.end - 1].key) {
+        if *kind == ORG && country && e < s.end && lex.is(p.words[s.end - 1].key, WordClass::StateBody) {
             bodies.push((e..s.end, ORG));
             *s = s.start..e;
             *kind = LOC;
@@ -794,7 +795,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     let mut states = Vec::new();
     for i in r.start + 2..r.end {
         let w = p.words[i].text(text);
-        if !(p.info[i].cap && w.ends_with('.') && lex.is_state_abbreviation(p.words[i].key))
+        if !(p.info[i].cap && w.ends_with('.') && lex.is(p.words[i].key, WordClass::StateAbbreviation))
             || p.words[i - 1].text(text) != ","
         {
             continue;
@@ -843,6 +844,54 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         } else {
             k += 1;
         }
+    }
+    // "the Dubai | Open", "the HEROES | Act": an event's or a law's head word the tagger left out.
+    for k in 0..spans.len() {
+        let s = spans[k].0.clone();
+        let e = s.end;
+        let free = spans.get(k + 1).is_none_or(|(n, _)| n.start > e);
+        if !free || !cap(e) || p.info[e].sent_start || p.info[e].title_line || p.info[e].caps_line {
+            continue;
+        }
+        if p.info[e].flags & EVENT_HEAD != 0 || lex.is(p.words[e].key, WordClass::LawHead) {
+            spans[k].0.end = e + 1;
+        }
+    }
+    // "the band Green Day", "record label EMI", "the airline Aer Lingus": a capitalised run
+    // right after a noun of organizations names one, unless it is a person's full name ("the
+    // company John Smith founded").
+    let mut named = Vec::new();
+    for i in r.start + 1..r.end {
+        let noun = &p.words[i - 1];
+        if !cap(i)
+            || p.info[i].sent_start
+            || p.info[i - 1].cap
+            || p.info[i].flags & (TIME | TITLE | HONORIFIC) != 0
+            || !lex.is(noun.key, WordClass::OrgNoun)
+        {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < r.end && e < i + 4 && cap(e) && !p.info[e].sent_start && p.info[e].flags & TIME == 0 {
+            e += 1;
+        }
+        let first_name = p.info[i].flags & (lexicon::FIRST_M | lexicon::FIRST_F) != 0;
+        match spans.iter_mut().find(|(s, _)| s.start <= i && i < s.end) {
+            Some((s, kind)) if s.start == i && !(*kind == PER && first_name && s.len() >= 2) => {
+                *kind = ORG;
+                if s.end < e {
+                    // "Velvet | Rain": the tagger stopped short of the run.
+                    named.push((i..e, ORG));
+                }
+            }
+            None => named.push((i..e, ORG)),
+            _ => {}
+        }
+    }
+    if !named.is_empty() {
+        spans.retain(|(s, _)| !named.iter().any(|(n, _)| n.start < s.end && s.start < n.end));
+        spans.extend(named);
+        spans.sort_by_key(|(s, _)| s.start);
     }
     // "Department of Housing | and | Urban Development", "Ministry of Trade and Industry": a
     // body's portfolio names two fields; the second is no other name (a place, a person, a
@@ -1072,9 +1121,11 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let label = match kind {
         _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
         _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
-        // "the Dubai Open", "the Cold War": a name ending in an event word is an event, whatever
-        // organization or place the tagger took it for.
-        1 | 2 if n >= 2 && last.flags & EVENT_HEAD != 0 && last.cap => Label::Event,
+        // "the Dubai Open", "the Davis Cup": a name ending in an event word is an event, whatever
+        // the tagger took it for.
+        _ if n >= 2 && last.flags & EVENT_HEAD != 0 && last.cap => Label::Event,
+        // "the HEROES Act", "the Criminal Code".
+        _ if n >= 2 && last.cap && lex.is(p.words[words.end - 1].key, WordClass::LawHead) => Label::Law,
         _ if n >= 2 && last.flags & FAC_HEAD != 0 && last.cap => Label::Fac,
         // "West Bank" is a place, whatever its last word suggests.
         1 if n >= 2 && flags & PLACE != 0 && ((first.flags | last.flags) & ORG_HEAD == 0 || exact & PLACE != 0) => {
