@@ -448,6 +448,10 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         while e < r.end && p.info[e].gaz_pos == 2 {
             e += 1;
         }
+        // "Standard and Poor's | Corp": its legal form may follow.
+        if e < r.end && p.info[e].cap && p.info[e].flags & lexicon::COMPANY != 0 {
+            e += 1;
+        }
         (first.gaz_pos == 1 && first.gaz & ORG_NAME != 0).then_some(e)
     };
     let mut k = 0;
@@ -516,11 +520,16 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             loop {
                 // "Rose's Stores Inc": a possessive inside the name.
                 let b = if a > r.start + 1 && is_possessive(text, p, a - 1) { a - 1 } else { a };
-                // A title word may start a company's name ("Dean Witter Reynolds Inc"), not an honorific.
+                // A title word may start a company's name ("Dean Witter Reynolds Inc"), not an
+                // honorific; another company's dotted legal form ends the name before ("Acme
+                // Corp. | Norvale Corp").
+                let legal_form =
+                    |j: usize| p.info[j].flags & lexicon::COMPANY != 0 && p.words[j].text(text).ends_with('.');
                 if !(b > r.start
                     && a + 4 > i
                     && cap(b - 1)
                     && !p.info[b - 1].closed
+                    && !legal_form(b - 1)
                     && p.info[b - 1].flags & (HONORIFIC | TIME) == 0)
                 {
                     break;
@@ -542,7 +551,9 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     // closed-class word ("But", "Five").
     spans.sort_by_key(|(s, _)| s.start);
     for k in 0..spans.len() {
-        if spans[k].1 != ORG || p.info[spans[k].0.start].caps_line {
+        // A well-known organization's whole name needs no words before it ("Advisors | Goldman Sachs").
+        let known = org_phrase_end(spans[k].0.start).is_some_and(|e| e == spans[k].0.end);
+        if spans[k].1 != ORG || p.info[spans[k].0.start].caps_line || known {
             continue;
         }
         let floor = if k == 0 { r.start } else { spans[k - 1].0.end.max(r.start) };
@@ -837,7 +848,20 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         let head_before =
             p.info[a.end - 1].flags & ORG_HEAD != 0 && matches!(p.words[a.end].text(text), "of" | "on" | "for" | "&");
         let head_after = p.info[b.end - 1].flags & ORG_HEAD != 0 && spans[k].1 != PER;
-        if joiner && (head_before || head_after) && b.end - a.start <= 10 {
+        // "House Ways | and | Means Committee", "Securities and Exchange Commission": a body's
+        // name of two fields; not two companies ("IBM and Intel Corp"), nor a known name and
+        // another ("the Senate and House Appropriations Committee").
+        let last = &p.info[b.end - 1];
+        let fields = b.start == a.end + 1
+            && p.words[a.end].text(text) == "and"
+            && spans[k].1 == ORG
+            && b.len() <= 3
+            && last.flags & ORG_HEAD != 0
+            && last.flags & lexicon::COMPANY == 0
+            && p.info[a.end - 1].flags & ORG_HEAD == 0
+            && org_phrase_end(a.start).is_none()
+            && org_phrase_end(b.start).is_none();
+        if (joiner && (head_before || head_after) || fields) && b.end - a.start <= 10 {
             let merged = a.start..b.end;
             spans[k] = (merged, ORG);
             spans.remove(k + 1);
@@ -892,6 +916,36 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         spans.retain(|(s, _)| !named.iter().any(|(n, _)| n.start < s.end && s.start < n.end));
         spans.extend(named);
         spans.sort_by_key(|(s, _)| s.start);
+    }
+    // "House Ways and | Means Committee": the first field the tagger left out of a body's name.
+    for k in 0..spans.len() {
+        let (s, kind) = spans[k].clone();
+        let last = &p.info[s.end - 1];
+        let body = kind == ORG && s.len() <= 3 && last.flags & ORG_HEAD != 0 && last.flags & lexicon::COMPANY == 0;
+        if !body
+            || s.start < r.start + 2
+            || p.words[s.start - 1].text(text) != "and"
+            || org_phrase_end(s.start).is_some()
+        {
+            continue;
+        }
+        let field = |j: usize| {
+            cap(j)
+                && !p.info[j].caps_line
+                && (p.info[j].flags | p.info[j].gaz) & (PLACE | ORG_NAME | TITLE | HONORIFIC | TIME) == 0
+        };
+        let prev = if k == 0 { r.start..r.start } else { spans[k - 1].0.clone() };
+        let floor = prev.end.max(r.start);
+        if s.start < floor + 2 {
+            continue;
+        }
+        let mut a = s.start - 1;
+        while a > floor && a + 3 > s.start && field(a - 1) && !p.info[a].sent_start {
+            a -= 1;
+        }
+        if a < s.start - 1 && !p.info[a].sent_start {
+            spans[k].0.start = a;
+        }
     }
     // "Department of Housing | and | Urban Development", "Ministry of Trade and Industry": a
     // body's portfolio names two fields; the second is no other name (a place, a person, a
@@ -1018,7 +1072,8 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     while a < b
         && (p.info[a].flags & CONNECTOR != 0 && !p.info[a].cap
             || p.words[a].text(text).eq_ignore_ascii_case("the")
-            || (p.info[a].closed && b - a >= 2))
+            // An acronym is no closed-class word ("AT&T"), except in a headline in capitals.
+            || (p.info[a].closed && b - a >= 2 && (!p.info[a].upper || p.info[a].caps_line)))
     {
         a += 1;
     }
