@@ -440,6 +440,13 @@ const MISC: usize = 3;
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
 fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>, lex: &Lexicon) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
+    // A code is no organization's first word ("rated A-1 of | Kyowa Bank Ltd").
+    let coded = |s: Range<usize>| s.into_iter().any(|i| p.words[i].text(text).bytes().any(|c| c.is_ascii_digit()));
+    for (s, _) in spans.iter_mut() {
+        if s.len() >= 3 && coded(s.start..s.start + 1) && p.words[s.start + 1].text(text) == "of" {
+            s.start += 2;
+        }
+    }
     // "Sheffield | Wednesday", "Real | Madrid": a span that starts the name of a well-known
     // organization runs to the end of that name.
     let org_phrase_end = |i: usize| {
@@ -742,7 +749,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         let (s, kind) = spans[k].clone();
         let j = s.end;
         let next_start = spans.get(k + 1).map_or(r.end, |(n, _)| n.start).min(r.end);
-        if kind == PER || j + 1 >= next_start {
+        if kind == PER || j + 1 >= next_start || coded(s.clone()) {
             continue;
         }
         let joiner = p.words[j].text(text);
@@ -861,7 +868,8 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             && p.info[a.end - 1].flags & ORG_HEAD == 0
             && org_phrase_end(a.start).is_none()
             && org_phrase_end(b.start).is_none();
-        if (joiner && (head_before || head_after) || fields) && b.end - a.start <= 10 {
+        let coded = coded(a.clone());
+        if (joiner && (head_before || head_after) || fields) && !coded && b.end - a.start <= 10 {
             let merged = a.start..b.end;
             spans[k] = (merged, ORG);
             spans.remove(k + 1);
