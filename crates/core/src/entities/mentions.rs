@@ -1172,6 +1172,22 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
             return Vec::new();
         }
     }
+    // "a Group C match", "Section 7", "Title IV": a common word capitalised before a letter or a
+    // number labels something, it names nothing. Scores ("Reading 2-0") and known names
+    // ("Congress", "China") are left alone.
+    let label_word = |i: usize| {
+        p.words.get(i).is_some_and(|w| {
+            let t = w.text(text);
+            let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+            let roman = (2..=4).contains(&t.len()) && t.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+            letter || roman || t.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let common = first.flags & LOWER != 0 && (first.flags | first.gaz) & (PLACE | ORG_NAME) == 0;
+    let labelled = (n == 1 && label_word(words.end)) || (n == 2 && label_word(words.end - 1));
+    if !team && common && labelled {
+        return Vec::new();
+    }
     if n == 1 {
         if let Some(parts) = split_compound(text, p, words.start, kind, lex) {
             return parts;
