@@ -292,11 +292,13 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
             known.insert(p.words[s.end - 1].key, ());
         }
     }
-    // Acronyms named as organizations somewhere ("HANO", "CPA"). A place's acronym the
-    // gazetteers know ("UAE") needs no help; any other one is more often a term ("DH").
+    // Acronyms named as organizations somewhere ("HANO", "CPA"), or as places the gazetteers
+    // know ("US"); any other one is more often a term ("DH").
     let mut acronyms: KeyMap<usize> = KeyMap::default();
     for (s, kind) in spans.iter() {
-        if s.len() == 1 && *kind == ORG && !p.info[s.start].caps_line && p.info[s.start].upper {
+        let info = &p.info[s.start];
+        let known_place = *kind == LOC && (info.flags | info.gaz) & PLACE != 0;
+        if s.len() == 1 && (*kind == ORG || known_place) && !info.caps_line && info.upper {
             acronyms.insert(p.words[s.start].key, *kind);
         }
     }
@@ -455,6 +457,10 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         while e < r.end && p.info[e].gaz_pos == 2 {
             e += 1;
         }
+        // "the Labour party" is no "Labour Party": the name ends at its last capitalised word.
+        while e > i + 1 && !p.info[e - 1].cap && p.words[e - 1].kind != WordKind::Possessive {
+            e -= 1;
+        }
         // "Standard and Poor's | Corp": its legal form may follow.
         if e < r.end && p.info[e].cap && p.info[e].flags & lexicon::COMPANY != 0 {
             e += 1;
@@ -558,9 +564,10 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     // closed-class word ("But", "Five").
     spans.sort_by_key(|(s, _)| s.start);
     for k in 0..spans.len() {
-        // A well-known organization's whole name needs no words before it ("Advisors | Goldman Sachs").
+        // A well-known organization's whole name takes no sentence's first word ("Advisors |
+        // Goldman Sachs"), though it may take a word before it ("New Labour").
         let known = org_phrase_end(spans[k].0.start).is_some_and(|e| e == spans[k].0.end);
-        if spans[k].1 != ORG || p.info[spans[k].0.start].caps_line || known {
+        if spans[k].1 != ORG || p.info[spans[k].0.start].caps_line {
             continue;
         }
         let floor = if k == 0 { r.start } else { spans[k - 1].0.end.max(r.start) };
@@ -570,6 +577,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             && cap(a - 1)
             && !p.info[a - 1].closed
             && !p.info[a - 1].caps_line
+            && (!known || !p.info[a - 1].sent_start)
             && p.info[a - 1].flags & (TITLE | HONORIFIC | TIME | DEMONYM | NORP) == 0
             && p.info[a - 1].gaz & TITLE == 0
         {
@@ -1175,12 +1183,14 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     // "a Group C match", "Section 7", "Title IV": a common word capitalised before a letter or a
     // number labels something, it names nothing. Scores ("Reading 2-0") and known names
     // ("Congress", "China") are left alone.
+    // A head word before a number is a name ("Radio 4", "Channel 4").
+    let head = first.flags & (ORG_HEAD | LOC_HEAD | FAC_HEAD) != 0;
     let label_word = |i: usize| {
         p.words.get(i).is_some_and(|w| {
             let t = w.text(text);
             let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
             let roman = (2..=4).contains(&t.len()) && t.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
-            letter || roman || t.bytes().all(|b| b.is_ascii_digit())
+            letter || roman || !head && t.bytes().all(|b| b.is_ascii_digit())
         })
     };
     let common = first.flags & LOWER != 0 && (first.flags | first.gaz) & (PLACE | ORG_NAME) == 0;
