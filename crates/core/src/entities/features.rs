@@ -166,31 +166,47 @@ impl Prepared {
     }
 
     fn mark_lines(&mut self, text: &str, r: Range<usize>) {
-        let mut line = r.start;
-        for i in r.clone() {
-            if i + 1 == r.end || self.words[i + 1].line_start {
-                // Headline case capitalises the long words; function words may stay lower case.
-                let (mut alpha, mut upper, mut long, mut cap) = (0usize, 0usize, 0usize, 0usize);
-                for j in line..=i {
-                    let w = &self.words[j];
-                    if w.kind != WordKind::Alpha || w.span.len() < 2 {
-                        continue;
-                    }
-                    alpha += 1;
-                    upper += usize::from(self.info[j].upper);
-                    if w.text(text).chars().count() >= 4 {
-                        long += 1;
-                        cap += usize::from(self.info[j].cap);
-                    }
+        // Headline case capitalises the long words; function words may stay lower case.
+        let case = |this: &Self, line: Range<usize>| {
+            let (mut alpha, mut upper, mut long, mut cap) = (0usize, 0usize, 0usize, 0usize);
+            for j in line {
+                let w = &this.words[j];
+                if w.kind != WordKind::Alpha || w.span.len() < 2 {
+                    continue;
                 }
-                let caps = alpha >= 2 && upper * 5 >= alpha * 4;
-                let title = !caps && long >= 2 && cap * 5 >= long * 4;
-                for info in &mut self.info[line..=i] {
-                    info.caps_line = caps;
-                    info.title_line = title;
+                alpha += 1;
+                upper += usize::from(this.info[j].upper);
+                if w.text(text).chars().count() >= 4 {
+                    long += 1;
+                    cap += usize::from(this.info[j].cap);
                 }
-                line = i + 1;
             }
+            let caps = alpha >= 2 && upper * 5 >= alpha * 4;
+            let title = !caps && long >= 2 && cap * 5 >= long * 4;
+            (caps, title)
+        };
+        let line_end =
+            |this: &Self, start: usize| (start..r.end).find(|&i| i + 1 == r.end || this.words[i + 1].line_start);
+        // A hard-wrapped paragraph ("... the U.S.\nNavy, Australia and Spain, the Defense
+        // Department said.") has lines of names that are prose, not headlines: a headline
+        // paragraph is headline case on every line.
+        let (mut lines, mut headline) = (0usize, 0usize);
+        let mut line = r.start;
+        while let Some(end) = line_end(self, line) {
+            let (caps, title) = case(self, line..end + 1);
+            lines += 1;
+            headline += usize::from(caps || title);
+            line = end + 1;
+        }
+        let wrapped = lines >= 2 && headline < lines;
+        let mut line = r.start;
+        while let Some(end) = line_end(self, line) {
+            let (caps, title) = case(self, line..end + 1);
+            for info in &mut self.info[line..=end] {
+                info.caps_line = caps;
+                info.title_line = title && !wrapped;
+            }
+            line = end + 1;
         }
     }
 

@@ -175,10 +175,24 @@ pub struct Lexicon {
     canonical: KeyMap<u64>,
     /// Closed-class words, which never start a name.
     function: KeyMap<()>,
-    /// Head words of a state's bodies ("Department", "Navy").
-    state: KeyMap<()>,
+    /// Word classes the tagger does not see ([`WordClass`]).
+    classes: KeyMap<u8>,
     /// Words of sports reports that make a place's name a team's ("beat", "drew", "manager").
     matches: KeyMap<MatchWord>,
+}
+
+/// Classes of words the rules after the tagger ask about, kept out of the tagger's flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum WordClass {
+    /// The head word of a state's bodies ("Department", "Navy").
+    StateBody = 1,
+    /// An abbreviated state or province written after a town ("Mass.", "N.Y.").
+    StateAbbreviation = 2,
+    /// A word that ends the names of laws ("Act", "Treaty").
+    LawHead = 4,
+    /// A common noun written right before an organization's name ("band", "airline").
+    OrgNoun = 8,
 }
 
 /// How a word of a sports report marks the team named next to it.
@@ -208,6 +222,9 @@ const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt"
 const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/entities/function_words.txt");
 const MATCH_WORDS: &str = include_str!("../../data/entities/match_words.txt");
+const STATE_ABBREVIATIONS: &str = include_str!("../../data/entities/state_abbreviations.txt");
+const LAW_WORDS: &str = include_str!("../../data/entities/law_words.txt");
+const ORG_NOUNS: &str = include_str!("../../data/entities/org_nouns.txt");
 
 /// Non-empty, non-comment lines of an embedded list, split on tabs.
 fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -229,7 +246,7 @@ impl Lexicon {
             prefixes: KeyMap::default(),
             canonical: KeyMap::default(),
             function: lines(FUNCTION_WORDS).map(|f| (key(f[0]), ())).collect(),
-            state: lines(ORG_WORDS).filter(|f| f.get(1) == Some(&"state")).map(|f| (key(f[0]), ())).collect(),
+            classes: KeyMap::default(),
             matches: lines(MATCH_WORDS)
                 .filter_map(|f| {
                     let class = match f.get(1) {
@@ -242,6 +259,15 @@ impl Lexicon {
                 })
                 .collect(),
         };
+        let state_bodies = lines(ORG_WORDS).filter(|f| f.get(1) == Some(&"state"));
+        for (f, class) in state_bodies
+            .map(|f| (f, WordClass::StateBody))
+            .chain(lines(STATE_ABBREVIATIONS).map(|f| (f, WordClass::StateAbbreviation)))
+            .chain(lines(LAW_WORDS).map(|f| (f, WordClass::LawHead)))
+            .chain(lines(ORG_NOUNS).map(|f| (f, WordClass::OrgNoun)))
+        {
+            *lex.classes.entry(key(f[0])).or_default() |= class as u8;
+        }
         lex.words.reserve(160_000);
         let seg = Segmenter::new();
         let mut toks = Vec::new();
@@ -370,10 +396,10 @@ impl Lexicon {
         self.function.contains_key(&key)
     }
 
-    /// The head word of a state's body ("Department", "Navy"), by its [`key`].
+    /// True when the word of this [`key`] is of `class`.
     #[inline]
-    pub fn is_state_body(&self, key: u64) -> bool {
-        self.state.contains_key(&key)
+    pub fn is(&self, key: u64, class: WordClass) -> bool {
+        self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
     }
 
     /// How a word of sports reports marks a team ("beat", "drew", "manager"), by its [`key`].

@@ -7,9 +7,9 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Info, Prepared, O};
 use crate::entities::lexicon::{
-    self, Lexicon, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, FAC_HEAD, GPE_HEAD, GPE_PLACE,
-    HONORIFIC, LOC_HEAD, LOWER, MAX_PHRASE, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME,
-    TITLE,
+    self, Lexicon, WordClass, CITY_BIG, CONNECTOR, COUNTRY, DEMONYM, EVENT_FIRST, EVENT_HEAD, FAC_HEAD, GPE_HEAD,
+    GPE_PLACE, HONORIFIC, LOC_HEAD, LOWER, MAX_PHRASE, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE,
+    TIME, TITLE,
 };
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -56,6 +56,7 @@ pub fn mentions(text: &str, p: &Prepared, tags: &[u8], lex: &Lexicon) -> Vec<Fou
     propagate(p, &mut spans);
     headline_names(p, &mut spans);
     sports_teams(text, p, lex, &mut spans);
+    tickers(text, p, &mut spans);
     let mut out = Vec::new();
     let mut next = spans.iter().peekable();
     let mut covered_to = 0;
@@ -180,10 +181,13 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
         let before = s.start.checked_sub(1).filter(|_| !p.words[s.start].line_start);
         let object = before.is_some_and(|b| match match_word(b) {
             Some(MatchWord::Win) => true,
+            // "drew with Leeds 1-1", "lost to Leeds 2-0", "a 3-2 win over Leeds".
             _ => {
-                ["with", "to", "against"].iter().any(|w| word_is(b, w))
-                    && b.checked_sub(1).is_some_and(|v| match_word(v).is_some_and(|m| m != MatchWord::Role))
-                    && score_at(s.end)
+                ["with", "to", "against", "over"].iter().any(|w| word_is(b, w))
+                    && b.checked_sub(1).is_some_and(|v| {
+                        match_word(v).is_some_and(|m| m != MatchWord::Role)
+                            && (score_at(s.end) || score_at(v.saturating_sub(3)))
+                    })
             }
         });
         follows || object
@@ -203,6 +207,40 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
             *kind = ORG;
         }
     }
+}
+
+/// "RAYTHEON <RTN> NET RISES", "Texaco Inc <TX.N>": a name followed by a stock ticker in angle
+/// brackets is a listed company, and so is every other mention of that name in the article.
+fn tickers(text: &str, p: &Prepared, spans: &mut [(Range<usize>, usize)]) {
+    use crate::entities::lexicon::KeyMap;
+    let ticker_after = |s: &Range<usize>| {
+        let rest = text[p.words[s.end - 1].span.end()..].trim_start_matches([' ', '\t']);
+        let Some(inner) = rest.strip_prefix('<') else { return false };
+        let len = inner.bytes().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'.').count();
+        (1..=10).contains(&len) && inner.as_bytes().get(len) == Some(&b'>')
+    };
+    let name_key = |s: &Range<usize>| lexicon::name_key(p.words[s.clone()].iter().map(|w| w.key));
+    let mut companies: KeyMap<()> = KeyMap::default();
+    for (s, kind) in spans.iter_mut() {
+        if *kind & !(KEEP_WORDS | TEAM) != PER && ticker_after(s) {
+            *kind = (*kind & (KEEP_WORDS | TEAM)) | ORG;
+            companies.insert(name_key(s), ());
+        }
+    }
+    if companies.is_empty() {
+        return;
+    }
+    for (s, kind) in spans.iter_mut() {
+        if *kind & !(KEEP_WORDS | TEAM) == LOC && companies.contains_key(&name_key(s)) {
+            *kind = (*kind & (KEEP_WORDS | TEAM)) | ORG;
+        }
+    }
+}
+
+/// A well-known organization's one-word name that is also a common word ("Congress", "Arsenal"),
+/// which the article writes capitalised mid-sentence too: at a sentence's start it is the name.
+fn known_org(info: &Info) -> bool {
+    info.gaz_pos == 1 && info.gaz & ORG_NAME != 0 && info.doc & 2 != 0
 }
 
 /// A word that names a country or a political region, by the gazetteers or the word lists.
@@ -254,10 +292,13 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
             known.insert(p.words[s.end - 1].key, ());
         }
     }
-    // Acronyms named as organizations or places somewhere ("HANO", "CPA").
+    // Acronyms named as organizations somewhere ("HANO", "CPA"), or as places the gazetteers
+    // know ("US"); any other one is more often a term ("DH").
     let mut acronyms: KeyMap<usize> = KeyMap::default();
     for (s, kind) in spans.iter() {
-        if s.len() == 1 && matches!(*kind, ORG | LOC) && !p.info[s.start].caps_line && p.info[s.start].upper {
+        let info = &p.info[s.start];
+        let known_place = *kind == LOC && (info.flags | info.gaz) & PLACE != 0;
+        if s.len() == 1 && (*kind == ORG || known_place) && !info.caps_line && info.upper {
             acronyms.insert(p.words[s.start].key, *kind);
         }
     }
@@ -311,7 +352,7 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
                 }
                 added.push((a..b, PER));
                 i = b;
-            } else if strong && (!info.sent_start || info.flags & LOWER == 0) {
+            } else if strong && (!info.sent_start || info.flags & LOWER == 0 || known_org(info)) {
                 let mut b = i + 1;
                 if info.gaz_pos == 1 {
                     while b < r.end && p.info[b].gaz_pos == 2 && !covered[b] {
@@ -401,6 +442,42 @@ const MISC: usize = 3;
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
 fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>, lex: &Lexicon) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
+    // A code is no organization's first word ("rated A-1 of | Kyowa Bank Ltd").
+    let coded = |s: Range<usize>| s.into_iter().any(|i| p.words[i].text(text).bytes().any(|c| c.is_ascii_digit()));
+    for (s, _) in spans.iter_mut() {
+        if s.len() >= 3 && coded(s.start..s.start + 1) && p.words[s.start + 1].text(text) == "of" {
+            s.start += 2;
+        }
+    }
+    // "Sheffield | Wednesday", "Real | Madrid": a span that starts the name of a well-known
+    // organization runs to the end of that name.
+    let org_phrase_end = |i: usize| {
+        let first = &p.info[i];
+        let mut e = i + 1;
+        while e < r.end && p.info[e].gaz_pos == 2 {
+            e += 1;
+        }
+        // "the Labour party" is no "Labour Party": the name ends at its last capitalised word.
+        while e > i + 1 && !p.info[e - 1].cap && p.words[e - 1].kind != WordKind::Possessive {
+            e -= 1;
+        }
+        // "Standard and Poor's | Corp": its legal form may follow.
+        if e < r.end && p.info[e].cap && p.info[e].flags & lexicon::COMPANY != 0 {
+            e += 1;
+        }
+        (first.gaz_pos == 1 && first.gaz & ORG_NAME != 0).then_some(e)
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        if let Some(e) = org_phrase_end(spans[k].0.start).filter(|&e| e > spans[k].0.end) {
+            spans[k] = (spans[k].0.start..e, ORG);
+            while k + 1 < spans.len() && spans[k + 1].0.start < e {
+                let rest = spans.remove(k + 1).0;
+                spans[k].0.end = spans[k].0.end.max(rest.end);
+            }
+        }
+        k += 1;
+    }
     // "Mr. Hu": a capitalised run after an honorific is a person; so is one after a title
     // ("President Hu Jintao", "Secretary Rice") when no word of it names a place, an
     // organization, a date or a nationality.
@@ -456,11 +533,17 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             loop {
                 // "Rose's Stores Inc": a possessive inside the name.
                 let b = if a > r.start + 1 && is_possessive(text, p, a - 1) { a - 1 } else { a };
+                // A title word may start a company's name ("Dean Witter Reynolds Inc"), not an
+                // honorific; another company's dotted legal form ends the name before ("Acme
+                // Corp. | Norvale Corp").
+                let legal_form =
+                    |j: usize| p.info[j].flags & lexicon::COMPANY != 0 && p.words[j].text(text).ends_with('.');
                 if !(b > r.start
                     && a + 4 > i
                     && cap(b - 1)
                     && !p.info[b - 1].closed
-                    && p.info[b - 1].flags & (TITLE | HONORIFIC | TIME) == 0)
+                    && !legal_form(b - 1)
+                    && p.info[b - 1].flags & (HONORIFIC | TIME) == 0)
                 {
                     break;
                 }
@@ -481,6 +564,9 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     // closed-class word ("But", "Five").
     spans.sort_by_key(|(s, _)| s.start);
     for k in 0..spans.len() {
+        // A well-known organization's whole name takes no sentence's first word ("Advisors |
+        // Goldman Sachs"), though it may take a word before it ("New Labour").
+        let known = org_phrase_end(spans[k].0.start).is_some_and(|e| e == spans[k].0.end);
         if spans[k].1 != ORG || p.info[spans[k].0.start].caps_line {
             continue;
         }
@@ -491,6 +577,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             && cap(a - 1)
             && !p.info[a - 1].closed
             && !p.info[a - 1].caps_line
+            && (!known || !p.info[a - 1].sent_start)
             && p.info[a - 1].flags & (TITLE | HONORIFIC | TIME | DEMONYM | NORP) == 0
             && p.info[a - 1].gaz & TITLE == 0
         {
@@ -508,7 +595,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         while e < s.end && p.info[e].gaz_pos == 2 {
             e += 1;
         }
-        if *kind == ORG && country && e < s.end && lex.is_state_body(p.words[s.end - 1].key) {
+        if *kind == ORG && country && e < s.end && lex.is(p.words[s.end - 1].key, WordClass::StateBody) {
             bodies.push((e..s.end, ORG));
             *s = s.start..e;
             *kind = LOC;
@@ -516,6 +603,14 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     }
     spans.extend(bodies);
     spans.sort_by_key(|(s, _)| s.start);
+    // The tagger may have split them already: "U.S. | Navy" is a place before an organization.
+    for k in 1..spans.len() {
+        let (country, next) = (&spans[k - 1], &spans[k]);
+        let nation = (country.0.start..country.0.end).all(|i| names_nation(&p.info[i]));
+        if country.1 == ORG && next.1 == ORG && country.0.end == next.0.start && nation {
+            spans[k - 1].1 = LOC;
+        }
+    }
     // "the Carter administration": an administration is named after its leader.
     for i in r.start + 1..r.end.saturating_sub(1) {
         if p.words[i + 1].text(text) == "administration"
@@ -546,8 +641,12 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     // organization from the person after it.
     let mut people = Vec::new();
     for (s, kind) in spans.iter_mut() {
-        let title =
-            |i: usize| p.info[i].cap && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0);
+        // A title word after "of" names a portfolio ("Department of Justice").
+        let title = |i: usize| {
+            p.info[i].cap
+                && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0)
+                && p.words[i - 1].text(text) != "of"
+        };
         let t = (s.start + 1..s.end).find(|&i| title(i)).unwrap_or(s.end);
         let mut e = t;
         while e < s.end && title(e) {
@@ -590,7 +689,10 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
                 }
                 s.end = of;
             }
-        } else if let Some(month) = (s.start + 1..s.end).find(|&i| p.info[i].flags & TIME != 0) {
+        } else if let Some(month) = (s.start + 1..s.end)
+            .find(|&i| p.info[i].flags & TIME != 0)
+            .filter(|_| org_phrase_end(s.start).is_none_or(|e| e < s.end))
+        {
             // "New York Sept": a date follows the name.
             s.end = month;
         }
@@ -655,7 +757,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         let (s, kind) = spans[k].clone();
         let j = s.end;
         let next_start = spans.get(k + 1).map_or(r.end, |(n, _)| n.start).min(r.end);
-        if kind == PER || j + 1 >= next_start {
+        if kind == PER || j + 1 >= next_start || coded(s.clone()) {
             continue;
         }
         let joiner = p.words[j].text(text);
@@ -714,6 +816,45 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             *kind = LOC;
         }
     }
+    // "LEXINGTON, Mass., April 8", "a Cheyenne, Wyo., retailer": an abbreviated state after a
+    // town's name and a comma is a place, and so is the town.
+    let mut states = Vec::new();
+    for i in r.start + 2..r.end {
+        let w = p.words[i].text(text);
+        if !(p.info[i].cap && w.ends_with('.') && lex.is(p.words[i].key, WordClass::StateAbbreviation))
+            || p.words[i - 1].text(text) != ","
+        {
+            continue;
+        }
+        if let Some((_, kind)) = spans.iter_mut().find(|(s, _)| s.end == i - 1) {
+            if *kind == PER || *kind == MISC {
+                *kind = LOC;
+            }
+            if *kind == LOC {
+                states.push((i..i + 1, LOC));
+            }
+        } else if !spans.iter().any(|(s, _)| s.start <= i && i - 2 < s.end) {
+            // The town the tagger left out: up to three capitalised words before the comma.
+            let covered = |j: usize| spans.iter().any(|(s, _)| s.contains(&j));
+            let mut a = i - 1;
+            while a > r.start
+                && a + 3 >= i
+                && cap(a - 1)
+                && !p.info[a - 1].closed
+                && !covered(a - 1)
+                && !p.info[a].sent_start
+            {
+                a -= 1;
+            }
+            if a < i - 1 {
+                states.push((a..i - 1, LOC));
+                states.push((i..i + 1, LOC));
+            }
+        }
+    }
+    spans.retain(|(s, _)| !states.iter().any(|(a, _)| a.start < s.end && s.start < a.end));
+    spans.extend(states);
+    spans.sort_by_key(|(s, _)| s.start);
     // "Council | on | International Relations", "States | in | Transition Research Center".
     let mut k = 0;
     while k + 1 < spans.len() {
@@ -722,13 +863,134 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         let head_before =
             p.info[a.end - 1].flags & ORG_HEAD != 0 && matches!(p.words[a.end].text(text), "of" | "on" | "for" | "&");
         let head_after = p.info[b.end - 1].flags & ORG_HEAD != 0 && spans[k].1 != PER;
-        if joiner && (head_before || head_after) && b.end - a.start <= 10 {
+        // "House Ways | and | Means Committee", "Securities and Exchange Commission": a body's
+        // name of two fields; not two companies ("IBM and Intel Corp"), nor a known name and
+        // another ("the Senate and House Appropriations Committee").
+        let last = &p.info[b.end - 1];
+        let fields = b.start == a.end + 1
+            && p.words[a.end].text(text) == "and"
+            && spans[k].1 == ORG
+            && b.len() <= 3
+            && last.flags & ORG_HEAD != 0
+            && last.flags & lexicon::COMPANY == 0
+            && p.info[a.end - 1].flags & ORG_HEAD == 0
+            && org_phrase_end(a.start).is_none()
+            && org_phrase_end(b.start).is_none();
+        let coded = coded(a.clone());
+        if (joiner && (head_before || head_after) || fields) && !coded && b.end - a.start <= 10 {
             let merged = a.start..b.end;
             spans[k] = (merged, ORG);
             spans.remove(k + 1);
         } else {
             k += 1;
         }
+    }
+    // "the Dubai | Open", "the HEROES | Act": an event's or a law's head word the tagger left out.
+    for k in 0..spans.len() {
+        let s = spans[k].0.clone();
+        let e = s.end;
+        let free = spans.get(k + 1).is_none_or(|(n, _)| n.start > e);
+        if !free || !cap(e) || p.info[e].sent_start || p.info[e].title_line || p.info[e].caps_line {
+            continue;
+        }
+        if p.info[e].flags & EVENT_HEAD != 0 || lex.is(p.words[e].key, WordClass::LawHead) {
+            spans[k].0.end = e + 1;
+        }
+    }
+    // "the band Green Day", "record label EMI", "the airline Aer Lingus": a capitalised run
+    // right after a noun of organizations names one, unless it is a person's full name ("the
+    // company John Smith founded").
+    let mut named = Vec::new();
+    for i in r.start + 1..r.end {
+        let noun = &p.words[i - 1];
+        if !cap(i)
+            || p.info[i].sent_start
+            || p.info[i - 1].cap
+            || p.info[i].flags & (TIME | TITLE | HONORIFIC) != 0
+            || !lex.is(noun.key, WordClass::OrgNoun)
+        {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < r.end && e < i + 4 && cap(e) && !p.info[e].sent_start && p.info[e].flags & TIME == 0 {
+            e += 1;
+        }
+        let first_name = p.info[i].flags & (lexicon::FIRST_M | lexicon::FIRST_F) != 0;
+        match spans.iter_mut().find(|(s, _)| s.start <= i && i < s.end) {
+            Some((s, kind)) if s.start == i && !(*kind == PER && first_name && s.len() >= 2) => {
+                *kind = ORG;
+                if s.end < e {
+                    // "Velvet | Rain": the tagger stopped short of the run.
+                    named.push((i..e, ORG));
+                }
+            }
+            None => named.push((i..e, ORG)),
+            _ => {}
+        }
+    }
+    if !named.is_empty() {
+        spans.retain(|(s, _)| !named.iter().any(|(n, _)| n.start < s.end && s.start < n.end));
+        spans.extend(named);
+        spans.sort_by_key(|(s, _)| s.start);
+    }
+    // "House Ways and | Means Committee": the first field the tagger left out of a body's name.
+    for k in 0..spans.len() {
+        let (s, kind) = spans[k].clone();
+        let last = &p.info[s.end - 1];
+        let body = kind == ORG && s.len() <= 3 && last.flags & ORG_HEAD != 0 && last.flags & lexicon::COMPANY == 0;
+        if !body
+            || s.start < r.start + 2
+            || p.words[s.start - 1].text(text) != "and"
+            || org_phrase_end(s.start).is_some()
+        {
+            continue;
+        }
+        let field = |j: usize| {
+            cap(j)
+                && !p.info[j].caps_line
+                && (p.info[j].flags | p.info[j].gaz) & (PLACE | ORG_NAME | TITLE | HONORIFIC | TIME) == 0
+        };
+        let prev = if k == 0 { r.start..r.start } else { spans[k - 1].0.clone() };
+        let floor = prev.end.max(r.start);
+        if s.start < floor + 2 {
+            continue;
+        }
+        let mut a = s.start - 1;
+        while a > floor && a + 3 > s.start && field(a - 1) && !p.info[a].sent_start {
+            a -= 1;
+        }
+        if a < s.start - 1 && !p.info[a].sent_start {
+            spans[k].0.start = a;
+        }
+    }
+    // "Department of Housing | and | Urban Development", "Ministry of Trade and Industry": a
+    // body's portfolio names two fields; the second is no other name (a place, a person, a
+    // well-known organization).
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, kind) = spans[k].clone();
+        let of = (s.start + 1..s.end).find(|&i| p.words[i].text(text) == "of");
+        let body = kind != PER && of.is_some_and(|of| p.info[of - 1].flags & ORG_HEAD != 0);
+        if !body || s.end + 1 >= r.end || p.words[s.end].text(text) != "and" {
+            k += 1;
+            continue;
+        }
+        let other = PLACE | ORG_NAME | TITLE | HONORIFIC | lexicon::FIRST_M | lexicon::FIRST_F | TIME;
+        let field = |i: usize| {
+            cap(i) && !p.info[i].sent_start && !p.info[i].upper && (p.info[i].flags | p.info[i].gaz) & other == 0
+        };
+        let mut e = s.end + 1;
+        while e < r.end && e < s.end + 4 && field(e) {
+            e += 1;
+        }
+        let free = spans.get(k + 1).is_none_or(|(n, _)| n.start > s.end && n.start <= e && n.end <= e || n.start >= e);
+        if e > s.end + 1 && free && (e == r.end || !cap(e)) {
+            spans[k] = (s.start..e, ORG);
+            while k + 1 < spans.len() && spans[k + 1].0.start < e {
+                spans.remove(k + 1);
+            }
+        }
+        k += 1;
     }
 }
 
@@ -826,7 +1088,8 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     while a < b
         && (p.info[a].flags & CONNECTOR != 0 && !p.info[a].cap
             || p.words[a].text(text).eq_ignore_ascii_case("the")
-            || (p.info[a].closed && b - a >= 2))
+            // An acronym is no closed-class word ("AT&T"), except in a headline in capitals.
+            || (p.info[a].closed && b - a >= 2 && (!p.info[a].upper || p.info[a].caps_line)))
     {
         a += 1;
     }
@@ -881,7 +1144,11 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let mut end = p.words[words.end - 1].span.end();
     // The tokenizer keeps a title abbreviation's period ("Sen."); at the end of a name ("Hun
     // Sen.") it ends the sentence instead.
-    if words.len() >= 2 && p.info[words.end - 1].flags & (TITLE | HONORIFIC) != 0 && text[..end].ends_with('.') {
+    // So does a company's legal form at the end of a sentence ("... of Acme Corp.").
+    let sentence_end = p.info.get(words.end).is_none_or(|next| next.sent_start);
+    let last_flags = p.info[words.end - 1].flags;
+    let dotted_end = last_flags & (TITLE | HONORIFIC) != 0 || last_flags & lexicon::COMPANY != 0 && sentence_end;
+    if words.len() >= 2 && dotted_end && text[..end].ends_with('.') {
         end -= 1;
     }
     let span = Span::new(p.words[words.start].span.start(), end);
@@ -906,11 +1173,30 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         && !team
         && first.flags & LOWER != 0
         && first.flags & (PLACE | lexicon::FIRST_M | lexicon::FIRST_F | lexicon::SURNAME) == 0
+        && !known_org(first)
     {
         let positional = first.sent_start || first.title_line || first.caps_line;
         if positional && first.doc & 8 == 0 {
             return Vec::new();
         }
+    }
+    // "a Group C match", "Section 7", "Title IV": a common word capitalised before a letter or a
+    // number labels something, it names nothing. Scores ("Reading 2-0") and known names
+    // ("Congress", "China") are left alone.
+    // A head word before a number is a name ("Radio 4", "Channel 4").
+    let head = first.flags & (ORG_HEAD | LOC_HEAD | FAC_HEAD) != 0;
+    let label_word = |i: usize| {
+        p.words.get(i).is_some_and(|w| {
+            let t = w.text(text);
+            let letter = t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase());
+            let roman = (2..=4).contains(&t.len()) && t.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+            letter || roman || !head && t.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let common = first.flags & LOWER != 0 && (first.flags | first.gaz) & (PLACE | ORG_NAME) == 0;
+    let labelled = (n == 1 && label_word(words.end)) || (n == 2 && label_word(words.end - 1));
+    if !team && common && labelled {
+        return Vec::new();
     }
     if n == 1 {
         if let Some(parts) = split_compound(text, p, words.start, kind, lex) {
@@ -918,14 +1204,20 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
         }
     }
     let key = lexicon::name_key(p.words[words.clone()].iter().map(|w| w.key));
-    let flags = lex.name(key, p.words[words.start].key, n) | if n == 1 { 0 } else { first.gaz & last.gaz };
+    let exact = lex.name(key, p.words[words.start].key, n);
+    let flags = exact | if n == 1 { 0 } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
     let label = match kind {
         _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
         _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
+        // "the Dubai Open", "the Davis Cup": a name ending in an event word is an event, whatever
+        // the tagger took it for.
+        _ if n >= 2 && last.flags & EVENT_HEAD != 0 && last.cap => Label::Event,
+        // "the HEROES Act", "the Criminal Code".
+        _ if n >= 2 && last.cap && lex.is(p.words[words.end - 1].key, WordClass::LawHead) => Label::Law,
         _ if n >= 2 && last.flags & FAC_HEAD != 0 && last.cap => Label::Fac,
         // "West Bank" is a place, whatever its last word suggests.
-        1 if n >= 2 && flags & PLACE != 0 && (first.flags | last.flags) & ORG_HEAD == 0 => {
+        1 if n >= 2 && flags & PLACE != 0 && ((first.flags | last.flags) & ORG_HEAD == 0 || exact & PLACE != 0) => {
             place_label(flags, last.flags)
         }
         _ if n == 1 && flags & PLACE == 0 && norp_flags(w0, flags, lex) != 0 => Label::Norp,
