@@ -426,6 +426,9 @@ fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
     spans.sort_by_key(|(s, _)| s.start);
 }
 
+/// A first name or a surname.
+const PERSON_WORD: u32 = lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U | lexicon::SURNAME;
+
 /// Marks a span whose words are a name whatever headline case suggests: a headline name
 /// [`headline_names`] took from the body.
 const KEEP_WORDS: usize = 8;
@@ -948,7 +951,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         let field = |j: usize| {
             cap(j)
                 && !p.info[j].caps_line
-                && (p.info[j].flags | p.info[j].gaz) & (PLACE | ORG_NAME | TITLE | HONORIFIC | TIME) == 0
+                && (p.info[j].flags | p.info[j].gaz) & (PLACE | ORG_NAME | TITLE | HONORIFIC | TIME | PERSON_WORD) == 0
         };
         let prev = if k == 0 { r.start..r.start } else { spans[k - 1].0.clone() };
         let floor = prev.end.max(r.start);
