@@ -185,7 +185,7 @@ fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon
     for (f, &k) in found.iter().zip(&keys) {
         votes.entry(k).or_default()[f.label as usize] += 1;
     }
-    // "Raytheon said it", "Kyowa's capital": names spoken of as "it" are organizations.
+    // "Norvale said it", "Acme's capital": names spoken of as "it" are organizations.
     let mut it: KeyMap<()> = KeyMap::default();
     for (f, &k) in found.iter().zip(&keys) {
         let e = f.words.end;

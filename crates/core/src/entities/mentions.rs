@@ -209,7 +209,7 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
     }
 }
 
-/// "RAYTHEON <RTN> NET RISES", "Texaco Inc <TX.N>": a name followed by a stock ticker in angle
+/// "NORVALE <NRV> NET RISES", "Acme Oil Inc <ACO.N>": a name followed by a stock ticker in angle
 /// brackets is a listed company, and so is every other mention of that name in the article.
 fn tickers(text: &str, p: &Prepared, spans: &mut [(Range<usize>, usize)]) {
     use crate::entities::lexicon::KeyMap;
@@ -445,7 +445,7 @@ const MISC: usize = 3;
 /// honorifics, middle initials, "X of Y" and organization names with joiners.
 fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usize>, usize)>, lex: &Lexicon) {
     let cap = |i: usize| i < r.end && p.info[i].candidate == Candidate::Name && p.info[i].cap;
-    // A code is no organization's first word ("rated A-1 of | Kyowa Bank Ltd").
+    // A code is no organization's first word ("rated A-1 of | Harbor Bank Ltd").
     let coded = |s: Range<usize>| s.into_iter().any(|i| p.words[i].text(text).bytes().any(|c| c.is_ascii_digit()));
     for (s, _) in spans.iter_mut() {
         if s.len() >= 3 && coded(s.start..s.start + 1) && p.words[s.start + 1].text(text) == "of" {
@@ -536,7 +536,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             loop {
                 // "Rose's Stores Inc": a possessive inside the name.
                 let b = if a > r.start + 1 && is_possessive(text, p, a - 1) { a - 1 } else { a };
-                // A title word may start a company's name ("Dean Witter Reynolds Inc"), not an
+                // A title word may start a company's name ("General Harbor Holdings Inc"), not an
                 // honorific; another company's dotted legal form ends the name before ("Acme
                 // Corp. | Norvale Corp").
                 let legal_form =
@@ -819,7 +819,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             *kind = LOC;
         }
     }
-    // "LEXINGTON, Mass., April 8", "a Cheyenne, Wyo., retailer": an abbreviated state after a
+    // "SALEM, Mass., April 8", "a Casper, Wyo., retailer": an abbreviated state after a
     // town's name and a comma is a place, and so is the town.
     let mut states = Vec::new();
     for i in r.start + 2..r.end {
@@ -888,7 +888,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             k += 1;
         }
     }
-    // "the Dubai | Open", "the HEROES | Act": an event's or a law's head word the tagger left out.
+    // "the Harbor City | Open", "the RENEW | Act": an event's or a law's head word the tagger left out.
     for k in 0..spans.len() {
         let s = spans[k].0.clone();
         let e = s.end;
@@ -1213,10 +1213,10 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
     let label = match kind {
         _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
         _ if flags & ORG_NAME != 0 && kind != PER => Label::Org,
-        // "the Dubai Open", "the Davis Cup": a name ending in an event word is an event, whatever
+        // "the Harbor City Open", "the Davis Cup": a name ending in an event word is an event, whatever
         // the tagger took it for.
         _ if n >= 2 && last.flags & EVENT_HEAD != 0 && last.cap => Label::Event,
-        // "the HEROES Act", "the Criminal Code".
+        // "the RENEW Act", "the Criminal Code".
         _ if n >= 2 && last.cap && lex.is(p.words[words.end - 1].key, WordClass::LawHead) => Label::Law,
         _ if n >= 2 && last.flags & FAC_HEAD != 0 && last.cap => Label::Fac,
         // "West Bank" is a place, whatever its last word suggests.
