@@ -31,6 +31,8 @@ def _problems(name: str, article: dict[str, Any], case: dict[str, Any]) -> list[
             extra = [t for t in texts if t not in want.get("mentions", [])]
             if extra:
                 problems.append(f"{name}: {e['name']!r} has unexpected mentions {extra}")
+        if "mention_count" in want and len(texts) != want["mention_count"]:
+            problems.append(f"{name}: {e['name']!r} has {len(texts)} mentions, want {want['mention_count']} ({texts})")
         for t in want.get("titles", []):
             if t not in e["titles"]:
                 problems.append(f"{name}: {e['name']!r} lacks the title {t!r} (has {e['titles']})")

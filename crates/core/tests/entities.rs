@@ -51,6 +51,11 @@ fn check(name: &str, a: &Article, case: &Value) -> Vec<String> {
                 }
             }
         }
+        if let Some(n) = want.get("mention_count").and_then(Value::as_integer) {
+            if texts.len() as i64 != n {
+                problems.push(format!("{name}: {ename:?} has {} mentions, want {n} ({texts:?})", texts.len()));
+            }
+        }
         for t in strings(want.get("titles")) {
             if !e.titles.contains(&t) {
                 problems.push(format!("{name}: {ename:?} lacks the title {t:?} (has {:?})", e.titles));
