@@ -196,17 +196,16 @@ impl Prepared {
             let (caps, title) = case(self, line..end + 1);
             lines += 1;
             headline += usize::from(caps || title);
-            line = end + 1;
-        }
-        let wrapped = lines >= 2 && headline < lines;
-        let mut line = r.start;
-        while let Some(end) = line_end(self, line) {
-            let (caps, title) = case(self, line..end + 1);
             for info in &mut self.info[line..=end] {
                 info.caps_line = caps;
-                info.title_line = title && !wrapped;
+                info.title_line = title;
             }
             line = end + 1;
+        }
+        if lines >= 2 && headline < lines {
+            for info in &mut self.info[r] {
+                info.title_line = false;
+            }
         }
     }
 

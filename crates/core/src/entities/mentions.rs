@@ -155,7 +155,6 @@ fn results_tables(
 /// organizations. Countries and regions stay places: national sides are named as places.
 fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usize>, usize)]) {
     use crate::entities::lexicon::{key, KeyMap, MatchWord};
-    let name_key = |s: &Range<usize>| lexicon::name_key(p.words[s.clone()].iter().map(|w| w.key));
     let match_word = |i: usize| p.words.get(i).and_then(|w| lex.match_word(w.key));
     let word_is = |i: usize, w: &str| p.words.get(i).is_some_and(|x| x.key == key(w));
     // A score within the next words: "2-1", or "2", "-", "1" (not a price: "1-1/2").
@@ -192,21 +191,13 @@ fn sports_teams(text: &str, p: &Prepared, lex: &Lexicon, spans: &mut [(Range<usi
         });
         follows || object
     };
-    let national = |s: &Range<usize>| names_nation(&p.info[s.start]);
     let mut teams: KeyMap<()> = KeyMap::default();
     for (s, kind) in spans.iter() {
-        if *kind == LOC && !national(s) && team_context(s) {
-            teams.insert(name_key(s), ());
+        if base(*kind) == LOC && !names_nation(&p.info[s.start]) && team_context(s) {
+            teams.insert(span_key(p, s), ());
         }
     }
-    if teams.is_empty() {
-        return;
-    }
-    for (s, kind) in spans.iter_mut() {
-        if *kind == LOC && teams.contains_key(&name_key(s)) {
-            *kind = ORG;
-        }
-    }
+    places_named_as_orgs(p, spans, &teams);
 }
 
 /// "NORVALE <NRV> NET RISES", "Acme Oil Inc <ACO.N>": a name followed by a stock ticker in angle
@@ -219,22 +210,42 @@ fn tickers(text: &str, p: &Prepared, spans: &mut [(Range<usize>, usize)]) {
         let len = inner.bytes().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'.').count();
         (1..=10).contains(&len) && inner.as_bytes().get(len) == Some(&b'>')
     };
-    let name_key = |s: &Range<usize>| lexicon::name_key(p.words[s.clone()].iter().map(|w| w.key));
     let mut companies: KeyMap<()> = KeyMap::default();
     for (s, kind) in spans.iter_mut() {
-        if *kind & !(KEEP_WORDS | TEAM) != PER && ticker_after(s) {
-            *kind = (*kind & (KEEP_WORDS | TEAM)) | ORG;
-            companies.insert(name_key(s), ());
+        if base(*kind) != PER && ticker_after(s) {
+            *kind = markers(*kind) | ORG;
+            companies.insert(span_key(p, s), ());
         }
     }
-    if companies.is_empty() {
+    places_named_as_orgs(p, spans, &companies);
+}
+
+/// Every place whose words spell one of `names` becomes an organization: a team or a listed
+/// company found in one mention is one in all of them.
+fn places_named_as_orgs(p: &Prepared, spans: &mut [(Range<usize>, usize)], names: &lexicon::KeyMap<()>) {
+    if names.is_empty() {
         return;
     }
     for (s, kind) in spans.iter_mut() {
-        if *kind & !(KEEP_WORDS | TEAM) == LOC && companies.contains_key(&name_key(s)) {
-            *kind = (*kind & (KEEP_WORDS | TEAM)) | ORG;
+        if base(*kind) == LOC && names.contains_key(&span_key(p, s)) {
+            *kind = markers(*kind) | ORG;
         }
     }
+}
+
+/// The key of the name a span's words spell.
+fn span_key(p: &Prepared, s: &Range<usize>) -> u64 {
+    lexicon::name_key(p.words[s.clone()].iter().map(|w| w.key))
+}
+
+/// Puts `new` spans in place of the ones they overlap, keeping text order.
+fn replace_overlapping(spans: &mut Vec<(Range<usize>, usize)>, new: Vec<(Range<usize>, usize)>) {
+    if new.is_empty() {
+        return;
+    }
+    spans.retain(|(s, _)| !new.iter().any(|(n, _)| n.start < s.end && s.start < n.end));
+    spans.extend(new);
+    spans.sort_by_key(|(s, _)| s.start);
 }
 
 /// A well-known organization's one-word name that is also a common word ("Congress", "Arsenal"),
@@ -272,11 +283,7 @@ fn define_acronyms(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(R
             added.push((a..a + 1, *kind));
         }
     }
-    if !added.is_empty() {
-        spans.retain(|(s, _)| !added.iter().any(|(a, _)| a.start < s.end && s.start < a.end));
-        spans.extend(added);
-        spans.sort_by_key(|(s, _)| s.start);
-    }
+    replace_overlapping(spans, added);
 }
 
 /// Words the tagger left out although the article names them elsewhere ("Hu" of "Mr. Hu" in
@@ -377,7 +384,7 @@ fn propagate(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
 /// body, or the name of a company without its legal form, take that name's kind.
 fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
     use crate::entities::lexicon::KeyMap;
-    let key = |r: Range<usize>| lexicon::name_key(p.words[r].iter().map(|w| w.key));
+    let key = |r: Range<usize>| span_key(p, &r);
     let mut names: KeyMap<usize> = KeyMap::default();
     let mut company: KeyMap<()> = KeyMap::default();
     for (s, kind) in spans.iter() {
@@ -418,12 +425,7 @@ fn headline_names(p: &Prepared, spans: &mut Vec<(Range<usize>, usize)>) {
             None => i += 1,
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    spans.retain(|(s, _)| !found.iter().any(|(f, _)| f.start < s.end && s.start < f.end));
-    spans.extend(found);
-    spans.sort_by_key(|(s, _)| s.start);
+    replace_overlapping(spans, found);
 }
 
 /// A first name or a surname.
@@ -435,6 +437,16 @@ const KEEP_WORDS: usize = 8;
 /// Marks a team's name on a line of results: its words are a name ([`KEEP_WORDS`]), even a
 /// lone common word ("Arsenal 2 Everton 0").
 const TEAM: usize = 16;
+
+/// A span's kind without its markers.
+fn base(kind: usize) -> usize {
+    kind & !(KEEP_WORDS | TEAM)
+}
+
+/// A span's markers without its kind.
+fn markers(kind: usize) -> usize {
+    kind & (KEEP_WORDS | TEAM)
+}
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -626,7 +638,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
         }
     }
     spans.sort_by_key(|(s, _)| s.start);
-    // "Vladimir V. | Putin": a name that ends in an initial goes on into the next one.
+    // "Viktor V. | Orlov": a name that ends in an initial goes on into the next one.
     let mut k = 0;
     while k + 1 < spans.len() {
         let (a, b) = (&spans[k].0, &spans[k + 1].0);
@@ -711,7 +723,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
     }
     spans.extend(tails);
     spans.sort_by_key(|(s, _)| s.start);
-    // "Hun Sen, the prime minister of ...": an appositive headed by a title describes a person.
+    // "Tomas Halden, the prime minister of ...": an appositive headed by a title describes a person.
     for (s, kind) in spans.iter_mut() {
         if *kind != PER && s.len() <= 3 && appositive_title(text, p, s.end, r.end) {
             *kind = PER;
@@ -855,9 +867,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             }
         }
     }
-    spans.retain(|(s, _)| !states.iter().any(|(a, _)| a.start < s.end && s.start < a.end));
-    spans.extend(states);
-    spans.sort_by_key(|(s, _)| s.start);
+    replace_overlapping(spans, states);
     // "Council | on | International Relations", "States | in | Transition Research Center".
     let mut k = 0;
     while k + 1 < spans.len() {
@@ -931,11 +941,7 @@ fn repair(text: &str, p: &Prepared, r: Range<usize>, spans: &mut Vec<(Range<usiz
             _ => {}
         }
     }
-    if !named.is_empty() {
-        spans.retain(|(s, _)| !named.iter().any(|(n, _)| n.start < s.end && s.start < n.end));
-        spans.extend(named);
-        spans.sort_by_key(|(s, _)| s.start);
-    }
+    replace_overlapping(spans, named);
     // "House Ways and | Means Committee": the first field the tagger left out of a body's name.
     for k in 0..spans.len() {
         let (s, kind) = spans[k].clone();
@@ -1081,7 +1087,7 @@ fn norp_flags(word: &str, flags: u32, lex: &Lexicon) -> u32 {
 fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: usize, lex: &Lexicon) -> Vec<Found> {
     let team = kind & TEAM != 0;
     let keep_words = team || kind & KEEP_WORDS != 0;
-    let kind = kind & !(KEEP_WORDS | TEAM);
+    let kind = base(kind);
     let mut a = r.start;
     let mut b = r.end;
     // Joiners and punctuation never end a name; "the" never starts one.
@@ -1206,7 +1212,7 @@ fn refine(text: &str, p: &Prepared, r: Range<usize>, kind: usize, para_start: us
             return parts;
         }
     }
-    let key = lexicon::name_key(p.words[words.clone()].iter().map(|w| w.key));
+    let key = span_key(p, &words);
     let exact = lex.name(key, p.words[words.start].key, n);
     let flags = exact | if n == 1 { 0 } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
@@ -1258,7 +1264,7 @@ fn place_label(flags: u32, last_word_flags: u32) -> Label {
     }
 }
 
-/// "Belarus-China" names two places; "Chinese-made" names a nationality.
+/// "Norway-Chile" names two places; "Chilean-made" names a nationality.
 fn split_compound(text: &str, p: &Prepared, i: usize, kind: usize, lex: &Lexicon) -> Option<Vec<Found>> {
     let w = p.words[i];
     let s = w.text(text);
@@ -1275,7 +1281,7 @@ fn split_compound(text: &str, p: &Prepared, i: usize, kind: usize, lex: &Lexicon
     let first = parts[0].1;
     let first_flags = lex.word(lexicon::key(first));
     if parts[1..].iter().all(|(_, x)| x.starts_with(char::is_lowercase)) {
-        // "Chinese-made": the name is the first part.
+        // "Chilean-made": the name is the first part.
         let label = if first_flags & (DEMONYM | NORP) != 0 {
             Label::Norp
         } else if first_flags & PLACE != 0 {
@@ -1333,11 +1339,11 @@ mod tests {
     #[test]
     fn places_and_nationalities() {
         let got = found(
-            "The Belarus-China talks and Chinese-made rockets",
-            &[("Belarus-China", begin(2)), ("Chinese-made", begin(3))],
+            "The Norway-Chile talks and Chilean-made rockets",
+            &[("Norway-Chile", begin(2)), ("Chilean-made", begin(3))],
         );
         let names: Vec<_> = got.iter().map(|(s, l, _)| (s.as_str(), *l)).collect();
-        assert_eq!(names, [("Belarus", Label::Gpe), ("China", Label::Gpe), ("Chinese", Label::Norp)]);
+        assert_eq!(names, [("Norway", Label::Gpe), ("Chile", Label::Gpe), ("Chilean", Label::Norp)]);
         let got = found(
             "Russians met in the Middle East on Tuesday",
             &[("Middle", begin(2)), ("East", inside(2)), ("Tuesday", begin(0))],

@@ -91,8 +91,8 @@ fn phrase(text: &str, p: &Prepared, found: &[Found], a: usize, b: usize) -> Opti
 }
 
 /// "Name, the director of X," → "director of X". A second appositive after a place that ends
-/// a person's first one describes the person too ("Hun Sen, the prime minister of Cambodia, a
-/// durable regional supporter of China"), not the place.
+/// a person's first one describes the person too ("Tomas Halden, the prime minister of Chile, a
+/// longtime supporter of Spain"), not the place.
 fn appositives_after(text: &str, p: &Prepared, found: &[Found], f: &Found, start: usize, end: usize) -> Vec<String> {
     let mut out = Vec::new();
     if f.label != Label::Person && ends_persons_appositive(text, p, found, f, start) {
@@ -109,7 +109,7 @@ fn appositives_after(text: &str, p: &Prepared, found: &[Found], f: &Found, start
     out
 }
 
-/// True when `f` closes an appositive of a person: "Hun Sen, the prime minister of | Cambodia".
+/// True when `f` closes an appositive of a person: "Tomas Halden, the prime minister of | Chile".
 fn ends_persons_appositive(text: &str, p: &Prepared, found: &[Found], f: &Found, start: usize) -> bool {
     let from = f.words.start.saturating_sub(MAX_ROLE_WORDS).max(start);
     for i in (from..f.words.start).rev() {

@@ -90,7 +90,7 @@ mod tests {
     fn names_stay_whole() {
         assert_eq!(texts("Laura Hale-Smith."), ["Laura", "Hale-Smith", "."]);
         assert_eq!(texts("the U.S. Treasury"), ["the", "U.S.", "Treasury"]);
-        assert_eq!(texts("Vladimir V. Putin"), ["Vladimir", "V.", "Putin"]);
+        assert_eq!(texts("Viktor V. Orlov"), ["Viktor", "V.", "Orlov"]);
         assert_eq!(texts("Mr. Wen said."), ["Mr.", "Wen", "said", "."]);
         assert_eq!(texts("Acme Corp. rose 3.5% to 1,200."), ["Acme", "Corp.", "rose", "3.5", "%", "to", "1,200", "."]);
     }

@@ -86,8 +86,10 @@ impl DatelineFinder {
         if agency {
             core = core[..core.rfind('(')?].trim_end();
         }
-        let (place, dated) = split_date(core, lex);
-        let date = dated.is_some();
+        let (place, dated, date) = match split_date(core, lex) {
+            Some((place, date)) => (place, true, date),
+            None => (core, false, None),
+        };
         let place = place.trim_end_matches([',', ' ']);
         if place.contains(['—', '–', '―', '“', '”']) {
             return None;
@@ -99,7 +101,7 @@ impl DatelineFinder {
         if first.chars().any(char::is_lowercase) {
             // A capitalised word and a dash is often just a sentence; ask for more.
             let region = place.contains(',');
-            if *dash == ":" || !(region || date || agency) || lex.month(first).is_some() {
+            if *dash == ":" || !(region || dated || agency) || lex.month(first).is_some() {
                 return None;
             }
         }
@@ -115,35 +117,31 @@ impl DatelineFinder {
         // A date or an agency vouches for the dateline; without them, the story must open with
         // a capital.
         let first = rest.chars().next();
-        let opens = first.is_none_or(|c| (date || agency || !c.is_lowercase()) && !matches!(c, ',' | '.' | ';'))
+        let opens = first.is_none_or(|c| (dated || agency || !c.is_lowercase()) && !matches!(c, ',' | '.' | ';'))
             && (rest.is_empty() || rest.chars().take(80).any(char::is_lowercase));
-        let date = dated.flatten();
         opens.then(|| Found { place: place.to_string(), len: line.len(), body, date })
     }
 }
 
 /// Splits a trailing date ("Feb 26", "March  2", "26 Feb", "Feb. 26, 2023") off `core`: the
-/// place, and the date when there is one (itself `Some` only when the year is written).
-fn split_date<'a>(core: &'a str, lex: &LayoutLexicon) -> (&'a str, Option<Option<Date>>) {
-    let token = |w: &'a str| w.trim_end_matches(',');
+/// place, and the date when its year is written too; None when no date ends `core`.
+fn split_date<'a>(core: &'a str, lex: &LayoutLexicon) -> Option<(&'a str, Option<Date>)> {
     let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-    let Some((mut before, mut last)) = core.rsplit_once(' ') else { return (core, None) };
+    let (mut before, mut last) = core.rsplit_once(' ')?;
     let mut written_year = None;
     if year(last) {
         written_year = last.parse::<i32>().ok();
-        let Some((b, l)) = before.trim_end().rsplit_once(' ') else { return (core, None) };
-        (before, last) = (b, l);
+        (before, last) = before.trim_end().rsplit_once(' ')?;
     }
-    let Some((head, prev)) = before.trim_end().rsplit_once(' ') else { return (core, None) };
-    let (last, prev) = (token(last), token(prev));
+    let (head, prev) = before.trim_end().rsplit_once(' ')?;
+    let (last, prev) = (last.trim_end_matches(','), prev.trim_end_matches(','));
     let (month, d) = match (lex.month(prev), lex.month(last)) {
         (Some(m), _) if day(last) => (m, last),
         (_, Some(m)) if day(prev) => (m, prev),
-        _ => return (core, None),
+        _ => return None,
     };
-    let date = written_year.and_then(|y| Date::from_ymd_opt(y, month, d.parse().ok()?));
-    (head, Some(date))
+    Some((head, written_year.and_then(|y| Date::from_ymd_opt(y, month, d.parse().ok()?))))
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ pub enum AbbrevClass {
     /// Can end a sentence ("Inc.", "U.S.", "a.m."): a sentence ends after it only before a
     /// typical sentence opener.
     Other,
-    /// A single letter ("V." in "Vladimir V. Putin", or a list letter).
+    /// A single letter ("V." in "Viktor V. Orlov", or a list letter).
     Initial,
 }
 

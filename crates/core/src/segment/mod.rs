@@ -128,11 +128,8 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials() {
-        assert_eq!(sents("Mr. Putin met Gen. Smith. They talked."), ["Mr. Putin met Gen. Smith.", "They talked."]);
-        assert_eq!(
-            sents("President Vladimir V. Putin of Russia spoke."),
-            ["President Vladimir V. Putin of Russia spoke."]
-        );
+        assert_eq!(sents("Mr. Orlov met Gen. Smith. They talked."), ["Mr. Orlov met Gen. Smith.", "They talked."]);
+        assert_eq!(sents("President Viktor V. Orlov of Russia spoke."), ["President Viktor V. Orlov of Russia spoke."]);
         assert_eq!(sents("It opened Jan. 6 in the U.S. It closed."), ["It opened Jan. 6 in the U.S.", "It closed."]);
         assert_eq!(sents("He works for the U.S. Government."), ["He works for the U.S. Government."]);
         assert_eq!(sents("Acme Inc. said so. Acme Inc. It is."), ["Acme Inc. said so.", "Acme Inc.", "It is."]);

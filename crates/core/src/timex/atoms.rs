@@ -82,6 +82,12 @@ impl<'t> Atom<'t> {
     }
 }
 
+/// True when atoms `k` and `k + 1` are a possessive "'s" attached to the word before.
+pub fn possessive_at(atoms: &[Atom<'_>], k: usize) -> bool {
+    atoms.get(k).is_some_and(|a| (a.is_mark('\'') || a.is_mark('’')) && !a.space_before)
+        && atoms.get(k + 1).is_some_and(|a| a.is("s") && !a.space_before)
+}
+
 /// Splits `text[within]` into atoms, looking each word up in `lexicon`.
 pub fn atomize<'t>(text: &'t str, within: Span, lexicon: &'t Lexicon, out: &mut Vec<Atom<'t>>) {
     let s = within.as_str(text);

@@ -331,7 +331,12 @@ pub enum Expr {
         year: YearRef,
     },
     /// The week a holiday falls in: "Easter week", "Thanksgiving week".
-    WeekOf(Box<Expr>),
+    HolidayWeek {
+        /// Which holiday.
+        holiday: Holiday,
+        /// Of which year.
+        year: YearRef,
+    },
     /// PAST_REF, PRESENT_REF or FUTURE_REF.
     Ref(&'static str),
     /// A part of a day: "Friday night", "this morning", "tonight".

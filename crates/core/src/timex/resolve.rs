@@ -8,7 +8,7 @@ use crate::article::TimexType;
 use crate::date::Date;
 
 use super::calendar::*;
-use super::expr::{duration_value, Direction, Expr, Unit, YearPart, YearRef};
+use super::expr::{duration_value, Direction, Expr, Holiday, Unit, YearPart, YearRef};
 
 /// The periods the text last named, for anaphoric expressions ("that day", "the quarter").
 #[derive(Clone, Debug, Default)]
@@ -127,28 +127,14 @@ impl Resolver {
             Expr::Part { part, year } => self.part(*part, *year, dir),
             Expr::Decade(d) => (0..1000).contains(d).then(|| format!("{d:03}")),
             Expr::Century(c) => (0..100).contains(c).then(|| format!("{c:02}")),
-            Expr::Holiday { holiday, year } => {
-                let Some(a) = anchor else {
-                    return match (year, holiday) {
-                        (YearRef::Abs(y), h) => fmt_day(holiday_date(*h, *y)?),
-                        (_, super::expr::Holiday::Fixed(m, d)) => Some(format!("XXXX-{m:02}-{d:02}")),
-                        _ => None,
-                    };
-                };
-                let this = holiday_date(*holiday, a.year())?;
-                let d = match year {
-                    YearRef::Abs(y) => holiday_date(*holiday, *y)?,
-                    YearRef::Rel(-1) if this >= a => holiday_date(*holiday, a.year() - 1)?,
-                    YearRef::Rel(1) if this <= a => holiday_date(*holiday, a.year() + 1)?,
-                    YearRef::Rel(_) => this,
-                    // The nearest, pulled by the tense like a date ("Easter" a week off stays this year's).
-                    YearRef::Implicit => {
-                        holiday_date(*holiday, implicit_year(a, this.month(), Some(this.day()), dir()))?
-                    }
-                };
-                fmt_day(d)
-            }
-            Expr::WeekOf(day) => fmt_week(Date::parse_from_str(&self.value(day, dir)?, "%Y-%m-%d").ok()?),
+            Expr::Holiday { holiday, year } => match self.holiday_day(*holiday, *year, dir) {
+                Some(d) => fmt_day(d),
+                None => match (anchor, holiday) {
+                    (None, Holiday::Fixed(m, d)) => Some(format!("XXXX-{m:02}-{d:02}")),
+                    _ => None,
+                },
+            },
+            Expr::HolidayWeek { holiday, year } => fmt_week(self.holiday_day(*holiday, *year, dir)?),
             Expr::Ref(v) => Some((*v).to_string()),
             Expr::DayPart(inner, part) => {
                 let v = self.value(inner, dir)?;
@@ -169,6 +155,25 @@ impl Resolver {
             Expr::Duration(amount, unit) => Some(duration_value(*amount, *unit)),
             Expr::Set(v) => Some(v.clone()),
             Expr::Anaphoric { unit, n, years } => self.anaphoric(*unit, *n, *years),
+        }
+    }
+
+    /// The date of a holiday: in the year written, else the occurrence nearest the anchor,
+    /// pulled by the tense like a date ("Easter" a week off stays this year's).
+    fn holiday_day(&self, holiday: Holiday, year: YearRef, dir: &mut dyn FnMut() -> Direction) -> Option<Date> {
+        let Some(a) = self.anchor else {
+            return match year {
+                YearRef::Abs(y) => holiday_date(holiday, y),
+                _ => None,
+            };
+        };
+        let this = holiday_date(holiday, a.year())?;
+        match year {
+            YearRef::Abs(y) => holiday_date(holiday, y),
+            YearRef::Rel(-1) if this >= a => holiday_date(holiday, a.year() - 1),
+            YearRef::Rel(1) if this <= a => holiday_date(holiday, a.year() + 1),
+            YearRef::Rel(_) => Some(this),
+            YearRef::Implicit => holiday_date(holiday, implicit_year(a, this.month(), Some(this.day()), dir())),
         }
     }
 

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::atoms::{Atom, AtomKind};
+use super::atoms::{possessive_at, Atom, AtomKind};
 use super::expr::Direction;
 use super::lexicon::{Ctx, Lex};
 
@@ -41,9 +41,7 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     // "Tuesday's ruling": a day named as the date of an event; the verbs around it govern other
     // things ("would look for ways around Wednesday's ruling"). Behind, but for a deadline
     // ("ahead of Thursday's vote"); "before Friday's purchases" is as often behind as ahead.
-    let possessive = atoms.get(timex.end).is_some_and(|a| (a.is_mark('\'') || a.is_mark('’')) && !a.space_before)
-        && atoms.get(timex.end + 1).is_some_and(|a| a.is("s") && !a.space_before);
-    if possessive {
+    if possessive_at(atoms, timex.end) {
         let ahead_of = before(1).is_some_and(|a| a.is("of")) && before(2).is_some_and(|a| a.is("ahead"));
         return if until || ahead_of { Direction::WeakFuture } else { Direction::Unknown };
     }

@@ -2,7 +2,7 @@
 //! decades, clock times, references, recurrences and holidays. Each rule returns where its
 //! expression ends and what it means, or `None`.
 
-use super::super::atoms::AtomKind;
+use super::super::atoms::{possessive_at, AtomKind};
 use super::super::calendar::quarter_of;
 use super::super::expr::{duration_value, Amount, DayPart, Expr, Unit, YearPart, YearRef};
 use super::super::lexicon::{Ctx, Lex};
@@ -181,7 +181,7 @@ impl<'g, 't> Grammar<'g, 't> {
         // "in today's world", "the people of tomorrow": the present or future in general; but
         // "in today's session" is the day.
         let generic_before = i > 0 && (self.word(i - 1, "of") || self.word(i - 1, "in") || self.word(i - 1, "for"));
-        let possessive = self.at(i + 1).is_some_and(|q| q.is_mark('\'') || q.is_mark('’')) && self.word(i + 2, "s");
+        let possessive = possessive_at(self.a, i + 1);
         let occasion = possessive && (i + 3..i + 5).any(|k| self.ctx(k, Ctx::DayEvent));
         if generic_before && (possessive || n != 0) && !occasion {
             return None;
@@ -936,15 +936,15 @@ impl<'g, 't> Grammar<'g, 't> {
 
     /// Holiday names: "Christmas", "Thanksgiving Day", "New Year's Eve", with a year after.
     pub(super) fn p_holiday(&self, i: usize) -> M {
-        let (h, j) = self.holiday_at(i)?;
-        let (end, day) = match self.trailing_year(j) {
-            Some((y, e)) => (e, Expr::Holiday { holiday: h, year: YearRef::Abs(y) }),
-            None => (j, Expr::Holiday { holiday: h, year: YearRef::Implicit }),
+        let (holiday, j) = self.holiday_at(i)?;
+        let (end, year) = match self.trailing_year(j) {
+            Some((y, e)) => (e, YearRef::Abs(y)),
+            None => (j, YearRef::Implicit),
         };
         // "Easter week": the week of the day.
         if self.word(end, "week") {
-            return Some((end + 1, Expr::WeekOf(day.boxed())));
+            return Some((end + 1, Expr::HolidayWeek { holiday, year }));
         }
-        Some((end, day))
+        Some((end, Expr::Holiday { holiday, year }))
     }
 }
