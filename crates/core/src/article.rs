@@ -42,6 +42,52 @@ pub struct Article {
     pub timexes: Vec<Timex>,
     /// Things that went oddly but did not stop the parse.
     pub warnings: Vec<Warning>,
+    /// What an HTML page (or a web archive record) said about itself; `None` for plain text.
+    /// When present, [`Article::text`] is the text extracted from the page, which every span
+    /// points into, and the JSON carries it as `"text"`.
+    pub source: Option<Source>,
+}
+
+/// The kind of input an article was extracted from, when it was not plain text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum SourceFormat {
+    /// An HTML page, alone or from a JSON Lines record or a WARC response.
+    #[default]
+    Html,
+}
+
+/// What a page says about itself: JSON-LD, Open Graph, `<meta>` and `<time>` elements, and
+/// the URL. Each field is `None` (or empty) when the page does not say (`SCHEMA.md`, "Input
+/// that is not plain text").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The input's format.
+    pub format: SourceFormat,
+    /// The URL the page was fetched from, as the caller or the archive gives it.
+    pub url: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>`, `og:url`).
+    pub canonical_url: Option<String>,
+    /// The publication's name (`og:site_name`, JSON-LD `publisher`).
+    pub site_name: Option<String>,
+    /// The page's language (`<html lang>`, `og:locale`), as given ("en", "en-GB").
+    pub language: Option<String>,
+    /// The page's summary (`<meta name=description>`, `og:description`).
+    pub description: Option<String>,
+    /// The section or desk (`article:section`, JSON-LD `articleSection`).
+    pub section: Option<String>,
+    /// Keywords and tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The lead image's URL.
+    pub image: Option<String>,
+    /// The publication time as the page gives it (ISO 8601).
+    pub published_at: Option<String>,
+    /// The last modification time as the page gives it (ISO 8601).
+    pub modified_at: Option<String>,
+    /// The character encoding the page was decoded from ("utf-8", "windows-1252").
+    pub encoding: Option<String>,
 }
 
 /// The place named at the start of an article's first paragraph.
@@ -65,6 +111,8 @@ pub enum Role {
     Byline,
     /// A paragraph that is only a dateline or date line.
     Dateline,
+    /// A subhead inside the body (an `h2`/`h3` of an HTML article).
+    Heading,
     /// Article text.
     Body,
     /// A photo or video caption.
@@ -83,6 +131,7 @@ impl Role {
             Role::Subtitle => "subtitle",
             Role::Byline => "byline",
             Role::Dateline => "dateline",
+            Role::Heading => "heading",
             Role::Body => "body",
             Role::Caption => "caption",
             Role::Credit => "credit",

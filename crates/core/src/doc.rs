@@ -91,6 +91,7 @@ impl<'a> Doc<'a> {
         Article {
             id: None,
             text: src.original().to_string(),
+            source: None,
             title: layout.title,
             subtitle: layout.subtitle,
             authors: layout.authors,

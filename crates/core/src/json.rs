@@ -15,7 +15,8 @@ pub struct JsonOptions {
     /// Indent the output. Default: false (one line).
     pub pretty: bool,
     /// Add the article's text as a top-level `"text"` field, so the JSON can be read back
-    /// with [`Article::from_json`]. Default: false.
+    /// with [`Article::from_json`]. Default: false. (An article extracted from HTML always
+    /// carries its text: the offsets point into it, not into the page.)
     pub include_text: bool,
 }
 
@@ -38,9 +39,13 @@ pub struct WireArticle {
     pub schema: String,
     /// The record's id, or None.
     pub id: Option<String>,
-    /// The article text, when asked for ([`JsonOptions::include_text`]).
+    /// The article text, when asked for ([`JsonOptions::include_text`]) and always for input that
+    /// was not plain text (the text extracted from an HTML page, which the offsets point into).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// What an HTML page said about itself; absent for plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
     /// The headline.
     pub title: Option<String>,
     /// The standfirst.
@@ -225,7 +230,8 @@ fn to_wire(a: &Article, include_text: bool) -> WireArticle {
     WireArticle {
         schema: SCHEMA_VERSION.to_string(),
         id: a.id.clone(),
-        text: include_text.then(|| a.text.clone()),
+        text: (include_text || a.source.is_some()).then(|| a.text.clone()),
+        source: a.source.clone(),
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
         authors: a.authors.clone(),
@@ -420,6 +426,7 @@ fn from_wire(w: WireArticle, text: String) -> Result<Article> {
         quotes,
         timexes,
         warnings: w.warnings,
+        source: w.source,
         text,
     })
 }
@@ -471,5 +478,30 @@ impl Article {
             (None, None) => return Err(Error::InvalidJson("no \"text\" field and no text given".into())),
         };
         from_wire(wire, text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_from_a_page_carries_its_text_and_source() {
+        let parser = crate::Parser::new();
+        let mut article = parser.parse("Storm Hits Coast\n\nThe storm arrived on Monday.", None).unwrap();
+        let plain = article.to_json_value(false);
+        assert!(plain.get("text").is_none() && plain.get("source").is_none());
+
+        article.source = Some(Source {
+            url: Some("https://news.example/2024/03/06/storm".into()),
+            tags: vec!["Weather".into()],
+            ..Source::default()
+        });
+        let json = article.to_json(&JsonOptions::default());
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["text"], article.text.as_str());
+        assert_eq!(value["source"]["format"], "html");
+        assert_eq!(value["source"]["site_name"], serde_json::Value::Null);
+        assert_eq!(Article::from_json(&json, None).unwrap(), article);
     }
 }

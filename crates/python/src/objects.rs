@@ -70,7 +70,7 @@ impl Span {
 ///     end: Code point offset one past the last character.
 ///     text: The paragraph's text.
 ///     role: One of ``title``, ``subtitle``, ``byline``, ``dateline``, ``body``, ``caption``,
-///         ``credit``, ``boilerplate``.
+///         ``credit``, ``boilerplate``, ``heading`` (a subhead, from HTML).
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Paragraph {
@@ -80,7 +80,7 @@ pub struct Paragraph {
     pub end: usize,
     /// The paragraph's text.
     pub text: String,
-    /// One of ``title``, ``subtitle``, ``byline``, ``dateline``, ``body``, ``caption``, ``credit``, ``boilerplate``.
+    /// One of ``title``, ``subtitle``, ``byline``, ``dateline``, ``body``, ``caption``, ``credit``, ``boilerplate``, ``heading``.
     pub role: String,
 }
 
