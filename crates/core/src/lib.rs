@@ -28,6 +28,7 @@ mod date;
 pub mod doc;
 pub mod entities;
 mod error;
+pub mod html;
 pub mod input;
 pub mod json;
 pub mod layout;
