@@ -138,7 +138,7 @@ eval-memory: ## byline batch peak RSS on 1x and 10x the Reuters corpus
 TRAFILATURA_VENV := .venv-trafilatura
 $(TRAFILATURA_VENV)/.ready:
 	$(PYTHON) -m venv $(TRAFILATURA_VENV)
-	$(TRAFILATURA_VENV)/bin/python -m pip install -q "trafilatura==2.3.1"
+	$(TRAFILATURA_VENV)/bin/python -m pip install -q "trafilatura==2.3.1" lxml_html_clean
 	touch $@
 
 .PHONY: eval-html-venv eval-html

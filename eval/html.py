@@ -164,7 +164,8 @@ def run_trafilatura(venv: Path, pages_path: Path, tmp: Path) -> tuple[dict[str, 
         sys.exit(f"no trafilatura venv at {venv}: run `make eval-html-venv` (or pass --no-trafilatura)")
     out = tmp / "trafilatura.jsonl"
     script = Path(__file__).resolve().parent / "html_trafilatura.py"
-    proc = subprocess.run([python, script, pages_path, out], capture_output=True, text=True)
+    # -P: eval/ (which holds html.py) must not shadow the standard library's `html`.
+    proc = subprocess.run([python, "-P", script, pages_path, out], capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"trafilatura failed: {proc.stderr[-2000:]}")
     speed = float(re.search(r"([\d.]+) pages/s", proc.stderr).group(1))
@@ -176,6 +177,8 @@ def main() -> None:
     ap.add_argument("--no-trafilatura", action="store_true", help="score byline alone")
     ap.add_argument("--trafilatura-venv", type=Path, default=ROOT / ".venv-trafilatura")
     ap.add_argument("--show", type=int, default=0, help="print the N worst tuned pages by body F1")
+    ap.add_argument("--tuned-only", action="store_true", help="score the tuned part only (while tuning)")
+    ap.add_argument("--dump", type=Path, help="write byline's predictions on the tuned part to this JSON file")
     args = ap.parse_args()
 
     gold, pages = load_pages(shared_data())
@@ -196,7 +199,8 @@ def main() -> None:
     print(f"NAEB dev: {len(pages)} pages; tuned part {len(tuned)}, untouched part {len(held)} (held-out estimate)")
     header = f"{'part':<10} {'system':<12} {'body P':>7} {'body R':>7} {'body F1':>8} {'title':>6} {'authors':>8} {'date':>6}"
     print(header)
-    for part, keys in (("tuned", tuned), ("untouched", held), ("all", tuned + held)):
+    parts = (("tuned", tuned),) if args.tuned_only else (("tuned", tuned), ("untouched", held), ("all", tuned + held))
+    for part, keys in parts:
         for name, pred in systems.items():
             s = score(gold, pred, keys)
             print(
@@ -209,6 +213,8 @@ def main() -> None:
     if "trafilatura" in speeds and "full pipeline" in speeds:
         print(f"  byline full pipeline / trafilatura: {speeds['full pipeline'] / speeds['trafilatura']:.1f}x")
 
+    if args.dump:
+        args.dump.write_text(json.dumps({k: byline_pred.get(k) for k in tuned}, ensure_ascii=False))
     if args.show:
         rows = []
         for k in tuned:

@@ -28,6 +28,8 @@ const MIN_SIBLING_SCORE: f32 = 10.0;
 /// A sibling paragraph joins with this much text and at most this link density.
 const SIBLING_PARAGRAPH: u32 = 80;
 const SIBLING_LINK_DENSITY: f32 = 0.25;
+/// Furniture by class name is left out only when it holds less than this share of the page's text.
+const MAX_UNLIKELY_SHARE: f32 = 0.4;
 /// An ancestor of the best element takes its place when its score is at least this part of it.
 const PARENT_SHARE: f32 = 1.0 / 3.0;
 
@@ -60,22 +62,23 @@ impl Stats {
     }
 }
 
-/// Computes [`Stats`] in two linear passes: skip flags top-down, counts bottom-up (node ids
-/// grow in document order, so every parent comes before its children).
-pub(crate) fn stats(dom: &Dom<'_>, classes: &Classes) -> Stats {
+/// Computes [`Stats`] in linear passes: skip flags top-down, counts bottom-up (node ids grow
+/// in document order, so every parent comes before its children).
+///
+/// With `by_class`, elements whose class or id names furniture are left out too, unless they
+/// hold a large part of the page's text: class lists carry layout modifiers
+/// ("page-body--with-sidebar", "is-smallPromo") on the very wrappers of the story.
+pub(crate) fn stats(dom: &Dom<'_>, classes: &Classes, by_class: bool) -> Stats {
     let n = dom.len();
     let mut skip = vec![false; n];
     for id in 1..n {
         let node = &dom.nodes[id];
-        let parent = node.parent as usize;
-        skip[id] = skip[parent]
+        skip[id] = skip[node.parent as usize]
             || match node.kind {
                 Kind::Element(tag) => {
                     tag.is_invisible()
                         || matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu)
                         || classes.is_hidden(dom, id as u32)
-                        || (!matches!(tag, Tag::Body | Tag::Html | Tag::Article | Tag::Main)
-                            && classes.is_unlikely(dom, id as u32))
                 }
                 _ => false,
             };
@@ -89,38 +92,81 @@ pub(crate) fn stats(dom: &Dom<'_>, classes: &Classes) -> Stats {
         own_links: vec![0; n],
         own_commas: vec![0; n],
     };
-    for id in (1..n).rev() {
-        if s.skip[id] {
-            continue;
-        }
-        let node = &dom.nodes[id];
-        let tag = match node.kind {
-            Kind::Text => {
-                let (chars, commas) = count_text(dom.text(id as u32));
-                s.chars[id] = chars;
-                s.commas[id] = commas;
-                s.own[id] = chars;
-                s.own_commas[id] = commas;
-                None
+    s.count(dom);
+    if by_class {
+        let limit = (s.chars[0] as f32 * MAX_UNLIKELY_SHARE) as u32;
+        let mut changed = false;
+        for id in 1..n {
+            let parent = dom.nodes[id].parent as usize;
+            if s.skip[parent] {
+                s.skip[id] = true;
+                continue;
             }
-            Kind::Element(tag) => Some(tag),
-            Kind::Root => continue,
-        };
-        if tag == Some(Tag::A) {
-            s.links[id] = s.chars[id];
-            s.own_links[id] = s.own[id];
+            if s.skip[id] || s.chars[id] > limit {
+                continue;
+            }
+            if let Kind::Element(tag) = dom.nodes[id].kind {
+                if !matches!(tag, Tag::Body | Tag::Html | Tag::Article | Tag::Main)
+                    && classes.is_unlikely(dom, id as u32)
+                {
+                    s.skip[id] = true;
+                    changed = true;
+                }
+            }
         }
-        let p = node.parent as usize;
-        s.chars[p] += s.chars[id];
-        s.links[p] += s.links[id];
-        s.commas[p] += s.commas[id];
-        if !tag.is_some_and(Tag::is_block) {
-            s.own[p] += s.own[id];
-            s.own_links[p] += s.own_links[id];
-            s.own_commas[p] += s.own_commas[id];
+        if changed {
+            s.count(dom);
         }
     }
     s
+}
+
+impl Stats {
+    /// Fills the counts from the skip flags.
+    fn count(&mut self, dom: &Dom<'_>) {
+        for v in [
+            &mut self.chars,
+            &mut self.links,
+            &mut self.commas,
+            &mut self.own,
+            &mut self.own_links,
+            &mut self.own_commas,
+        ] {
+            v.iter_mut().for_each(|x| *x = 0);
+        }
+        let s = self;
+        for id in (1..dom.len()).rev() {
+            if s.skip[id] {
+                continue;
+            }
+            let node = &dom.nodes[id];
+            let tag = match node.kind {
+                Kind::Text => {
+                    let (chars, commas) = count_text(dom.text(id as u32));
+                    s.chars[id] = chars;
+                    s.commas[id] = commas;
+                    s.own[id] = chars;
+                    s.own_commas[id] = commas;
+                    None
+                }
+                Kind::Element(tag) => Some(tag),
+                Kind::Root => continue,
+            };
+            if tag == Some(Tag::A) {
+                s.links[id] = s.chars[id];
+                s.own_links[id] = s.own[id];
+            }
+            let p = node.parent as usize;
+            s.chars[p] += s.chars[id];
+            s.links[p] += s.links[id];
+            s.commas[p] += s.commas[id];
+            if !tag.is_some_and(Tag::is_block) {
+                s.own[p] += s.own[id];
+                s.own_links[p] += s.own_links[id];
+                s.own_commas[p] += s.own_commas[id];
+            }
+        }
+    }
 }
 
 /// Visible characters and commas in raw text (an entity counts as a few characters: close
@@ -283,7 +329,7 @@ mod tests {
         );
         let dom = Dom::parse(&page);
         let c = Classes::new();
-        let s = stats(&dom, &c);
+        let s = stats(&dom, &c, true);
         let roots = article_roots(&dom, &s, &c);
         assert_eq!(roots.len(), 1);
         assert_eq!(dom.attr(roots[0], "class"), Some("story"));

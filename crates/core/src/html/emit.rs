@@ -245,7 +245,7 @@ mod tests {
     fn blocks(page: &str, title: Option<&str>) -> Blocks {
         let dom = Dom::parse(page);
         let c = Classes::new();
-        let s = stats(&dom, &c);
+        let s = stats(&dom, &c, true);
         let mut w = Writer::new(title);
         w.write(&dom, &s, &c, &[0]);
         w.finish()

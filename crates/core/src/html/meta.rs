@@ -478,7 +478,7 @@ mod tests {
 
     fn meta(page: &str) -> PageMeta {
         let dom = Dom::parse(page);
-        let s = stats(&dom, &Classes::new());
+        let s = stats(&dom, &Classes::new(), true);
         read(&dom, &s, Some("https://example.com/a"), None)
     }
 

@@ -31,6 +31,10 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use classes::Classes;
 
+/// An article shorter than this (in bytes, title included) is looked for again without the
+/// class-name rules.
+const MIN_ARTICLE_BYTES: usize = 500;
+
 /// What the HTML stage hands to the rest of the pipeline.
 #[derive(Clone, Debug, Default)]
 pub struct Extracted {
@@ -96,7 +100,7 @@ impl HtmlExtractor {
     pub fn extract_str(&self, html: &str, url: Option<&str>) -> Extracted {
         let url_date = url.and_then(|u| self.date_in_url(u));
         let dom = dom::Dom::parse(html);
-        let stats = content::stats(&dom, &self.classes);
+        let stats = content::stats(&dom, &self.classes, true);
         let meta = meta::read(&dom, &stats, url, url_date);
         let mut out = Extracted {
             source: Source { format: SourceFormat::Html, ..meta.source },
@@ -112,10 +116,16 @@ impl HtmlExtractor {
             });
             return out;
         }
-        let roots = content::article_roots(&dom, &stats, &self.classes);
-        let mut writer = emit::Writer::new(meta.title.as_deref());
-        writer.write(&dom, &stats, &self.classes, &roots);
-        let blocks = writer.finish();
+        let mut blocks = self.article(&dom, &stats, meta.title.as_deref());
+        // As Readability does: when furniture by class name took the story with it (a wrapper
+        // named "...-with-sidebar"), try again without that rule, and keep the longer text.
+        if blocks.text.len() < MIN_ARTICLE_BYTES {
+            let loose = content::stats(&dom, &self.classes, false);
+            let second = self.article(&dom, &loose, meta.title.as_deref());
+            if second.text.len() > blocks.text.len() {
+                blocks = second;
+            }
+        }
         if !blocks.roles.iter().any(|r| *r != Some(Role::Title)) {
             out.warnings.push(Warning {
                 kind: WarningKind::NoArticle,
@@ -125,6 +135,14 @@ impl HtmlExtractor {
         out.text = blocks.text;
         out.roles = Some(blocks.roles);
         out
+    }
+
+    /// The article's paragraphs under the best-scoring elements, the title first.
+    fn article(&self, dom: &dom::Dom<'_>, stats: &content::Stats, title: Option<&str>) -> emit::Blocks {
+        let roots = content::article_roots(dom, stats, &self.classes);
+        let mut writer = emit::Writer::new(title);
+        writer.write(dom, stats, &self.classes, &roots);
+        writer.finish()
     }
 
     /// A publication date in a URL's path ("/2024/03/05/", "/20240305-").
