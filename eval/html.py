@@ -153,6 +153,7 @@ def run_byline(pages_path: Path, tmp: Path) -> tuple[dict[str, dict], dict[str, 
             "title": a.get("title"),
             "authors": a.get("authors", []),
             "date": a.get("published"),
+            "source": a.get("source"),
             "roles": [(p["role"], "".join(chars[p["start"] : p["end"]])) for p in a["paragraphs"]],
         }
     return pred, speeds

@@ -30,12 +30,23 @@ pub(crate) fn is_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") || s.starts_with('/')
 }
 
-/// Splits and cleans raw author strings into names, without duplicates.
-pub(crate) fn clean(raw: &[String]) -> Vec<String> {
+/// A person's name by its shape: two to five words, each starting with a capital letter (or a
+/// particle such as "de"), no digits.
+pub(crate) fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3)
+}
+
+/// Splits and cleans raw author strings into names, without duplicates. A name that is the
+/// site's own (`site`) names no one.
+pub(crate) fn clean(raw: &[String], site: Option<&str>) -> Vec<String> {
+    let site = site.map(fold).unwrap_or_default();
     let mut out: Vec<String> = Vec::new();
     for r in raw.iter().filter(|r| !is_url(r)) {
         for part in split(r) {
-            if let Some(name) = name(part) {
+            if let Some(name) = name(part).filter(|n| site.is_empty() || fold(n) != site) {
                 if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
                     out.push(name);
                 }
@@ -43,6 +54,11 @@ pub(crate) fn clean(raw: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Letters and digits, lowercased.
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// The parts of a list of names: split at commas, semicolons, bars, slashes and "and".
@@ -61,11 +77,13 @@ fn name(part: &str) -> Option<String> {
     if p.is_empty() || is_url(p) || p.contains('@') || p.contains("://") {
         return None;
     }
+    // One word is a desk, an agency or a handle ("Reuters", "AFP"), not a person's name.
     let words = p.split_whitespace().count();
-    if words > MAX_WORDS || !p.chars().next().is_some_and(char::is_alphabetic) {
+    if words < 2 || words > MAX_WORDS || !p.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    if NOBODY.iter().any(|n| p.eq_ignore_ascii_case(n)) {
+    let lower = p.to_lowercase();
+    if NOBODY.iter().any(|n| lower == *n || lower.ends_with(&format!(" {n}"))) {
         return None;
     }
     if p.chars().filter(char::is_ascii_digit).count() > 0 {
@@ -79,7 +97,7 @@ mod tests {
     use super::*;
 
     fn names(raw: &[&str]) -> Vec<String> {
-        clean(&raw.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        clean(&raw.iter().map(|s| s.to_string()).collect::<Vec<_>>(), Some("The Daily Example"))
     }
 
     #[test]
@@ -87,6 +105,11 @@ mod tests {
         assert_eq!(names(&["By Ana Ruiz and Tom Reed"]), ["Ana Ruiz", "Tom Reed"]);
         assert_eq!(names(&["BY Lee Park, Sam Cole"]), ["Lee Park", "Sam Cole"]);
         assert_eq!(names(&["https://example.com/people/ana", "Staff", "ana@example.com"]), Vec::<String>::new());
-        assert_eq!(names(&["Ana Ruiz", "ana ruiz", "The Example Press"]), ["Ana Ruiz", "The Example Press"]);
+        assert_eq!(
+            names(&["Ana Ruiz", "ana ruiz", "The Example Press", "EXPRESSWIRE"]),
+            ["Ana Ruiz", "The Example Press"]
+        );
+        assert!(looks_like_name("Ana de la Ruiz") && !looks_like_name("Updated 12/22/2023") && !looks_like_name("Ana"));
+        assert_eq!(names(&["THE DAILY EXAMPLE", "Daily Example staff"]), Vec::<String>::new());
     }
 }

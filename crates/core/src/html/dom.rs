@@ -126,6 +126,17 @@ impl<'a> Dom<'a> {
         self.nodes.len()
     }
 
+    /// True when `id` is `ancestor` or inside it.
+    pub(crate) fn is_within(&self, mut id: u32, ancestor: u32) -> bool {
+        while id != NONE && id >= ancestor {
+            if id == ancestor {
+                return true;
+            }
+            id = self.nodes[id as usize].parent;
+        }
+        false
+    }
+
     /// Depth-first walk of the subtree under `root` (not `root` itself), calling `visit` with
     /// `(id, true)` on entering each node and `(id, false)` on leaving each element after its
     /// content. Entering returns false to skip a node's content (and its leaving).

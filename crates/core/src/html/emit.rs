@@ -70,6 +70,13 @@ impl Writer {
         w
     }
 
+    /// Appends a paragraph of decoded text with a role.
+    pub(crate) fn paragraph(&mut self, text: &str, role: Role) {
+        self.flush();
+        self.push_visible(text);
+        self.flush_as(Some(role));
+    }
+
     /// Appends the article's part under each root.
     pub(crate) fn write(&mut self, dom: &Dom<'_>, stats: &Stats, classes: &Classes, roots: &[u32]) {
         for &root in roots {

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::authors;
+use super::classes::Classes;
 use super::content::Stats;
 use super::dom::Dom;
 use super::emit::key;
@@ -64,6 +65,9 @@ const MODIFIED_KEYS: &[&str] = &[
 const AUTHOR_KEYS: &[&str] = &["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"];
 /// Separators between a headline and the site's name in a `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
+/// How many author elements are read, and the longest (in visible characters).
+const MAX_BYLINES: usize = 4;
+const MAX_BYLINE_CHARS: u32 = 120;
 /// How many `<h1>` elements are considered as the headline.
 const MAX_HEADLINES: usize = 5;
 
@@ -75,6 +79,8 @@ pub(crate) struct PageMeta {
     pub title: Option<String>,
     /// Authors' names from the markup.
     pub authors: Vec<String>,
+    /// The page's author elements, as (element, text), in document order.
+    pub bylines: Vec<(u32, String)>,
     /// The publication date.
     pub published: Option<Date>,
 }
@@ -87,6 +93,8 @@ struct Found {
     lang: Option<String>,
     title: Option<String>,
     headlines: Vec<String>,
+    /// Texts of author elements (a byline class, `rel=author`, `itemprop=author`).
+    bylines: Vec<(u32, String)>,
     time: Option<String>,
     ld: Vec<Value>,
 }
@@ -101,8 +109,14 @@ impl Found {
 }
 
 /// Reads the page's metadata. `url` is where the page came from, when known.
-pub(crate) fn read(dom: &Dom<'_>, stats: &Stats, url: Option<&str>, url_date: Option<Date>) -> PageMeta {
-    let found = collect(dom, stats);
+pub(crate) fn read(
+    dom: &Dom<'_>,
+    stats: &Stats,
+    classes: &Classes,
+    url: Option<&str>,
+    url_date: Option<Date>,
+) -> PageMeta {
+    let found = collect(dom, stats, classes);
     let article = best_article(&found.ld);
     let graph_ids = IdIndex::new(&found.ld);
     let ld_str = |field: &str| article.and_then(|a| a.get(field)).and_then(first_string);
@@ -141,23 +155,25 @@ pub(crate) fn read(dom: &Dom<'_>, stats: &Stats, url: Option<&str>, url_date: Op
     source.modified_at = ld_str("dateModified").or_else(|| found.first_meta(MODIFIED_KEYS).map(str::to_string));
     let published = source.published_at.as_deref().and_then(parse_time).or(url_date);
 
+    // People named by JSON-LD, else by <meta name=author>; never the publication itself. (The
+    // page's author elements go into the text as a byline, for the layout stage to read.)
     let mut names = Vec::new();
     if let Some(a) = article.and_then(|a| a.get("author")) {
         ld_authors(a, &graph_ids, &mut names);
     }
-    if names.is_empty() {
-        if let Some(list) = AUTHOR_KEYS.iter().filter_map(|k| found.meta(k)).find(|v| !authors::is_url(v)) {
-            names.push(list.to_string());
-        }
+    let site = source.site_name.as_deref();
+    let mut authors = authors::clean(&names, site);
+    if authors.is_empty() {
+        let meta = AUTHOR_KEYS.iter().filter_map(|k| found.meta(k)).find(|v| !authors::is_url(v));
+        authors = authors::clean(&meta.map(str::to_string).into_iter().collect::<Vec<_>>(), site);
     }
-    let authors = authors::clean(&names);
 
     let title = headline(&found, ld_str("headline"), source.site_name.as_deref());
-    PageMeta { source, title, authors, published }
+    PageMeta { source, title, authors, published, bylines: found.bylines }
 }
 
 /// One pass over the elements.
-fn collect(dom: &Dom<'_>, stats: &Stats) -> Found {
+fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
     let mut f = Found::default();
     let text_of = |id: u32| -> String {
         let mut raw = String::new();
@@ -173,6 +189,7 @@ fn collect(dom: &Dom<'_>, stats: &Stats) -> Found {
         });
         collapse(&decode(&raw))
     };
+    let mut last_byline = None;
     for id in 1..dom.len() as u32 {
         let Some(tag) = dom.tag(id) else { continue };
         match tag {
@@ -209,6 +226,28 @@ fn collect(dom: &Dom<'_>, stats: &Stats) -> Found {
                 if !t.is_empty() {
                     f.headlines.push(t);
                 }
+            }
+            _ if f.bylines.len() < MAX_BYLINES
+                && !stats.skip[id as usize]
+                && (1..=MAX_BYLINE_CHARS).contains(&stats.chars[id as usize])
+                && !last_byline.is_some_and(|b| dom.is_within(id, b))
+                && classes.is_byline(dom, id) =>
+            {
+                last_byline = Some(id);
+                // "By <a>Ana Ruiz</a> 12/22/2023 5:00 AM": the linked names, when there are any.
+                let mut linked = Vec::new();
+                dom.walk(id, |c, entering| {
+                    if entering && dom.tag(c) == Some(Tag::A) {
+                        let t = text_of(c);
+                        if authors::looks_like_name(&t) {
+                            linked.push(t);
+                        }
+                        return false;
+                    }
+                    true
+                });
+                let text = if linked.is_empty() { text_of(id) } else { linked.join(", ") };
+                f.bylines.push((id, text));
             }
             Tag::Time => {
                 let published = dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished"))
@@ -313,32 +352,30 @@ impl<'v> IdIndex<'v> {
     }
 }
 
-/// Author names from a JSON-LD `author`: a name, a Person, an Organization, a reference, or
-/// an array of them. People first: organizations only when no person is named.
+/// Author names from a JSON-LD `author`: a name, a Person, a reference, or an array of them.
+/// Organizations are not authors (the byline of agency copy names the agency in the text).
 fn ld_authors(v: &Value, ids: &IdIndex<'_>, out: &mut Vec<String>) {
     let items: Vec<&Value> = match v {
         Value::Array(a) => a.iter().collect(),
         v => vec![v],
     };
     let mut people = Vec::new();
-    let mut orgs = Vec::new();
     for item in items {
         let item = ids.resolve(item);
         match item {
             Value::String(s) => people.push(s.clone()),
             Value::Object(o) => {
                 let Some(name) = o.get("name").and_then(first_string) else { continue };
-                let org = type_is(o.get("@type"), "Organization") || type_is(o.get("@type"), "NewsMediaOrganization");
-                if org {
-                    orgs.push(name);
-                } else {
+                let org =
+                    ["Organization", "NewsMediaOrganization", "Corporation"].iter().any(|t| type_is(o.get("@type"), t));
+                if !org {
                     people.push(name);
                 }
             }
             _ => {}
         }
     }
-    out.extend(if people.is_empty() { orgs } else { people });
+    out.extend(people);
 }
 
 fn type_is(t: Option<&Value>, name: &str) -> bool {
@@ -455,7 +492,30 @@ pub(crate) fn parse_time(s: &str) -> Option<Date> {
     if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit()) {
         return Date::parse_from_str(&s[..8], "%Y%m%d").ok();
     }
-    chrono::DateTime::parse_from_rfc2822(s).ok().map(|d| d.date_naive())
+    chrono::DateTime::parse_from_rfc2822(s).ok().map(|d| d.date_naive()).or_else(|| written_date(s))
+}
+
+/// English month names by their first three letters.
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// A date written out: "Fri, 12/22/2023 - 05:00" (month first), "22 Dec 2023", "December 22,
+/// 2023 5:00 PM", "Thu, 21 Dec 2023 10:00".
+fn written_date(s: &str) -> Option<Date> {
+    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric() && c != '/').filter(|w| !w.is_empty()).collect();
+    if let Some(slashed) = words.iter().find(|w| w.matches('/').count() == 2) {
+        let mut parts = slashed.split('/');
+        let (m, d, y) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+        return (y >= 1900).then(|| Date::from_ymd_opt(y, m, d)).flatten();
+    }
+    let month = words.iter().position(|w| {
+        w.len() >= 3 && w.chars().all(char::is_alphabetic) && MONTHS.iter().any(|m| w[..3].eq_ignore_ascii_case(m))
+    })?;
+    let m = MONTHS.iter().position(|m| words[month][..3].eq_ignore_ascii_case(m))? as u32 + 1;
+    let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit()).then(|| w.parse::<u32>().ok()).flatten();
+    let year = words.iter().filter_map(number).find(|&n| (1900..=2100).contains(&n))?;
+    let near = [month.wrapping_sub(1), month + 1];
+    let day = near.iter().filter_map(|&i| words.get(i)).filter_map(number).find(|&n| (1..=31).contains(&n))?;
+    Date::from_ymd_opt(year as i32, m, day)
 }
 
 /// Decodes character references.
@@ -479,7 +539,7 @@ mod tests {
     fn meta(page: &str) -> PageMeta {
         let dom = Dom::parse(page);
         let s = stats(&dom, &Classes::new(), true);
-        read(&dom, &s, Some("https://example.com/a"), None)
+        read(&dom, &s, &Classes::new(), Some("https://example.com/a"), None)
     }
 
     #[test]
@@ -526,5 +586,10 @@ mod tests {
         assert_eq!(parse_time("20231222"), Date::from_ymd_opt(2023, 12, 22));
         assert_eq!(parse_time("Fri, 22 Dec 2023 10:00:00 +0000"), Date::from_ymd_opt(2023, 12, 22));
         assert_eq!(parse_time("yesterday"), None);
+        let d = Date::from_ymd_opt(2023, 12, 22);
+        for s in ["Fri, 12/22/2023 - 05:00", "22 Dec 2023", "December 22, 2023 5:00 PM", "Fri, 22 Dec 2023 10:00"] {
+            assert_eq!(parse_time(s), d, "{s}");
+        }
+        assert_eq!(parse_time("May 2023"), None);
     }
 }

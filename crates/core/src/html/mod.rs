@@ -101,10 +101,10 @@ impl HtmlExtractor {
         let url_date = url.and_then(|u| self.date_in_url(u));
         let dom = dom::Dom::parse(html);
         let stats = content::stats(&dom, &self.classes, true);
-        let meta = meta::read(&dom, &stats, url, url_date);
+        let meta = meta::read(&dom, &stats, &self.classes, url, url_date);
         let mut out = Extracted {
-            source: Source { format: SourceFormat::Html, ..meta.source },
-            authors: meta.authors,
+            source: Source { format: SourceFormat::Html, ..meta.source.clone() },
+            authors: meta.authors.clone(),
             published: meta.published,
             ..Extracted::default()
         };
@@ -116,12 +116,12 @@ impl HtmlExtractor {
             });
             return out;
         }
-        let mut blocks = self.article(&dom, &stats, meta.title.as_deref());
+        let mut blocks = self.article(&dom, &stats, &meta);
         // As Readability does: when furniture by class name took the story with it (a wrapper
         // named "...-with-sidebar"), try again without that rule, and keep the longer text.
         if blocks.text.len() < MIN_ARTICLE_BYTES {
             let loose = content::stats(&dom, &self.classes, false);
-            let second = self.article(&dom, &loose, meta.title.as_deref());
+            let second = self.article(&dom, &loose, &meta);
             if second.text.len() > blocks.text.len() {
                 blocks = second;
             }
@@ -138,9 +138,15 @@ impl HtmlExtractor {
     }
 
     /// The article's paragraphs under the best-scoring elements, the title first.
-    fn article(&self, dom: &dom::Dom<'_>, stats: &content::Stats, title: Option<&str>) -> emit::Blocks {
+    /// When the page's author line stands outside the article's elements (in a header above
+    /// it), it comes under the title, as a byline.
+    fn article(&self, dom: &dom::Dom<'_>, stats: &content::Stats, meta: &meta::PageMeta) -> emit::Blocks {
         let roots = content::article_roots(dom, stats, &self.classes);
-        let mut writer = emit::Writer::new(title);
+        let mut writer = emit::Writer::new(meta.title.as_deref());
+        let outside = meta.bylines.iter().find(|(id, _)| !roots.iter().any(|&r| dom.is_within(*id, r)));
+        if let (Some((_, text)), true) = (outside, meta.authors.is_empty()) {
+            writer.paragraph(text, Role::Byline);
+        }
         writer.write(dom, stats, &self.classes, &roots);
         writer.finish()
     }

@@ -5,6 +5,7 @@ use crate::article::Role;
 use crate::doc::Layout;
 use crate::layout::byline;
 use crate::layout::lexicon::LayoutLexicon;
+use crate::layout::names;
 use crate::span::Span;
 
 /// Sets the roles the markup gives (`given[i]` for paragraph `i`) over the roles the rules found
@@ -28,6 +29,12 @@ pub(super) fn apply(
             let raw = spans[i].as_str(text);
             if let Some(b) = byline::byline(raw, lex).or_else(|| byline::unlabelled_byline(raw, lex)) {
                 super::add_names(&mut layout.authors, b.authors);
+            } else {
+                // The markup says it is a byline, so a bare list of names is one ("Ana Ruiz and Tom Reed").
+                let mut found = Vec::new();
+                if let (_, 0) = names::collect_names(raw, lex, &mut found) {
+                    super::add_names(&mut layout.authors, found);
+                }
             }
         }
         roles[i] = role;
