@@ -79,7 +79,7 @@ fn name(part: &str) -> Option<String> {
     }
     // One word is a desk, an agency or a handle ("Reuters", "AFP"), not a person's name.
     let words = p.split_whitespace().count();
-    if words < 2 || words > MAX_WORDS || !p.chars().next().is_some_and(char::is_alphabetic) {
+    if !(2..=MAX_WORDS).contains(&words) || !p.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
     let lower = p.to_lowercase();
