@@ -20,6 +20,7 @@ pub(crate) struct Classes {
     body: AhoCorasick,
     byline: AhoCorasick,
     hidden: AhoCorasick,
+    hidden_tokens: Vec<String>,
 }
 
 impl Classes {
@@ -38,6 +39,10 @@ impl Classes {
             body: list("body"),
             byline: list("byline"),
             hidden: list("hidden"),
+            hidden_tokens: data_sections(data)
+                .filter(|(s, _)| *s == "hidden-token")
+                .map(|(_, w)| w.to_string())
+                .collect(),
         }
     }
 
@@ -48,7 +53,10 @@ impl Classes {
 
     /// Furniture by its name ("share-bar", "related-links"), unless it also says "article".
     pub(crate) fn is_unlikely(&self, dom: &Dom<'_>, id: u32) -> bool {
-        Classes::any(&self.unlikely, dom, id) && !Classes::any(&self.maybe, dom, id) && !self.is_body(dom, id)
+        let hidden = dom.attr(id, "class").is_some_and(|c| {
+            c.split_ascii_whitespace().any(|t| self.hidden_tokens.iter().any(|h| t.eq_ignore_ascii_case(h)))
+        });
+        hidden || Classes::any(&self.unlikely, dom, id) && !Classes::any(&self.maybe, dom, id) && !self.is_body(dom, id)
     }
 
     /// The article's body by name (`itemprop=articleBody`, "story-body").
