@@ -246,6 +246,19 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
                     }
                     true
                 });
+                if linked.is_empty() {
+                    // "Ana Ruiz<span>Published: May 8</span>": the pieces that are names.
+                    dom.walk(id, |c, entering| {
+                        if entering && dom.tag(c).is_none() {
+                            let t = collapse(&decode(dom.text(c)));
+                            let t = authors::strip_lead(&t);
+                            if authors::looks_like_name(t) {
+                                linked.push(t.to_string());
+                            }
+                        }
+                        dom.tag(c).is_none_or(|t| !t.is_invisible())
+                    });
+                }
                 let text = if linked.is_empty() { text_of(id) } else { linked.join(", ") };
                 f.bylines.push((id, text));
             }
