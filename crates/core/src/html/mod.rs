@@ -158,6 +158,31 @@ impl HtmlExtractor {
     }
 }
 
+/// How many leading bytes [`looks_like_html`] reads.
+const SNIFF: usize = 1024;
+
+/// True when `bytes` look like an HTML page: after blank space (and a byte order mark) they
+/// start with markup, and the first kilobyte has an element that pages have (`<html`, `<head`,
+/// `<body`, `<!doctype html`, `<meta`, `<title`, `<div`, `<p>`). Plain text that mentions a tag
+/// in passing is not HTML.
+///
+/// ```
+/// use byline_core::html::looks_like_html;
+/// assert!(looks_like_html(b"\n<!DOCTYPE html><html><body><p>Hi</p></body></html>"));
+/// assert!(!looks_like_html(b"Storm Hits Coast\n\nUse <b> for bold."));
+/// ```
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if head.trim_ascii_start().first() != Some(&b'<') {
+        return false;
+    }
+    let lower = head.to_ascii_lowercase();
+    ["<html", "<head", "<body", "<!doctype html", "<meta", "<title", "<div", "<p>", "<p "]
+        .iter()
+        .any(|tag| memchr::memmem::find(&lower, tag.as_bytes()).is_some())
+}
+
 /// UTF-16 pages are full of NUL bytes and are still text.
 fn starts_with_utf16_bom(page: &[u8]) -> bool {
     page.starts_with(b"\xFF\xFE") || page.starts_with(b"\xFE\xFF")

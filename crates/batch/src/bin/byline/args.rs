@@ -26,7 +26,7 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct ParseArgs {
-    /// The article file (plain text, optionally gzip), or `-` for standard input.
+    /// The article file (plain text or an HTML page, optionally gzip), or `-` for standard input.
     pub file: PathBuf,
     /// Publication date, YYYY-MM-DD: anchors relative dates ("on Tuesday").
     #[arg(long, value_parser = date_arg)]
@@ -34,8 +34,23 @@ pub struct ParseArgs {
     /// Indent the JSON.
     #[arg(long)]
     pub pretty: bool,
+    /// Read the file as an HTML page or as plain text [default: detected from the content].
+    #[arg(long, value_enum)]
+    pub format: Option<ParseFormatArg>,
+    /// The page's URL, for an HTML page (its source.url; a date in it may give the publication date).
+    #[arg(long)]
+    pub url: Option<String>,
     #[command(flatten)]
     pub decoding: DecodingArgs,
+}
+
+/// What `byline parse` reads.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormatArg {
+    /// An HTML page: the article is extracted from it first.
+    Html,
+    /// Plain text, the headline first.
+    Text,
 }
 
 #[derive(Args)]

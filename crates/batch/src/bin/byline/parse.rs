@@ -1,4 +1,4 @@
-//! `byline parse FILE|-`: one article to JSON.
+//! `byline parse FILE|-`: one article (plain text or an HTML page) to JSON.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use byline_batch::readers::{self, Location};
 use byline_core::{JsonOptions, Parser};
 
-use crate::args::ParseArgs;
+use crate::args::{ParseArgs, ParseFormatArg};
 use crate::Fatal;
 
 pub fn run(args: &ParseArgs) -> Result<ExitCode, Fatal> {
@@ -20,7 +20,16 @@ pub fn run(args: &ParseArgs) -> Result<ExitCode, Fatal> {
             format!("{}: input is over the limit of {} bytes", args.file.display(), args.decoding.max_bytes).into()
         );
     }
-    let article = parser.parse_bytes(&bytes, args.published).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let html = match args.format {
+        Some(f) => f == ParseFormatArg::Html,
+        None => byline_core::html::looks_like_html(&bytes),
+    };
+    let article = if html {
+        parser.parse_html(&bytes, args.url.as_deref(), args.published)
+    } else {
+        parser.parse_bytes(&bytes, args.published)
+    };
+    let article = article.map_err(|e| format!("{}: {e}", args.file.display()))?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", article.to_json(&JsonOptions { pretty: args.pretty, ..Default::default() }))?;
     Ok(ExitCode::SUCCESS)
