@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyTuple, PyType};
 
 use crate::convert::{date_to_py, json_to_py, Objects};
 use crate::errors;
-use crate::objects::{short, Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Timex};
+use crate::objects::{short, Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Source, Timex};
 
 /// The keys of the JSON contract (`SCHEMA.md`), plus `text`, in the order `to_dict` gives them.
 const KEYS: [&str; 15] = [
@@ -95,6 +95,12 @@ impl Article {
     #[getter]
     fn text(&self) -> &str {
         &self.inner.text
+    }
+
+    /// What the HTML page said about itself, or ``None`` for plain text.
+    #[getter]
+    fn source(&self) -> Option<Source> {
+        self.inner.source.as_ref().map(Source::new)
     }
 
     /// The headline, or None.

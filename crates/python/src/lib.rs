@@ -23,6 +23,7 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     objects::register(m)?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parser::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parser::parse_html, m)?)?;
     m.add_function(wrap_pyfunction!(parser::parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(parser::parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table_columns, m)?)?;

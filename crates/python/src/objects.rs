@@ -424,13 +424,13 @@ impl Timex {
 /// Something that went oddly during the parse but did not stop it.
 ///
 /// Attributes:
-///     kind: ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content``
-///         or ``lossy_decoding``.
+///     kind: ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content``,
+///         ``lossy_decoding`` or ``no_article``.
 ///     message: A human-readable description.
 #[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ParseWarning {
-    /// ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content`` or ``lossy_decoding``.
+    /// ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content``, ``lossy_decoding`` or ``no_article``.
     pub kind: String,
     /// A human-readable description.
     pub message: String,
@@ -451,6 +451,86 @@ impl ParseWarning {
     }
 }
 
+/// What an HTML page says about itself (``Article.source``), from JSON-LD, Open Graph,
+/// ``<meta>`` and ``<time>`` elements, and the URL. Each field is ``None`` (or ``[]``) when the
+/// page does not say.
+///
+/// Attributes:
+///     format: ``"html"``.
+///     url: The URL the page came from, as given.
+///     canonical_url: The page's canonical URL.
+///     site_name: The publication's name.
+///     language: The page's language ("en", "en-GB").
+///     description: The page's summary.
+///     section: The section or desk.
+///     tags: Keywords and tags.
+///     image: The lead image's URL.
+///     published_at: The publication time as the page gives it (ISO 8601).
+///     modified_at: The last modification time as the page gives it.
+///     encoding: The character encoding the page was decoded from.
+#[pyclass(frozen, eq, get_all, module = "byline")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// ``"html"``.
+    pub format: String,
+    /// The URL the page came from.
+    pub url: Option<String>,
+    /// The page's canonical URL.
+    pub canonical_url: Option<String>,
+    /// The publication's name.
+    pub site_name: Option<String>,
+    /// The page's language.
+    pub language: Option<String>,
+    /// The page's summary.
+    pub description: Option<String>,
+    /// The section or desk.
+    pub section: Option<String>,
+    /// Keywords and tags.
+    pub tags: Vec<String>,
+    /// The lead image's URL.
+    pub image: Option<String>,
+    /// The publication time (ISO 8601, as given).
+    pub published_at: Option<String>,
+    /// The last modification time (ISO 8601, as given).
+    pub modified_at: Option<String>,
+    /// The character encoding the page was decoded from.
+    pub encoding: Option<String>,
+}
+
+impl Source {
+    /// The Python view of a page's metadata.
+    pub fn new(s: &byline_core::Source) -> Source {
+        let format =
+            serde_json::to_value(s.format).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        Source {
+            format,
+            url: s.url.clone(),
+            canonical_url: s.canonical_url.clone(),
+            site_name: s.site_name.clone(),
+            language: s.language.clone(),
+            description: s.description.clone(),
+            section: s.section.clone(),
+            tags: s.tags.clone(),
+            image: s.image.clone(),
+            published_at: s.published_at.clone(),
+            modified_at: s.modified_at.clone(),
+            encoding: s.encoding.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl Source {
+    fn __repr__(&self) -> String {
+        format!(
+            "Source(url={}, site_name={}, published_at={})",
+            opt(&self.url.as_deref().map(short)),
+            opt(&self.site_name.as_deref().map(short)),
+            opt(&self.published_at)
+        )
+    }
+}
+
 /// Adds the value classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Span>()?;
@@ -463,6 +543,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Quote>()?;
     m.add_class::<Timex>()?;
     m.add_class::<ParseWarning>()?;
+    m.add_class::<Source>()?;
     Ok(())
 }
 

@@ -331,6 +331,43 @@ impl Parser {
         self.parse_one(py, input, published)
     }
 
+    /// Parses an HTML page: extracts the article (title, paragraphs with the roles the markup
+    /// gives, and ``Article.source``, what the page says about itself), then analyses it. The GIL
+    /// is released while it runs.
+    ///
+    /// Args:
+    ///     html: The page, as ``str`` or as ``bytes`` in any encoding it declares.
+    ///     url: Where the page came from (``source.url``; a date in it may give the publication date).
+    ///     published: Publication date (``"YYYY-MM-DD"`` or ``datetime.date``); without it, the
+    ///         page's own date is used.
+    ///
+    /// Returns:
+    ///     The parsed article; its ``text`` is the extracted text, which every offset points into.
+    ///     A page with no article gives empty text and a ``no_article`` warning.
+    ///
+    /// Raises:
+    ///     InvalidInputError: Binary data.
+    ///     InputTooLargeError: The page is over ``max_bytes``.
+    ///     InvalidDateError: ``published`` is not a real ``YYYY-MM-DD`` date.
+    #[pyo3(signature = (html, *, url=None, published=None))]
+    fn parse_html(
+        &self,
+        py: Python<'_>,
+        html: &Bound<'_, PyAny>,
+        url: Option<String>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Article> {
+        let page = match Input::extract(html, "html")? {
+            Input::Text(t) => t.into_bytes(),
+            Input::Bytes(b) => b,
+        };
+        let published = date_from_py(published)?;
+        let parser = Arc::clone(&self.inner);
+        without_gil(py, move || {
+            parser.parse_html(&page, url.as_deref(), published).map(Article::new).map_err(|e| errors::to_py(e, None))
+        })
+    }
+
     /// Parses many articles on all cores through the batch engine, with the GIL released (other
     /// Python threads keep running). The result is in input order and equals ``parse`` one by one.
     ///
@@ -434,6 +471,26 @@ fn py_bool(b: bool) -> &'static str {
 #[pyo3(signature = (text, *, published=None))]
 pub fn parse(py: Python<'_>, text: &Bound<'_, PyAny>, published: Option<&Bound<'_, PyAny>>) -> PyResult<Article> {
     default().parse(py, text, published)
+}
+
+/// Parses an HTML page with the default parser; see ``Parser.parse_html``.
+///
+/// Args:
+///     html: The page, as ``str`` or as ``bytes`` in any encoding it declares.
+///     url: Where the page came from.
+///     published: Publication date; without it, the page's own date is used.
+///
+/// Returns:
+///     The parsed article, with ``text`` (the extracted text) and ``source``.
+#[pyfunction]
+#[pyo3(signature = (html, *, url=None, published=None))]
+pub fn parse_html(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    url: Option<String>,
+    published: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Article> {
+    default().parse_html(py, html, url, published)
 }
 
 /// Parses many articles on all cores with the default parser; see ``Parser.parse_many``.
