@@ -3,12 +3,21 @@
 use aho_corasick::AhoCorasick;
 
 use super::dom::Dom;
-use crate::segment::lexicon::data_sections;
+use crate::data::{self, data_file, DataFile};
 
 /// Score an element gets as the article's container for a class or id that says "content".
 pub(crate) const CLASS_WEIGHT: i32 = 25;
 /// Score for a class or id that names the article's body outright.
 pub(crate) const BODY_WEIGHT: i32 = 50;
+
+const CLASSES: DataFile<'static> = data_file!("src/html/data/classes.txt");
+
+/// The sections of `classes.txt`, in the order [`Classes::new`] takes them.
+const SECTIONS: [&str; 8] = ["unlikely", "maybe", "positive", "negative", "body", "byline", "hidden", "hidden-token"];
+
+fn sections(file: DataFile<'_>) -> data::Result<[Vec<&str>; 8]> {
+    file.section_entries(SECTIONS)
+}
 
 /// The class-name lists, each a case-insensitive substring matcher.
 #[derive(Debug)]
@@ -23,26 +32,27 @@ pub(crate) struct Classes {
     hidden_tokens: Vec<String>,
 }
 
+/// `classes.txt`, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] =
+    &[data::Check { file: CLASSES, read: |f| sections(f).map(drop), class: data::ClassAt::Section }];
+
 impl Classes {
     pub(crate) fn new() -> Classes {
-        let data = include_str!("data/classes.txt");
-        let list = |name: &str| {
-            let words: Vec<&str> = data_sections(data).filter(|(s, _)| *s == name).map(|(_, w)| w).collect();
-            assert!(!words.is_empty(), "classes.txt has a [{name}] section");
+        let [unlikely, maybe, positive, negative, body, byline, hidden, hidden_tokens] =
+            data::embedded(sections(CLASSES));
+        let list = |words: Vec<&str>| {
             AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("class lists compile")
         };
         Classes {
-            unlikely: list("unlikely"),
-            maybe: list("maybe"),
-            positive: list("positive"),
-            negative: list("negative"),
-            body: list("body"),
-            byline: list("byline"),
-            hidden: list("hidden"),
-            hidden_tokens: data_sections(data)
-                .filter(|(s, _)| *s == "hidden-token")
-                .map(|(_, w)| w.to_string())
-                .collect(),
+            unlikely: list(unlikely),
+            maybe: list(maybe),
+            positive: list(positive),
+            negative: list(negative),
+            body: list(body),
+            byline: list(byline),
+            hidden: list(hidden),
+            hidden_tokens: hidden_tokens.into_iter().map(str::to_string).collect(),
         }
     }
 

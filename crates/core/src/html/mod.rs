@@ -15,7 +15,7 @@
 
 mod authors;
 mod charset;
-mod classes;
+pub(crate) mod classes;
 mod content;
 mod dom;
 mod emit;

@@ -18,7 +18,7 @@ mod credit;
 mod dateline;
 mod dates;
 mod headline;
-mod lexicon;
+pub(crate) mod lexicon;
 mod markup;
 mod names;
 
