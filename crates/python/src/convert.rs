@@ -199,9 +199,59 @@ pub fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyAny>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::golden;
     use byline_core::{
         Entity as CoreEntity, Label, Mention as CoreMention, MentionKind, Parser, QuoteKind, Span as ByteSpan,
+        TimexType,
     };
+    use serde::Deserialize;
+
+    golden::case_file!(
+        /// `tests/data/python_offsets.toml` (its header documents the fields), also read by
+        /// `tests/python/helpers.py`.
+        Cases = "tests/data/python_offsets.toml",
+        Case,
+        golden::Golden
+    );
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Case {
+        name: String,
+        text: String,
+        entities: Vec<EntityCase>,
+        quotes: Vec<QuoteCase>,
+        timexes: Vec<TimexCase>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct EntityCase {
+        label: Label,
+        name: String,
+        mentions: Vec<String>,
+        #[serde(default)]
+        nominal: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct QuoteCase {
+        kind: QuoteKind,
+        text: String,
+        speaker: String,
+        cue: String,
+        entity: usize,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct TimexCase {
+        text: String,
+        #[serde(rename = "type")]
+        kind: TimexType,
+        value: Option<String>,
+    }
 
     /// The byte span of `needle` in `text`: the first occurrence at or after `from`.
     fn find_from(text: &str, needle: &str, from: usize) -> ByteSpan {
@@ -217,31 +267,25 @@ mod tests {
             .unwrap_or_else(|| panic!("{needle:?} not in text"))
     }
 
-    fn label(name: &str) -> Label {
-        serde_json::from_value(serde_json::Value::String(name.into())).unwrap()
-    }
-
-    /// Builds the article a `tests/data/python_offsets.toml` case describes, in byte spans.
-    fn build(case: &toml::Value) -> byline_core::Article {
-        let text = case["text"].as_str().unwrap();
+    /// Builds the article a case describes, in byte spans.
+    fn build(case: &Case) -> byline_core::Article {
+        let text = case.text.as_str();
         let mut a = Parser::new().parse(text, None).unwrap();
-        for e in case["entities"].as_array().unwrap() {
-            let nominal = e.get("nominal").and_then(|n| n.as_array()).cloned().unwrap_or_default();
+        for e in &case.entities {
             let mut from = 0;
-            let mentions = e["mentions"]
-                .as_array()
-                .unwrap()
+            let mentions = e
+                .mentions
                 .iter()
                 .map(|m| {
-                    let span = find_from(text, m.as_str().unwrap(), from);
+                    let span = find_from(text, m, from);
                     from = span.end();
-                    let kind = if nominal.contains(m) { MentionKind::Nominal } else { MentionKind::Name };
+                    let kind = if e.nominal.contains(m) { MentionKind::Nominal } else { MentionKind::Name };
                     CoreMention { span, kind }
                 })
                 .collect();
             a.entities.push(CoreEntity {
-                label: label(e["label"].as_str().unwrap()),
-                name: e["name"].as_str().unwrap().into(),
+                label: e.label,
+                name: e.name.clone(),
                 mentions,
                 titles: vec![],
                 roles: vec![],
@@ -249,30 +293,25 @@ mod tests {
             });
         }
         let mut from = 0;
-        for q in case["quotes"].as_array().unwrap() {
-            let span = find_from(text, q["text"].as_str().unwrap(), from);
+        for q in &case.quotes {
+            let span = find_from(text, &q.text, from);
             from = span.end();
-            let kind: QuoteKind =
-                serde_json::from_value(serde_json::Value::String(q["kind"].as_str().unwrap().into())).unwrap();
-            let entity = q["entity"].as_integer().unwrap() as usize;
             a.quotes.push(byline_core::Quote {
-                kind,
+                kind: q.kind,
                 span,
                 speaker: Some(byline_core::Speaker {
-                    span: find_near(text, q["speaker"].as_str().unwrap(), span.start()),
-                    name: Some(a.entities[entity].name.clone()),
-                    entity: Some(entity),
+                    span: find_near(text, &q.speaker, span.start()),
+                    name: Some(a.entities[q.entity].name.clone()),
+                    entity: Some(q.entity),
                 }),
-                cue: Some(find_near(text, q["cue"].as_str().unwrap(), span.start())),
+                cue: Some(find_near(text, &q.cue, span.start())),
             });
         }
         let mut from = 0;
-        for t in case["timexes"].as_array().unwrap() {
-            let span = find_from(text, t["text"].as_str().unwrap(), from);
+        for t in &case.timexes {
+            let span = find_from(text, &t.text, from);
             from = span.end();
-            let kind = serde_json::from_value(serde_json::Value::String(t["type"].as_str().unwrap().into())).unwrap();
-            let value = t["value"].as_str().map(String::from);
-            a.timexes.push(byline_core::Timex { span, kind, value, modifier: None });
+            a.timexes.push(byline_core::Timex { span, kind: t.kind, value: t.value.clone(), modifier: None });
         }
         a
     }
@@ -283,15 +322,19 @@ mod tests {
     }
 
     #[test]
+    fn offset_cases_are_read_strictly() {
+        golden::assert_strict::<Cases>();
+    }
+
+    #[test]
     fn golden_offsets_are_code_points() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/python_offsets.toml");
-        let data: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        for case in data["case"].as_array().unwrap() {
+        let cases: Cases = golden::load();
+        for case in &cases.case {
             let article = build(case);
             let wire = article.to_wire(false);
             let cp = Objects::new(&article, &wire);
             let text = &article.text;
-            let name = case["name"].as_str().unwrap();
+            let name = &case.name;
             let mut spans: Vec<(usize, usize, String)> = Vec::new();
             for e in cp.entities() {
                 spans.extend(e.mentions.into_iter().map(|m| (m.start, m.end, m.text)));
@@ -323,8 +366,8 @@ mod tests {
 
     #[test]
     fn mentions_come_in_text_order_with_their_entity() {
-        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
-        let article = build(&data["case"][0]);
+        let cases: Cases = golden::load();
+        let article = build(&cases.case[0]);
         let wire = article.to_wire(false);
         let mentions = Objects::new(&article, &wire).mentions();
         assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
@@ -334,9 +377,9 @@ mod tests {
 
     #[test]
     fn mentions_carry_their_kind() {
-        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
-        let case = data["case"].as_array().unwrap().iter().find(|c| c["name"].as_str() == Some("nominal_mentions"));
-        let article = build(case.unwrap());
+        let cases: Cases = golden::load();
+        let case = cases.case.iter().find(|c| c.name == "nominal_mentions").unwrap();
+        let article = build(case);
         let wire = article.to_wire(false);
         // The case's entity comes after those the parser found.
         let built = format!("e{}", article.entities.len());

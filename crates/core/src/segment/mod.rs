@@ -166,4 +166,24 @@ mod tests {
         assert_eq!(sents(". . . . ."), [". . . . ."]);
         assert_eq!(sents("1. 2. 3.").concat(), "1.2. 3.");
     }
+
+    #[test]
+    fn sentence_tokens_cover_sentences() {
+        let text =
+            "Storm Hits Coast\n\nMr. Smith’s U.S. office said “it’s high-profile” at 3.5%. Visit https://x.org now!";
+        let mut doc = Doc::new(text, None);
+        crate::layout::LayoutAnalyzer::new().run(&mut doc);
+        Segmenter::new().run(&mut doc);
+        assert_eq!(doc.sentences.len(), doc.sentence_tokens.len());
+        for (s, r) in doc.sentences.iter().zip(&doc.sentence_tokens) {
+            assert_eq!(doc.tokens[r.start].span.start(), s.span.start());
+            assert_eq!(doc.tokens[r.end - 1].span.end(), s.span.end());
+        }
+        let norm = doc.norm();
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.as_str(norm)).collect();
+        assert_eq!(words[3..8], ["Mr.", "Smith", "’s", "U.S.", "office"]);
+        assert!(words.contains(&"high-profile") && words.contains(&"3.5") && !words.contains(&"it’s"));
+        let url = doc.tokens.iter().find(|t| t.kind == TokenKind::Url).unwrap();
+        assert_eq!(url.span.as_str(norm), "https://x.org");
+    }
 }
