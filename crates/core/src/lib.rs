@@ -30,6 +30,7 @@ pub mod doc;
 pub mod entities;
 mod error;
 mod hash;
+pub mod html;
 pub mod input;
 pub mod json;
 pub mod layout;
