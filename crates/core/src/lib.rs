@@ -44,7 +44,7 @@ pub mod timex;
 
 pub use article::{
     Article, Dateline, Entity, Gender, Label, Mention, MentionKind, Paragraph, Quote, QuoteKind, Role, Sentence,
-    Source, SourceFormat, Speaker, Timex, TimexMod, TimexType, Warning, WarningKind, SCHEMA_VERSION,
+    Source, SourceFormat, Speaker, Timex, TimexMod, TimexType, UnknownName, Warning, WarningKind, SCHEMA_VERSION,
 };
 pub use date::{parse_date, Date};
 pub use error::{Error, Result};

@@ -1,32 +1,16 @@
-//! Conversions at the Python boundary: the article's JSON contract view to Python objects,
-//! JSON values to Python objects, and dates both ways. Offsets and ids come from core's
-//! [`WireArticle`] (`Article::to_wire`), the one place they are computed.
+//! Conversions at the Python boundary: the article's contract view to Python objects, JSON
+//! values to Python objects, and dates both ways. Offsets, ids and names come from core's
+//! [`WireArticle`] (`Article::to_wire`), the one place they are computed; the objects wrap its
+//! structs.
 
-use byline_core::json::{WireArticle, WireEntity, WireMention, WireSpan};
+use byline_core::json::WireArticle;
 use byline_core::{parse_date, Article, Date};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use serde::Serialize;
 
 use crate::errors;
-use crate::objects::{Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Span, Speaker, Timex};
-
-/// The name a contract enum has in JSON (`"direct"`, `"PERSON"`, `"APPROX"`).
-fn wire_name<T: Serialize>(value: T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => format!("{other:?}"),
-    }
-}
-
-fn span(s: &WireSpan) -> Span {
-    Span { start: s.start, end: s.end, text: s.text.clone() }
-}
-
-fn mention(e: &WireEntity, m: &WireMention) -> Mention {
-    Mention { start: m.start, end: m.end, text: m.text.clone(), entity: e.id.clone(), kind: wire_name(m.kind) }
-}
+use crate::objects::{Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Timex};
 
 /// The Python value objects of one article, from its contract view. Paragraph, sentence and
 /// dateline texts, which the contract leaves out, are cut from the article's byte spans.
@@ -47,93 +31,43 @@ impl<'a> Objects<'a> {
 
     pub fn paragraphs(&self) -> Vec<Paragraph> {
         (self.article.paragraphs.iter().zip(&self.wire.paragraphs))
-            .map(|(p, w)| Paragraph {
-                start: w.start,
-                end: w.end,
-                text: self.text(p.span),
-                role: w.role.as_str().into(),
-            })
+            .map(|(p, w)| Paragraph { wire: w.clone(), text: self.text(p.span) })
             .collect()
     }
 
     pub fn sentences(&self) -> Vec<Sentence> {
         (self.article.sentences.iter().zip(&self.wire.sentences))
-            .map(|(s, w)| Sentence { start: w.start, end: w.end, text: self.text(s.span), paragraph: w.paragraph })
+            .map(|(s, w)| Sentence { wire: w.clone(), text: self.text(s.span) })
             .collect()
     }
 
     pub fn dateline(&self) -> Option<Dateline> {
         let (d, w) = self.article.dateline.as_ref().zip(self.wire.dateline.as_ref())?;
-        Some(Dateline { place: w.place.clone(), start: w.start, end: w.end, text: self.text(d.span) })
+        Some(Dateline { wire: w.clone(), text: self.text(d.span) })
     }
 
     pub fn entities(&self) -> Vec<Entity> {
-        self.wire
-            .entities
-            .iter()
-            .map(|e| Entity {
-                id: e.id.clone(),
-                label: e.label.as_str().to_string(),
-                name: e.name.clone(),
-                mentions: e.mentions.iter().map(|m| mention(e, m)).collect(),
-                titles: e.titles.clone(),
-                roles: e.roles.clone(),
-                gender: e.gender.map(wire_name),
-            })
-            .collect()
+        self.wire.entities.iter().cloned().map(Entity).collect()
     }
 
     /// Every entity mention, in text order.
     pub fn mentions(&self) -> Vec<Mention> {
-        let mut all: Vec<Mention> =
-            self.wire.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| mention(e, m))).collect();
-        all.sort_by_key(|m| (m.start, m.end));
+        let entities = self.entities();
+        let mut all: Vec<Mention> = entities.iter().flat_map(Entity::mention_objects).collect();
+        all.sort_by_key(|m| (m.wire.start, m.wire.end));
         all
     }
 
     pub fn quotes(&self) -> Vec<Quote> {
-        self.wire
-            .quotes
-            .iter()
-            .map(|q| Quote {
-                id: q.id.clone(),
-                kind: wire_name(q.kind),
-                start: q.start,
-                end: q.end,
-                text: q.text.clone(),
-                speaker: q.speaker.as_ref().map(|s| Speaker {
-                    start: s.start,
-                    end: s.end,
-                    text: s.text.clone(),
-                    name: s.name.clone(),
-                    entity: s.entity.clone(),
-                }),
-                cue: q.cue.as_ref().map(span),
-            })
-            .collect()
+        self.wire.quotes.iter().cloned().map(Quote).collect()
     }
 
     pub fn timexes(&self) -> Vec<Timex> {
-        self.wire
-            .timexes
-            .iter()
-            .map(|t| Timex {
-                start: t.start,
-                end: t.end,
-                text: t.text.clone(),
-                r#type: wire_name(t.kind),
-                value: t.value.clone(),
-                r#mod: t.modifier.map(wire_name),
-            })
-            .collect()
+        self.wire.timexes.iter().cloned().map(Timex).collect()
     }
 
     pub fn warnings(&self) -> Vec<ParseWarning> {
-        self.wire
-            .warnings
-            .iter()
-            .map(|w| ParseWarning { kind: wire_name(w.kind), message: w.message.clone() })
-            .collect()
+        self.wire.warnings.iter().cloned().map(ParseWarning).collect()
     }
 }
 
@@ -336,19 +270,20 @@ mod tests {
             let text = &article.text;
             let name = &case.name;
             let mut spans: Vec<(usize, usize, String)> = Vec::new();
-            for e in cp.entities() {
-                spans.extend(e.mentions.into_iter().map(|m| (m.start, m.end, m.text)));
+            for m in cp.mentions() {
+                spans.push((m.wire.start, m.wire.end, m.wire.text));
             }
             for q in cp.quotes() {
+                let q = q.0;
                 spans.push((q.start, q.end, q.text));
                 let s = q.speaker.unwrap();
                 spans.push((s.start, s.end, s.text));
                 let c = q.cue.unwrap();
                 spans.push((c.start, c.end, c.text));
             }
-            spans.extend(cp.timexes().into_iter().map(|t| (t.start, t.end, t.text)));
-            spans.extend(cp.paragraphs().into_iter().map(|p| (p.start, p.end, p.text)));
-            spans.extend(cp.sentences().into_iter().map(|s| (s.start, s.end, s.text)));
+            spans.extend(cp.timexes().into_iter().map(|t| (t.0.start, t.0.end, t.0.text)));
+            spans.extend(cp.paragraphs().into_iter().map(|p| (p.wire.start, p.wire.end, p.text)));
+            spans.extend(cp.sentences().into_iter().map(|s| (s.wire.start, s.wire.end, s.text)));
             assert!(spans.len() > 5, "{name}: too few spans");
             for (start, end, span_text) in spans {
                 assert_eq!(slice(text, start, end), span_text, "{name}: {start}..{end}");
@@ -356,7 +291,7 @@ mod tests {
             // The same offsets as the JSON contract's.
             let json = article.to_json_value(false);
             let q0 = &json["quotes"][0];
-            let py_q0 = &cp.quotes()[0];
+            let py_q0 = &cp.quotes()[0].0;
             assert_eq!(
                 (q0["start"].as_u64().unwrap() as usize, q0["end"].as_u64().unwrap() as usize),
                 (py_q0.start, py_q0.end)
@@ -370,7 +305,7 @@ mod tests {
         let article = build(&cases.case[0]);
         let wire = article.to_wire(false);
         let mentions = Objects::new(&article, &wire).mentions();
-        assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
+        assert!(mentions.windows(2).all(|w| w[0].wire.start <= w[1].wire.start));
         assert_eq!(mentions.iter().filter(|m| m.entity == "e1").count(), 3);
         assert_eq!(mentions.iter().filter(|m| m.entity == "e2").count(), 1);
     }
@@ -384,14 +319,11 @@ mod tests {
         // The case's entity comes after those the parser found.
         let built = format!("e{}", article.entities.len());
         let mentions = Objects::new(&article, &wire).mentions();
-        let kinds: Vec<_> = mentions.into_iter().filter(|m| m.entity == built).map(|m| (m.text, m.kind)).collect();
-        assert_eq!(kinds, [("Ministry of Défense".into(), "name".into()), ("The ministry".into(), "nominal".into())]);
-    }
-
-    #[test]
-    fn contract_names() {
-        assert_eq!(wire_name(QuoteKind::Indirect), "indirect");
-        assert_eq!(wire_name(byline_core::TimexMod::OnOrAfter), "ON_OR_AFTER");
-        assert_eq!(wire_name(byline_core::Gender::Female), "female");
+        let kinds: Vec<_> =
+            mentions.into_iter().filter(|m| m.entity == built).map(|m| (m.wire.text, m.wire.kind)).collect();
+        assert_eq!(
+            kinds,
+            [("Ministry of Défense".into(), MentionKind::Name), ("The ministry".into(), MentionKind::Nominal)]
+        );
     }
 }
