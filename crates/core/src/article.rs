@@ -1,7 +1,7 @@
 //! The parsed article: the Rust view, in byte spans into [`Article::text`].
 //!
 //! The JSON contract (code point offsets, `"schema": "byline/1"`) is produced by
-//! [`Article::to_json`](crate::Article::to_json); see `SCHEMA.md`.
+//! [`Article::to_json`](crate::Article::to_json); see `docs/schema.md`.
 
 use std::fmt;
 
@@ -153,7 +153,7 @@ contract_enum! {
 }
 
 /// What a page says about itself: JSON-LD, Open Graph, `<meta>` and `<time>` elements, and
-/// the URL. Each field is `None` (or empty) when the page does not say (`SCHEMA.md`, "Input
+/// the URL. Each field is `None` (or empty) when the page does not say (`docs/schema.md`, "Input
 /// that is not plain text").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {

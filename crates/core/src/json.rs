@@ -20,7 +20,7 @@ pub struct JsonOptions {
     pub include_text: bool,
 }
 
-/// An article as the JSON contract has it (`SCHEMA.md`): code point offsets into the text,
+/// An article as the JSON contract has it (`docs/schema.md`): code point offsets into the text,
 /// entity ids `e1`, `e2`, ... and quote ids `q1`, `q2`, ... It is what [`Article::to_json`]
 /// writes and [`Article::from_json`] reads; other views of an article (the Python objects) are
 /// built from it, so offsets and ids are computed in one place.
@@ -486,12 +486,12 @@ impl Article {
         from_wire(wire, text)
     }
 
-    /// The article as a JSON value following the contract in `SCHEMA.md`.
+    /// The article as a JSON value following the contract in `docs/schema.md`.
     pub fn to_json_value(&self, include_text: bool) -> serde_json::Value {
         serde_json::to_value(to_wire(self, include_text)).expect("article serialises")
     }
 
-    /// The article as JSON text following the contract in `SCHEMA.md`.
+    /// The article as JSON text following the contract in `docs/schema.md`.
     ///
     /// ```
     /// let parser = byline_core::Parser::new();
