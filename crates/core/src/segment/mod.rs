@@ -9,7 +9,7 @@ mod lists;
 mod sentence;
 mod token;
 
-pub use lexicon::{AbbrevClass, Lexicon};
+pub use lexicon::Lexicon;
 pub use token::{Token, TokenKind};
 
 use crate::article::{Role, Sentence};
@@ -97,7 +97,7 @@ impl Segmenter {
     /// Splits bare text, read as one paragraph, into sentence spans.
     ///
     /// ```
-    /// let seg = byline_core::segment::Segmenter::new();
+    /// let seg = byline_core::internals::Segmenter::new();
     /// let text = "Mr. Smith left at 5 p.m. on Jan. 6. He came back.";
     /// let spans = seg.sentences(text);
     /// assert_eq!(spans.iter().map(|s| s.as_str(text)).collect::<Vec<_>>(), ["Mr. Smith left at 5 p.m. on Jan. 6.", "He came back."]);
