@@ -1,7 +1,7 @@
 """Shared helpers for the evaluation scripts: where the data is, and running byline over records.
 
 The scripts drive the release `byline` binary through `byline batch`, whose JSON Lines
-output is the stable contract (SCHEMA.md), so they score exactly what users get.
+output is the stable contract (docs/schema.md), so they score exactly what users get.
 """
 
 from __future__ import annotations

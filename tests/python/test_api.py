@@ -213,3 +213,13 @@ def test_parse_files_reads_records_like_the_cli(tmp_path) -> None:  # type: igno
     with pytest.raises(byline.InvalidInputError, match="bad.txt"):
         byline.parse_files(tmp_path / "bad.txt")
     assert "\ufffd" in byline.Parser(lossy_utf8=True).parse_files(tmp_path / "bad.txt")[0].text
+
+
+def test_value_objects_check_the_contract_names() -> None:
+    assert byline.Paragraph(0, 5, "Title", "title").role == "title"
+    with pytest.raises(ValueError, match="unknown Role"):
+        byline.Paragraph(0, 5, "Title", "headline")
+    with pytest.raises(ValueError, match="PERSON"):
+        byline.Entity("e1", "PERSN", "Ana Ruiz", [])
+    with pytest.raises(ValueError):
+        byline.Timex(0, 7, "Tuesday", "DATE", "2024-03-05", "ABOUT")

@@ -54,3 +54,11 @@ def test_parsed_non_ascii_text_keeps_offsets() -> None:
         assert text[s.start : s.end] == s.text
     assert article.paragraphs[0].text == "Café “news” 😀 today"
     assert article.sentences[-1].text.endswith("Then she left.")
+
+
+def test_mention_offsets_are_code_points() -> None:
+    text = "Zoë’s Café\n\nÁngel Pérez met Zoë Müller in São Paulo. Mr. Pérez said “hello”."
+    article = byline.parse(text)
+    for e in article["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]

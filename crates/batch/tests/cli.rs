@@ -2,6 +2,8 @@
 //! tables, stats, exit codes and Ctrl-C.
 
 mod common;
+#[path = "../../core/tests/golden/load.rs"]
+mod golden;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -14,12 +16,15 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
+golden::case_file!(
+    /// `tests/data/batch_inputs.toml` (its header documents the fields).
+    Cases = "tests/data/batch_inputs.toml",
+    Case,
+    golden::Golden
+);
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     name: String,
     inputs: Vec<String>,
@@ -33,12 +38,14 @@ struct Case {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileSpec {
     path: String,
     content: String,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Expected {
     id: String,
     error: Option<String>,
@@ -47,9 +54,13 @@ struct Expected {
 }
 
 #[test]
+fn golden_input_cases_are_read_strictly() {
+    golden::assert_strict::<Cases>();
+}
+
+#[test]
 fn golden_input_cases() {
-    let text = std::fs::read_to_string(repo().join("tests/data/batch_inputs.toml")).unwrap();
-    let cases: Cases = toml::from_str(&text).unwrap();
+    let cases: Cases = golden::load();
     for case in cases.case {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();

@@ -6,7 +6,7 @@
 
 use std::io::Read;
 
-use byline_core::html::HtmlExtractor;
+use byline_core::internals::HtmlExtractor;
 use byline_core::Parser;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 

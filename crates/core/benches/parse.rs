@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the parse, in MB/s of article text.
 
-use byline_core::segment::Segmenter;
+use byline_core::internals::Segmenter;
 use byline_core::Parser;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 

@@ -13,7 +13,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use byline_core::html::HtmlExtractor;
+use byline_core::internals::HtmlExtractor;
 use byline_core::{JsonOptions, Parser};
 
 struct Page {

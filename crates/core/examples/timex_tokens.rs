@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use byline_core::segment::Segmenter;
-use byline_core::timex::atoms::{atomize, Atom, AtomKind};
-use byline_core::timex::lexicon::Lexicon;
+use byline_core::internals::Segmenter;
+use byline_core::internals::TimexLexicon as Lexicon;
+use byline_core::internals::{atomize, Atom, AtomKind};
 use byline_core::Span;
 
 fn main() {

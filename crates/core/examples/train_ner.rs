@@ -19,7 +19,7 @@ use byline_core::entities::features::TAGS;
 use byline_core::entities::lexicon::Lexicon;
 use byline_core::entities::tagger::{gold_tags, quantise, Model, Trainer};
 use byline_core::entities::EntityRecognizer;
-use byline_core::segment::{Segmenter, Token};
+use byline_core::internals::{Segmenter, Token};
 use byline_core::{Label, Span};
 use serde_json::Value;
 

@@ -1,12 +1,105 @@
 //! The parsed article: the Rust view, in byte spans into [`Article::text`].
 //!
 //! The JSON contract (code point offsets, `"schema": "byline/1"`) is produced by
-//! [`Article::to_json`](crate::Article::to_json); see `SCHEMA.md`.
+//! [`Article::to_json`](crate::Article::to_json); see `docs/schema.md`.
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::span::Span;
+
+/// A name that is none of an enumeration's names in the JSON contract ("PERSN" for a
+/// [`Label`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The enumeration ("Label").
+    pub kind: &'static str,
+    /// The name given.
+    pub name: String,
+    /// The names it could have been.
+    pub expected: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} {:?} (expected one of: {})", self.kind, self.name, self.expected.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// Declares an enumeration of the JSON contract and its names there, once: `as_str`, `ALL`,
+/// `NAMES`, `FromStr` (an [`UnknownName`] error), `Display`, and serde as the name. The JSON,
+/// the tables, the Python objects and the schema document's test all read the names from here.
+macro_rules! contract_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The names of [`Self::ALL`] in the JSON contract.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
+
+            /// The name in the JSON contract.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $wire,)+
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownName;
+
+            fn from_str(s: &str) -> Result<$name, UnknownName> {
+                match s {
+                    $($wire => Ok($name::$variant),)+
+                    _ => Err(UnknownName { kind: stringify!($name), name: s.to_string(), expected: $name::NAMES }),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                struct Name;
+                impl serde::de::Visitor<'_> for Name {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        write!(f, "one of {}", $name::NAMES.join(", "))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                        s.parse().map_err(|_| E::unknown_variant(s, $name::NAMES))
+                    }
+                }
+                d.deserialize_str(Name)
+            }
+        }
+    };
+}
 
 /// The version tag written into every serialised article.
 pub const SCHEMA_VERSION: &str = "byline/1";
@@ -48,20 +141,21 @@ pub struct Article {
     pub source: Option<Source>,
 }
 
-/// The kind of input an article was extracted from, when it was not plain text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum SourceFormat {
-    /// An HTML page, alone or from a JSON Lines record or a WARC response.
-    #[default]
-    Html,
+contract_enum! {
+    /// The kind of input an article was extracted from, when it was not plain text.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum SourceFormat {
+        /// An HTML page, alone or from a JSON Lines record or a WARC response.
+        #[default]
+        Html = "html",
+    }
 }
 
 /// What a page says about itself: JSON-LD, Open Graph, `<meta>` and `<time>` elements, and
-/// the URL. Each field is `None` (or empty) when the page does not say (`SCHEMA.md`, "Input
+/// the URL. Each field is `None` (or empty) when the page does not say (`docs/schema.md`, "Input
 /// that is not plain text").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
     /// The input's format.
     pub format: SourceFormat,
@@ -99,46 +193,31 @@ pub struct Dateline {
     pub span: Span,
 }
 
-/// What a paragraph is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// The headline.
-    Title,
-    /// A standfirst or deck.
-    Subtitle,
-    /// "By Jane Doe".
-    Byline,
-    /// A paragraph that is only a dateline or date line.
-    Dateline,
-    /// A subhead inside the body (an `h2`/`h3` of an HTML article).
-    Heading,
-    /// Article text.
-    Body,
-    /// A photo or video caption.
-    Caption,
-    /// "Additional reporting by ...", "Editing by ...".
-    Credit,
-    /// Web furniture: comment forms, share prompts, "Advertisement". Kept, but not analysed.
-    Boilerplate,
+contract_enum! {
+    /// What a paragraph is.
+    pub enum Role {
+        /// The headline.
+        Title = "title",
+        /// A standfirst or deck.
+        Subtitle = "subtitle",
+        /// "By Jane Doe".
+        Byline = "byline",
+        /// A paragraph that is only a dateline or date line.
+        Dateline = "dateline",
+        /// A subhead inside the body (an `h2`/`h3` of an HTML article).
+        Heading = "heading",
+        /// Article text.
+        Body = "body",
+        /// A photo or video caption.
+        Caption = "caption",
+        /// "Additional reporting by ...", "Editing by ...".
+        Credit = "credit",
+        /// Web furniture: comment forms, share prompts, "Advertisement". Kept, but not analysed.
+        Boilerplate = "boilerplate",
+    }
 }
 
 impl Role {
-    /// The role's name in the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Title => "title",
-            Role::Subtitle => "subtitle",
-            Role::Byline => "byline",
-            Role::Dateline => "dateline",
-            Role::Heading => "heading",
-            Role::Body => "body",
-            Role::Caption => "caption",
-            Role::Credit => "credit",
-            Role::Boilerplate => "boilerplate",
-        }
-    }
-
     /// True for paragraphs whose text the later stages analyse.
     pub fn is_analysed(self) -> bool {
         self != Role::Boilerplate
@@ -163,67 +242,41 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Entity labels, OntoNotes-style (the label set spaCy uses).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Label {
-    /// People, fictional included.
-    #[serde(rename = "PERSON")]
-    Person,
-    /// Companies, agencies, institutions.
-    #[serde(rename = "ORG")]
-    Org,
-    /// Countries, cities, states.
-    #[serde(rename = "GPE")]
-    Gpe,
-    /// Non-political places: mountains, rivers, regions.
-    #[serde(rename = "LOC")]
-    Loc,
-    /// Nationalities, religious and political groups.
-    #[serde(rename = "NORP")]
-    Norp,
-    /// Buildings, airports, highways, bridges.
-    #[serde(rename = "FAC")]
-    Fac,
-    /// Named events: wars, storms, sports events.
-    #[serde(rename = "EVENT")]
-    Event,
-    /// Objects, vehicles, foods (not services).
-    #[serde(rename = "PRODUCT")]
-    Product,
-    /// Titles of books, songs, films.
-    #[serde(rename = "WORK_OF_ART")]
-    WorkOfArt,
-    /// Named documents made into laws.
-    #[serde(rename = "LAW")]
-    Law,
-}
-
-impl Label {
-    /// The label's name in the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Org => "ORG",
-            Label::Gpe => "GPE",
-            Label::Loc => "LOC",
-            Label::Norp => "NORP",
-            Label::Fac => "FAC",
-            Label::Event => "EVENT",
-            Label::Product => "PRODUCT",
-            Label::WorkOfArt => "WORK_OF_ART",
-            Label::Law => "LAW",
-        }
+contract_enum! {
+    /// Entity labels, OntoNotes-style (the label set spaCy uses).
+    #[derive(PartialOrd, Ord)]
+    pub enum Label {
+        /// People, fictional included.
+        Person = "PERSON",
+        /// Companies, agencies, institutions.
+        Org = "ORG",
+        /// Countries, cities, states.
+        Gpe = "GPE",
+        /// Non-political places: mountains, rivers, regions.
+        Loc = "LOC",
+        /// Nationalities, religious and political groups.
+        Norp = "NORP",
+        /// Buildings, airports, highways, bridges.
+        Fac = "FAC",
+        /// Named events: wars, storms, sports events.
+        Event = "EVENT",
+        /// Objects, vehicles, foods (not services).
+        Product = "PRODUCT",
+        /// Titles of books, songs, films.
+        WorkOfArt = "WORK_OF_ART",
+        /// Named documents made into laws.
+        Law = "LAW",
     }
 }
 
-/// Grammatical gender of a person, as far as the text tells.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    /// "he", "Mr.", a male first name.
-    Male,
-    /// "she", "Ms.", a female first name.
-    Female,
+contract_enum! {
+    /// Grammatical gender of a person, as far as the text tells.
+    pub enum Gender {
+        /// "he", "Mr.", a male first name.
+        Male = "male",
+        /// "she", "Ms.", a female first name.
+        Female = "female",
+    }
 }
 
 /// One place where an entity is named. The span covers the name only: no title, no possessive.
@@ -235,15 +288,16 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
-/// How a mention refers to its entity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MentionKind {
-    /// The entity's name or part of it ("Chinese Foreign Ministry", "C.I.A.", "Varga").
-    #[default]
-    Name,
-    /// A definite description that can only mean this entity here ("the ministry").
-    Nominal,
+contract_enum! {
+    /// How a mention refers to its entity.
+    #[derive(Default)]
+    pub enum MentionKind {
+        /// The entity's name or part of it ("Chinese Foreign Ministry", "C.I.A.", "Varga").
+        #[default]
+        Name = "name",
+        /// A definite description that can only mean this entity here ("the ministry").
+        Nominal = "nominal",
+    }
 }
 
 /// One real-world referent and all its mentions in the article.
@@ -263,16 +317,16 @@ pub struct Entity {
     pub gender: Option<Gender>,
 }
 
-/// How a statement is reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    /// Words inside quotation marks.
-    Direct,
-    /// A reported clause that carries a quoted fragment.
-    Mixed,
-    /// A reported clause without quotation marks.
-    Indirect,
+contract_enum! {
+    /// How a statement is reported.
+    pub enum QuoteKind {
+        /// Words inside quotation marks.
+        Direct = "direct",
+        /// A reported clause that carries a quoted fragment.
+        Mixed = "mixed",
+        /// A reported clause without quotation marks.
+        Indirect = "indirect",
+    }
 }
 
 /// Who said a quote: the local mention, and what it resolves to.
@@ -299,48 +353,48 @@ pub struct Quote {
     pub cue: Option<Span>,
 }
 
-/// TIMEX3 types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum TimexType {
-    /// A calendar date or period: "Tuesday", "last year".
-    Date,
-    /// A time of day: "Sunday night", "3 p.m.".
-    Time,
-    /// A length of time: "three days".
-    Duration,
-    /// A recurrence: "every week".
-    Set,
+contract_enum! {
+    /// TIMEX3 types.
+    pub enum TimexType {
+        /// A calendar date or period: "Tuesday", "last year".
+        Date = "DATE",
+        /// A time of day: "Sunday night", "3 p.m.".
+        Time = "TIME",
+        /// A length of time: "three days".
+        Duration = "DURATION",
+        /// A recurrence: "every week".
+        Set = "SET",
+    }
 }
 
-/// TIMEX3 `mod` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum TimexMod {
-    /// "before".
-    Before,
-    /// "after".
-    After,
-    /// "on or before".
-    OnOrBefore,
-    /// "on or after".
-    OnOrAfter,
-    /// "less than".
-    LessThan,
-    /// "more than".
-    MoreThan,
-    /// "no more than".
-    EqualOrLess,
-    /// "no less than".
-    EqualOrMore,
-    /// "early".
-    Start,
-    /// "mid".
-    Mid,
-    /// "late".
-    End,
-    /// "about".
-    Approx,
+contract_enum! {
+    /// TIMEX3 `mod` values.
+    pub enum TimexMod {
+        /// "before".
+        Before = "BEFORE",
+        /// "after".
+        After = "AFTER",
+        /// "on or before".
+        OnOrBefore = "ON_OR_BEFORE",
+        /// "on or after".
+        OnOrAfter = "ON_OR_AFTER",
+        /// "less than".
+        LessThan = "LESS_THAN",
+        /// "more than".
+        MoreThan = "MORE_THAN",
+        /// "no more than".
+        EqualOrLess = "EQUAL_OR_LESS",
+        /// "no less than".
+        EqualOrMore = "EQUAL_OR_MORE",
+        /// "early".
+        Start = "START",
+        /// "mid".
+        Mid = "MID",
+        /// "late".
+        End = "END",
+        /// "about".
+        Approx = "APPROX",
+    }
 }
 
 /// One time expression, normalised against the publication date.
@@ -356,30 +410,72 @@ pub struct Timex {
     pub modifier: Option<TimexMod>,
 }
 
-/// Kinds of warning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum WarningKind {
-    /// Quotation marks that do not pair up.
-    UnbalancedQuotes,
-    /// Quotation marks nested deeper than the parser follows.
-    DeepNesting,
-    /// A very large input; some stages may have been limited.
-    LargeInput,
-    /// Control characters or other signs of non-text content.
-    SuspiciousContent,
-    /// Invalid UTF-8 replaced with U+FFFD under lossy decoding.
-    LossyDecoding,
-    /// An HTML page in which no article text was found: the text is empty or only a title.
-    NoArticle,
+contract_enum! {
+    /// Kinds of warning.
+    #[non_exhaustive]
+    pub enum WarningKind {
+        /// Quotation marks that do not pair up.
+        UnbalancedQuotes = "unbalanced_quotes",
+        /// Quotation marks nested deeper than the parser follows.
+        DeepNesting = "deep_nesting",
+        /// A very large input; some stages may have been limited.
+        LargeInput = "large_input",
+        /// Control characters or other signs of non-text content.
+        SuspiciousContent = "suspicious_content",
+        /// Invalid UTF-8 replaced with U+FFFD under lossy decoding.
+        LossyDecoding = "lossy_decoding",
+        /// An HTML page in which no article text was found: the text is empty or only a title.
+        NoArticle = "no_article",
+    }
 }
 
 /// Something that went oddly but did not stop the parse.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Warning {
     /// What kind of problem.
     pub kind: WarningKind,
     /// A human-readable description.
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each value of an enumeration has its name in `Display`, serde and `FromStr`, and an
+    /// unknown name is an error listing the names.
+    fn check<T>(all: &[T], names: &[&str])
+    where
+        T: Copy + PartialEq + fmt::Debug + fmt::Display + Serialize + for<'de> Deserialize<'de>,
+        T: std::str::FromStr<Err = UnknownName>,
+    {
+        assert_eq!(all.len(), names.len());
+        for (&value, &name) in all.iter().zip(names) {
+            assert_eq!(value.to_string(), name);
+            assert_eq!(serde_json::to_string(&value).unwrap(), format!("{name:?}"));
+            assert_eq!(serde_json::from_str::<T>(&format!("{name:?}")).unwrap(), value);
+            assert_eq!(name.parse::<T>().unwrap(), value);
+        }
+        let err = "nonsense".parse::<T>().unwrap_err();
+        assert!(err.to_string().contains(names[0]), "{err}");
+        assert!(serde_json::from_str::<T>("\"nonsense\"").is_err());
+    }
+
+    #[test]
+    fn contract_enums_have_one_name_each_way() {
+        check(Role::ALL, Role::NAMES);
+        check(Label::ALL, Label::NAMES);
+        check(Gender::ALL, Gender::NAMES);
+        check(MentionKind::ALL, MentionKind::NAMES);
+        check(QuoteKind::ALL, QuoteKind::NAMES);
+        check(TimexType::ALL, TimexType::NAMES);
+        check(TimexMod::ALL, TimexMod::NAMES);
+        check(WarningKind::ALL, WarningKind::NAMES);
+        check(SourceFormat::ALL, SourceFormat::NAMES);
+        assert_eq!(Label::WorkOfArt.as_str(), "WORK_OF_ART");
+        assert_eq!(TimexMod::OnOrAfter.as_str(), "ON_OR_AFTER");
+        assert_eq!(WarningKind::UnbalancedQuotes.as_str(), "unbalanced_quotes");
+        let err = "PERSN".parse::<Label>().unwrap_err();
+        assert_eq!(err.to_string(), "unknown Label \"PERSN\" (expected one of: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW)");
+    }
 }

@@ -1,4 +1,4 @@
-//! The JSON contract (`SCHEMA.md`) as Rust structs ([`WireArticle`]): byte spans become code
+//! The JSON contract ([`docs/schema.md`](https://github.com/byline-nlp/byline/blob/main/docs/schema.md)) as Rust structs ([`WireArticle`]): byte spans become code
 //! point offsets, and entities and quotes get their ids, here and only here.
 
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,7 @@ pub struct JsonOptions {
     pub include_text: bool,
 }
 
-/// An article as the JSON contract has it (`SCHEMA.md`): code point offsets into the text,
+/// An article as the JSON contract has it (`docs/schema.md`): code point offsets into the text,
 /// entity ids `e1`, `e2`, ... and quote ids `q1`, `q2`, ... It is what [`Article::to_json`]
 /// writes and [`Article::from_json`] reads; other views of an article (the Python objects) are
 /// built from it, so offsets and ids are computed in one place.
@@ -33,7 +33,7 @@ pub struct JsonOptions {
 /// assert_eq!((body.start, body.end), (12, 38)); // code points: "é" is one
 /// assert_eq!(byline_core::Article::from_wire(wire, article.text.clone()).unwrap(), article);
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireArticle {
     /// The contract version, [`SCHEMA_VERSION`].
     pub schema: String,
@@ -73,7 +73,7 @@ pub struct WireArticle {
 }
 
 /// The dateline: its place and the code point range of the whole dateline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireDateline {
     /// The place as written ("KYIV, Ukraine").
     pub place: String,
@@ -84,7 +84,7 @@ pub struct WireDateline {
 }
 
 /// A paragraph's code point range and role.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireParagraph {
     /// Code point offset of the first character.
     pub start: usize,
@@ -95,7 +95,7 @@ pub struct WireParagraph {
 }
 
 /// A sentence's code point range and paragraph.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireSentence {
     /// Code point offset of the first character.
     pub start: usize,
@@ -106,7 +106,7 @@ pub struct WireSentence {
 }
 
 /// A stretch of text: code point range and the text itself (a quote's cue).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireSpan {
     /// Code point offset of the first character.
     pub start: usize,
@@ -117,7 +117,7 @@ pub struct WireSpan {
 }
 
 /// One mention of an entity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireMention {
     /// Code point offset of the first character.
     pub start: usize,
@@ -131,7 +131,7 @@ pub struct WireMention {
 }
 
 /// One entity with its id and mentions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireEntity {
     /// `e1`, `e2`, ...
     pub id: String,
@@ -150,7 +150,7 @@ pub struct WireEntity {
 }
 
 /// A quote's speaker: the local mention and what it resolves to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireSpeaker {
     /// Code point offset of the mention.
     pub start: usize,
@@ -165,7 +165,7 @@ pub struct WireSpeaker {
 }
 
 /// A quote with its id, speaker and cue.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireQuote {
     /// `q1`, `q2`, ...
     pub id: String,
@@ -184,7 +184,7 @@ pub struct WireQuote {
 }
 
 /// A time expression.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WireTimex {
     /// Code point offset of the first character.
     pub start: usize,
@@ -200,6 +200,48 @@ pub struct WireTimex {
     /// The TIMEX3 modifier.
     #[serde(rename = "mod")]
     pub modifier: Option<TimexMod>,
+}
+
+/// The JSON names of a contract struct's fields, in declaration order: what its serde derive
+/// declares (`WireTimex` has `type` and `mod`). [`WireArticle`]'s are the keys of an article's
+/// dict in Python.
+///
+/// ```
+/// use byline_core::json::{field_names, WireTimex};
+/// assert_eq!(field_names::<WireTimex>(), ["start", "end", "text", "type", "value", "mod"]);
+/// ```
+pub fn field_names<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+    use serde::de::{value::Error, Error as _, Visitor};
+
+    /// A deserializer that only records the field names a struct asks for.
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> std::result::Result<V::Value, Error> {
+            Err(Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> std::result::Result<V::Value, Error> {
+            *self.0 = fields;
+            Err(Error::custom("the fields are all that was asked for"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
 }
 
 /// Byte → code point conversion for one article's text.
@@ -444,12 +486,12 @@ impl Article {
         from_wire(wire, text)
     }
 
-    /// The article as a JSON value following the contract in `SCHEMA.md`.
+    /// The article as a JSON value following the contract in `docs/schema.md`.
     pub fn to_json_value(&self, include_text: bool) -> serde_json::Value {
         serde_json::to_value(to_wire(self, include_text)).expect("article serialises")
     }
 
-    /// The article as JSON text following the contract in `SCHEMA.md`.
+    /// The article as JSON text following the contract in `docs/schema.md`.
     ///
     /// ```
     /// let parser = byline_core::Parser::new();

@@ -22,32 +22,36 @@
 //! contract uses code point offsets; the conversion happens once, in [`Article::to_wire`]
 //! (the [`json`] module), which [`Article::to_json`] serialises.
 
-pub mod article;
+mod article;
 mod calendar_names;
 mod data;
 mod date;
-pub mod doc;
+mod doc;
+// Public until the entities stage settles its own visibility and what `examples/train_ner.rs`
+// reaches (the rest of the examples' needs are in `internals`).
 pub mod entities;
 mod error;
 mod hash;
-pub mod html;
-pub mod input;
+mod html;
+mod input;
+pub mod internals;
 pub mod json;
-pub mod layout;
-pub mod offsets;
+mod layout;
+mod offsets;
 mod parser;
-pub mod quotes;
-pub mod segment;
+mod quotes;
+mod segment;
 mod span;
-pub mod text;
-pub mod timex;
+mod text;
+mod timex;
 
 pub use article::{
     Article, Dateline, Entity, Gender, Label, Mention, MentionKind, Paragraph, Quote, QuoteKind, Role, Sentence,
-    Source, SourceFormat, Speaker, Timex, TimexMod, TimexType, Warning, WarningKind, SCHEMA_VERSION,
+    Source, SourceFormat, Speaker, Timex, TimexMod, TimexType, UnknownName, Warning, WarningKind, SCHEMA_VERSION,
 };
 pub use date::{parse_date, Date};
 pub use error::{Error, Result};
+pub use html::looks_like_html;
 pub use json::JsonOptions;
 pub use parser::{Config, Parser, ParserBuilder};
 pub use span::Span;

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use byline_core::json::WireArticle;
+use byline_core::json::{field_names, WireArticle};
 use byline_core::{JsonOptions, SCHEMA_VERSION};
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
@@ -11,25 +11,6 @@ use pyo3::types::{PyDict, PyTuple, PyType};
 use crate::convert::{date_to_py, json_to_py, Objects};
 use crate::errors;
 use crate::objects::{short, Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Source, Timex};
-
-/// The keys of the JSON contract (`SCHEMA.md`), plus `text`, in the order `to_dict` gives them.
-const KEYS: [&str; 15] = [
-    "schema",
-    "id",
-    "text",
-    "title",
-    "subtitle",
-    "authors",
-    "contributors",
-    "published",
-    "dateline",
-    "paragraphs",
-    "sentences",
-    "entities",
-    "quotes",
-    "timexes",
-    "warnings",
-];
 
 /// One parsed news article.
 ///
@@ -74,6 +55,12 @@ impl Article {
 
     fn json(&self, include_text: bool, pretty: bool) -> String {
         self.inner.to_json(&JsonOptions { pretty, include_text })
+    }
+
+    /// The keys of the contract's dict (`to_dict(include_text=True)`), in the contract's order:
+    /// the fields of [`WireArticle`], `source` only when the input was a page.
+    fn key_list(&self) -> impl Iterator<Item = &'static str> + '_ {
+        field_names::<WireArticle>().iter().copied().filter(|k| *k == "text" || self.value().get(*k).is_some())
     }
 }
 
@@ -181,7 +168,7 @@ impl Article {
         self.objects().warnings()
     }
 
-    /// The article as the JSON contract's dict (``SCHEMA.md``), as ``json.loads(article.to_json())``.
+    /// The article as the JSON contract's dict (``docs/schema.md``), as ``json.loads(article.to_json())``.
     ///
     /// Args:
     ///     include_text: Add the article text as a ``"text"`` key.
@@ -241,9 +228,9 @@ impl Article {
         Article::from_json(cls, &json, text)
     }
 
-    /// The contract's keys, as a dict has them.
+    /// The contract's keys, as ``to_dict(include_text=True)`` has them.
     fn keys(&self) -> Vec<&'static str> {
-        KEYS.to_vec()
+        self.key_list().collect()
     }
 
     /// ``article[key]`` is ``article.to_dict(include_text=True)[key]``.
@@ -263,7 +250,7 @@ impl Article {
 
     /// True when ``key`` is one of ``keys()``.
     fn __contains__(&self, key: &str) -> bool {
-        KEYS.contains(&key)
+        self.key_list().any(|k| k == key)
     }
 
     /// ``article[key]``, or ``default`` when ``key`` is not one of ``keys()``.
@@ -274,7 +261,7 @@ impl Article {
         key: &str,
         default: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
-        if KEYS.contains(&key) {
+        if self.__contains__(key) {
             self.__getitem__(py, key).map(Some)
         } else {
             Ok(default)

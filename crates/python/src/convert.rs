@@ -1,32 +1,16 @@
-//! Conversions at the Python boundary: the article's JSON contract view to Python objects,
-//! JSON values to Python objects, and dates both ways. Offsets and ids come from core's
-//! [`WireArticle`] (`Article::to_wire`), the one place they are computed.
+//! Conversions at the Python boundary: the article's contract view to Python objects, JSON
+//! values to Python objects, and dates both ways. Offsets, ids and names come from core's
+//! [`WireArticle`] (`Article::to_wire`), the one place they are computed; the objects wrap its
+//! structs.
 
-use byline_core::json::{WireArticle, WireEntity, WireMention, WireSpan};
+use byline_core::json::WireArticle;
 use byline_core::{parse_date, Article, Date};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use serde::Serialize;
 
 use crate::errors;
-use crate::objects::{Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Span, Speaker, Timex};
-
-/// The name a contract enum has in JSON (`"direct"`, `"PERSON"`, `"APPROX"`).
-fn wire_name<T: Serialize>(value: T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => format!("{other:?}"),
-    }
-}
-
-fn span(s: &WireSpan) -> Span {
-    Span { start: s.start, end: s.end, text: s.text.clone() }
-}
-
-fn mention(e: &WireEntity, m: &WireMention) -> Mention {
-    Mention { start: m.start, end: m.end, text: m.text.clone(), entity: e.id.clone(), kind: wire_name(m.kind) }
-}
+use crate::objects::{Dateline, Entity, Mention, Paragraph, ParseWarning, Quote, Sentence, Timex};
 
 /// The Python value objects of one article, from its contract view. Paragraph, sentence and
 /// dateline texts, which the contract leaves out, are cut from the article's byte spans.
@@ -47,93 +31,43 @@ impl<'a> Objects<'a> {
 
     pub fn paragraphs(&self) -> Vec<Paragraph> {
         (self.article.paragraphs.iter().zip(&self.wire.paragraphs))
-            .map(|(p, w)| Paragraph {
-                start: w.start,
-                end: w.end,
-                text: self.text(p.span),
-                role: w.role.as_str().into(),
-            })
+            .map(|(p, w)| Paragraph { wire: w.clone(), text: self.text(p.span) })
             .collect()
     }
 
     pub fn sentences(&self) -> Vec<Sentence> {
         (self.article.sentences.iter().zip(&self.wire.sentences))
-            .map(|(s, w)| Sentence { start: w.start, end: w.end, text: self.text(s.span), paragraph: w.paragraph })
+            .map(|(s, w)| Sentence { wire: w.clone(), text: self.text(s.span) })
             .collect()
     }
 
     pub fn dateline(&self) -> Option<Dateline> {
         let (d, w) = self.article.dateline.as_ref().zip(self.wire.dateline.as_ref())?;
-        Some(Dateline { place: w.place.clone(), start: w.start, end: w.end, text: self.text(d.span) })
+        Some(Dateline { wire: w.clone(), text: self.text(d.span) })
     }
 
     pub fn entities(&self) -> Vec<Entity> {
-        self.wire
-            .entities
-            .iter()
-            .map(|e| Entity {
-                id: e.id.clone(),
-                label: e.label.as_str().to_string(),
-                name: e.name.clone(),
-                mentions: e.mentions.iter().map(|m| mention(e, m)).collect(),
-                titles: e.titles.clone(),
-                roles: e.roles.clone(),
-                gender: e.gender.map(wire_name),
-            })
-            .collect()
+        self.wire.entities.iter().cloned().map(Entity).collect()
     }
 
     /// Every entity mention, in text order.
     pub fn mentions(&self) -> Vec<Mention> {
-        let mut all: Vec<Mention> =
-            self.wire.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| mention(e, m))).collect();
-        all.sort_by_key(|m| (m.start, m.end));
+        let entities = self.entities();
+        let mut all: Vec<Mention> = entities.iter().flat_map(Entity::mention_objects).collect();
+        all.sort_by_key(|m| (m.wire.start, m.wire.end));
         all
     }
 
     pub fn quotes(&self) -> Vec<Quote> {
-        self.wire
-            .quotes
-            .iter()
-            .map(|q| Quote {
-                id: q.id.clone(),
-                kind: wire_name(q.kind),
-                start: q.start,
-                end: q.end,
-                text: q.text.clone(),
-                speaker: q.speaker.as_ref().map(|s| Speaker {
-                    start: s.start,
-                    end: s.end,
-                    text: s.text.clone(),
-                    name: s.name.clone(),
-                    entity: s.entity.clone(),
-                }),
-                cue: q.cue.as_ref().map(span),
-            })
-            .collect()
+        self.wire.quotes.iter().cloned().map(Quote).collect()
     }
 
     pub fn timexes(&self) -> Vec<Timex> {
-        self.wire
-            .timexes
-            .iter()
-            .map(|t| Timex {
-                start: t.start,
-                end: t.end,
-                text: t.text.clone(),
-                r#type: wire_name(t.kind),
-                value: t.value.clone(),
-                r#mod: t.modifier.map(wire_name),
-            })
-            .collect()
+        self.wire.timexes.iter().cloned().map(Timex).collect()
     }
 
     pub fn warnings(&self) -> Vec<ParseWarning> {
-        self.wire
-            .warnings
-            .iter()
-            .map(|w| ParseWarning { kind: wire_name(w.kind), message: w.message.clone() })
-            .collect()
+        self.wire.warnings.iter().cloned().map(ParseWarning).collect()
     }
 }
 
@@ -199,9 +133,59 @@ pub fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyAny>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::golden;
     use byline_core::{
         Entity as CoreEntity, Label, Mention as CoreMention, MentionKind, Parser, QuoteKind, Span as ByteSpan,
+        TimexType,
     };
+    use serde::Deserialize;
+
+    golden::case_file!(
+        /// `tests/data/python_offsets.toml` (its header documents the fields), also read by
+        /// `tests/python/helpers.py`.
+        Cases = "tests/data/python_offsets.toml",
+        Case,
+        golden::Golden
+    );
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Case {
+        name: String,
+        text: String,
+        entities: Vec<EntityCase>,
+        quotes: Vec<QuoteCase>,
+        timexes: Vec<TimexCase>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct EntityCase {
+        label: Label,
+        name: String,
+        mentions: Vec<String>,
+        #[serde(default)]
+        nominal: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct QuoteCase {
+        kind: QuoteKind,
+        text: String,
+        speaker: String,
+        cue: String,
+        entity: usize,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct TimexCase {
+        text: String,
+        #[serde(rename = "type")]
+        kind: TimexType,
+        value: Option<String>,
+    }
 
     /// The byte span of `needle` in `text`: the first occurrence at or after `from`.
     fn find_from(text: &str, needle: &str, from: usize) -> ByteSpan {
@@ -217,31 +201,25 @@ mod tests {
             .unwrap_or_else(|| panic!("{needle:?} not in text"))
     }
 
-    fn label(name: &str) -> Label {
-        serde_json::from_value(serde_json::Value::String(name.into())).unwrap()
-    }
-
-    /// Builds the article a `tests/data/python_offsets.toml` case describes, in byte spans.
-    fn build(case: &toml::Value) -> byline_core::Article {
-        let text = case["text"].as_str().unwrap();
+    /// Builds the article a case describes, in byte spans.
+    fn build(case: &Case) -> byline_core::Article {
+        let text = case.text.as_str();
         let mut a = Parser::new().parse(text, None).unwrap();
-        for e in case["entities"].as_array().unwrap() {
-            let nominal = e.get("nominal").and_then(|n| n.as_array()).cloned().unwrap_or_default();
+        for e in &case.entities {
             let mut from = 0;
-            let mentions = e["mentions"]
-                .as_array()
-                .unwrap()
+            let mentions = e
+                .mentions
                 .iter()
                 .map(|m| {
-                    let span = find_from(text, m.as_str().unwrap(), from);
+                    let span = find_from(text, m, from);
                     from = span.end();
-                    let kind = if nominal.contains(m) { MentionKind::Nominal } else { MentionKind::Name };
+                    let kind = if e.nominal.contains(m) { MentionKind::Nominal } else { MentionKind::Name };
                     CoreMention { span, kind }
                 })
                 .collect();
             a.entities.push(CoreEntity {
-                label: label(e["label"].as_str().unwrap()),
-                name: e["name"].as_str().unwrap().into(),
+                label: e.label,
+                name: e.name.clone(),
                 mentions,
                 titles: vec![],
                 roles: vec![],
@@ -249,30 +227,25 @@ mod tests {
             });
         }
         let mut from = 0;
-        for q in case["quotes"].as_array().unwrap() {
-            let span = find_from(text, q["text"].as_str().unwrap(), from);
+        for q in &case.quotes {
+            let span = find_from(text, &q.text, from);
             from = span.end();
-            let kind: QuoteKind =
-                serde_json::from_value(serde_json::Value::String(q["kind"].as_str().unwrap().into())).unwrap();
-            let entity = q["entity"].as_integer().unwrap() as usize;
             a.quotes.push(byline_core::Quote {
-                kind,
+                kind: q.kind,
                 span,
                 speaker: Some(byline_core::Speaker {
-                    span: find_near(text, q["speaker"].as_str().unwrap(), span.start()),
-                    name: Some(a.entities[entity].name.clone()),
-                    entity: Some(entity),
+                    span: find_near(text, &q.speaker, span.start()),
+                    name: Some(a.entities[q.entity].name.clone()),
+                    entity: Some(q.entity),
                 }),
-                cue: Some(find_near(text, q["cue"].as_str().unwrap(), span.start())),
+                cue: Some(find_near(text, &q.cue, span.start())),
             });
         }
         let mut from = 0;
-        for t in case["timexes"].as_array().unwrap() {
-            let span = find_from(text, t["text"].as_str().unwrap(), from);
+        for t in &case.timexes {
+            let span = find_from(text, &t.text, from);
             from = span.end();
-            let kind = serde_json::from_value(serde_json::Value::String(t["type"].as_str().unwrap().into())).unwrap();
-            let value = t["value"].as_str().map(String::from);
-            a.timexes.push(byline_core::Timex { span, kind, value, modifier: None });
+            a.timexes.push(byline_core::Timex { span, kind: t.kind, value: t.value.clone(), modifier: None });
         }
         a
     }
@@ -283,29 +256,34 @@ mod tests {
     }
 
     #[test]
+    fn offset_cases_are_read_strictly() {
+        golden::assert_strict::<Cases>();
+    }
+
+    #[test]
     fn golden_offsets_are_code_points() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/python_offsets.toml");
-        let data: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        for case in data["case"].as_array().unwrap() {
+        let cases: Cases = golden::load();
+        for case in &cases.case {
             let article = build(case);
             let wire = article.to_wire(false);
             let cp = Objects::new(&article, &wire);
             let text = &article.text;
-            let name = case["name"].as_str().unwrap();
+            let name = &case.name;
             let mut spans: Vec<(usize, usize, String)> = Vec::new();
-            for e in cp.entities() {
-                spans.extend(e.mentions.into_iter().map(|m| (m.start, m.end, m.text)));
+            for m in cp.mentions() {
+                spans.push((m.wire.start, m.wire.end, m.wire.text));
             }
             for q in cp.quotes() {
+                let q = q.0;
                 spans.push((q.start, q.end, q.text));
                 let s = q.speaker.unwrap();
                 spans.push((s.start, s.end, s.text));
                 let c = q.cue.unwrap();
                 spans.push((c.start, c.end, c.text));
             }
-            spans.extend(cp.timexes().into_iter().map(|t| (t.start, t.end, t.text)));
-            spans.extend(cp.paragraphs().into_iter().map(|p| (p.start, p.end, p.text)));
-            spans.extend(cp.sentences().into_iter().map(|s| (s.start, s.end, s.text)));
+            spans.extend(cp.timexes().into_iter().map(|t| (t.0.start, t.0.end, t.0.text)));
+            spans.extend(cp.paragraphs().into_iter().map(|p| (p.wire.start, p.wire.end, p.text)));
+            spans.extend(cp.sentences().into_iter().map(|s| (s.wire.start, s.wire.end, s.text)));
             assert!(spans.len() > 5, "{name}: too few spans");
             for (start, end, span_text) in spans {
                 assert_eq!(slice(text, start, end), span_text, "{name}: {start}..{end}");
@@ -313,7 +291,7 @@ mod tests {
             // The same offsets as the JSON contract's.
             let json = article.to_json_value(false);
             let q0 = &json["quotes"][0];
-            let py_q0 = &cp.quotes()[0];
+            let py_q0 = &cp.quotes()[0].0;
             assert_eq!(
                 (q0["start"].as_u64().unwrap() as usize, q0["end"].as_u64().unwrap() as usize),
                 (py_q0.start, py_q0.end)
@@ -323,32 +301,29 @@ mod tests {
 
     #[test]
     fn mentions_come_in_text_order_with_their_entity() {
-        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
-        let article = build(&data["case"][0]);
+        let cases: Cases = golden::load();
+        let article = build(&cases.case[0]);
         let wire = article.to_wire(false);
         let mentions = Objects::new(&article, &wire).mentions();
-        assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
+        assert!(mentions.windows(2).all(|w| w[0].wire.start <= w[1].wire.start));
         assert_eq!(mentions.iter().filter(|m| m.entity == "e1").count(), 3);
         assert_eq!(mentions.iter().filter(|m| m.entity == "e2").count(), 1);
     }
 
     #[test]
     fn mentions_carry_their_kind() {
-        let data: toml::Value = toml::from_str(include_str!("../../../tests/data/python_offsets.toml")).unwrap();
-        let case = data["case"].as_array().unwrap().iter().find(|c| c["name"].as_str() == Some("nominal_mentions"));
-        let article = build(case.unwrap());
+        let cases: Cases = golden::load();
+        let case = cases.case.iter().find(|c| c.name == "nominal_mentions").unwrap();
+        let article = build(case);
         let wire = article.to_wire(false);
         // The case's entity comes after those the parser found.
         let built = format!("e{}", article.entities.len());
         let mentions = Objects::new(&article, &wire).mentions();
-        let kinds: Vec<_> = mentions.into_iter().filter(|m| m.entity == built).map(|m| (m.text, m.kind)).collect();
-        assert_eq!(kinds, [("Ministry of Défense".into(), "name".into()), ("The ministry".into(), "nominal".into())]);
-    }
-
-    #[test]
-    fn contract_names() {
-        assert_eq!(wire_name(QuoteKind::Indirect), "indirect");
-        assert_eq!(wire_name(byline_core::TimexMod::OnOrAfter), "ON_OR_AFTER");
-        assert_eq!(wire_name(byline_core::Gender::Female), "female");
+        let kinds: Vec<_> =
+            mentions.into_iter().filter(|m| m.entity == built).map(|m| (m.wire.text, m.wire.kind)).collect();
+        assert_eq!(
+            kinds,
+            [("Ministry of Défense".into(), MentionKind::Name), ("The ministry".into(), MentionKind::Nominal)]
+        );
     }
 }

@@ -7,6 +7,9 @@ mod article;
 mod convert;
 mod detach;
 mod errors;
+#[cfg(test)]
+#[path = "../../core/tests/golden/load.rs"]
+mod golden;
 mod objects;
 mod parser;
 mod tables;

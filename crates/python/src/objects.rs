@@ -1,7 +1,17 @@
 //! The small value classes an `Article` hands out: spans, mentions, entities, quotes, time
-//! expressions. Each holds plain values with code point offsets into `Article.text`, so
-//! `article.text[x.start:x.end] == x.text`; each is immutable, comparable, hashable and picklable.
+//! expressions. Each wraps the JSON contract's struct for it (`byline_core::json`, the one
+//! definition of what an entity or a quote holds), with code point offsets into `Article.text`,
+//! so `article.text[x.start:x.end] == x.text`; a few add what the binding gives besides (a
+//! paragraph's text, a mention's entity id). Each is immutable, comparable, hashable and
+//! picklable; names of the contract's enumerations are strings, checked when an object is built.
 
+use std::str::FromStr;
+
+use byline_core::json::{
+    WireDateline, WireEntity, WireMention, WireParagraph, WireQuote, WireSentence, WireSpan, WireSpeaker, WireTimex,
+};
+use byline_core::{UnknownName, Warning};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
@@ -20,6 +30,11 @@ fn opt(s: &Option<String>) -> String {
     s.as_deref().map_or_else(|| "None".to_string(), short)
 }
 
+/// A contract enumeration from its name, or a `ValueError` naming the names it could be.
+fn name<T: FromStr<Err = UnknownName>>(s: &str) -> PyResult<T> {
+    s.parse().map_err(|e: UnknownName| PyValueError::new_err(e.to_string()))
+}
+
 /// `(type(self), args)`: what `__reduce__` returns for a class whose constructor takes its fields.
 fn reduce<'py, T: pyo3::PyClass>(
     slf: &Bound<'py, T>,
@@ -32,125 +47,140 @@ fn reduce<'py, T: pyo3::PyClass>(
 }
 
 /// A stretch of the article text, e.g. a quote's cue ("said").
-///
-/// Attributes:
-///     start: Code point offset of the first character.
-///     end: Code point offset one past the last character.
-///     text: ``article.text[start:end]``.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Span {
-    /// Code point offset of the first character.
-    pub start: usize,
-    /// Code point offset one past the last character.
-    pub end: usize,
-    /// ``article.text[start:end]``.
-    pub text: String,
-}
+pub struct Span(pub WireSpan);
 
 #[pymethods]
 impl Span {
     #[new]
     fn new(start: usize, end: usize, text: String) -> Span {
-        Span { start, end, text }
+        Span(WireSpan { start, end, text })
+    }
+    /// Code point offset of the first character.
+    #[getter]
+    fn start(&self) -> usize {
+        self.0.start
+    }
+    /// Code point offset one past the last character.
+    #[getter]
+    fn end(&self) -> usize {
+        self.0.end
+    }
+    /// ``article.text[start:end]``.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
     }
     fn __repr__(&self) -> String {
-        format!("Span({}, {}, {})", self.start, self.end, short(&self.text))
+        format!("Span({}, {}, {})", self.0.start, self.0.end, short(&self.0.text))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get();
+        let s = &slf.get().0;
         reduce(slf, (s.start, s.end, s.text.clone()))
     }
 }
 
 /// A paragraph and its role in the layout.
-///
-/// Attributes:
-///     start: Code point offset of the first character.
-///     end: Code point offset one past the last character.
-///     text: The paragraph's text.
-///     role: One of ``title``, ``subtitle``, ``byline``, ``dateline``, ``body``, ``caption``,
-///         ``credit``, ``boilerplate``, ``heading`` (a subhead, from HTML).
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Paragraph {
-    /// Code point offset of the first character.
-    pub start: usize,
-    /// Code point offset one past the last character.
-    pub end: usize,
-    /// The paragraph's text.
+    /// The contract's paragraph.
+    pub wire: WireParagraph,
+    /// Its text, which the contract leaves out.
     pub text: String,
-    /// One of ``title``, ``subtitle``, ``byline``, ``dateline``, ``body``, ``caption``, ``credit``, ``boilerplate``, ``heading``.
-    pub role: String,
 }
 
 #[pymethods]
 impl Paragraph {
     #[new]
-    fn new(start: usize, end: usize, text: String, role: String) -> Paragraph {
-        Paragraph { start, end, text, role }
+    fn new(start: usize, end: usize, text: String, role: &str) -> PyResult<Paragraph> {
+        Ok(Paragraph { wire: WireParagraph { start, end, role: name(role)? }, text })
+    }
+    /// Code point offset of the first character.
+    #[getter]
+    fn start(&self) -> usize {
+        self.wire.start
+    }
+    /// Code point offset one past the last character.
+    #[getter]
+    fn end(&self) -> usize {
+        self.wire.end
+    }
+    /// The paragraph's text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    /// One of ``title``, ``subtitle``, ``byline``, ``dateline``, ``heading`` (a subhead), ``body``,
+    /// ``caption``, ``credit``, ``boilerplate``.
+    #[getter]
+    fn role(&self) -> &'static str {
+        self.wire.role.as_str()
     }
     fn __repr__(&self) -> String {
-        format!("Paragraph({}, {}, {}, role={:?})", self.start, self.end, short(&self.text), self.role)
+        let w = &self.wire;
+        format!("Paragraph({}, {}, {}, role={:?})", w.start, w.end, short(&self.text), w.role.as_str())
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let s = slf.get();
-        reduce(slf, (s.start, s.end, s.text.clone(), s.role.clone()))
+        reduce(slf, (s.wire.start, s.wire.end, s.text.clone(), s.wire.role.as_str()))
     }
 }
 
 /// A sentence.
-///
-/// Attributes:
-///     start: Code point offset of the first character.
-///     end: Code point offset one past the last character.
-///     text: The sentence's text.
-///     paragraph: Index of its paragraph in ``Article.paragraphs``.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Sentence {
-    /// Code point offset of the first character.
-    pub start: usize,
-    /// Code point offset one past the last character.
-    pub end: usize,
-    /// The sentence's text.
+    /// The contract's sentence.
+    pub wire: WireSentence,
+    /// Its text, which the contract leaves out.
     pub text: String,
-    /// Index of its paragraph in ``Article.paragraphs``.
-    pub paragraph: usize,
 }
 
 #[pymethods]
 impl Sentence {
     #[new]
     fn new(start: usize, end: usize, text: String, paragraph: usize) -> Sentence {
-        Sentence { start, end, text, paragraph }
+        Sentence { wire: WireSentence { start, end, paragraph }, text }
+    }
+    /// Code point offset of the first character.
+    #[getter]
+    fn start(&self) -> usize {
+        self.wire.start
+    }
+    /// Code point offset one past the last character.
+    #[getter]
+    fn end(&self) -> usize {
+        self.wire.end
+    }
+    /// The sentence's text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    /// Index of its paragraph in ``Article.paragraphs``.
+    #[getter]
+    fn paragraph(&self) -> usize {
+        self.wire.paragraph
     }
     fn __repr__(&self) -> String {
-        format!("Sentence({}, {}, {}, paragraph={})", self.start, self.end, short(&self.text), self.paragraph)
+        let w = &self.wire;
+        format!("Sentence({}, {}, {}, paragraph={})", w.start, w.end, short(&self.text), w.paragraph)
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let s = slf.get();
-        reduce(slf, (s.start, s.end, s.text.clone(), s.paragraph))
+        reduce(slf, (s.wire.start, s.wire.end, s.text.clone(), s.wire.paragraph))
     }
 }
 
 /// The dateline that opens the article ("KYIV, Ukraine —").
-///
-/// Attributes:
-///     place: The place as written ("KYIV, Ukraine").
-///     start: Code point offset of the whole dateline.
-///     end: Code point offset one past its end.
-///     text: The whole dateline, dash or agency included.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Dateline {
-    /// The place as written ("KYIV, Ukraine").
-    pub place: String,
-    /// Code point offset of the whole dateline.
-    pub start: usize,
-    /// Code point offset one past its end.
-    pub end: usize,
-    /// The whole dateline, dash or agency included.
+    /// The contract's dateline.
+    pub wire: WireDateline,
+    /// Its text, which the contract leaves out.
     pub text: String,
 }
 
@@ -158,93 +188,109 @@ pub struct Dateline {
 impl Dateline {
     #[new]
     fn new(place: String, start: usize, end: usize, text: String) -> Dateline {
-        Dateline { place, start, end, text }
+        Dateline { wire: WireDateline { place, start, end }, text }
+    }
+    /// The place as written ("KYIV, Ukraine").
+    #[getter]
+    fn place(&self) -> &str {
+        &self.wire.place
+    }
+    /// Code point offset of the whole dateline.
+    #[getter]
+    fn start(&self) -> usize {
+        self.wire.start
+    }
+    /// Code point offset one past its end.
+    #[getter]
+    fn end(&self) -> usize {
+        self.wire.end
+    }
+    /// The whole dateline, dash or agency included.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
     }
     fn __repr__(&self) -> String {
-        format!("Dateline({}, {}, {})", short(&self.place), self.start, self.end)
+        format!("Dateline({}, {}, {})", short(&self.wire.place), self.wire.start, self.wire.end)
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let s = slf.get();
-        reduce(slf, (s.place.clone(), s.start, s.end, s.text.clone()))
+        reduce(slf, (s.wire.place.clone(), s.wire.start, s.wire.end, s.text.clone()))
     }
 }
 
 /// One place where an entity is named or, for a nominal mention, described ("the ministry").
 /// The span covers the name only, without title or "’s".
-///
-/// Attributes:
-///     start: Code point offset of the first character.
-///     end: Code point offset one past the last character.
-///     text: The mention as written.
-///     entity: The id of the entity it refers to (``"e3"``).
-///     kind: ``"name"`` (the name or part of it) or ``"nominal"`` (a description such as
-///         "the ministry" that can only mean this entity here).
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mention {
-    /// Code point offset of the first character.
-    pub start: usize,
-    /// Code point offset one past the last character.
-    pub end: usize,
-    /// The mention as written.
-    pub text: String,
-    /// The id of the entity it refers to (``"e3"``).
+    /// The contract's mention.
+    pub wire: WireMention,
+    /// The id of its entity, which the contract gives by nesting.
     pub entity: String,
-    /// ``"name"`` (the name or part of it) or ``"nominal"`` ("the ministry").
-    pub kind: String,
 }
 
 #[pymethods]
 impl Mention {
     #[new]
     #[pyo3(signature = (start, end, text, entity, kind="name"))]
-    fn new(start: usize, end: usize, text: String, entity: String, kind: &str) -> Mention {
-        Mention { start, end, text, entity, kind: kind.to_string() }
+    fn new(start: usize, end: usize, text: String, entity: String, kind: &str) -> PyResult<Mention> {
+        Ok(Mention { wire: WireMention { start, end, text, kind: name(kind)? }, entity })
+    }
+    /// Code point offset of the first character.
+    #[getter]
+    fn start(&self) -> usize {
+        self.wire.start
+    }
+    /// Code point offset one past the last character.
+    #[getter]
+    fn end(&self) -> usize {
+        self.wire.end
+    }
+    /// The mention as written.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.wire.text
+    }
+    /// The id of the entity it refers to (``"e3"``).
+    #[getter]
+    fn entity(&self) -> &str {
+        &self.entity
+    }
+    /// ``"name"`` (the name or part of it) or ``"nominal"`` (a description such as "the ministry"
+    /// that can only mean this entity here).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.wire.kind.as_str()
     }
     fn __repr__(&self) -> String {
+        let w = &self.wire;
         format!(
             "Mention({}, {}, {}, entity={:?}, kind={:?})",
-            self.start,
-            self.end,
-            short(&self.text),
+            w.start,
+            w.end,
+            short(&w.text),
             self.entity,
-            self.kind
+            w.kind.as_str()
         )
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get().clone();
-        reduce(slf, (s.start, s.end, s.text, s.entity, s.kind))
+        let s = slf.get();
+        let w = &s.wire;
+        reduce(slf, (w.start, w.end, w.text.clone(), s.entity.clone(), w.kind.as_str()))
     }
 }
 
 /// One real-world referent and all its mentions in the article.
-///
-/// Attributes:
-///     id: ``"e1"``, ``"e2"``, ...; quotes' speakers refer to it.
-///     label: ``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP``, ``FAC``, ``EVENT``, ``PRODUCT``,
-///         ``WORK_OF_ART`` or ``LAW``.
-///     name: The fullest form of the name.
-///     mentions: Every mention, in text order.
-///     titles: Titles and honorifics seen before the name ("President").
-///     roles: Descriptions from appositives and "X of Y" ("president of Chile").
-///     gender: ``"male"``, ``"female"`` or None.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Entity {
-    /// ``"e1"``, ``"e2"``, ...; quotes' speakers refer to it.
-    pub id: String,
-    /// ``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP``, ``FAC``, ``EVENT``, ``PRODUCT``, ``WORK_OF_ART`` or ``LAW``.
-    pub label: String,
-    /// The fullest form of the name.
-    pub name: String,
-    /// Every mention, in text order.
-    pub mentions: Vec<Mention>,
-    /// Titles and honorifics seen before the name ("President").
-    pub titles: Vec<String>,
-    /// Descriptions from appositives and "X of Y" ("president of Chile").
-    pub roles: Vec<String>,
-    /// ``"male"``, ``"female"`` or None.
-    pub gender: Option<String>,
+pub struct Entity(pub WireEntity);
+
+impl Entity {
+    /// Its mentions as Python objects, each with the entity's id.
+    pub fn mention_objects(&self) -> impl Iterator<Item = Mention> + '_ {
+        self.0.mentions.iter().map(|m| Mention { wire: m.clone(), entity: self.0.id.clone() })
+    }
 }
 
 #[pymethods]
@@ -253,91 +299,126 @@ impl Entity {
     #[pyo3(signature = (id, label, name, mentions, titles=Vec::new(), roles=Vec::new(), gender=None))]
     fn new(
         id: String,
-        label: String,
+        label: &str,
         name: String,
         mentions: Vec<Mention>,
         titles: Vec<String>,
         roles: Vec<String>,
-        gender: Option<String>,
-    ) -> Entity {
-        Entity { id, label, name, mentions, titles, roles, gender }
+        gender: Option<&str>,
+    ) -> PyResult<Entity> {
+        Ok(Entity(WireEntity {
+            id,
+            label: self::name(label)?,
+            name,
+            mentions: mentions.into_iter().map(|m| m.wire).collect(),
+            titles,
+            roles,
+            gender: gender.map(self::name).transpose()?,
+        }))
+    }
+    /// ``"e1"``, ``"e2"``, ...; quotes' speakers refer to it.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.0.id
+    }
+    /// ``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP``, ``FAC``, ``EVENT``, ``PRODUCT``,
+    /// ``WORK_OF_ART`` or ``LAW``.
+    #[getter]
+    fn label(&self) -> &'static str {
+        self.0.label.as_str()
+    }
+    /// The fullest form of the name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Every mention, in text order.
+    #[getter]
+    fn mentions(&self) -> Vec<Mention> {
+        self.mention_objects().collect()
+    }
+    /// Titles and honorifics seen before the name ("President").
+    #[getter]
+    fn titles(&self) -> Vec<String> {
+        self.0.titles.clone()
+    }
+    /// Descriptions from appositives and "X of Y" ("president of Chile").
+    #[getter]
+    fn roles(&self) -> Vec<String> {
+        self.0.roles.clone()
+    }
+    /// ``"male"``, ``"female"`` or None.
+    #[getter]
+    fn gender(&self) -> Option<&'static str> {
+        self.0.gender.map(|g| g.as_str())
     }
     fn __repr__(&self) -> String {
-        format!("Entity({:?}, {}, {}, {} mentions)", self.id, self.label, short(&self.name), self.mentions.len())
+        let e = &self.0;
+        format!("Entity({:?}, {}, {}, {} mentions)", e.id, e.label.as_str(), short(&e.name), e.mentions.len())
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get().clone();
-        reduce(slf, (s.id, s.label, s.name, s.mentions, s.titles, s.roles, s.gender))
+        let s = slf.get();
+        let e = &s.0;
+        let mentions: Vec<Mention> = s.mention_objects().collect();
+        let gender = e.gender.map(|g| g.as_str());
+        reduce(
+            slf,
+            (e.id.clone(), e.label.as_str(), e.name.clone(), mentions, e.titles.clone(), e.roles.clone(), gender),
+        )
     }
 }
 
 /// Who said a quote: the local mention the attribution names, and what it resolves to.
-///
-/// Attributes:
-///     start: Code point offset of the mention ("he", "Mr. Wen", "the ministry").
-///     end: Code point offset one past its end.
-///     text: The mention as written.
-///     name: The resolved name ("Tomas Halden"), or None.
-///     entity: The resolved entity's id (``"e7"``), or None.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Speaker {
-    /// Code point offset of the mention ("he", "Mr. Wen", "the ministry").
-    pub start: usize,
-    /// Code point offset one past its end.
-    pub end: usize,
-    /// The mention as written.
-    pub text: String,
-    /// The resolved name ("Tomas Halden"), or None.
-    pub name: Option<String>,
-    /// The resolved entity's id (``"e7"``), or None.
-    pub entity: Option<String>,
-}
+pub struct Speaker(pub WireSpeaker);
 
 #[pymethods]
 impl Speaker {
     #[new]
     #[pyo3(signature = (start, end, text, name=None, entity=None))]
     fn new(start: usize, end: usize, text: String, name: Option<String>, entity: Option<String>) -> Speaker {
-        Speaker { start, end, text, name, entity }
+        Speaker(WireSpeaker { start, end, text, name, entity })
+    }
+    /// Code point offset of the mention ("he", "Mr. Wen", "the ministry").
+    #[getter]
+    fn start(&self) -> usize {
+        self.0.start
+    }
+    /// Code point offset one past its end.
+    #[getter]
+    fn end(&self) -> usize {
+        self.0.end
+    }
+    /// The mention as written.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    /// The resolved name ("Tomas Halden"), or None.
+    #[getter]
+    fn name(&self) -> Option<&str> {
+        self.0.name.as_deref()
+    }
+    /// The resolved entity's id (``"e7"``), or None.
+    #[getter]
+    fn entity(&self) -> Option<&str> {
+        self.0.entity.as_deref()
     }
     fn __repr__(&self) -> String {
-        format!("Speaker({}, {}, {}, name={})", self.start, self.end, short(&self.text), opt(&self.name))
+        let s = &self.0;
+        format!("Speaker({}, {}, {}, name={})", s.start, s.end, short(&s.text), opt(&s.name))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get().clone();
+        let s = slf.get().0.clone();
         reduce(slf, (s.start, s.end, s.text, s.name, s.entity))
     }
 }
 
 /// A quotation or reported statement.
-///
-/// Attributes:
-///     id: ``"q1"``, ``"q2"``, ...
-///     kind: ``"direct"`` (inside quotation marks), ``"mixed"`` or ``"indirect"``.
-///     start: Code point offset of the content (for direct quotes, inside the marks).
-///     end: Code point offset one past its end.
-///     text: The content.
-///     speaker: Who said it, or None when the text names nobody.
-///     cue: The reporting expression ("said", "according to"), or None.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Quote {
-    /// ``"q1"``, ``"q2"``, ...
-    pub id: String,
-    /// ``"direct"`` (inside quotation marks), ``"mixed"`` or ``"indirect"``.
-    pub kind: String,
-    /// Code point offset of the content (for direct quotes, inside the marks).
-    pub start: usize,
-    /// Code point offset one past its end.
-    pub end: usize,
-    /// The content.
-    pub text: String,
-    /// Who said it, or None when the text names nobody.
-    pub speaker: Option<Speaker>,
-    /// The reporting expression ("said", "according to"), or None.
-    pub cue: Option<Span>,
-}
+pub struct Quote(pub WireQuote);
 
 #[pymethods]
 impl Quote {
@@ -345,51 +426,68 @@ impl Quote {
     #[pyo3(signature = (id, kind, start, end, text, speaker=None, cue=None))]
     fn new(
         id: String,
-        kind: String,
+        kind: &str,
         start: usize,
         end: usize,
         text: String,
         speaker: Option<Speaker>,
         cue: Option<Span>,
-    ) -> Quote {
-        Quote { id, kind, start, end, text, speaker, cue }
+    ) -> PyResult<Quote> {
+        let (speaker, cue) = (speaker.map(|s| s.0), cue.map(|c| c.0));
+        Ok(Quote(WireQuote { id, kind: name(kind)?, start, end, text, speaker, cue }))
+    }
+    /// ``"q1"``, ``"q2"``, ...
+    #[getter]
+    fn id(&self) -> &str {
+        &self.0.id
+    }
+    /// ``"direct"`` (inside quotation marks), ``"mixed"`` or ``"indirect"``.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+    /// Code point offset of the content (for direct quotes, inside the marks).
+    #[getter]
+    fn start(&self) -> usize {
+        self.0.start
+    }
+    /// Code point offset one past its end.
+    #[getter]
+    fn end(&self) -> usize {
+        self.0.end
+    }
+    /// The content.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    /// Who said it, or None when the text names nobody.
+    #[getter]
+    fn speaker(&self) -> Option<Speaker> {
+        self.0.speaker.clone().map(Speaker)
+    }
+    /// The reporting expression ("said", "according to"), or None.
+    #[getter]
+    fn cue(&self) -> Option<Span> {
+        self.0.cue.clone().map(Span)
     }
     fn __repr__(&self) -> String {
+        let q = &self.0;
         let who =
-            self.speaker.as_ref().map_or_else(|| "None".to_string(), |s| short(s.name.as_deref().unwrap_or(&s.text)));
-        format!("Quote({:?}, {}, {}, speaker={})", self.id, self.kind, short(&self.text), who)
+            q.speaker.as_ref().map_or_else(|| "None".to_string(), |s| short(s.name.as_deref().unwrap_or(&s.text)));
+        format!("Quote({:?}, {}, {}, speaker={})", q.id, q.kind.as_str(), short(&q.text), who)
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get().clone();
-        reduce(slf, (s.id, s.kind, s.start, s.end, s.text, s.speaker, s.cue))
+        let q = slf.get().0.clone();
+        let (speaker, cue) = (q.speaker.map(Speaker), q.cue.map(Span));
+        reduce(slf, (q.id, q.kind.as_str(), q.start, q.end, q.text, speaker, cue))
     }
 }
 
 /// A time expression, normalised against the publication date (TIMEX3 conventions).
-///
-/// Attributes:
-///     start: Code point offset of the first character (leading prepositions excluded).
-///     end: Code point offset one past the last character.
-///     text: The expression as written.
-///     type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
-///     value: The TIMEX3 value (``"2023-02-28"``, ``"P3D"``, ``"PAST_REF"``), or None.
-///     mod: The TIMEX3 modifier (``"APPROX"``, ``"START"``, ...), or None.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Timex {
-    /// Code point offset of the first character (leading prepositions excluded).
-    pub start: usize,
-    /// Code point offset one past the last character.
-    pub end: usize,
-    /// The expression as written.
-    pub text: String,
-    /// ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
-    pub r#type: String,
-    /// The TIMEX3 value (``"2023-02-28"``, ``"P3D"``, ``"PAST_REF"``), or None.
-    pub value: Option<String>,
-    /// The TIMEX3 modifier (``"APPROX"``, ``"START"``, ...), or None.
-    pub r#mod: Option<String>,
-}
+pub struct Timex(pub WireTimex);
 
 #[pymethods]
 impl Timex {
@@ -399,55 +497,81 @@ impl Timex {
         start: usize,
         end: usize,
         text: String,
-        r#type: String,
+        r#type: &str,
         value: Option<String>,
-        r#mod: Option<String>,
-    ) -> Timex {
-        Timex { start, end, text, r#type, value, r#mod }
+        r#mod: Option<&str>,
+    ) -> PyResult<Timex> {
+        let modifier = r#mod.map(name).transpose()?;
+        Ok(Timex(WireTimex { start, end, text, kind: name(r#type)?, value, modifier }))
+    }
+    /// Code point offset of the first character (leading prepositions excluded).
+    #[getter]
+    fn start(&self) -> usize {
+        self.0.start
+    }
+    /// Code point offset one past the last character.
+    #[getter]
+    fn end(&self) -> usize {
+        self.0.end
+    }
+    /// The expression as written.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    /// ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
+    #[getter]
+    fn r#type(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+    /// The TIMEX3 value (``"2023-02-28"``, ``"P3D"``, ``"PAST_REF"``), or None.
+    #[getter]
+    fn value(&self) -> Option<&str> {
+        self.0.value.as_deref()
+    }
+    /// The TIMEX3 modifier (``"APPROX"``, ``"START"``, ...), or None.
+    #[getter]
+    fn r#mod(&self) -> Option<&'static str> {
+        self.0.modifier.map(|m| m.as_str())
     }
     fn __repr__(&self) -> String {
-        format!(
-            "Timex({}, {}, {}, {}, value={})",
-            self.start,
-            self.end,
-            short(&self.text),
-            self.r#type,
-            opt(&self.value)
-        )
+        let t = &self.0;
+        format!("Timex({}, {}, {}, {}, value={})", t.start, t.end, short(&t.text), t.kind.as_str(), opt(&t.value))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get().clone();
-        reduce(slf, (s.start, s.end, s.text, s.r#type, s.value, s.r#mod))
+        let t = slf.get().0.clone();
+        reduce(slf, (t.start, t.end, t.text, t.kind.as_str(), t.value, t.modifier.map(|m| m.as_str())))
     }
 }
 
 /// Something that went oddly during the parse but did not stop it.
-///
-/// Attributes:
-///     kind: ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content``,
-///         ``lossy_decoding`` or ``no_article``.
-///     message: A human-readable description.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "byline")]
+#[pyclass(frozen, eq, hash, from_py_object, module = "byline")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseWarning {
-    /// ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content``, ``lossy_decoding`` or ``no_article``.
-    pub kind: String,
-    /// A human-readable description.
-    pub message: String,
-}
+pub struct ParseWarning(pub Warning);
 
 #[pymethods]
 impl ParseWarning {
     #[new]
-    fn new(kind: String, message: String) -> ParseWarning {
-        ParseWarning { kind, message }
+    fn new(kind: &str, message: String) -> PyResult<ParseWarning> {
+        Ok(ParseWarning(Warning { kind: name(kind)?, message }))
+    }
+    /// ``unbalanced_quotes``, ``deep_nesting``, ``large_input``, ``suspicious_content``,
+    /// ``lossy_decoding`` or ``no_article``.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+    /// A human-readable description.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.0.message
     }
     fn __repr__(&self) -> String {
-        format!("ParseWarning({:?}, {})", self.kind, short(&self.message))
+        format!("ParseWarning({:?}, {})", self.0.kind.as_str(), short(&self.0.message))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let s = slf.get().clone();
-        reduce(slf, (s.kind, s.message))
+        let w = slf.get().0.clone();
+        reduce(slf, (w.kind.as_str(), w.message))
     }
 }
 

@@ -1,9 +1,10 @@
-//! An article (as its JSON contract) becomes rows of the five tables.
+//! An article's contract view ([`WireArticle`]) becomes rows of the five tables.
 
+use byline_core::json::WireArticle;
 use byline_core::Article;
+use serde::Deserialize;
 
 use super::rows::{ArticleRow, EntityRow, MentionRow, QuoteRow, TimexRow};
-use super::view::ArticleView;
 use crate::record::ErrorRecord;
 
 /// The rows of one or more articles, one `Vec` per table.
@@ -23,17 +24,32 @@ pub struct Rows {
 
 const LIST_SEPARATOR: &str = "; ";
 
+/// A failed record's output line, `{"id", "error"}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ErrorLine {
+    id: Option<String>,
+    error: String,
+}
+
 impl Rows {
     /// The rows of one article.
     pub fn from_article(article: &Article) -> Rows {
-        let mut json = Vec::new();
-        article.write_json(&mut json, false).expect("writing to memory");
-        Rows::from_json(&json).expect("the contract reads back")
+        Rows::from_wire(article.to_wire(false))
     }
 
     /// The rows of one `byline batch` output line: an article, or an `{"id", "error"}` record.
     pub fn from_json(line: &[u8]) -> serde_json::Result<Rows> {
-        serde_json::from_slice::<ArticleView>(line).map(Rows::from_view)
+        match serde_json::from_slice::<WireArticle>(line) {
+            Ok(article) => Ok(Rows::from_wire(article)),
+            Err(e) => match serde_json::from_slice::<ErrorLine>(line) {
+                Ok(failed) => {
+                    let row = ArticleRow { article_id: failed.id, error: Some(failed.error), ..ArticleRow::default() };
+                    Ok(Rows { articles: vec![row], ..Rows::default() })
+                }
+                Err(_) => Err(e),
+            },
+        }
     }
 
     /// The one row of a failed record.
@@ -62,9 +78,10 @@ impl Rows {
         self.len() == 0
     }
 
-    fn from_view(a: ArticleView) -> Rows {
+    /// The rows of one article's contract view (`Article::to_wire`, or a line of output read back).
+    pub fn from_wire(a: WireArticle) -> Rows {
         let id = a.id;
-        let label_of = |entity: &str| a.entities.iter().find(|e| e.id == entity).map(|e| e.label.clone());
+        let label_of = |entity: &str| a.entities.iter().find(|e| e.id == entity).map(|e| e.label.as_str().to_string());
         let quotes = a
             .quotes
             .iter()
@@ -73,19 +90,19 @@ impl Rows {
                 QuoteRow {
                     article_id: id.clone(),
                     quote_id: q.id.clone(),
-                    kind: q.kind.clone(),
+                    kind: q.kind.as_str().to_string(),
                     text: q.text.clone(),
-                    start: q.start,
-                    end: q.end,
+                    start: int(q.start),
+                    end: int(q.end),
                     speaker: speaker.map(|s| s.text.clone()),
-                    speaker_start: speaker.map(|s| s.start),
-                    speaker_end: speaker.map(|s| s.end),
+                    speaker_start: speaker.map(|s| int(s.start)),
+                    speaker_end: speaker.map(|s| int(s.end)),
                     speaker_name: speaker.and_then(|s| s.name.clone()),
                     speaker_entity: speaker.and_then(|s| s.entity.clone()),
                     speaker_label: speaker.and_then(|s| s.entity.as_deref()).and_then(label_of),
                     cue: q.cue.as_ref().map(|c| c.text.clone()),
-                    cue_start: q.cue.as_ref().map(|c| c.start),
-                    cue_end: q.cue.as_ref().map(|c| c.end),
+                    cue_start: q.cue.as_ref().map(|c| int(c.start)),
+                    cue_end: q.cue.as_ref().map(|c| int(c.end)),
                 }
             })
             .collect();
@@ -96,12 +113,12 @@ impl Rows {
                 e.mentions.iter().map(|m| MentionRow {
                     article_id: id.clone(),
                     entity_id: e.id.clone(),
-                    label: e.label.clone(),
+                    label: e.label.as_str().to_string(),
                     name: e.name.clone(),
                     text: m.text.clone(),
-                    kind: m.kind.clone(),
-                    start: m.start,
-                    end: m.end,
+                    kind: m.kind.as_str().to_string(),
+                    start: int(m.start),
+                    end: int(m.end),
                 })
             })
             .collect();
@@ -111,28 +128,28 @@ impl Rows {
             .map(|t| TimexRow {
                 article_id: id.clone(),
                 text: t.text,
-                kind: t.kind,
+                kind: t.kind.as_str().to_string(),
                 value: t.value,
-                modifier: t.modifier,
-                start: t.start,
-                end: t.end,
+                modifier: t.modifier.map(|m| m.as_str().to_string()),
+                start: int(t.start),
+                end: int(t.end),
             })
             .collect::<Vec<_>>();
         let article = ArticleRow {
             article_id: id.clone(),
-            error: a.error,
+            error: None,
             title: a.title,
             subtitle: a.subtitle,
             authors: a.authors.join(LIST_SEPARATOR),
             contributors: a.contributors.join(LIST_SEPARATOR),
             published: a.published,
             dateline: a.dateline.map(|d| d.place),
-            paragraphs: a.paragraphs.0,
-            sentences: a.sentences.0,
-            entities: a.entities.len() as i64,
-            quotes: a.quotes.len() as i64,
-            timexes: timexes.len() as i64,
-            warnings: a.warnings.0,
+            paragraphs: int(a.paragraphs.len()),
+            sentences: int(a.sentences.len()),
+            entities: int(a.entities.len()),
+            quotes: int(a.quotes.len()),
+            timexes: int(timexes.len()),
+            warnings: int(a.warnings.len()),
         };
         let entities = a
             .entities
@@ -140,16 +157,21 @@ impl Rows {
             .map(|e| EntityRow {
                 article_id: id.clone(),
                 entity_id: e.id,
-                label: e.label,
+                label: e.label.as_str().to_string(),
                 name: e.name,
-                mentions: e.mentions.len() as i64,
+                mentions: int(e.mentions.len()),
                 titles: e.titles.join(LIST_SEPARATOR),
                 roles: e.roles.join(LIST_SEPARATOR),
-                gender: e.gender,
+                gender: e.gender.map(|g| g.as_str().to_string()),
             })
             .collect();
         Rows { articles: vec![article], quotes, entities, mentions, timexes }
     }
+}
+
+/// An offset or a count as a table's integer.
+fn int(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 #[cfg(test)]
@@ -192,12 +214,19 @@ mod tests {
 
     #[test]
     fn mentions_keep_their_kind() {
-        let line = br#"{"id":"a2","entities":[{"id":"e1","label":"ORG","name":"Foreign Ministry","mentions":[
-            {"start":0,"end":16,"text":"Foreign Ministry","kind":"name"},
-            {"start":30,"end":42,"text":"the ministry","kind":"nominal"}]}]}"#;
-        let rows = Rows::from_json(line).unwrap();
+        let mut line: serde_json::Value = serde_json::from_str(LINE).unwrap();
+        line["entities"] = serde_json::json!([{"id": "e1", "label": "ORG", "name": "Foreign Ministry", "mentions": [
+            {"start": 0, "end": 16, "text": "Foreign Ministry", "kind": "name"},
+            {"start": 30, "end": 42, "text": "the ministry", "kind": "nominal"}], "titles": [], "roles": [], "gender": null}]);
+        let rows = Rows::from_json(line.to_string().as_bytes()).unwrap();
         let kinds: Vec<_> = rows.mentions.iter().map(|m| (m.text.as_str(), m.kind.as_str())).collect();
         assert_eq!(kinds, [("Foreign Ministry", "name"), ("the ministry", "nominal")]);
+    }
+
+    #[test]
+    fn a_line_that_is_neither_an_article_nor_an_error_is_an_error() {
+        assert!(Rows::from_json(br#"{"id": "a2", "entities": []}"#).is_err());
+        assert!(Rows::from_json(b"not json").is_err());
     }
 
     #[test]
@@ -209,12 +238,18 @@ mod tests {
     }
 
     #[test]
-    fn a_live_article_flattens() {
+    fn a_live_article_flattens_as_its_json_reads_back() {
         let parser = byline_core::Parser::new();
-        let article = parser.parse("Storm Hits Coast\n\nThe storm arrived. It was bad.", None).unwrap();
+        let text = "Storm Hits Coast\n\nThe storm arrived on Monday. “It was bad,” said Mayor Ana Ruiz of Port Vell.";
+        let mut article = parser.parse(text, byline_core::parse_date("2024-03-06").ok()).unwrap();
+        article.id = Some("a1".into());
         let rows = Rows::from_article(&article);
         assert_eq!(rows.articles[0].sentences, article.sentences.len() as i64);
         assert_eq!(rows.articles[0].error, None);
+        assert!(!rows.quotes.is_empty() && !rows.entities.is_empty() && !rows.timexes.is_empty());
+        let mut json = Vec::new();
+        article.write_json(&mut json, false).unwrap();
+        assert_eq!(Rows::from_json(&json).unwrap(), rows);
     }
 
     #[test]

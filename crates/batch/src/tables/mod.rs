@@ -3,8 +3,9 @@
 //!
 //! This module is the one place where an [`Article`](byline_core::Article) becomes rows: the
 //! `byline --tables` CSV and Parquet files, `byline stats` and the Python DataFrames all come
-//! from [`Rows`], so their columns are the same. Rows are made from the JSON contract
-//! (`SCHEMA.md`), so they can be rebuilt from `byline batch` output as well as from a live parse.
+//! from [`Rows`], so their columns are the same. Rows are made from the JSON contract's structs
+//! ([`WireArticle`](byline_core::json::WireArticle), `docs/schema.md`): from a live parse
+//! directly, and from `byline batch` output read back into the same structs.
 //! Offsets are Unicode code point offsets into the article text, as in the JSON; list values
 //! (authors, titles, roles) are joined with `"; "`.
 //!
@@ -27,7 +28,6 @@
 mod cell;
 mod flatten;
 mod rows;
-mod view;
 
 pub use cell::{Cell, ColumnKind};
 pub use flatten::Rows;

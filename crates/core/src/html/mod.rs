@@ -167,7 +167,7 @@ const SNIFF: usize = 1024;
 /// in passing is not HTML.
 ///
 /// ```
-/// use byline_core::html::looks_like_html;
+/// use byline_core::looks_like_html;
 /// assert!(looks_like_html(b"\n<!DOCTYPE html><html><body><p>Hi</p></body></html>"));
 /// assert!(!looks_like_html(b"Storm Hits Coast\n\nUse <b> for bold."));
 /// ```

@@ -9,7 +9,7 @@ mod lists;
 mod sentence;
 mod token;
 
-pub use lexicon::{AbbrevClass, Lexicon};
+pub use lexicon::Lexicon;
 pub use token::{Token, TokenKind};
 
 use crate::article::{Role, Sentence};
@@ -97,7 +97,7 @@ impl Segmenter {
     /// Splits bare text, read as one paragraph, into sentence spans.
     ///
     /// ```
-    /// let seg = byline_core::segment::Segmenter::new();
+    /// let seg = byline_core::internals::Segmenter::new();
     /// let text = "Mr. Smith left at 5 p.m. on Jan. 6. He came back.";
     /// let spans = seg.sentences(text);
     /// assert_eq!(spans.iter().map(|s| s.as_str(text)).collect::<Vec<_>>(), ["Mr. Smith left at 5 p.m. on Jan. 6.", "He came back."]);
@@ -165,5 +165,25 @@ mod tests {
         assert_eq!(sents("“ ( [ ."), ["“ ( [ ."]);
         assert_eq!(sents(". . . . ."), [". . . . ."]);
         assert_eq!(sents("1. 2. 3.").concat(), "1.2. 3.");
+    }
+
+    #[test]
+    fn sentence_tokens_cover_sentences() {
+        let text =
+            "Storm Hits Coast\n\nMr. Smith’s U.S. office said “it’s high-profile” at 3.5%. Visit https://x.org now!";
+        let mut doc = Doc::new(text, None);
+        crate::layout::LayoutAnalyzer::new().run(&mut doc);
+        Segmenter::new().run(&mut doc);
+        assert_eq!(doc.sentences.len(), doc.sentence_tokens.len());
+        for (s, r) in doc.sentences.iter().zip(&doc.sentence_tokens) {
+            assert_eq!(doc.tokens[r.start].span.start(), s.span.start());
+            assert_eq!(doc.tokens[r.end - 1].span.end(), s.span.end());
+        }
+        let norm = doc.norm();
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.as_str(norm)).collect();
+        assert_eq!(words[3..8], ["Mr.", "Smith", "’s", "U.S.", "office"]);
+        assert!(words.contains(&"high-profile") && words.contains(&"3.5") && !words.contains(&"it’s"));
+        let url = doc.tokens.iter().find(|t| t.kind == TokenKind::Url).unwrap();
+        assert_eq!(url.span.as_str(norm), "https://x.org");
     }
 }

@@ -1,6 +1,6 @@
 //! Calendar arithmetic and TIMEX3 value formatting.
 
-use chrono::{Datelike, Days, Months};
+use chrono::{Datelike, Days};
 
 use crate::date::Date;
 
@@ -18,16 +18,6 @@ pub fn add_days(d: Date, n: i64) -> Option<Date> {
         d.checked_add_days(Days::new(n as u64))
     } else {
         d.checked_sub_days(Days::new(n.unsigned_abs()))
-    }
-}
-
-/// `d` moved by `n` months (clamped to the month's last day).
-pub fn add_months(d: Date, n: i64) -> Option<Date> {
-    let m = u32::try_from(n.unsigned_abs()).ok()?;
-    if n >= 0 {
-        d.checked_add_months(Months::new(m))
-    } else {
-        d.checked_sub_months(Months::new(m))
     }
 }
 

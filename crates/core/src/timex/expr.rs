@@ -240,11 +240,6 @@ impl Direction {
     pub fn ahead(self) -> bool {
         matches!(self, Direction::Future | Direction::WeakFuture)
     }
-
-    /// True when the direction points back, firmly or not.
-    pub fn behind(self) -> bool {
-        matches!(self, Direction::Past | Direction::WeakPast)
-    }
 }
 
 /// A year that an expression names outright, relative to the anchor, or leaves to context.

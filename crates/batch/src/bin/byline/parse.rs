@@ -22,7 +22,7 @@ pub fn run(args: &ParseArgs) -> Result<ExitCode, Fatal> {
     }
     let html = match args.format {
         Some(f) => f == ParseFormatArg::Html,
-        None => byline_core::html::looks_like_html(&bytes),
+        None => byline_core::looks_like_html(&bytes),
     };
     let article = if html {
         parser.parse_html(&bytes, args.url.as_deref(), args.published)

@@ -1,0 +1,117 @@
+//! The golden cases of every stage (`tests/data/*.toml`), checked by one runner.
+//!
+//! Each file is read strictly ([`load`]: typed cases, no unknown key, no two cases of one name)
+//! and each case is parsed and checked against its expectations by its stage's module. Every
+//! parsed article is also checked for what holds of all articles ([`invariants`]). The Python
+//! tests read the same files only for what the binding adds (code point offsets, types,
+//! `to_dict()`); the semantics are checked here.
+
+mod entities;
+mod layout;
+mod load;
+mod quotes;
+mod sentences;
+mod timex;
+
+use byline_core::{Article, JsonOptions};
+use load::Golden;
+
+/// The golden files of this runner.
+const HERE: [&str; 5] =
+    [layout::Golden::PATH, sentences::Golden::PATH, entities::Golden::PATH, quotes::Golden::PATH, timex::Golden::PATH];
+
+/// The golden files read by other tests, each of which reads its file strictly too
+/// (`load::assert_strict`).
+const ELSEWHERE: [(&str, &str); 2] = [
+    ("tests/data/batch_inputs.toml", "crates/batch/tests/cli.rs"),
+    ("tests/data/python_offsets.toml", "crates/python/src/convert.rs"),
+];
+
+/// What is wrong with `article` whatever its text: spans outside the text or off character
+/// boundaries, sentences outside their paragraph or in boilerplate, a JSON round trip that
+/// changes it.
+fn invariants(a: &Article) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut spans = Vec::new();
+    spans.extend(a.paragraphs.iter().map(|p| p.span));
+    spans.extend(a.sentences.iter().map(|s| s.span));
+    spans.extend(a.entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.span)));
+    for q in &a.quotes {
+        spans.push(q.span);
+        spans.extend(q.speaker.as_ref().map(|s| s.span));
+        spans.extend(q.cue);
+    }
+    spans.extend(a.timexes.iter().map(|t| t.span));
+    spans.extend(a.dateline.as_ref().map(|d| d.span));
+    for s in spans {
+        if s.get(&a.text).is_none() {
+            problems.push(format!("span {}..{} does not fit the text", s.start(), s.end()));
+        }
+    }
+    for s in &a.sentences {
+        match a.paragraphs.get(s.paragraph) {
+            Some(p) if p.role.is_analysed() && p.span.start() <= s.span.start() && s.span.end() <= p.span.end() => {}
+            _ => problems.push(format!("sentence {:?} is not inside an analysed paragraph", s.span.as_str(&a.text))),
+        }
+    }
+    let json = a.to_json(&JsonOptions { include_text: true, ..JsonOptions::default() });
+    if Article::from_json(&json, None).as_ref() != Ok(a) {
+        problems.push("the article does not read back from its JSON".to_string());
+    }
+    problems
+}
+
+/// Panics with every failure of a golden file, after checking them all.
+fn report(path: &str, failures: Vec<String>) {
+    assert!(failures.is_empty(), "{path}: {} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn layout_cases() {
+    report(layout::Golden::PATH, layout::check(&load::load()));
+}
+
+#[test]
+fn sentence_cases() {
+    report(sentences::Golden::PATH, sentences::check(&load::load()));
+}
+
+#[test]
+fn entity_cases() {
+    report(entities::Golden::PATH, entities::check(&load::load()));
+}
+
+#[test]
+fn quote_cases() {
+    report(quotes::Golden::PATH, quotes::check(&load::load()));
+}
+
+#[test]
+fn timex_cases() {
+    report(timex::Golden::PATH, timex::check(&load::load()));
+}
+
+#[test]
+fn golden_files_reject_unknown_keys_and_repeated_names() {
+    load::assert_strict::<layout::Golden>();
+    load::assert_strict::<sentences::Golden>();
+    load::assert_strict::<entities::Golden>();
+    load::assert_strict::<quotes::Golden>();
+    load::assert_strict::<timex::Golden>();
+}
+
+#[test]
+fn every_golden_file_is_read_strictly() {
+    for entry in std::fs::read_dir(load::repo_root().join("tests/data")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let path = format!("tests/data/{name}");
+        if !name.ends_with(".toml") || HERE.contains(&path.as_str()) {
+            continue;
+        }
+        let Some((_, reader)) = ELSEWHERE.iter().find(|(p, _)| *p == path) else {
+            panic!("{path} is read by no golden test: give it a module here, or list it in ELSEWHERE");
+        };
+        let code = load::read_repo_file(reader);
+        assert!(code.contains(&name) && code.contains("assert_strict::<"), "{reader} does not read {path} strictly");
+    }
+}
