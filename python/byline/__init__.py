@@ -40,8 +40,8 @@ from byline._byline import (
     parse,
     parse_files,
     parse_many,
+    render_html,
 )
-from byline._html import render_html
 from byline._tables import TABLES, to_arrow, to_pandas
 
 __all__ = [
