@@ -138,7 +138,7 @@ fn meta(a: &Article) -> String {
             None => speakers.push((who, 1)),
         }
     }
-    speakers.sort_by(|x, y| y.1.cmp(&x.1));
+    speakers.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     if !speakers.is_empty() {
         let top: Vec<String> = speakers.iter().take(5).map(|(name, n)| format!("{name} ({n})")).collect();
         bits.push(format!("speakers: {}", top.join(", ")));
