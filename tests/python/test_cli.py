@@ -123,26 +123,22 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     corpus = tmp_path / "in.jsonl"
     write_copies(corpus, 400)
     leader, follower = os.openpty()
+    args = [str(console_script()), "batch", str(corpus), "-o", str(tmp_path / "out.jsonl"), "--threads", "1"]
+    child = subprocess.Popen(args, stderr=follower)
+    os.close(follower)  # the child holds the terminal now; reading ends when it exits
+    shown = b""
     try:
-        proc = subprocess.run(
-            [str(console_script()), "batch", str(corpus), "-o", str(tmp_path / "out.jsonl"), "--threads", "1"],
-            stderr=follower,
-            timeout=300,
-            check=False,
-        )
-        os.close(follower)
-        shown = b""
         while True:
             try:
                 chunk = os.read(leader, 65536)
-            except OSError:  # the terminal is closed and drained
+            except OSError:  # EIO: the child closed its end
                 break
             if not chunk:
                 break
             shown += chunk
     finally:
         os.close(leader)
-    assert proc.returncode == 0
+    assert child.wait(timeout=300) == 0
     # indicatif draws the bar and its message, then clears it for the summary.
     assert b"articles, 0 errors" in shown and b"400 articles (" in shown, shown[-2000:]
     # Piped standard error gets no bar.

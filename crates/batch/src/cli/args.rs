@@ -20,7 +20,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Parse one article and print its JSON.
+    /// Parse one article and print its JSON, or draw it as an HTML page (--render).
     Parse(ParseArgs),
     /// Parse a corpus: one Article JSON line per input article, in input order.
     Batch(BatchArgs),
