@@ -62,6 +62,7 @@ lint: ## rustfmt, clippy and rustdoc, warnings as errors
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -q -- -D warnings
 	cargo clippy -p byline-batch --no-default-features --all-targets -q -- -D warnings
+	cargo clippy -p byline-batch --no-default-features --features cli --all-targets -q -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
 
 .PHONY: fmt
