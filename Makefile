@@ -147,6 +147,20 @@ eval-throughput: $(EVAL_VENV)/.ready ## byline batch MB/s and articles/s on 1 an
 eval-memory: ## byline batch peak RSS on 1x and 10x the Reuters corpus
 	$(PYTHON) eval/memory.py --times 1 10
 
+# trafilatura (PyPI) in its own virtualenv, for side-by-side HTML scores only (never a dependency).
+TRAFILATURA_VENV := .venv-trafilatura
+$(TRAFILATURA_VENV)/.ready:
+	$(PYTHON) -m venv $(TRAFILATURA_VENV)
+	$(TRAFILATURA_VENV)/bin/python -m pip install -q "trafilatura==2.3.1" lxml_html_clean
+	touch $@
+
+.PHONY: eval-html-venv eval-html
+eval-html-venv: $(TRAFILATURA_VENV)/.ready ## Install trafilatura for side-by-side HTML scores
+
+eval: eval-html
+eval-html: eval-html-venv ## HTML pages: body P/R/F1, title, authors, date and pages/s on NAEB dev, beside trafilatura
+	$(PYTHON) eval/html.py --trafilatura-venv $(TRAFILATURA_VENV)
+
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv
 	cargo clean

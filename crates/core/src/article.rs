@@ -371,6 +371,8 @@ pub enum WarningKind {
     SuspiciousContent,
     /// Invalid UTF-8 replaced with U+FFFD under lossy decoding.
     LossyDecoding,
+    /// An HTML page in which no article text was found: the text is empty or only a title.
+    NoArticle,
 }
 
 /// Something that went oddly but did not stop the parse.

@@ -8,10 +8,12 @@
 //! or weekday. Folding the three shapes into the grammar would make date lines depend on the
 //! timex stage, which runs last.
 
-const DATA: &str = include_str!("../data/calendar.txt");
+use crate::data::{self, data_file, DataFile, Seen, Unique};
+
+const CALENDAR: DataFile<'static> = data_file!("data/calendar.txt");
 
 /// Whether a name is a month's or a weekday's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CalendarClass {
     /// A month, numbered 1-12.
     Month,
@@ -32,13 +34,13 @@ pub enum NameForm {
 
 /// One written form of a month or weekday name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CalendarName {
+pub struct CalendarName<'a> {
     /// Month or weekday.
     pub class: CalendarClass,
     /// 1-12 for a month, 1 (Monday) to 7 for a weekday.
     pub number: u32,
     /// The lowercase word, without the period an abbreviation needs.
-    pub word: &'static str,
+    pub word: &'a str,
     /// How it must appear in running text.
     pub form: NameForm,
 }
@@ -54,25 +56,40 @@ pub fn split_form(f: &str) -> (&str, NameForm) {
     }
 }
 
-/// Every month and weekday form, in data order.
-///
-/// # Panics
-/// When the embedded data is malformed (a build-time mistake, caught by the unit tests).
-pub fn calendar_names() -> impl Iterator<Item = CalendarName> {
-    DATA.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).flat_map(|(n, line)| {
-        let mut cols = line.split('\t');
-        let (class, number, forms) = match (cols.next(), cols.next(), cols.next()) {
-            (Some("month"), Some(v), Some(f)) => (CalendarClass::Month, v, f),
-            (Some("weekday"), Some(v), Some(f)) => (CalendarClass::Weekday, v, f),
-            _ => panic!("calendar.txt line {}: expected month|weekday, number, forms", n + 1),
-        };
-        let number: u32 = number.parse().unwrap_or_else(|_| panic!("calendar.txt line {}: bad number", n + 1));
-        forms.split_whitespace().map(move |f| {
-            let (word, form) = split_form(f);
-            CalendarName { class, number, word, form }
-        })
-    })
+/// Every month and weekday form of the embedded list, in data order.
+pub fn calendar_names() -> Vec<CalendarName<'static>> {
+    data::embedded(read_calendar(CALENDAR))
 }
+
+/// Reads `calendar.txt`: `month` or `weekday`, its number, its forms.
+pub(crate) fn read_calendar(file: DataFile<'_>) -> data::Result<Vec<CalendarName<'_>>> {
+    let mut out = Vec::new();
+    let (mut numbers, mut written) = (Seen::default(), Seen::default());
+    for line in file.lines(Unique::Line)? {
+        let [class, number, forms] = line.columns(3)?;
+        let (class, max) =
+            line.class(class, &[("month", (CalendarClass::Month, 12)), ("weekday", (CalendarClass::Weekday, 7))])?;
+        let number: u32 = line.number(number)?;
+        if !(1..=max).contains(&number) {
+            return Err(line.error(format!("number {number} is not between 1 and {max}")));
+        }
+        numbers.check(&line, (class, number), format_args!("number {number}"))?;
+        for f in forms.split(' ') {
+            let (word, form) = split_form(f);
+            if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(line.error(format!("form {f:?} is not a lowercase word")));
+            }
+            written.check(&line, (class, f), format_args!("form {f:?}"))?;
+            out.push(CalendarName { class, number, word, form });
+        }
+    }
+    Ok(out)
+}
+
+/// The embedded file and its reader, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] =
+    &[data::Check { file: CALENDAR, read: |f| read_calendar(f).map(drop), class: data::ClassAt::Column(0) }];
 
 #[cfg(test)]
 mod tests {
@@ -80,7 +97,7 @@ mod tests {
 
     #[test]
     fn twelve_months_seven_weekdays() {
-        let names: Vec<_> = calendar_names().collect();
+        let names = calendar_names();
         let numbers = |c: CalendarClass| {
             let mut v: Vec<u32> = names.iter().filter(|n| n.class == c).map(|n| n.number).collect();
             v.dedup();

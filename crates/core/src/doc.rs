@@ -53,6 +53,9 @@ pub struct Doc<'a> {
     pub timexes: Vec<Timex>,
     /// Warnings from any stage.
     pub warnings: Vec<Warning>,
+    /// For text extracted from a page: the role the markup gives each paragraph (in order), or
+    /// `None` where it is silent. Layout keeps these and decides the rest by its rules.
+    pub markup_roles: Option<Vec<Option<Role>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -69,6 +72,7 @@ impl<'a> Doc<'a> {
             quotes: Vec::new(),
             timexes: Vec::new(),
             warnings: Vec::new(),
+            markup_roles: None,
         }
     }
 

@@ -24,10 +24,13 @@
 
 pub mod article;
 mod calendar_names;
+mod data;
 mod date;
 pub mod doc;
 pub mod entities;
 mod error;
+mod hash;
+pub mod html;
 pub mod input;
 pub mod json;
 pub mod layout;

@@ -5,6 +5,7 @@ use crate::date::Date;
 use crate::doc::Doc;
 use crate::entities::EntityRecognizer;
 use crate::error::{Error, Result};
+use crate::html::HtmlExtractor;
 use crate::input;
 use crate::layout::LayoutAnalyzer;
 use crate::quotes::QuoteExtractor;
@@ -108,6 +109,7 @@ impl ParserBuilder {
             )));
         }
         Ok(Parser {
+            html: HtmlExtractor::new(),
             layout: LayoutAnalyzer::new().plain_text(self.config.plain_text),
             segmenter: Segmenter::new(),
             entities: EntityRecognizer::new(),
@@ -133,6 +135,7 @@ impl ParserBuilder {
 #[derive(Debug)]
 pub struct Parser {
     config: Config,
+    html: HtmlExtractor,
     layout: LayoutAnalyzer,
     segmenter: Segmenter,
     entities: EntityRecognizer,
@@ -198,6 +201,51 @@ impl Parser {
         Ok(article)
     }
 
+    /// Parses an HTML page: extracts the article (its text, the roles its markup gives, and
+    /// what the page says about itself in [`Article::source`]), then runs every stage on that
+    /// text. `page` is the page's bytes in any encoding it declares (or that can be guessed);
+    /// `url` is where it came from, when known. `published` anchors relative time
+    /// expressions; without it the page's own date is used (JSON-LD, `<meta>`, `<time>`, the
+    /// URL), then a date found in the text.
+    ///
+    /// [`Article::text`] is the extracted text, which every span points into. A page with no
+    /// article gives an empty article and a [`WarningKind::NoArticle`] warning, not an error.
+    /// Fails when the page is over [`Config::max_bytes`] or is binary data.
+    ///
+    /// ```
+    /// use byline_core::{Parser, Role};
+    ///
+    /// let page = "<html><head><title>Dam Opens | Valley Post</title>\
+    ///     <meta property='article:published_time' content='2024-03-05T08:00:00Z'></head>\
+    ///     <body><nav><a href='/'>Home</a></nav><article><h1>Dam Opens</h1>\
+    ///     <p>The new dam opened on Tuesday, officials said, after years of delays.</p>\
+    ///     </article></body></html>";
+    /// let article = Parser::new().parse_html(page.as_bytes(), None, None).unwrap();
+    /// assert_eq!(article.title.as_deref(), Some("Dam Opens"));
+    /// assert_eq!(article.paragraphs[1].role, Role::Body);
+    /// assert_eq!(article.published.unwrap().to_string(), "2024-03-05");
+    /// assert_eq!(article.timexes[0].value.as_deref(), Some("2024-03-05"));
+    /// ```
+    pub fn parse_html(&self, page: &[u8], url: Option<&str>, published: Option<Date>) -> Result<Article> {
+        if page.len() > self.config.max_bytes {
+            return Err(Error::TooLarge { len: page.len(), max: self.config.max_bytes });
+        }
+        let extracted = self.html.extract(page, url)?;
+        let mut doc = Doc::new(&extracted.text, published.or(extracted.published));
+        doc.markup_roles = extracted.roles;
+        doc.warnings = extracted.warnings;
+        if page.len() > LARGE_INPUT {
+            doc.warn(WarningKind::LargeInput, format!("input is {} bytes", page.len()));
+        }
+        self.run(&mut doc);
+        let mut article = doc.into_article();
+        if !extracted.authors.is_empty() {
+            article.authors = extracted.authors;
+        }
+        article.source = Some(extracted.source);
+        Ok(article)
+    }
+
     fn run(&self, doc: &mut Doc<'_>) {
         self.layout.run(doc);
         if doc.published.is_none() {
@@ -222,6 +270,7 @@ impl Parser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Role;
 
     fn assert_send_sync<T: Send + Sync>() {}
 
@@ -238,6 +287,28 @@ mod tests {
         assert!(matches!(p.parse_bytes(b"bad \xff", None), Err(Error::InvalidUtf8 { valid_up_to: 4 })));
         assert_eq!(p.parse_bytes(b"\0\0\0binary", None).unwrap_err(), Error::Binary);
         assert!(Parser::builder().max_bytes(0).build().is_err());
+    }
+
+    #[test]
+    fn html_pages() {
+        let p = Parser::new();
+        let page = b"<html lang=en><head><meta charset=windows-1252><title>Mill Closes - Valley Post</title>\
+            <meta name=author content='By Ana Ruiz'></head><body><h1>Mill Closes</h1>\
+            <p>The mill closed on Friday, its owners said, after eighty years.</p></body></html>";
+        let a = p.parse_html(page, Some("https://example.com/2024/03/08/mill"), None).unwrap();
+        assert_eq!(a.text, "Mill Closes\n\nThe mill closed on Friday, its owners said, after eighty years.");
+        assert_eq!(a.paragraphs.iter().map(|p| p.role).collect::<Vec<_>>(), [Role::Title, Role::Body]);
+        assert_eq!(
+            (a.authors.as_slice(), a.published),
+            (&["Ana Ruiz".to_string()][..], crate::parse_date("2024-03-08").ok())
+        );
+        let s = a.source.unwrap();
+        assert_eq!((s.language.as_deref(), s.encoding.as_deref()), (Some("en"), Some("windows-1252")));
+        let given = crate::parse_date("2020-01-01").ok();
+        assert_eq!(p.parse_html(page, None, given).unwrap().published, given);
+        assert_eq!(p.parse_html(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None, None).unwrap_err(), Error::Binary);
+        let small = Parser::builder().max_bytes(10).build().unwrap();
+        assert!(matches!(small.parse_html(page, None, None), Err(Error::TooLarge { .. })));
     }
 
     #[test]

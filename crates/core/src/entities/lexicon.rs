@@ -5,10 +5,9 @@
 //! one hash of its bytes and no allocation. Multi-word entries are keyed by [`phrase_key`] over
 //! the keys of their words, split by the segmenter's tokenizer as the text is.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::article::Gender;
+use crate::data::{self, data_file, DataFile, Line, Unique};
+use crate::hash::FastMap;
 use crate::segment::{Segmenter, Token};
 use crate::span::Span;
 
@@ -87,33 +86,8 @@ pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
 /// Places that are political units.
 pub const GPE_PLACE: u32 = COUNTRY | STATE | CITY | REGION_GPE;
 
-/// A hasher for keys that already are hashes.
-#[derive(Default, Clone, Copy)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-    #[inline]
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
 /// A map keyed by [`key`] hashes.
-pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+pub type KeyMap<V> = FastMap<u64, V>;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x100_0000_01b3;
@@ -206,30 +180,25 @@ pub enum MatchWord {
     Role,
 }
 
-const PLACES: &str = include_str!("../../data/entities/places.tsv");
-const FIRST_NAMES: &str = include_str!("../../data/entities/first_names.tsv");
-const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
-const DEMONYMS: &str = include_str!("../../data/entities/demonyms.tsv");
-const LOWER_WORDS: &str = include_str!("../../data/entities/lower_words.txt");
-const TITLES: &str = include_str!("../../data/entities/titles.tsv");
-const ORG_WORDS: &str = include_str!("../../data/entities/org_words.txt");
-const PLACE_WORDS: &str = include_str!("../../data/entities/place_words.txt");
-const REGIONS: &str = include_str!("../../data/entities/regions.tsv");
-const NORP_WORDS: &str = include_str!("../../data/entities/norp.txt");
-const TIME_WORDS: &str = include_str!("../../data/entities/time_words.txt");
-const CONNECTORS: &str = include_str!("../../data/entities/connectors.txt");
-const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.txt");
-const EVENT_WORDS: &str = include_str!("../../data/entities/event_words.tsv");
-const FUNCTION_WORDS: &str = include_str!("../../data/entities/function_words.txt");
-const MATCH_WORDS: &str = include_str!("../../data/entities/match_words.txt");
-const STATE_ABBREVIATIONS: &str = include_str!("../../data/entities/state_abbreviations.txt");
-const LAW_WORDS: &str = include_str!("../../data/entities/law_words.txt");
-const ORG_NOUNS: &str = include_str!("../../data/entities/org_nouns.txt");
-
-/// Non-empty, non-comment lines of an embedded list, split on tabs.
-fn lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
-}
+const PLACES: DataFile<'static> = data_file!("data/entities/places.tsv");
+const FIRST_NAMES: DataFile<'static> = data_file!("data/entities/first_names.tsv");
+const SURNAMES: DataFile<'static> = data_file!("data/entities/surnames.txt");
+const DEMONYMS: DataFile<'static> = data_file!("data/entities/demonyms.tsv");
+const LOWER_WORDS: DataFile<'static> = data_file!("data/entities/lower_words.txt");
+const TITLES: DataFile<'static> = data_file!("data/entities/titles.tsv");
+const ORG_WORDS: DataFile<'static> = data_file!("data/entities/org_words.txt");
+const PLACE_WORDS: DataFile<'static> = data_file!("data/entities/place_words.txt");
+const REGIONS: DataFile<'static> = data_file!("data/entities/regions.tsv");
+const NORP_WORDS: DataFile<'static> = data_file!("data/entities/norp.txt");
+const TIME_WORDS: DataFile<'static> = data_file!("data/entities/time_words.txt");
+const CONNECTORS: DataFile<'static> = data_file!("data/entities/connectors.txt");
+const ORGANIZATIONS: DataFile<'static> = data_file!("data/entities/organizations.txt");
+const EVENT_WORDS: DataFile<'static> = data_file!("data/entities/event_words.tsv");
+const FUNCTION_WORDS: DataFile<'static> = data_file!("data/entities/function_words.txt");
+const MATCH_WORDS: DataFile<'static> = data_file!("data/entities/match_words.txt");
+const STATE_ABBREVIATIONS: DataFile<'static> = data_file!("data/entities/state_abbreviations.txt");
+const LAW_WORDS: DataFile<'static> = data_file!("data/entities/law_words.txt");
+const ORG_NOUNS: DataFile<'static> = data_file!("data/entities/org_nouns.txt");
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
@@ -240,33 +209,28 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Parses the embedded lists.
     pub fn new() -> Lexicon {
+        data::embedded(Lexicon::read())
+    }
+
+    /// Builds the lexicon from the embedded lists, each read by its reader below.
+    fn read() -> data::Result<Lexicon> {
         let mut lex = Lexicon {
             words: KeyMap::default(),
             phrases: KeyMap::default(),
             prefixes: KeyMap::default(),
             canonical: KeyMap::default(),
-            function: lines(FUNCTION_WORDS).map(|f| (key(f[0]), ())).collect(),
+            function: FUNCTION_WORDS.entries()?.into_iter().map(|w| (key(w), ())).collect(),
             classes: KeyMap::default(),
-            matches: lines(MATCH_WORDS)
-                .filter_map(|f| {
-                    let class = match f.get(1) {
-                        Some(&"win") => MatchWord::Win,
-                        Some(&"score") => MatchWord::Score,
-                        Some(&"role") => MatchWord::Role,
-                        _ => return None,
-                    };
-                    Some((key(f[0]), class))
-                })
-                .collect(),
+            matches: match_words(MATCH_WORDS)?.into_iter().map(|(w, class)| (key(w), class)).collect(),
         };
-        let state_bodies = lines(ORG_WORDS).filter(|f| f.get(1) == Some(&"state"));
-        for (f, class) in state_bodies
-            .map(|f| (f, WordClass::StateBody))
-            .chain(lines(STATE_ABBREVIATIONS).map(|f| (f, WordClass::StateAbbreviation)))
-            .chain(lines(LAW_WORDS).map(|f| (f, WordClass::LawHead)))
-            .chain(lines(ORG_NOUNS).map(|f| (f, WordClass::OrgNoun)))
+        let org_words = org_words(ORG_WORDS)?;
+        let state_bodies = org_words.iter().filter(|w| w.state).map(|w| (w.word, WordClass::StateBody));
+        for (word, class) in state_bodies
+            .chain(STATE_ABBREVIATIONS.entries()?.into_iter().map(|w| (w, WordClass::StateAbbreviation)))
+            .chain(LAW_WORDS.entries()?.into_iter().map(|w| (w, WordClass::LawHead)))
+            .chain(ORG_NOUNS.entries()?.into_iter().map(|w| (w, WordClass::OrgNoun)))
         {
-            *lex.classes.entry(key(f[0])).or_default() |= class as u8;
+            *lex.classes.entry(key(word)).or_default() |= class as u8;
         }
         lex.words.reserve(160_000);
         let seg = Segmenter::new();
@@ -276,82 +240,55 @@ impl Lexicon {
             seg.tokenize(entry, Span::new(0, entry.len()), &mut toks);
             toks.iter().map(|t: &Token| key(t.span.as_str(entry))).collect()
         };
-        for f in lines(TITLES) {
-            let flag = match f.get(1) {
-                Some(&"h") => HONORIFIC,
-                Some(&"ht") => HONORIFIC | TITLE,
-                Some(&"a") => TITLE | DOTTED,
-                _ => TITLE,
-            };
-            let gender = match f.get(2) {
-                Some(&"m") => TITLE_M,
-                Some(&"f") => TITLE_F,
-                _ => 0,
-            };
-            lex.add(&split(f[0]), flag | gender);
+        for (phrase, flags) in titles(TITLES)? {
+            lex.add(&split(phrase), flags);
         }
-        for (list, flag) in [(ORG_WORDS, ORG_HEAD), (TIME_WORDS, TIME), (CONNECTORS, CONNECTOR)] {
-            for f in lines(list) {
-                lex.add_word(f[0], flag | if f.get(1) == Some(&"company") { COMPANY } else { 0 });
+        for w in org_words {
+            lex.add_word(w.word, ORG_HEAD | w.company);
+        }
+        for (list, flag) in [(TIME_WORDS, TIME), (CONNECTORS, CONNECTOR)] {
+            for word in list.entries()? {
+                lex.add_word(word, flag);
             }
         }
-        for f in lines(PLACE_WORDS) {
-            let flag = match f.get(1) {
-                Some(&"GPE") => GPE_HEAD,
-                Some(&"FAC") => FAC_HEAD,
-                _ => LOC_HEAD,
-            };
-            lex.add_word(f[0], flag);
+        for (word, flag) in place_words(PLACE_WORDS)? {
+            lex.add_word(word, flag);
         }
-        for f in lines(REGIONS) {
-            lex.add(&split(f[0]), if f.get(1) == Some(&"GPE") { REGION_GPE } else { REGION_LOC });
-            if let Some(c) = f.get(2) {
-                lex.add_alias(&split(f[0]), &split(c));
+        for (name, flag, canonical) in regions(REGIONS)? {
+            lex.add(&split(name), flag);
+            if let Some(c) = canonical {
+                lex.add_alias(&split(name), &split(c));
             }
         }
-        for f in lines(PLACES) {
-            let bucket: u32 = f.get(2).and_then(|b| b.parse().ok()).unwrap_or(0);
-            let flag = match f.get(1) {
-                Some(&"C") => COUNTRY,
-                Some(&"S") => STATE,
-                _ => CITY | if bucket >= 6 { CITY_BIG } else { 0 } | if bucket >= 5 { CITY_MID } else { 0 },
-            };
-            lex.add(&split(f[0]), flag);
-            if let Some(c) = f.get(3) {
-                lex.add_alias(&split(f[0]), &split(c));
+        for (name, flag, canonical) in places(PLACES)? {
+            lex.add(&split(name), flag);
+            if let Some(c) = canonical {
+                lex.add_alias(&split(name), &split(c));
             }
         }
-        for f in lines(EVENT_WORDS) {
-            lex.add_word(
-                f[0].rsplit(' ').next().unwrap_or(f[0]),
-                if f.get(1) == Some(&"first") { 0 } else { EVENT_HEAD },
-            );
-            lex.add_word(
-                f[0].split(' ').next().unwrap_or(f[0]),
-                if f.get(1) == Some(&"first") { EVENT_FIRST } else { 0 },
-            );
+        for (phrase, first) in event_words(EVENT_WORDS)? {
+            lex.add_word(phrase.rsplit(' ').next().unwrap_or(phrase), if first { 0 } else { EVENT_HEAD });
+            lex.add_word(phrase.split(' ').next().unwrap_or(phrase), if first { EVENT_FIRST } else { 0 });
         }
-        for (list, flag) in [(ORGANIZATIONS, ORG_NAME), (DEMONYMS, DEMONYM), (NORP_WORDS, NORP)] {
-            for f in lines(list) {
-                lex.add(&split(f[0]), flag);
-            }
+        for (name, flag) in ORGANIZATIONS
+            .entries()?
+            .into_iter()
+            .map(|n| (n, ORG_NAME))
+            .chain(demonyms(DEMONYMS)?.into_iter().map(|n| (n, DEMONYM)))
+            .chain(NORP_WORDS.entries()?.into_iter().map(|n| (n, NORP)))
+        {
+            lex.add(&split(name), flag);
         }
-        for f in lines(FIRST_NAMES) {
-            let gender = match f.get(1) {
-                Some(&"m") => FIRST_M,
-                Some(&"f") => FIRST_F,
-                _ => FIRST_U,
-            };
-            let freq: u32 = f.get(2).and_then(|b| b.parse().ok()).unwrap_or(0);
-            lex.add_word(f[0], gender | if freq >= 2 { FIRST_FREQ } else { 0 });
+        for (name, flags) in first_names(FIRST_NAMES)? {
+            lex.add_word(name, flags);
         }
-        for (rank, f) in lines(SURNAMES).enumerate() {
-            lex.add_word(f[0], SURNAME | if rank < 2000 { SURNAME_TOP } else { 0 });
+        for (rank, name) in SURNAMES.entries()?.into_iter().enumerate() {
+            lex.add_word(name, SURNAME | if rank < 2000 { SURNAME_TOP } else { 0 });
         }
-        for f in lines(LOWER_WORDS) {
-            lex.add_word(f[0], LOWER);
+        for word in LOWER_WORDS.entries()? {
+            lex.add_word(word, LOWER);
         }
-        lex
+        Ok(lex)
     }
 
     fn add_word(&mut self, word: &str, flags: u32) {
@@ -463,6 +400,146 @@ fn gender(flags: u32, male: u32, female: u32) -> Option<Gender> {
         _ => None,
     }
 }
+
+/// A head word of `org_words.txt`.
+struct OrgWord<'a> {
+    word: &'a str,
+    /// [`COMPANY`] for a company's legal form, else 0.
+    company: u32,
+    /// The head word of a state's bodies ("Department").
+    state: bool,
+}
+
+/// Reads `org_words.txt`: head words of organization names, `company` or `state` for some.
+fn org_words(file: DataFile<'_>) -> data::Result<Vec<OrgWord<'_>>> {
+    let kinds = [("", (0, false)), ("company", (COMPANY, false)), ("state", (0, true))];
+    rows(file, Unique::FirstColumn, |line| {
+        let [word, kind] = line.columns(1)?;
+        let (company, state) = line.class(kind, &kinds)?;
+        Ok(OrgWord { word, company, state })
+    })
+}
+
+/// Reads `titles.tsv`: a title or honorific, its kind (`h`, `ht`, `t`, `a`) and the gender it
+/// implies (`m`, `f`, `-`), as flags.
+fn titles(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
+    let kinds = [("h", HONORIFIC), ("ht", HONORIFIC | TITLE), ("t", TITLE), ("a", TITLE | DOTTED)];
+    let genders = [("m", TITLE_M), ("f", TITLE_F), ("-", 0)];
+    rows(file, Unique::FirstColumn, |line| {
+        let [title, kind, gender] = line.columns(3)?;
+        Ok((title, line.class(kind, &kinds)? | line.class(gender, &genders)?))
+    })
+}
+
+/// Reads `place_words.txt`: head words of place names with their kind (`LOC`, `GPE`, `FAC`).
+fn place_words(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
+    let kinds = [("LOC", LOC_HEAD), ("GPE", GPE_HEAD), ("FAC", FAC_HEAD)];
+    rows(file, Unique::FirstColumn, |line| {
+        let [word, kind] = line.columns(2)?;
+        Ok((word, line.class(kind, &kinds)?))
+    })
+}
+
+/// Reads `regions.tsv`: a place, `LOC` or `GPE`, and the place it stands for, if any.
+fn regions(file: DataFile<'_>) -> data::Result<Vec<(&str, u32, Option<&str>)>> {
+    let kinds = [("LOC", REGION_LOC), ("GPE", REGION_GPE)];
+    rows(file, Unique::FirstColumn, |line| {
+        let [name, kind, canonical] = line.columns(2)?;
+        Ok((name, line.class(kind, &kinds)?, Some(canonical).filter(|c| !c.is_empty())))
+    })
+}
+
+/// Reads `places.tsv`: a place, `C` (country), `S` (state) or `T` (town), its population
+/// bucket, and the place it stands for, if any.
+fn places(file: DataFile<'_>) -> data::Result<Vec<(&str, u32, Option<&str>)>> {
+    let kinds = [("C", Some(COUNTRY)), ("S", Some(STATE)), ("T", None)];
+    rows(file, Unique::FirstColumn, |line| {
+        let [name, kind, bucket, canonical] = line.columns(3)?;
+        let bucket: u32 = line.number(bucket)?;
+        let town = CITY | if bucket >= 6 { CITY_BIG } else { 0 } | if bucket >= 5 { CITY_MID } else { 0 };
+        let flag = line.class(kind, &kinds)?.unwrap_or(town);
+        Ok((name, flag, Some(canonical).filter(|c| !c.is_empty())))
+    })
+}
+
+/// Reads `event_words.tsv`: a word that ends (`head`) or starts (`first`) event names; true
+/// for `first`.
+fn event_words(file: DataFile<'_>) -> data::Result<Vec<(&str, bool)>> {
+    rows(file, Unique::FirstColumn, |line| {
+        let [word, kind] = line.columns(2)?;
+        Ok((word, line.class(kind, &[("head", false), ("first", true)])?))
+    })
+}
+
+/// Reads `match_words.txt`: a word of sports reports and how it marks a team.
+fn match_words(file: DataFile<'_>) -> data::Result<Vec<(&str, MatchWord)>> {
+    let kinds = [("win", MatchWord::Win), ("score", MatchWord::Score), ("role", MatchWord::Role)];
+    rows(file, Unique::FirstColumn, |line| {
+        let [word, kind] = line.columns(2)?;
+        Ok((word, line.class(kind, &kinds)?))
+    })
+}
+
+/// Reads `demonyms.tsv`: a demonym and its country (a demonym may have several).
+fn demonyms(file: DataFile<'_>) -> data::Result<Vec<&str>> {
+    rows(file, Unique::Line, |line| {
+        let [demonym, _country] = line.columns(2)?;
+        Ok(demonym)
+    })
+}
+
+/// Reads `first_names.tsv`: a first name, the sex of its bearers (`m`, `f`, `u` for both) and
+/// its frequency class, as flags.
+fn first_names(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
+    let genders = [("m", FIRST_M), ("f", FIRST_F), ("u", FIRST_U)];
+    rows(file, Unique::FirstColumn, |line| {
+        let [name, gender, freq] = line.columns(3)?;
+        let freq: u32 = line.number(freq)?;
+        Ok((name, line.class(gender, &genders)? | if freq >= 2 { FIRST_FREQ } else { 0 }))
+    })
+}
+
+/// Each entry line of `file` through `row`.
+fn rows<'a, T>(
+    file: DataFile<'a>,
+    unique: Unique,
+    mut row: impl FnMut(&Line<'a>) -> data::Result<T>,
+) -> data::Result<Vec<T>> {
+    let mut out = Vec::new();
+    file.each(unique, |line| {
+        out.push(row(&line)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The embedded files and their readers, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] = {
+    use data::{Check, ClassAt};
+    let list: for<'a> fn(DataFile<'a>) -> data::Result<()> = |f| f.entries().map(drop);
+    &[
+        Check { file: PLACES, read: |f| places(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: FIRST_NAMES, read: |f| first_names(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: SURNAMES, read: list, class: ClassAt::Nowhere },
+        Check { file: DEMONYMS, read: |f| demonyms(f).map(drop), class: ClassAt::Nowhere },
+        Check { file: LOWER_WORDS, read: list, class: ClassAt::Nowhere },
+        Check { file: TITLES, read: |f| titles(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: ORG_WORDS, read: |f| org_words(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: PLACE_WORDS, read: |f| place_words(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: REGIONS, read: |f| regions(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: NORP_WORDS, read: list, class: ClassAt::Nowhere },
+        Check { file: TIME_WORDS, read: list, class: ClassAt::Nowhere },
+        Check { file: CONNECTORS, read: list, class: ClassAt::Nowhere },
+        Check { file: ORGANIZATIONS, read: list, class: ClassAt::Nowhere },
+        Check { file: EVENT_WORDS, read: |f| event_words(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: FUNCTION_WORDS, read: list, class: ClassAt::Nowhere },
+        Check { file: MATCH_WORDS, read: |f| match_words(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: STATE_ABBREVIATIONS, read: list, class: ClassAt::Nowhere },
+        Check { file: LAW_WORDS, read: list, class: ClassAt::Nowhere },
+        Check { file: ORG_NOUNS, read: list, class: ClassAt::Nowhere },
+    ]
+};
 
 /// The key of a name from its word keys: [`phrase_key`] folded from [`PHRASE_SEED`].
 pub fn name_key(words: impl IntoIterator<Item = u64>) -> u64 {

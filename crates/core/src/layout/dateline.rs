@@ -4,8 +4,8 @@
 use regex::Regex;
 
 use crate::date::Date;
+use crate::hash::WordSet;
 use crate::layout::lexicon::LayoutLexicon;
-use crate::segment::lexicon::{data_sections, WordSet};
 
 /// Longest dateline, in bytes.
 const MAX_DATELINE: usize = 90;
@@ -59,17 +59,8 @@ const DASHES: [&str; 7] = ["--", "-", "—", "–", "―", "_", ":"];
 
 impl DatelineFinder {
     pub(crate) fn new() -> DatelineFinder {
-        let section = |name: &str| {
-            data_sections(include_str!("data/datelines.txt"))
-                .filter(|(s, _)| *s == name)
-                .map(|(_, w)| w.to_string())
-                .collect::<WordSet>()
-        };
-        DatelineFinder {
-            pattern: Regex::new(PATTERN).expect("dateline pattern compiles"),
-            not_places: section("opening"),
-            not_place_words: section("word"),
-        }
+        let (not_places, not_place_words) = super::lexicon::dateline_words();
+        DatelineFinder { pattern: Regex::new(PATTERN).expect("dateline pattern compiles"), not_places, not_place_words }
     }
 
     /// The dateline that opens `para`, if there is one.

@@ -3,7 +3,18 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::calendar_names::{calendar_names, CalendarClass};
-use crate::segment::lexicon::{data_lines, data_sections, with_ascii_lowercase, WordMap, WordSet};
+use crate::data::{self, data_file, DataFile};
+use crate::hash::{WordMap, WordSet};
+use crate::segment::lexicon::with_ascii_lowercase;
+
+const BOILERPLATE: DataFile<'static> = data_file!("src/layout/data/boilerplate.txt");
+const CREDITS: DataFile<'static> = data_file!("src/layout/data/credits.txt");
+const CAPTIONS: DataFile<'static> = data_file!("src/layout/data/captions.txt");
+const DATES: DataFile<'static> = data_file!("src/layout/data/dates.txt");
+const DATELINES: DataFile<'static> = data_file!("src/layout/data/datelines.txt");
+const BYLINES: DataFile<'static> = data_file!("src/layout/data/bylines.txt");
+const AFFILIATIONS: DataFile<'static> = data_file!("src/layout/data/affiliations.txt");
+const NAMES: DataFile<'static> = data_file!("src/layout/data/names.txt");
 
 /// A list of lowercase phrases matched in text as given: ASCII case ignored, and a straight
 /// apostrophe in a phrase also matching a curly one.
@@ -13,13 +24,13 @@ pub(crate) struct Phrases {
 }
 
 impl Phrases {
-    fn new(list: impl IntoIterator<Item = String>) -> Phrases {
+    fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> Phrases {
         let mut patterns = Vec::new();
         for p in list {
             if p.contains('\'') {
                 patterns.push(p.replace('\'', "’"));
             }
-            patterns.push(p);
+            patterns.push(p.to_string());
         }
         // A DFA: the lists are small, and paragraphs are searched one by one, so per-byte speed
         // and no per-search setup matter more than memory.
@@ -71,41 +82,38 @@ pub(crate) struct LayoutLexicon {
     pub particles: WordSet,
 }
 
-fn section<'a>(data: &'a str, name: &'a str) -> impl Iterator<Item = String> + 'a {
-    data_sections(data).filter(move |(s, _)| *s == name).map(|(_, l)| l.to_string())
-}
-
 /// Longest first, so that "additional reporting by" is tried before "reporting by".
-fn longest_first(mut v: Vec<String>) -> Vec<String> {
+fn longest_first(v: Vec<&str>) -> Vec<String> {
+    let mut v: Vec<String> = v.into_iter().map(str::to_string).collect();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v
 }
 
 impl LayoutLexicon {
     pub(crate) fn new() -> LayoutLexicon {
-        let boilerplate = include_str!("data/boilerplate.txt");
-        let credits = include_str!("data/credits.txt");
-        let captions = include_str!("data/captions.txt");
-        let dates = include_str!("data/dates.txt");
+        let [exact, prefix, contains, social] = data::embedded(boilerplate(BOILERPLATE));
+        let [credit_leads, credit_tails] = data::embedded(credits(CREDITS));
+        let [caption_credits, caption_leads, caption_tails] = data::embedded(captions(CAPTIONS));
+        let [date_prefixes] = data::embedded(dates(DATES));
         // A date line takes every month and weekday form, with or without its period.
-        let names = || calendar_names().map(|n| (n.class, n.word.to_string(), n.number));
-        let months = names().filter(|n| n.0 == CalendarClass::Month).map(|(_, w, n)| (w, n)).collect();
+        let names = calendar_names();
+        let forms = |class: CalendarClass| names.iter().filter(move |n| n.class == class);
         LayoutLexicon {
-            boilerplate_exact: section(boilerplate, "exact").collect(),
-            boilerplate_prefixes: Phrases::new(section(boilerplate, "prefix")),
-            boilerplate_contains: AhoCorasick::new(section(boilerplate, "contains")).expect("phrases compile"),
-            social: section(boilerplate, "social").collect(),
-            credit_leads: Phrases::new(section(credits, "lead")),
-            credit_tails: longest_first(section(credits, "tail").collect()),
-            byline_leads: Phrases::new(data_lines(include_str!("data/bylines.txt")).map(str::to_string)),
-            caption_credits: section(captions, "credit").collect(),
-            caption_leads: Phrases::new(section(captions, "lead")),
-            caption_tails: Phrases::new(section(captions, "tail")),
-            affiliations: data_lines(include_str!("data/affiliations.txt")).map(str::to_string).collect(),
-            months,
-            weekdays: names().filter(|n| n.0 == CalendarClass::Weekday).map(|(_, w, _)| w).collect(),
-            date_prefixes: section(dates, "prefix").collect(),
-            particles: data_lines(include_str!("data/names.txt")).map(str::to_string).collect(),
+            boilerplate_exact: words(exact),
+            boilerplate_prefixes: Phrases::new(prefix),
+            boilerplate_contains: AhoCorasick::new(contains).expect("phrases compile"),
+            social: words(social),
+            credit_leads: Phrases::new(credit_leads),
+            credit_tails: longest_first(credit_tails),
+            byline_leads: Phrases::new(data::embedded(BYLINES.entries())),
+            caption_credits: words(caption_credits),
+            caption_leads: Phrases::new(caption_leads),
+            caption_tails: Phrases::new(caption_tails),
+            affiliations: words(data::embedded(AFFILIATIONS.entries())),
+            months: forms(CalendarClass::Month).map(|n| (n.word.to_string(), n.number)).collect(),
+            weekdays: forms(CalendarClass::Weekday).map(|n| n.word.to_string()).collect(),
+            date_prefixes: words(date_prefixes),
+            particles: words(data::embedded(NAMES.entries())),
         }
     }
 
@@ -131,6 +139,56 @@ impl LayoutLexicon {
         with_ascii_lowercase(word, |w| self.affiliations.contains(w)).unwrap_or(false)
     }
 }
+
+/// A set of the words of a list.
+fn words(list: Vec<&str>) -> WordSet {
+    list.into_iter().map(str::to_string).collect()
+}
+
+/// Reads `boilerplate.txt`: exact paragraphs, prefixes, phrases anywhere, share-button words.
+fn boilerplate(file: DataFile<'_>) -> data::Result<[Vec<&str>; 4]> {
+    file.section_entries(["exact", "prefix", "contains", "social"])
+}
+
+/// Reads `credits.txt`: openings and endings of credit lines.
+fn credits(file: DataFile<'_>) -> data::Result<[Vec<&str>; 2]> {
+    file.section_entries(["lead", "tail"])
+}
+
+/// Reads `captions.txt`: credit labels, openings and endings of captions.
+fn captions(file: DataFile<'_>) -> data::Result<[Vec<&str>; 3]> {
+    file.section_entries(["credit", "lead", "tail"])
+}
+
+/// Reads `dates.txt`: the words that may open a date line.
+fn dates(file: DataFile<'_>) -> data::Result<[Vec<&str>; 1]> {
+    file.section_entries(["prefix"])
+}
+
+/// Reads `datelines.txt`: openings that end like a dateline but name no place, and words no
+/// place name has.
+fn datelines(file: DataFile<'_>) -> data::Result<[Vec<&str>; 2]> {
+    file.section_entries(["opening", "word"])
+}
+
+/// The two lists of `datelines.txt` ([`datelines`]) as sets.
+pub(crate) fn dateline_words() -> (WordSet, WordSet) {
+    let [openings, words_] = data::embedded(datelines(DATELINES));
+    (words(openings), words(words_))
+}
+
+/// The embedded files and their readers, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] = &[
+    data::Check { file: BOILERPLATE, read: |f| boilerplate(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: CREDITS, read: |f| credits(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: CAPTIONS, read: |f| captions(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: DATES, read: |f| dates(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: DATELINES, read: |f| datelines(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: BYLINES, read: |f| f.entries().map(drop), class: data::ClassAt::Nowhere },
+    data::Check { file: AFFILIATIONS, read: |f| f.entries().map(drop), class: data::ClassAt::Nowhere },
+    data::Check { file: NAMES, read: |f| f.entries().map(drop), class: data::ClassAt::Nowhere },
+];
 
 #[cfg(test)]
 mod tests {

@@ -18,7 +18,8 @@ mod credit;
 mod dateline;
 mod dates;
 mod headline;
-mod lexicon;
+pub(crate) mod lexicon;
+mod markup;
 mod names;
 
 use crate::article::{Dateline, Paragraph, Role};
@@ -85,6 +86,9 @@ impl LayoutAnalyzer {
         let mut roles = vec![Role::Body; spans.len()];
         if !self.plain_text {
             self.classify(text, &spans, &mut roles, &mut layout);
+            if let Some(given) = doc.markup_roles.as_deref().filter(|g| g.len() == spans.len()) {
+                markup::apply(given, text, &spans, &mut roles, &mut layout, &self.lexicon);
+            }
             self.find_title(text, &spans, &mut roles, &mut layout);
             trailing_furniture(text, &spans, &mut roles);
             self.find_dateline(text, &spans, &mut roles, &mut layout);
@@ -174,7 +178,9 @@ impl LayoutAnalyzer {
             .datelines
             .find(first, &self.lexicon)
             .is_some_and(|d| first[d.body..].split_whitespace().count() >= MIN_STORY_WORDS);
-        if roles[t] != Role::Body || story || !headline::is_headline(first) {
+        // A title the markup gave stands; the lines under it are read as under any title.
+        let given = roles[t] == Role::Title;
+        if !given && (roles[t] != Role::Body || story || !headline::is_headline(first)) {
             return;
         }
         roles[t] = Role::Title;

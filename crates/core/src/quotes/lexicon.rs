@@ -4,16 +4,14 @@
 //! lists function words by class. Cues are found with one Aho-Corasick automaton over the text;
 //! word classes are looked up only around cues and quotation marks.
 
-use std::collections::HashMap;
-
-use std::hash::{BuildHasherDefault, Hasher};
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use crate::data::{self, data_file, DataFile, Seen, Unique};
+use crate::hash::FastMap;
 use crate::span::Span;
 
-const CUES: &str = include_str!("../../data/quotes/cues.txt");
-const GRAMMAR: &str = include_str!("../../data/quotes/grammar.txt");
+const CUES: DataFile<'static> = data_file!("data/quotes/cues.txt");
+const GRAMMAR: DataFile<'static> = data_file!("data/quotes/grammar.txt");
 
 /// What kind of reporting expression a cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,16 +29,14 @@ pub(crate) enum CueClass {
 }
 
 impl CueClass {
-    fn parse(s: &str) -> Option<CueClass> {
-        Some(match s {
-            "speech" => CueClass::Speech,
-            "manner" => CueClass::Manner,
-            "addressee" => CueClass::Addressee,
-            "thought" => CueClass::Thought,
-            "source" => CueClass::Source,
-            _ => return None,
-        })
-    }
+    /// The classes as `cues.txt` names them.
+    const NAMES: [(&'static str, CueClass); 5] = [
+        ("speech", CueClass::Speech),
+        ("manner", CueClass::Manner),
+        ("addressee", CueClass::Addressee),
+        ("thought", CueClass::Thought),
+        ("source", CueClass::Source),
+    ];
 
     /// True for cues that can attribute words in quotation marks.
     pub(crate) fn attributes_quotes(self) -> bool {
@@ -125,30 +121,28 @@ impl Class {
         Class(self.0 | other.0)
     }
 
-    fn section(name: &str) -> Option<Class> {
-        Some(match name {
-            "pronoun.male" => Class::MALE,
-            "pronoun.female" => Class::FEMALE,
-            "pronoun.plural" => Class::PLURAL,
-            "pronoun.neuter" => Class::NEUTER,
-            "pronoun.speaker" => Class::FIRST_SECOND,
-            "pronoun.subject" => Class::SUBJECT,
-            "determiner" => Class::DETERMINER,
-            "auxiliary" => Class::AUXILIARY,
-            "adverb" => Class::ADVERB,
-            "clause" => Class::CLAUSE,
-            "preposition" => Class::PREPOSITION,
-            "honorific" => Class::HONORIFIC,
-            "honorific.male" => Class::HONORIFIC.with(Class::MALE),
-            "honorific.female" => Class::HONORIFIC.with(Class::FEMALE),
-            "time" => Class::TIME,
-            "past" => Class::PAST,
-            "label" => Class::LABEL,
-            "plural" => Class::PLURAL_NOUN,
-            "article" => Class::ARTICLE,
-            _ => return None,
-        })
-    }
+    /// The sections of `grammar.txt` and the classes they give their words.
+    const SECTIONS: [(&'static str, Class); 19] = [
+        ("pronoun.male", Class::MALE),
+        ("pronoun.female", Class::FEMALE),
+        ("pronoun.plural", Class::PLURAL),
+        ("pronoun.neuter", Class::NEUTER),
+        ("pronoun.speaker", Class::FIRST_SECOND),
+        ("pronoun.subject", Class::SUBJECT),
+        ("determiner", Class::DETERMINER),
+        ("auxiliary", Class::AUXILIARY),
+        ("adverb", Class::ADVERB),
+        ("clause", Class::CLAUSE),
+        ("preposition", Class::PREPOSITION),
+        ("honorific", Class::HONORIFIC),
+        ("honorific.male", Class(Class::HONORIFIC.0 | Class::MALE.0)),
+        ("honorific.female", Class(Class::HONORIFIC.0 | Class::FEMALE.0)),
+        ("time", Class::TIME),
+        ("past", Class::PAST),
+        ("label", Class::LABEL),
+        ("plural", Class::PLURAL_NOUN),
+        ("article", Class::ARTICLE),
+    ];
 }
 
 /// The compiled lexicon: built once, shared read-only.
@@ -156,25 +150,7 @@ impl Class {
 pub(crate) struct Lexicon {
     cues: AhoCorasick,
     forms: Vec<CueForm>,
-    words: HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: word lookups hash a few bytes, where SipHash's setup dominates.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    words: FastMap<Box<[u8]>, Class>,
 }
 
 /// Longest word the class table holds; longer words have no class.
@@ -183,7 +159,7 @@ const MAX_WORD: usize = 24;
 impl Lexicon {
     /// Parses and compiles the embedded data.
     pub(crate) fn new() -> Lexicon {
-        let (patterns, forms) = cue_patterns(CUES);
+        let (patterns, forms) = data::embedded(cue_patterns(CUES));
         // A DFA: the automaton runs over every analysed paragraph, so search speed is what counts.
         let cues = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
@@ -191,7 +167,7 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("the cue lexicon compiles");
-        Lexicon { cues, forms, words: word_classes(GRAMMAR) }
+        Lexicon { cues, forms, words: data::embedded(word_classes(GRAMMAR)) }
     }
 
     /// Cues in `within`, at word boundaries, in text order.
@@ -227,14 +203,18 @@ impl Lexicon {
     }
 }
 
-/// Every cue form of the lexicon, lowercase, with what it is.
-fn cue_patterns(data: &str) -> (Vec<String>, Vec<CueForm>) {
+/// Every cue form of `cues.txt`, lowercase, with what it is.
+fn cue_patterns(file: DataFile<'_>) -> data::Result<(Vec<String>, Vec<CueForm>)> {
     let mut patterns = Vec::new();
     let mut forms = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let Some((class, rest)) = line.split_once(':') else { continue };
-        let Some(class) = CueClass::parse(class.trim()) else { continue };
+    let mut lemmas = Seen::default();
+    for line in file.lines(Unique::Line)? {
+        let entry = line.entry()?;
+        let Some((class, rest)) = entry.split_once(':') else {
+            return Err(line.error("expected `class: lemma` or `class: lemma = forms`"));
+        };
+        let class = line.class(class.trim(), &CueClass::NAMES)?;
         let (lemma, listed) = match rest.split_once('=') {
             Some((l, f)) => (l.trim(), Some(f)),
             None => (rest.trim(), None),
@@ -243,6 +223,10 @@ fn cue_patterns(data: &str) -> (Vec<String>, Vec<CueForm>) {
             Some(l) => (l.trim(), true),
             None => (lemma, false),
         };
+        if lemma.is_empty() {
+            return Err(line.error("no lemma"));
+        }
+        lemmas.check(&line, lemma, format_args!("lemma {lemma:?}"))?;
         let mut push = |form: String, kind: Form| {
             if nouny && matches!(kind, Form::Base | Form::Present) {
                 return;
@@ -281,7 +265,7 @@ fn cue_patterns(data: &str) -> (Vec<String>, Vec<CueForm>) {
             }
         }
     }
-    (patterns, forms)
+    Ok((patterns, forms))
 }
 
 /// The form of a listed inflection, from its ending.
@@ -323,23 +307,32 @@ fn inflect(v: &str) -> (String, String, String) {
     (s, ed, ing)
 }
 
-/// The word table of `grammar.txt`.
-fn word_classes(data: &str) -> HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>> {
-    let mut out: HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>> = HashMap::default();
-    let mut current = None;
-    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = Class::section(name);
-            continue;
-        }
-        let Some(class) = current else { continue };
-        for w in line.split_whitespace() {
-            let e = out.entry(w.as_bytes().into()).or_default();
-            *e = e.with(class);
+/// The word table of `grammar.txt`: each word with the classes of its sections.
+fn word_classes(file: DataFile<'_>) -> data::Result<FastMap<Box<[u8]>, Class>> {
+    let mut out: FastMap<Box<[u8]>, Class> = FastMap::default();
+    let mut seen = Seen::default();
+    let sections = file.sections(Class::SECTIONS.map(|(name, _)| name), Unique::Line)?;
+    for ((_, class), lines) in Class::SECTIONS.iter().zip(sections) {
+        for line in lines {
+            for w in line.entry()?.split(' ') {
+                if w.is_empty() || w.len() > MAX_WORD || w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    return Err(line.error(format!("{w:?} is not a lowercase word of at most {MAX_WORD} bytes")));
+                }
+                seen.check(&line, (class.0, w), format_args!("word {w:?} in its section"))?;
+                let e = out.entry(w.as_bytes().into()).or_default();
+                *e = e.with(*class);
+            }
         }
     }
-    out
+    Ok(out)
 }
+
+/// The embedded files and their readers, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] = &[
+    data::Check { file: CUES, read: |f| cue_patterns(f).map(drop), class: data::ClassAt::BeforeColon },
+    data::Check { file: GRAMMAR, read: |f| word_classes(f).map(drop), class: data::ClassAt::Section },
+];
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@
 
 mod attribution;
 mod context;
-mod lexicon;
+pub(crate) mod lexicon;
 mod marks;
 mod phrase;
 mod resolve;

@@ -1,37 +1,10 @@
 //! The segmenter's word lists: abbreviations and typical sentence openers, kept as data files.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::data::{self, data_file, DataFile};
+pub(crate) use crate::hash::{WordMap, WordSet};
 
-/// A fast hash for short word keys (the Fx hash of rustc); the lists are fixed, so SipHash's
-/// protection against chosen keys is not needed.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map keyed by words, with [`WordHasher`].
-pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-/// A set of words, with [`WordHasher`].
-pub(crate) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+const ABBREVIATIONS: DataFile<'static> = data_file!("src/segment/data/abbreviations.txt");
+const STARTERS: DataFile<'static> = data_file!("src/segment/data/starters.txt");
 
 /// How an abbreviation behaves before a capitalised word or a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,23 +19,6 @@ pub enum AbbrevClass {
     Other,
     /// A single letter ("V." in "Viktor V. Orlov", or a list letter).
     Initial,
-}
-
-/// Lines of a data file, without comments and blank lines.
-pub(crate) fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Entries of a data file split into `[section]`s, each with its section's name.
-pub(crate) fn data_sections(data: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut section = "";
-    data_lines(data).filter_map(move |line| match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-        Some(name) => {
-            section = name;
-            None
-        }
-        None => Some((section, line)),
-    })
 }
 
 /// Abbreviations and sentence openers, loaded once.
@@ -81,29 +37,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Loads the embedded lists.
     pub fn new() -> Lexicon {
-        let mut abbrevs = WordMap::default();
-        for (section, word) in data_sections(include_str!("data/abbreviations.txt")) {
-            let class = match section {
-                "title" => AbbrevClass::Title,
-                "number" => AbbrevClass::Number,
-                _ => AbbrevClass::Other,
-            };
-            abbrevs.insert(word.to_string(), class);
-            if word.chars().nth(1).is_none() {
-                // "v." (versus) and "p." (page) are not the initials "V." and "P.".
-                continue;
-            }
-            if word.chars().all(|c| !c.is_uppercase()) {
-                let mut chars = word.chars();
-                let cap: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-                abbrevs.entry(cap).or_insert(class);
-            }
-            if class != AbbrevClass::Title {
-                abbrevs.entry(word.to_uppercase()).or_insert(class);
-            }
-        }
-        let starters = data_lines(include_str!("data/starters.txt")).map(str::to_string).collect();
-        Lexicon { abbrevs, starters }
+        Lexicon { abbrevs: data::embedded(abbreviations(ABBREVIATIONS)), starters: data::embedded(starters(STARTERS)) }
     }
 
     /// The class of `word` (without its period) as an abbreviation, if it is one.
@@ -139,6 +73,44 @@ pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> 
     out.make_ascii_lowercase();
     std::str::from_utf8(out).ok().map(f)
 }
+
+/// Reads `abbreviations.txt`: each abbreviation with its class, and the capitalised and
+/// all-caps forms that match it too.
+fn abbreviations(file: DataFile<'_>) -> data::Result<WordMap<AbbrevClass>> {
+    let mut abbrevs = WordMap::default();
+    let [title, number, other] = file.section_entries(["title", "number", "other"])?;
+    let sections = [(AbbrevClass::Title, title), (AbbrevClass::Number, number), (AbbrevClass::Other, other)];
+    for (class, words) in sections {
+        for word in words {
+            abbrevs.insert(word.to_string(), class);
+            if word.chars().nth(1).is_none() {
+                // "v." (versus) and "p." (page) are not the initials "V." and "P.".
+                continue;
+            }
+            if word.chars().all(|c| !c.is_uppercase()) {
+                let mut chars = word.chars();
+                let cap: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                abbrevs.entry(cap).or_insert(class);
+            }
+            if class != AbbrevClass::Title {
+                abbrevs.entry(word.to_uppercase()).or_insert(class);
+            }
+        }
+    }
+    Ok(abbrevs)
+}
+
+/// Reads `starters.txt`: lowercase sentence openers.
+fn starters(file: DataFile<'_>) -> data::Result<WordSet> {
+    Ok(file.entries()?.into_iter().map(str::to_string).collect())
+}
+
+/// The embedded files and their readers, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] = &[
+    data::Check { file: ABBREVIATIONS, read: |f| abbreviations(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: STARTERS, read: |f| starters(f).map(drop), class: data::ClassAt::Nowhere },
+];
 
 #[cfg(test)]
 mod tests {

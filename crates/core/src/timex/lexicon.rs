@@ -2,15 +2,14 @@
 //! `data/timex/lexicon.txt` (see the header of that file for its format), with the month and
 //! weekday names of the shared calendar list (`data/calendar.txt`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::article::TimexMod;
-use crate::calendar_names::{calendar_names, split_form, CalendarClass};
+use crate::calendar_names::{calendar_names, split_form, CalendarClass, CalendarName};
+use crate::data::{self, data_file, DataFile, Seen, Unique};
+use crate::hash::FastMap;
 
 use super::expr::{DayPart, Holiday, Season, Unit};
 
-const DATA: &str = include_str!("../../data/timex/lexicon.txt");
+const LEXICON: DataFile<'static> = data_file!("data/timex/lexicon.txt");
 
 /// What one word can mean. A word may have several meanings ("second", "last", "may").
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -140,25 +139,6 @@ pub struct Entry {
     pub form: Form,
 }
 
-/// A hasher for [`Key`]s: one multiply of the packed word.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn write_u128(&mut self, n: u128) {
-        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
-        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (folded >> 31);
-    }
-}
-
 /// A lowercase word of up to [`MAX_WORD`] bytes packed into one integer, so a lookup is one
 /// multiply and one compare.
 pub type Key = u128;
@@ -187,7 +167,7 @@ pub const MAX_WORD: usize = 16;
 /// The compiled lexicon: word → meanings, and multi-word holiday names.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<Key, Vec<Entry>, BuildHasherDefault<KeyHasher>>,
+    words: FastMap<Key, Vec<Entry>>,
     /// Which (first letter, last letter, length) triples occur, to skip most words unhashed.
     shapes: Vec<bool>,
     /// Holiday names as lowercase word sequences (punctuation kept as its own word), longest first.
@@ -196,35 +176,34 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Parses the embedded lexicon.
-    ///
-    /// # Panics
-    /// When the embedded data is malformed (a build-time mistake, caught by the unit tests).
     pub fn new() -> Lexicon {
-        let mut words: HashMap<Key, Vec<Entry>, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        data::embedded(Lexicon::read(&calendar_names(), LEXICON))
+    }
+
+    /// Builds the lexicon from the month and weekday names and `lexicon.txt` (see its header).
+    pub(crate) fn read(calendar: &[CalendarName<'_>], file: DataFile<'_>) -> data::Result<Lexicon> {
+        let mut words: FastMap<Key, Vec<Entry>> = FastMap::default();
         let mut holidays = Vec::new();
-        for name in calendar_names() {
+        for name in calendar {
             let lex = match name.class {
                 CalendarClass::Month => Lex::Month(name.number),
                 CalendarClass::Weekday => Lex::Weekday(name.number),
             };
             words.entry(key(name.word.as_bytes())).or_default().push(Entry { lex, form: name.form });
         }
-        for (n, line) in DATA.lines().enumerate() {
-            let line = line.trim_end();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (class, value, forms) = match (cols.next(), cols.next(), cols.next()) {
-                (Some(c), Some(v), Some(f)) => (c, v, f),
-                _ => panic!("timex lexicon line {}: expected three tab-separated columns", n + 1),
-            };
+        let mut seen = Seen::default();
+        for line in file.lines(Unique::Line)? {
+            let [class, value, forms] = line.columns(3)?;
             if class == "holiday" {
-                let h = Holiday::parse(value).unwrap_or_else(|| panic!("timex lexicon line {}: bad holiday", n + 1));
+                let h = Holiday::parse(value).ok_or_else(|| line.error(format!("unknown holiday {value:?}")))?;
                 for phrase in forms.split('|') {
+                    seen.check(&line, (class, value, phrase), format_args!("holiday name {phrase:?}"))?;
                     let pw = phrase_words(phrase);
+                    let Some(start) = pw.first() else {
+                        return Err(line.error("an empty holiday name"));
+                    };
                     let first = Entry { lex: Lex::HolidayStart, form: Form::Plain };
-                    let entries = words.entry(key(pw[0].as_bytes())).or_default();
+                    let entries = words.entry(key(start.as_bytes())).or_default();
                     if !entries.contains(&first) {
                         entries.push(first);
                     }
@@ -232,11 +211,13 @@ impl Lexicon {
                 }
                 continue;
             }
-            for form in forms.split_whitespace() {
+            for form in forms.split(' ') {
                 let (word, kind) = split_form(form);
-                let lex = parse_lex(class, value, word)
-                    .unwrap_or_else(|| panic!("timex lexicon line {}: bad entry {class} {value}", n + 1));
-                assert!(word.len() <= MAX_WORD, "timex lexicon line {}: word too long", n + 1);
+                let lex = parse_lex(class, value, word).map_err(|e| line.error(e))?;
+                if word.is_empty() || word.len() > MAX_WORD {
+                    return Err(line.error(format!("form {form:?} is empty or longer than {MAX_WORD} bytes")));
+                }
+                seen.check(&line, (class, value, form), format_args!("form {form:?}"))?;
                 words.entry(key(word.as_bytes())).or_default().push(Entry { lex, form: kind });
             }
         }
@@ -249,7 +230,7 @@ impl Lexicon {
                 shapes[s] = true;
             }
         }
-        Lexicon { words, shapes, holidays }
+        Ok(Lexicon { words, shapes, holidays })
     }
 
     /// The meanings of a lowercase word; empty when it is not a calendar word.
@@ -309,11 +290,13 @@ fn mod_value(s: &str) -> Option<TimexMod> {
     })
 }
 
-fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
-    let int = || value.parse::<i32>().ok();
-    Some(match class {
+/// The meaning of a `CLASS VALUE` entry for one of its forms, or why there is none.
+fn parse_lex(class: &str, value: &str, word: &str) -> Result<Lex, String> {
+    let bad = || format!("bad value {value:?} for class {class:?}");
+    let int = || value.parse::<i32>().map_err(|_| bad());
+    Ok(match class {
         "unit" => {
-            let unit = Unit::from_code(value)?;
+            let unit = Unit::from_code(value).ok_or_else(bad)?;
             let singular = unit.singular_forms().contains(&word);
             Lex::Unit(unit, !singular)
         }
@@ -323,29 +306,29 @@ fn parse_lex(class: &str, value: &str, word: &str) -> Option<Lex> {
         "half" => Lex::Half,
         "ordinal" => Lex::Ordinal(int()?),
         "decadeword" => Lex::DecadeWord(int()? as u32),
-        "season" => Lex::Season(Season::from_code(value)?),
-        "daypart" => Lex::DayPart(DayPart::from_code(value)?),
+        "season" => Lex::Season(Season::from_code(value).ok_or_else(bad)?),
+        "daypart" => Lex::DayPart(DayPart::from_code(value).ok_or_else(bad)?),
         "dayword" => match value.strip_suffix('N') {
-            Some(v) => Lex::DayWord(v.parse().ok()?, true),
+            Some(v) => Lex::DayWord(v.parse().map_err(|_| bad())?, true),
             None => Lex::DayWord(int()?, false),
         },
-        "ref" => Lex::Ref(static_value(value)?),
-        "set" => Lex::SetAdverb(static_value(value)?),
+        "ref" => Lex::Ref(static_value(value).ok_or_else(bad)?),
+        "set" => Lex::SetAdverb(static_value(value).ok_or_else(bad)?),
         "rel" => Lex::Rel(int()?),
         "offset" => Lex::Offset(int()?),
-        "approx" | "below" | "above" => Lex::AmountMod(mod_value(value)?),
-        "comparative" => Lex::Comparative(mod_value(value)?),
-        "early" | "mid" | "late" => Lex::PeriodMod(mod_value(value)?),
+        "approx" | "below" | "above" => Lex::AmountMod(mod_value(value).ok_or_else(bad)?),
+        "comparative" => Lex::Comparative(mod_value(value).ok_or_else(bad)?),
+        "early" | "mid" | "late" => Lex::PeriodMod(mod_value(value).ok_or_else(bad)?),
         "clockword" => Lex::ClockWord(int()? as u32),
         "tz" => Lex::TimeZone,
         "future" => Lex::Future,
         "past" => Lex::Past,
         "present" => Lex::Present,
         "notpast" => Lex::NotPast,
-        "context" => Lex::Context(Ctx::from_name(value)?),
+        "context" => Lex::Context(Ctx::from_name(value).ok_or_else(bad)?),
         "start" => Lex::Start,
         "cue" => Lex::Cue,
-        _ => return None,
+        _ => return Err(format!("unknown class {class:?} (the file's header lists the classes)")),
     })
 }
 
@@ -354,6 +337,14 @@ fn static_value(v: &str) -> Option<&'static str> {
     const VALUES: &[&str] = &["PAST_REF", "PRESENT_REF", "FUTURE_REF", "P1D", "P1W", "P1M", "P3M", "P1Y", "PT1H"];
     VALUES.iter().copied().find(|&s| s == v)
 }
+
+/// The embedded file and its reader, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] = &[data::Check {
+    file: LEXICON,
+    read: |f| Lexicon::read(&calendar_names(), f).map(drop),
+    class: data::ClassAt::Column(0),
+}];
 
 #[cfg(test)]
 mod tests {

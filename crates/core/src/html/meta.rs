@@ -1,0 +1,530 @@
+//! What the page says about itself: JSON-LD (`NewsArticle` and its kin, `@graph`, arrays),
+//! Open Graph and other `<meta>` elements, `<link rel=canonical>`, `<html lang>`, `<time>`,
+//! the `<title>` and `<h1>`, and a date in the URL.
+
+use serde_json::Value;
+
+use super::authors;
+use super::content::Stats;
+use super::dom::Dom;
+use super::emit::key;
+use super::entities::decode_into;
+use super::tags::Tag;
+use crate::article::Source;
+use crate::date::Date;
+
+/// JSON-LD types that describe an article, best first.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "LiveBlogPosting",
+    "Article",
+    "BlogPosting",
+    "Report",
+    "SocialMediaPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "WebPage",
+];
+/// `<meta>` names and properties that give the publication time, best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+    "article:published",
+    "original-publish-date",
+];
+/// `<meta>` names and properties that give the last modification time, best first.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "article.updated",
+    "dcterms.modified",
+    "last-modified",
+];
+/// `<meta>` names that give the authors, best first.
+const AUTHOR_KEYS: &[&str] = &["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"];
+/// Separators between a headline and the site's name in a `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
+/// How many `<h1>` elements are considered as the headline.
+const MAX_HEADLINES: usize = 5;
+
+/// The metadata, ready for the article.
+#[derive(Debug, Default)]
+pub(crate) struct PageMeta {
+    pub source: Source,
+    /// The headline as the page shows it.
+    pub title: Option<String>,
+    /// Authors' names from the markup.
+    pub authors: Vec<String>,
+    /// The publication date.
+    pub published: Option<Date>,
+}
+
+/// Everything collected in one pass over the page.
+#[derive(Default)]
+struct Found {
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    lang: Option<String>,
+    title: Option<String>,
+    headlines: Vec<String>,
+    time: Option<String>,
+    ld: Vec<Value>,
+}
+
+impl Found {
+    fn meta(&self, key: &str) -> Option<&str> {
+        self.metas.iter().find(|(k, v)| k == key && !v.is_empty()).map(|(_, v)| v.as_str())
+    }
+    fn first_meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| self.meta(k))
+    }
+}
+
+/// Reads the page's metadata. `url` is where the page came from, when known.
+pub(crate) fn read(dom: &Dom<'_>, stats: &Stats, url: Option<&str>, url_date: Option<Date>) -> PageMeta {
+    let found = collect(dom, stats);
+    let article = best_article(&found.ld);
+    let graph_ids = IdIndex::new(&found.ld);
+    let ld_str = |field: &str| article.and_then(|a| a.get(field)).and_then(first_string);
+
+    let mut source = Source { url: url.map(str::to_string), ..Source::default() };
+    source.canonical_url = found.canonical.clone().or_else(|| found.meta("og:url").map(str::to_string));
+    source.site_name = found
+        .meta("og:site_name")
+        .map(str::to_string)
+        .or_else(|| {
+            article
+                .and_then(|a| a.get("publisher"))
+                .and_then(|p| graph_ids.resolve(p).get("name"))
+                .and_then(first_string)
+        })
+        .or_else(|| found.meta("application-name").map(str::to_string));
+    source.language = found
+        .lang
+        .clone()
+        .or_else(|| ld_str("inLanguage"))
+        .or_else(|| found.meta("og:locale").map(|l| l.replace('_', "-")))
+        .or_else(|| found.meta("content-language").map(str::to_string));
+    source.description = found
+        .first_meta(&["og:description", "description", "twitter:description"])
+        .map(str::to_string)
+        .or_else(|| ld_str("description"));
+    source.section = found.meta("article:section").map(str::to_string).or_else(|| ld_str("articleSection"));
+    source.tags = tags(&found, article);
+    source.image = found
+        .first_meta(&["og:image", "og:image:url", "twitter:image"])
+        .map(str::to_string)
+        .or_else(|| article.and_then(|a| a.get("image")).and_then(image_url));
+    source.published_at = ld_str("datePublished")
+        .or_else(|| found.first_meta(PUBLISHED_KEYS).map(str::to_string))
+        .or_else(|| found.time.clone());
+    source.modified_at = ld_str("dateModified").or_else(|| found.first_meta(MODIFIED_KEYS).map(str::to_string));
+    let published = source.published_at.as_deref().and_then(parse_time).or(url_date);
+
+    let mut names = Vec::new();
+    if let Some(a) = article.and_then(|a| a.get("author")) {
+        ld_authors(a, &graph_ids, &mut names);
+    }
+    if names.is_empty() {
+        if let Some(list) = AUTHOR_KEYS.iter().filter_map(|k| found.meta(k)).find(|v| !authors::is_url(v)) {
+            names.push(list.to_string());
+        }
+    }
+    let authors = authors::clean(&names);
+
+    let title = headline(&found, ld_str("headline"), source.site_name.as_deref());
+    PageMeta { source, title, authors, published }
+}
+
+/// One pass over the elements.
+fn collect(dom: &Dom<'_>, stats: &Stats) -> Found {
+    let mut f = Found::default();
+    let text_of = |id: u32| -> String {
+        let mut raw = String::new();
+        dom.walk(id, |c, entering| {
+            let visible = dom.tag(c).is_none_or(|t| !t.is_invisible());
+            if entering && visible && dom.tag(c).is_none() {
+                raw.push_str(dom.text(c));
+                // Block boundaries inside a headline are word boundaries.
+            } else if dom.tag(c).is_some_and(|t| t.is_block()) {
+                raw.push(' ');
+            }
+            visible
+        });
+        collapse(&decode(&raw))
+    };
+    for id in 1..dom.len() as u32 {
+        let Some(tag) = dom.tag(id) else { continue };
+        match tag {
+            Tag::Meta => {
+                let Some(content) = dom.attr(id, "content") else { continue };
+                for name in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = dom.attr(id, name) {
+                        f.metas.push((k.trim().to_ascii_lowercase(), collapse(&decode(content))));
+                    }
+                }
+            }
+            Tag::Link => {
+                let rel = dom.attr(id, "rel").unwrap_or("");
+                if f.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
+                    f.canonical = dom.attr(id, "href").map(|h| decode(h).trim().to_string());
+                }
+            }
+            Tag::Html if f.lang.is_none() => {
+                f.lang = dom.attr(id, "lang").map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
+            }
+            Tag::Script => {
+                let ld = dom.attr(id, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                if let (true, Some(child)) = (ld, dom.children(id).next()) {
+                    if let Some(v) = parse_json_ld(dom.text(child)) {
+                        f.ld.push(v);
+                    }
+                }
+            }
+            Tag::Title if f.title.is_none() => {
+                f.title = dom.children(id).next().map(|c| collapse(&decode(dom.text(c))));
+            }
+            Tag::H1 if !stats.skip[id as usize] && f.headlines.len() < MAX_HEADLINES => {
+                let t = text_of(id);
+                if !t.is_empty() {
+                    f.headlines.push(t);
+                }
+            }
+            Tag::Time => {
+                let published = dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished"))
+                    || dom.attr(id, "pubdate").is_some();
+                if let Some(dt) = dom.attr(id, "datetime").filter(|d| parse_time(d).is_some()) {
+                    if f.time.is_none() || published {
+                        f.time = Some(dt.trim().to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    f
+}
+
+/// JSON-LD text as JSON, tolerating what pages get wrong: raw line breaks and tabs inside
+/// strings, and a `<!--` wrapper.
+fn parse_json_ld(raw: &str) -> Option<Value> {
+    let s = raw.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
+    let s = s.strip_prefix("<![CDATA[").and_then(|s| s.strip_suffix("]]>")).unwrap_or(s);
+    serde_json::from_str(s).ok().or_else(|| {
+        let cleaned: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        serde_json::from_str(&cleaned).ok()
+    })
+}
+
+/// The article object among all JSON-LD blocks: the best-ranked type, the first of it.
+fn best_article(ld: &[Value]) -> Option<&Value> {
+    let mut best: Option<(usize, &Value)> = None;
+    let mut stack: Vec<&Value> = ld.iter().collect();
+    stack.reverse();
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(o) => {
+                if let Some(g) = o.get("@graph") {
+                    stack.push(g);
+                }
+                if let Some(rank) = type_rank(o.get("@type")) {
+                    if best.is_none_or(|(r, _)| rank < r) {
+                        best = Some((rank, v));
+                    }
+                }
+                if let Some(main) = o.get("mainEntity") {
+                    stack.push(main);
+                }
+            }
+            _ => {}
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+/// The rank of an `@type` (a string or an array of strings) in [`ARTICLE_TYPES`].
+fn type_rank(t: Option<&Value>) -> Option<usize> {
+    let rank = |s: &str| {
+        let s = s.rsplit('/').next().unwrap_or(s);
+        ARTICLE_TYPES.iter().position(|t| t.eq_ignore_ascii_case(s))
+    };
+    match t? {
+        Value::String(s) => rank(s),
+        Value::Array(a) => a.iter().filter_map(|v| v.as_str()).filter_map(rank).min(),
+        _ => None,
+    }
+}
+
+/// JSON-LD objects by `@id`, for references such as `"author": {"@id": "#jane"}`.
+struct IdIndex<'v> {
+    ids: Vec<(&'v str, &'v Value)>,
+}
+
+impl<'v> IdIndex<'v> {
+    fn new(ld: &'v [Value]) -> IdIndex<'v> {
+        let mut ids = Vec::new();
+        let mut stack: Vec<&Value> = ld.iter().collect();
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items),
+                Value::Object(o) => {
+                    if let (Some(id), true) = (o.get("@id").and_then(Value::as_str), o.len() > 1) {
+                        ids.push((id, v));
+                    }
+                    stack.extend(o.values().filter(|x| x.is_array() || x.is_object()));
+                }
+                _ => {}
+            }
+        }
+        IdIndex { ids }
+    }
+
+    /// The object a bare reference points to, or the value itself.
+    fn resolve(&self, v: &'v Value) -> &'v Value {
+        match v.as_object() {
+            Some(o) if o.len() == 1 => o
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| self.ids.iter().find(|(i, _)| *i == id).map(|(_, v)| *v))
+                .unwrap_or(v),
+            _ => v,
+        }
+    }
+}
+
+/// Author names from a JSON-LD `author`: a name, a Person, an Organization, a reference, or
+/// an array of them. People first: organizations only when no person is named.
+fn ld_authors(v: &Value, ids: &IdIndex<'_>, out: &mut Vec<String>) {
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        v => vec![v],
+    };
+    let mut people = Vec::new();
+    let mut orgs = Vec::new();
+    for item in items {
+        let item = ids.resolve(item);
+        match item {
+            Value::String(s) => people.push(s.clone()),
+            Value::Object(o) => {
+                let Some(name) = o.get("name").and_then(first_string) else { continue };
+                let org = type_is(o.get("@type"), "Organization") || type_is(o.get("@type"), "NewsMediaOrganization");
+                if org {
+                    orgs.push(name);
+                } else {
+                    people.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.extend(if people.is_empty() { orgs } else { people });
+}
+
+fn type_is(t: Option<&Value>, name: &str) -> bool {
+    match t {
+        Some(Value::String(s)) => s == name,
+        Some(Value::Array(a)) => a.iter().any(|v| v.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
+/// A string, or the first string of an array, trimmed and with entities decoded; `None` when
+/// empty.
+fn first_string(v: &Value) -> Option<String> {
+    let s = match v {
+        Value::String(s) => s.as_str(),
+        Value::Array(a) => a.iter().find_map(Value::as_str)?,
+        _ => return None,
+    };
+    let s = collapse(&decode(s));
+    (!s.is_empty()).then_some(s)
+}
+
+/// A JSON-LD `image`: a URL, an ImageObject, or an array of either.
+fn image_url(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(a) => a.iter().find_map(image_url),
+        Value::Object(o) => o.get("url").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Tags: `article:tag`, `keywords`, `news_keywords`, JSON-LD `keywords`; no duplicates.
+fn tags(found: &Found, article: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |t: &str| {
+        let t = t.trim();
+        if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(t)) {
+            out.push(t.to_string());
+        }
+    };
+    for (k, v) in &found.metas {
+        if k == "article:tag" {
+            add(v);
+        } else if k == "keywords" || k == "news_keywords" {
+            v.split(',').for_each(&mut add);
+        }
+    }
+    match article.and_then(|a| a.get("keywords")) {
+        Some(Value::String(s)) => s.split(',').for_each(&mut add),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).for_each(&mut add),
+        _ => {}
+    }
+    out
+}
+
+/// The headline as the page shows it: the `<h1>` that the metadata's title names, else the
+/// metadata's title (the `<title>` without the site's name), else the first `<h1>`.
+fn headline(found: &Found, ld: Option<String>, site: Option<&str>) -> Option<String> {
+    let metas: Vec<String> = [
+        ld.clone(),
+        found.meta("og:title").map(str::to_string),
+        found.meta("twitter:title").map(str::to_string),
+        found.title.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|t| !t.is_empty())
+    .collect();
+    let meta_keys: Vec<String> = metas.iter().map(|m| key(&strip_site(m, site))).collect();
+    let site_key = site.map(key).unwrap_or_default();
+    for h in &found.headlines {
+        let k = key(h);
+        if k.len() >= 8
+            && k != site_key
+            && meta_keys.iter().any(|m| m.contains(&k) || (k.contains(m.as_str()) && m.len() * 2 >= k.len()))
+        {
+            return Some(h.clone());
+        }
+    }
+    if let Some(t) = ld.or_else(|| found.meta("og:title").map(str::to_string)) {
+        return Some(strip_site(&t, site));
+    }
+    if let Some(t) = &found.title {
+        return Some(strip_site(t, site));
+    }
+    found.headlines.first().cloned()
+}
+
+/// A `<title>` without the site's name ("Storm hits coast | The Daily Example").
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let named = site.is_some_and(|s| key(tail) == key(s) || key(s).contains(&key(tail)));
+            if named || tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+/// The date part of a time as pages write it: ISO 8601 ("2023-12-22T05:00:00Z",
+/// "2023-12-22"), with slashes, compact ("20231222"), or RFC 2822 ("Fri, 22 Dec 2023 ...").
+pub(crate) fn parse_time(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/' | b'.') && b[7] == b[4] {
+        let y = s[..4].parse().ok()?;
+        let m = s[5..7].parse().ok()?;
+        let d = s[8..10].parse().ok()?;
+        return Date::from_ymd_opt(y, m, d);
+    }
+    if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit()) {
+        return Date::parse_from_str(&s[..8], "%Y%m%d").ok();
+    }
+    chrono::DateTime::parse_from_rfc2822(s).ok().map(|d| d.date_naive())
+}
+
+/// Decodes character references.
+fn decode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    decode_into(s, &mut out);
+    out
+}
+
+/// Trims and collapses blank space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::classes::Classes;
+    use crate::html::content::stats;
+
+    fn meta(page: &str) -> PageMeta {
+        let dom = Dom::parse(page);
+        let s = stats(&dom, &Classes::new(), true);
+        read(&dom, &s, Some("https://example.com/a"), None)
+    }
+
+    #[test]
+    fn json_ld_graph_and_references() {
+        let page = r##"<html lang="en-GB"><head><title>Dam Opens | Valley Post</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Valley Post"},
+              {"@type":["NewsArticle"],"headline":"Dam Opens","datePublished":"2024-03-05T08:00:00-05:00",
+               "author":[{"@id":"#p1"},{"@type":"Person","name":"By Tom Reed"}],"keywords":["Dams","Water"],
+               "publisher":{"@type":"Organization","name":"Valley Post"},"articleSection":["Local"]},
+              {"@type":"Person","@id":"#p1","name":"Ana Ruiz"}]}</script>
+            <meta property="og:image" content="https://example.com/i.jpg">
+            <link rel=canonical href="https://example.com/dam"></head><body><h1>Dam Opens</h1></body></html>"##;
+        let m = meta(page);
+        assert_eq!(m.title.as_deref(), Some("Dam Opens"));
+        assert_eq!(m.authors, ["Ana Ruiz", "Tom Reed"]);
+        assert_eq!(m.published, Date::from_ymd_opt(2024, 3, 5));
+        let s = &m.source;
+        assert_eq!(s.site_name.as_deref(), Some("Valley Post"));
+        assert_eq!(s.language.as_deref(), Some("en-GB"));
+        assert_eq!(s.section.as_deref(), Some("Local"));
+        assert_eq!(s.tags, ["Dams", "Water"]);
+        assert_eq!(s.canonical_url.as_deref(), Some("https://example.com/dam"));
+        assert_eq!(s.image.as_deref(), Some("https://example.com/i.jpg"));
+        assert_eq!(s.published_at.as_deref(), Some("2024-03-05T08:00:00-05:00"));
+    }
+
+    #[test]
+    fn open_graph_meta_and_time() {
+        let page = r#"<head><title>Rail strike ends - The Example Times</title>
+            <meta name="author" content="Lee Park and Sam Cole"><meta name="keywords" content="rail, strikes">
+            <meta property="og:site_name" content="The Example Times"></head>
+            <body><h1 class=logo>The Example Times</h1><time datetime="2023-11-02">Nov 2</time></body>"#;
+        let m = meta(page);
+        assert_eq!(m.title.as_deref(), Some("Rail strike ends"));
+        assert_eq!(m.authors, ["Lee Park", "Sam Cole"]);
+        assert_eq!(m.published, Date::from_ymd_opt(2023, 11, 2));
+        assert_eq!(m.source.tags, ["rail", "strikes"]);
+    }
+
+    #[test]
+    fn time_formats() {
+        assert_eq!(parse_time("2023/12/22 10:00"), Date::from_ymd_opt(2023, 12, 22));
+        assert_eq!(parse_time("20231222"), Date::from_ymd_opt(2023, 12, 22));
+        assert_eq!(parse_time("Fri, 22 Dec 2023 10:00:00 +0000"), Date::from_ymd_opt(2023, 12, 22));
+        assert_eq!(parse_time("yesterday"), None);
+    }
+}
