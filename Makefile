@@ -7,42 +7,54 @@ VPY := $(VENV)/bin/python
 SEED := seeds/000_b329b9e3f58bd74f.txt
 export BYLINE_SHARED_DATA ?= $(abspath ../shared/data)
 
+# `$(call quietly,COMMAND)` runs COMMAND with its output held back and shown only if it fails,
+# so that a phase prints one line of its own instead of pip's and maturin's chatter.
+quietly = out=$$(mktemp); if $(1) >$$out 2>&1; then rm -f $$out; else s=$$?; cat $$out; rm -f $$out; exit $$s; fi
+
 .PHONY: help
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 .PHONY: run
-run: ## Parse the seed article and print its JSON
+run: ## Parse the seed article and print its JSON (the byline binary, built by cargo)
 	cargo run -q --release --bin byline -- parse $(SEED) --published 2023-02-25 --pretty
 
 $(VENV)/.ready: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(VPY) -m pip install -q --upgrade "pip>=25.1"
-	$(VPY) -m pip install -q --group dev
-	touch $@
+	@echo "venv: $(VENV) with the development tools (pip install --group dev)"
+	@$(call quietly,$(PYTHON) -m venv $(VENV))
+	@$(call quietly,$(VPY) -m pip install -q --upgrade "pip>=25.1")
+	@$(call quietly,$(VPY) -m pip install -q --group dev)
+	@touch $@
 
 .PHONY: venv
 venv: $(VENV)/.ready ## Create the Python virtualenv for development
 
 .PHONY: develop
-develop: venv ## Build the Python extension into the virtualenv
-	VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(VENV))/bin:$$PATH $(VENV)/bin/maturin develop -q --release
+develop: venv ## Build the Python extension (and the byline console script) into the virtualenv
+	@echo "build: the Python extension into $(VENV) (maturin develop --release; minutes the first time)"
+	@$(call quietly,VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(VENV))/bin:$$PATH PIP_QUIET=1 \
+		$(VENV)/bin/maturin develop -q --release)
 
 .PHONY: test
 test: test-rust test-python ## Run every test, Rust and Python
 
 .PHONY: test-rust
-test-rust: ## Run the Rust tests
+test-rust: ## Run the Rust tests (one summary line; everything when a test fails)
 	@[ -d "$(BYLINE_SHARED_DATA)" ] || echo "note: no development data at $(BYLINE_SHARED_DATA) (set BYLINE_SHARED_DATA): the Rust tests that need it (crates/core/tests/layout_data.rs) skip"
-	cargo test --workspace --all-targets -q
-	cargo test --workspace --doc -q
+	@echo "rust: cargo test --workspace, unit, integration and doc tests (builds first)"
+	@out=$$(mktemp); \
+	if cargo test --workspace --all-targets -q >$$out 2>&1 && cargo test --workspace --doc -q >>$$out 2>&1; then \
+		awk '/^test result:/ {p += $$4; f += $$6; i += $$8} END {printf "rust: %d passed, %d failed, %d ignored\n", p, f, i}' $$out; \
+		rm -f $$out; \
+	else s=$$?; cat $$out; rm -f $$out; exit $$s; fi
 
 .PHONY: test-python
-test-python: develop ## Run the Python tests (API, stubs, notebook, headless Chromium)
-	$(VPY) -m pytest -q -rs
+test-python: develop ## Run the Python tests (API, stubs, notebook, console script, headless Chromium)
+	@echo "python: pytest"
+	@$(VPY) -m pytest -q -rs
 
 .PHONY: screenshot
-screenshot: develop ## Screenshot of the seed article as Jupyter shows it (docs/article.png)
+screenshot: develop ## Screenshot of the seed article as `byline parse --render` draws it (docs/article.png)
 	$(VPY) tests/python/screenshot.py docs/article.png light
 
 .PHONY: lint
@@ -50,6 +62,7 @@ lint: ## rustfmt, clippy and rustdoc, warnings as errors
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -q -- -D warnings
 	cargo clippy -p byline-batch --no-default-features --all-targets -q -- -D warnings
+	cargo clippy -p byline-batch --no-default-features --features cli --all-targets -q -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps -q
 
 .PHONY: fmt

@@ -42,8 +42,8 @@ from byline._byline import (
     parse_html,
     parse_files,
     parse_many,
+    render_html,
 )
-from byline._html import render_html
 from byline._tables import TABLES, to_arrow, to_pandas
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, final
 
 __all__ = [
@@ -27,10 +27,12 @@ __all__ = [
     "Speaker",
     "Timex",
     "__version__",
+    "cli_main",
     "parse",
     "parse_html",
     "parse_files",
     "parse_many",
+    "render_html",
     "table_columns",
 ]
 
@@ -340,3 +342,5 @@ def parse_files(
     threads: int | None = None,
     published: _Date = None,
 ) -> list[Article]: ...
+def render_html(article: Article, *, standalone: bool = False) -> str: ...
+def cli_main(argv: Sequence[str]) -> int: ...

@@ -1,5 +1,9 @@
 """Headless Chromium for looking at rendered articles as a person would: load a page, read back
-what its DOM says, take a screenshot. Used by test_html.py and screenshot.py."""
+what its DOM says, take a screenshot. Used by test_html.py and screenshot.py.
+
+Two kinds of input: a fragment (``Article._repr_html_``), shown in a page coloured like a Jupyter
+theme; and a standalone document (``byline parse --render``), shown as it is, with Chromium
+asked for a dark system theme when the theme is dark."""
 
 from __future__ import annotations
 
@@ -41,6 +45,8 @@ _PROBE = """
         e => getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)').length,
     injected: window.__injected === true,
     scripts: document.querySelectorAll('.byline-article script').length,
+    background: getComputedStyle(document.body).backgroundColor,
+    colour: body,
   };
   const pre = document.createElement('pre');
   pre.id = 'byline-report';
@@ -65,24 +71,39 @@ def page(fragment: str, theme: str = "light") -> str:
     bg, fg = THEMES[theme]
     return (
         '<!doctype html><html><head><meta charset="utf-8"><title>byline</title>'
-        "<script>window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
-        "</script>"
+        f"{_ERRORS}"
         f"<style>body {{ background: {bg}; color: {fg}; margin: 16px; }}</style></head>"
         f"<body>{fragment}{_PROBE}</body></html>"
     )
 
 
-def _run(chromium: str, args: list[str], target: Path) -> subprocess.CompletedProcess[str]:
-    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *args, target.as_uri()]
+_ERRORS = (
+    "<script>window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
+    "</script>"
+)
+
+
+def probed(document: str) -> str:
+    """A standalone document with the error catcher and the probe added (the document itself has
+    no scripts)."""
+    head, body = document.index("<head>") + len("<head>"), document.rindex("</body>")
+    return document[:head] + _ERRORS + document[head:body] + _PROBE + document[body:]
+
+
+def _run(chromium: str, args: list[str], target: Path, theme: str) -> subprocess.CompletedProcess[str]:
+    dark = ["--force-dark-mode"] if theme == "dark" else []  # prefers-color-scheme: dark
+    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *dark, *args, target.as_uri()]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
 
 
-def load(chromium: str, fragment: str, theme: str = "light") -> tuple[dict[str, Any], str]:
-    """Loads the fragment in a themed page; returns the probe's report and Chromium's stderr."""
+def load(chromium: str, markup: str, theme: str = "light", standalone: bool = False) -> tuple[dict[str, Any], str]:
+    """Loads a fragment in a themed page, or a standalone document as it is; returns the probe's
+    report and Chromium's stderr."""
+    document = probed(markup) if standalone else page(markup, theme)
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "page.html"
-        target.write_text(page(fragment, theme), encoding="utf-8")
-        proc = _run(chromium, ["--dump-dom", "--enable-logging=stderr", "--v=0"], target)
+        target.write_text(document, encoding="utf-8")
+        proc = _run(chromium, ["--dump-dom", "--enable-logging=stderr", "--v=0"], target, theme)
     if proc.returncode != 0:
         raise RuntimeError(f"chromium exited {proc.returncode}: {proc.stderr[-2000:]}")
     found = re.search(r'<pre id="byline-report"[^>]*>(.*?)</pre>', proc.stdout, flags=re.S)
@@ -92,11 +113,13 @@ def load(chromium: str, fragment: str, theme: str = "light") -> tuple[dict[str, 
     return json.loads(html.unescape(raw)), proc.stderr
 
 
-def screenshot(chromium: str, fragment: str, out: Path, theme: str = "light", size: str = "1000,1200") -> None:
-    """Saves a PNG of the fragment in a themed page."""
+def screenshot(
+    chromium: str, markup: str, out: Path, theme: str = "light", size: str = "1000,1200", standalone: bool = False
+) -> None:
+    """Saves a PNG of a fragment in a themed page, or of a standalone document."""
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "page.html"
-        target.write_text(page(fragment, theme), encoding="utf-8")
-        proc = _run(chromium, [f"--screenshot={out.resolve()}", f"--window-size={size}"], target)
+        target.write_text(markup if standalone else page(markup, theme), encoding="utf-8")
+        proc = _run(chromium, [f"--screenshot={out.resolve()}", f"--window-size={size}"], target, theme)
     if proc.returncode != 0 or not out.is_file():
         raise RuntimeError(f"screenshot failed ({proc.returncode}): {proc.stderr[-2000:]}")

@@ -1,14 +1,16 @@
-"""Renders the seed article as Jupyter shows it and saves a screenshot (for the README).
+"""Renders the seed article with `byline parse --render` (the console script) and saves a
+screenshot of the page (for the README).
 
 Usage: python tests/python/screenshot.py OUT.png [light|dark]
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-import byline
 from chromium import find_chromium, screenshot
 from conftest import SEED
 
@@ -19,9 +21,13 @@ def main() -> None:
     chromium = find_chromium()
     if chromium is None:
         sys.exit("no Chromium found (Debian: apt-get install chromium)")
-    article = byline.parse(SEED.read_text(encoding="utf-8"), published="2023-02-25")
-    screenshot(chromium, article._repr_html_(), out, theme, size="1000,1100")
-    print(f"wrote {out} ({theme}): {article!r}")
+    script = Path(sys.executable).with_name("byline")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "article.html"
+        cmd = [str(script), "parse", str(SEED), "--published", "2023-02-25", "--render", str(page)]
+        subprocess.run(cmd, check=True)
+        screenshot(chromium, page.read_text(encoding="utf-8"), out, theme, size="1000,1100", standalone=True)
+    print(f"wrote {out} ({theme})")
 
 
 if __name__ == "__main__":

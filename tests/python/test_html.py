@@ -1,17 +1,22 @@
-"""`Article._repr_html_`: quotes linked to speakers, entities coloured, a legend, input escaped,
-and the page loads in headless Chromium without errors in light and dark themes."""
+"""The article view, drawn by the Rust renderer for both `Article._repr_html_` (a fragment in a
+notebook) and `byline parse --render` (a standalone page): quotes linked to speakers, entities
+coloured, a legend, input escaped, and both load in headless Chromium without errors in light and
+dark themes."""
 
 from __future__ import annotations
 
 import html
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import byline
 from chromium import find_chromium, load, screenshot
+from conftest import SEED
 from helpers import build_article, offset_cases
 
 HOSTILE = {
@@ -76,6 +81,20 @@ def test_article_without_annotations_renders() -> None:
     assert "none found" in out and out.endswith("</div>")
 
 
+def test_a_standalone_page_wraps_the_same_view() -> None:
+    article = build_article(HOSTILE)
+    document = byline.render_html(article, standalone=True)
+    assert document.startswith("<!doctype html>") and document.rstrip().endswith("</html>")
+    assert "<title>&lt;script&gt;window.__injected = true&lt;/script&gt; Bad &lt;b&gt;Title&lt;/b&gt;</title>" in document
+    assert "<script" not in document and "prefers-color-scheme: dark" in document
+    # The page's body is the fragment's, ids aside.
+    inner = re.search(r'<div class="byline-article" id="byline">(.*)</div>\n</body>', document, flags=re.S)
+    fragment = re.search(r"</style>(.*)</div>$", article._repr_html_(), flags=re.S)
+    assert inner is not None and fragment is not None
+    assert re.sub(r"byline\d*", "X", inner.group(1)) == re.sub(r"byline\d*", "X", fragment.group(1))
+    assert byline.render_html(article, standalone=True) == document, "the same article, the same page"
+
+
 @pytest.fixture
 def chromium() -> str:
     path = find_chromium()
@@ -104,3 +123,33 @@ def test_renders_in_headless_chromium(chromium: str, theme: str, tmp_path: Path,
     png = tmp_path / f"{theme}.png"
     screenshot(chromium, cases[0]._repr_html_(), png, theme, size="900,600")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_rendered_page_in_headless_chromium(chromium: str, theme: str, tmp_path: Path) -> None:
+    """`byline parse --render` (the console script) writes a page that reads in either system theme."""
+    out = tmp_path / "article.html"
+    script = Path(sys.executable).with_name("byline")
+    proc = subprocess.run([str(script), "parse", str(SEED), "--render", str(out)], capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    document = out.read_text(encoding="utf-8")
+    article = byline.parse(SEED.read_bytes())
+    report, stderr = load(chromium, document, theme, standalone=True)
+    assert report["errors"] == [] and "Uncaught" not in stderr, report
+    assert report["scripts"] == 0
+    assert report["quotes"] == len(article.quotes) > 0
+    assert report["entities"] == len(article.mentions) > 0
+    assert report["links"] > 0 and report["broken_links"] == 0 and report["legend"] >= 2
+    assert report["text_colour_overridden"] == 0
+    # The page follows the system theme: dark text on white, or light text on near-black.
+    background, colour = THEME_COLOURS[theme]
+    assert (report["background"], report["colour"]) == (background, colour), report
+    png = tmp_path / f"page-{theme}.png"
+    screenshot(chromium, document, png, theme, size="900,600", standalone=True)
+    assert png.stat().st_size > 5_000
+
+
+THEME_COLOURS = {
+    "light": ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0.87)"),
+    "dark": ("rgb(17, 17, 17)", "rgba(255, 255, 255, 0.87)"),
+}

@@ -34,7 +34,7 @@
 //!     lines.push(String::from_utf8(done.json).unwrap());
 //! }
 //! assert!(lines[0].starts_with(r#"{"schema":"byline/1","id":"a1","#));
-//! assert_eq!(lines[1], r#"{"id":"a2","error":"no field \"text\""}"#);
+//! assert_eq!(lines[1], r#"{"id":"a2","error":"no field \"text\" (the record has \"id\", \"body\")"}"#);
 //! assert_eq!((summary.parsed, summary.errors), (1, 1));
 //! assert_eq!(stats.report(10).articles, 1);
 //! # std::fs::remove_dir_all(&dir)?;
@@ -44,16 +44,22 @@
 //! The pieces compose: [`Pipeline::parse`] yields `Result<Article, ErrorRecord>` for any
 //! iterator of [`Input`]s; [`Pipeline::chunks`] with [`Chunks::prefetch`] reads on a thread of
 //! its own; [`tables::Rows`] flattens articles for DataFrames; [`writers`] write JSON Lines,
-//! CSV and Parquet.
+//! CSV and Parquet; [`render`] draws an article as HTML for people.
 //!
-//! Parquet files and arrow record batches need the `parquet` feature; the `byline` binary needs
-//! `cli`, which implies it (both on by default). Without them the crate does not depend on
-//! arrow-rs or the command-line crates and writes CSV tables only.
+//! Features (all on by default):
+//! - `parquet`: Parquet files and arrow record batches. Without it the crate does not depend on
+//!   arrow-rs and writes CSV tables only.
+//! - `cli`: the command line as a library, [`cli::main`] (argument parsing, progress bar); it
+//!   implies `parquet`. The Python package turns it on for its `byline` console script.
+//! - `bin`: the `byline` binary itself (Ctrl-C handling and the mimalloc allocator); implies `cli`.
 
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod pipeline;
 mod process;
 pub mod readers;
 mod record;
+pub mod render;
 pub mod stats;
 mod summary;
 pub mod tables;

@@ -42,8 +42,11 @@ impl Record {
 pub enum ErrorKind {
     /// The file or stream could not be read (I/O error, truncated gzip).
     Read,
-    /// The record is malformed: bad JSON or CSV, a missing text field, a bad date.
+    /// The record is malformed: bad JSON or CSV, a text field that is not a string, a bad date.
     Format,
+    /// The record (or the CSV header) has no text field of the configured name; the message
+    /// lists the fields it has.
+    MissingText,
     /// The text is not valid UTF-8 (and `--lossy` was not given).
     InvalidUtf8,
     /// The input is binary data, not text.
@@ -56,20 +59,22 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, in a fixed order (for summaries).
-    pub const ALL: [ErrorKind; 6] = [
+    pub const ALL: [ErrorKind; 7] = [
         ErrorKind::Read,
         ErrorKind::Format,
+        ErrorKind::MissingText,
         ErrorKind::InvalidUtf8,
         ErrorKind::Binary,
         ErrorKind::TooLarge,
         ErrorKind::Parse,
     ];
 
-    /// A short name: `read`, `format`, `invalid_utf8`, `binary`, `too_large`, `parse`.
+    /// A short name: `read`, `format`, `missing_text`, `invalid_utf8`, `binary`, `too_large`, `parse`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Read => "read",
             ErrorKind::Format => "format",
+            ErrorKind::MissingText => "missing_text",
             ErrorKind::InvalidUtf8 => "invalid_utf8",
             ErrorKind::Binary => "binary",
             ErrorKind::TooLarge => "too_large",

@@ -193,7 +193,7 @@ pub struct Report {
     pub quotes_resolved: u64,
     /// Quotes with a speaker mention that resolves to no name.
     pub quotes_unresolved: u64,
-    /// Quotes whose text names nobody.
+    /// Quotes for which the text gives no speaker at all.
     pub quotes_without_speaker: u64,
     /// Articles with at least one quote.
     pub articles_with_quotes: u64,
@@ -267,7 +267,8 @@ impl fmt::Display for Report {
         }
         writeln!(
             f,
-            "speakers: {} quotes resolved to a name, {} unresolved, {} name nobody",
+            "speakers: {} quotes by a named speaker, {} by an unnamed one (\"officials\", an unresolved \"he\"), \
+             {} with no speaker in the text",
             self.quotes_resolved, self.quotes_unresolved, self.quotes_without_speaker
         )?;
         writeln!(
@@ -372,6 +373,8 @@ mod tests {
         assert_eq!(r.quote_kinds["direct"], 6);
         let text = r.to_string();
         assert!(text.contains("Ann Lee"), "{text}");
+        assert!(text.contains("speakers: 4 quotes by a named speaker, 1 by an unnamed one"), "{text}");
+        assert!(text.contains("1 with no speaker in the text"), "{text}");
     }
 
     #[test]

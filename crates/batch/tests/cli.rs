@@ -186,6 +186,9 @@ fn tables_and_stats() {
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let err = String::from_utf8(run.stderr).unwrap();
     assert!(err.contains("articles: 3 parsed, 1 failed") && err.contains("most quoted"), "{err}");
+    // Words a reader understands: who the quotes are by.
+    assert!(err.contains("quotes by a named speaker") && err.contains("with no speaker in the text"), "{err}");
+    assert!(!err.contains("name nobody"), "{err}");
 
     // Every table exists in both formats, with the documented columns and the same rows.
     for table in byline_batch::tables::Table::ALL {
@@ -199,7 +202,7 @@ fn tables_and_stats() {
     }
     let articles = csv_rows(&tables.join("articles.csv"));
     assert_eq!(articles.len(), 4);
-    assert_eq!((&articles[3][0], &articles[3][1]), ("broken", "no field \"text\""));
+    assert_eq!((&articles[3][0], &articles[3][1]), ("broken", "no field \"text\" (the record has \"id\")"));
     assert_eq!(&articles[0][6], "2023-02-25");
 
     // `byline stats` over the (gzip) output says the same as --stats did.
@@ -272,4 +275,128 @@ fn stats_flags_lines_that_are_not_output() {
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("mixed.jsonl:2"));
     assert!(String::from_utf8_lossy(&run.stdout).contains("articles: 0 parsed, 1 failed"));
+}
+
+fn stderr(run: &std::process::Output) -> String {
+    String::from_utf8_lossy(&run.stderr).into_owned()
+}
+
+#[test]
+fn parse_errors_say_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Latin-1: the byte offset of the first bad byte, and the option that gets past it.
+    let latin1 = tmp.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 Opens\n\nA caf\xe9 opened.").unwrap();
+    let run = byline(&["parse", latin1.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = stderr(&run);
+    assert!(err.contains("not valid UTF-8 (invalid byte sequence at byte 3)") && err.contains("--lossy"), "{err}");
+    // A directory: `batch` is the command for it.
+    let run = byline(&["parse", tmp.path().to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = stderr(&run);
+    assert!(err.contains("is a directory") && err.contains(&format!("byline batch {}", tmp.path().display())), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    // Too large: the option that raises the limit.
+    let run = byline(&["parse", latin1.to_str().unwrap(), "--max-bytes", "10"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("--max-bytes"), "{}", stderr(&run));
+    // Usage errors exit with 2, --help and --version with 0.
+    assert_eq!(byline(&["parse"]).status.code(), Some(2));
+    assert_eq!(byline(&["--version"]).status.code(), Some(0));
+    let help = byline(&["parse", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("--render") && help.contains("--plain-text") && help.contains("Usage: byline parse"));
+}
+
+#[test]
+fn batch_errors_say_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("a_latin1.txt"), b"Caf\xe9 Opens\n\nA caf\xe9 opened.").unwrap();
+    std::fs::write(dir.join("b_feed.jsonl"), "{\"id\": \"w1\", \"body\": \"Head\\n\\nBody.\", \"url\": \"u\"}\n")
+        .unwrap();
+    let run = byline(&["batch", dir.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    // Each failure, then one line per kind of failure an option gets past.
+    assert!(err.contains("a_latin1.txt: input is not valid UTF-8 (invalid byte sequence at byte 3)"), "{err}");
+    assert!(err.contains(r#"w1: no field "text" (the record has "id", "body", "url")"#), "{err}");
+    assert!(err.contains("1 record is not valid UTF-8: pass --lossy"), "{err}");
+    assert!(err.contains(r#"1 record has no "text" field"#) && err.contains("--text-field NAME"), "{err}");
+    assert!(err.contains("2 errors (1 missing_text, 1 invalid_utf8)"), "{err}");
+    // Following the advice works.
+    let run = byline(&["batch", dir.to_str().unwrap(), "--lossy", "--text-field", "body"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let lines: Vec<Value> =
+        String::from_utf8(run.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((lines[0]["title"].as_str(), lines[1]["title"].as_str()), (Some("Caf\u{FFFD} Opens"), Some("Head")));
+    // --quiet keeps them all quiet.
+    let run = byline(&["batch", dir.to_str().unwrap(), "--quiet"]);
+    assert_eq!((run.status.code(), stderr(&run).as_str()), (Some(1), ""));
+}
+
+#[test]
+fn batch_published_is_the_default_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let story = "Bridge Reopens\n\nThe bridge will reopen on Tuesday, officials said.";
+    std::fs::write(dir.join("a.txt"), story).unwrap();
+    let own = serde_json::json!({"id": "dated", "text": story, "published": "2024-01-10"});
+    std::fs::write(dir.join("b.jsonl"), format!("{own}\n")).unwrap();
+    let timex = |line: &Value| line["timexes"][0]["value"].as_str().map(String::from);
+
+    let run = byline(&["batch", dir.to_str().unwrap(), "--quiet"]);
+    let undated: Value = serde_json::from_str(String::from_utf8(run.stdout).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!((undated["published"].as_str(), timex(&undated).as_deref()), (None, Some("XXXX-WXX-2")));
+
+    let run = byline(&["batch", dir.to_str().unwrap(), "--published", "2023-02-25", "--quiet"]);
+    assert!(run.status.success());
+    let lines: Vec<Value> =
+        String::from_utf8(run.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // The plain-text file takes the default; the record keeps its own date.
+    assert_eq!((lines[0]["published"].as_str(), timex(&lines[0]).as_deref()), (Some("2023-02-25"), Some("2023-02-28")));
+    assert_eq!((lines[1]["published"].as_str(), timex(&lines[1]).as_deref()), (Some("2024-01-10"), Some("2024-01-16")));
+    let run = byline(&["batch", dir.to_str().unwrap(), "--published", "2023-02-30"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("2023-02-30"), "{}", stderr(&run));
+}
+
+#[test]
+fn plain_text_reads_bare_body_text() {
+    let text = b"Short Line Up Top\n\nBy Kim Osei\n\nThe first sentence. The second one.";
+    let roles = |run: std::process::Output| -> Vec<String> {
+        let a: Value = serde_json::from_slice(&run.stdout).unwrap();
+        a["paragraphs"].as_array().unwrap().iter().map(|p| p["role"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(roles(byline_with_stdin(&["parse", "-"], text)), ["title", "byline", "body"]);
+    assert_eq!(roles(byline_with_stdin(&["parse", "-", "--plain-text"], text)), ["body", "body", "body"]);
+    let run = byline_with_stdin(&["batch", "--format", "txt", "--plain-text", "--quiet"], text);
+    let a: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!((a["title"].as_str(), a["authors"].as_array().map(Vec::len)), (None, Some(0)));
+}
+
+#[test]
+fn parse_renders_a_standalone_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = repo().join("seeds/000_b329b9e3f58bd74f.txt");
+    let page = tmp.path().join("article.html");
+    let run = byline(&["parse", seed.to_str().unwrap(), "--render", page.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(run.stdout.is_empty(), "no JSON without -o");
+    assert!(stderr(&run).contains("wrote") && stderr(&run).contains("quotes"), "{}", stderr(&run));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("class=\"bl-legend\""));
+    assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"), "self-contained");
+    assert!(html.contains("prefers-color-scheme: dark"));
+
+    // Both at once: the page to a file and the JSON to standard output; or the page to standard output.
+    let run = byline(&["parse", seed.to_str().unwrap(), "--render", page.to_str().unwrap(), "-o", "-"]);
+    let a: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let quotes = a["quotes"].as_array().unwrap().len();
+    // One badge per quote, and one in the legend.
+    assert_eq!(std::fs::read_to_string(&page).unwrap().matches("class=\"bl-qid\"").count(), quotes + 1);
+    let run = byline(&["parse", seed.to_str().unwrap(), "--render", "-"]);
+    assert_eq!(String::from_utf8(run.stdout).unwrap(), html);
 }

@@ -53,5 +53,6 @@ pub use date::{parse_date, Date};
 pub use error::{Error, Result};
 pub use html::looks_like_html;
 pub use json::JsonOptions;
+pub use offsets::CharIndex;
 pub use parser::{Config, Parser, ParserBuilder};
 pub use span::Span;

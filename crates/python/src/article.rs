@@ -296,7 +296,7 @@ impl Article {
 
     /// The article as HTML for Jupyter: quotes highlighted and linked to their speakers,
     /// entities colour-coded, with a legend (see ``byline.render_html``).
-    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("byline._html")?.call_method1("render_html", (slf,))
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        crate::render::html(py, self, false)
     }
 }

@@ -1,6 +1,7 @@
 //! The one way real work runs: Python inputs already extracted, the GIL released, panics caught,
 //! and parallel work on the batch engine's pipeline, which survives `fork()`.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -19,15 +20,17 @@ where
 {
     py.detach(|| match catch_unwind(AssertUnwindSafe(f)) {
         Ok(result) => result,
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(InternalError::new_err(format!("byline panicked: {what}")))
-        }
+        Err(payload) => Err(InternalError::new_err(format!("byline panicked: {}", panic_message(payload.as_ref())))),
     })
+}
+
+/// What a panic said, from its payload.
+pub fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Batch pipelines keyed by thread count, for the process that built them.

@@ -4,6 +4,7 @@
 //! (`detach`), and many articles run on a rayon pool through the batch engine.
 
 mod article;
+mod cli;
 mod convert;
 mod detach;
 mod errors;
@@ -12,6 +13,7 @@ mod errors;
 mod golden;
 mod objects;
 mod parser;
+mod render;
 mod tables;
 
 use pyo3::prelude::*;
@@ -30,6 +32,8 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parser::parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(parser::parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(render::render_html, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

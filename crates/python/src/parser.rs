@@ -188,7 +188,9 @@ fn batch_error(i: usize, e: ErrorRecord) -> PyErr {
     match e.kind {
         ErrorKind::TooLarge => errors::InputTooLargeError::new_err(msg),
         ErrorKind::Read => PyOSError::new_err(msg),
-        ErrorKind::Format | ErrorKind::InvalidUtf8 | ErrorKind::Binary => errors::InvalidInputError::new_err(msg),
+        ErrorKind::Format | ErrorKind::MissingText | ErrorKind::InvalidUtf8 | ErrorKind::Binary => {
+            errors::InvalidInputError::new_err(msg)
+        }
         _ => errors::BylineError::new_err(msg),
     }
 }
@@ -430,15 +432,11 @@ impl Parser {
         let published = date_from_py(published)?;
         let locations = expand_paths(py, paths_or_glob)?;
         let config = self.config();
-        let options = ReadOptions { max_bytes: config.max_bytes, lossy: config.lossy_utf8, ..ReadOptions::default() };
+        let options =
+            ReadOptions { max_bytes: config.max_bytes, lossy: config.lossy_utf8, published, ..ReadOptions::default() };
         let parser: &byline_core::Parser = &self.inner;
         without_gil(py, || {
-            let reader = Reader::open(&locations, options)?.map(|input| {
-                input.map(|mut r| {
-                    r.published = r.published.or(published);
-                    r
-                })
-            });
+            let reader = Reader::open(&locations, options)?;
             let pipeline = pipeline(threads)?;
             collect_articles(pipeline.parse(parser, reader))
         })

@@ -42,7 +42,10 @@ impl CsvRecords {
         let headers = self.reader.byte_headers().map_err(|e| (ErrorKind::Read, e.to_string()))?;
         let find = |name: &str| headers.iter().position(|h| h == name.as_bytes());
         let fields = &self.options.fields;
-        let text = find(&fields.text).ok_or_else(|| (ErrorKind::Format, format!("no column {:?}", fields.text)))?;
+        let text = find(&fields.text).ok_or_else(|| {
+            let names: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
+            (ErrorKind::MissingText, super::fields::missing(&fields.text, "column", "the header", &names))
+        })?;
         Ok(Columns { text, id: find(&fields.id), published: find(&fields.published) })
     }
 
@@ -134,6 +137,10 @@ mod tests {
     fn a_missing_text_column_is_one_error() {
         let out = read_all(b"id,body\na,b\n", ReadOptions::default());
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].as_ref().unwrap_err().error, "in.csv: no column \"text\"");
+        let e = out[0].as_ref().unwrap_err();
+        assert_eq!(
+            (e.kind, e.error.as_str()),
+            (ErrorKind::MissingText, r#"in.csv: no column "text" (the header has "id", "body")"#)
+        );
     }
 }

@@ -69,7 +69,10 @@ pub(crate) fn from_json(bytes: &[u8], fields: &Fields, lossy: bool) -> Result<Re
     }
     let text = match picked.text {
         Some(Value::String(s)) => s,
-        None | Some(Value::Null) => return Err(fail(ErrorKind::Format, format!("no field {:?}", fields.text))),
+        None => {
+            return Err(fail(ErrorKind::MissingText, missing(&fields.text, "field", "the record", &key_names(&json))))
+        }
+        Some(Value::Null) => return Err(fail(ErrorKind::Format, format!("field {:?} is null", fields.text))),
         Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.text))),
     };
     let published = match picked.published {
@@ -78,6 +81,43 @@ pub(crate) fn from_json(bytes: &[u8], fields: &Fields, lossy: bool) -> Result<Re
         Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.published))),
     };
     Ok(Record { id, bytes: text.into_bytes(), published, lossy: bad_utf8.is_some() })
+}
+
+/// Most field names listed in a "no field" message.
+const NAMES_LISTED: usize = 12;
+
+/// "no field \"text\" (the record has \"body\", \"id\")": what is missing, and what there is
+/// instead (the first few names, in the input's order), so the right name can be chosen.
+pub(crate) fn missing(name: &str, what: &str, holder: &str, names: &[String]) -> String {
+    if names.is_empty() {
+        return format!("no {what} {name:?} ({holder} has none)");
+    }
+    let mut listed: Vec<String> = names.iter().take(NAMES_LISTED).map(|n| format!("{n:?}")).collect();
+    if names.len() > NAMES_LISTED {
+        listed.push(format!("and {} more", names.len() - NAMES_LISTED));
+    }
+    format!("no {what} {name:?} ({holder} has {})", listed.join(", "))
+}
+
+/// The keys of a JSON object, in order (read again only when a record fails).
+fn key_names(json: &str) -> Vec<String> {
+    struct Keys;
+    impl<'de> Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            let mut keys = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<IgnoredAny>()?;
+                keys.push(key);
+            }
+            Ok(keys)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde::Deserializer::deserialize_map(&mut de, Keys).unwrap_or_default()
 }
 
 /// The three fields of interest; everything else is skipped without being built.
@@ -146,8 +186,16 @@ mod tests {
     fn failures_keep_the_id() {
         let e = read(br#"{"id": "a", "text": 3}"#).unwrap_err();
         assert_eq!((e.id.as_deref(), e.kind), (Some("a"), ErrorKind::Format));
-        let e = read(br#"{"id": "a"}"#).unwrap_err();
-        assert_eq!(e.error, "no field \"text\"");
+        let e = read(br#"{"id": "a", "body": "B", "url": "u"}"#).unwrap_err();
+        assert_eq!(
+            (e.kind, e.error.as_str()),
+            (ErrorKind::MissingText, r#"no field "text" (the record has "id", "body", "url")"#)
+        );
+        assert_eq!(read(b"{}").unwrap_err().error, r#"no field "text" (the record has none)"#);
+        let many: Vec<String> = (0..15).map(|i| format!("\"k{i}\": {i}")).collect();
+        let e = read(format!("{{{}}}", many.join(", ")).as_bytes()).unwrap_err();
+        assert!(e.error.ends_with(r#""k10", "k11", and 3 more)"#), "{}", e.error);
+        assert_eq!(read(br#"{"text": null}"#).unwrap_err().kind, ErrorKind::Format);
         let e = read(br#"{"id": "a", "text": "x", "published": "yesterday"}"#).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Format);
         let e = read(b"{\"id\": \"b\", \"text\": \"caf\xe9\"}").unwrap_err();

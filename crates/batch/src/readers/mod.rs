@@ -22,6 +22,8 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use byline_core::Date;
+
 use crate::record::{ErrorKind, ErrorRecord, Input, Record};
 
 pub use count::ByteCounter;
@@ -78,11 +80,20 @@ pub struct ReadOptions {
     /// Replace invalid UTF-8 in JSON Lines with U+FFFD instead of failing the line. (Plain text and
     /// CSV fields are decoded by the parser, which has its own lossy option.) Default: false.
     pub lossy: bool,
+    /// The publication date of records that do not give their own (plain-text files, records
+    /// without the date field). Default: `None`.
+    pub published: Option<Date>,
 }
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions { fields: Fields::default(), format: None, max_bytes: 256 * 1024 * 1024, lossy: false }
+        ReadOptions {
+            fields: Fields::default(),
+            format: None,
+            max_bytes: 256 * 1024 * 1024,
+            lossy: false,
+            published: None,
+        }
     }
 }
 
@@ -138,10 +149,14 @@ impl Reader {
             }
         }
         let counter = ByteCounter::default();
+        let default_date = options.published;
         let options = Arc::new(options);
         let locations = locations.to_vec();
         let c = counter.clone();
-        let inner = locations.into_iter().flat_map(move |loc| open_location(loc, &options, &c));
+        let inner = locations
+            .into_iter()
+            .flat_map(move |loc| open_location(loc, &options, &c))
+            .map(move |input| input.map(|r| Record { published: r.published.or(default_date), ..r }));
         Ok(Reader { inner: Box::new(inner), counter })
     }
 

@@ -1,14 +1,18 @@
-//! Command-line arguments.
+//! Command-line arguments. Doc comments here are `--help` text.
+
+// `--help` text for people, not rustdoc markup.
+#![allow(rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]
 
 use std::path::PathBuf;
 
-use byline_batch::readers::Format;
-use byline_core::{parse_date, Date};
+use byline_core::{parse_date, Date, Parser as ArticleParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::readers::Format;
 
 /// Parse news articles: layout, sentences, entities, quotes with speakers, time expressions.
 #[derive(Parser)]
-#[command(name = "byline", version)]
+#[command(name = "byline", bin_name = "byline", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -16,7 +20,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Parse one article and print its JSON.
+    /// Parse one article and print its JSON, or draw it as an HTML page (--render).
     Parse(ParseArgs),
     /// Parse a corpus: one Article JSON line per input article, in input order.
     Batch(BatchArgs),
@@ -28,9 +32,14 @@ pub enum Command {
 pub struct ParseArgs {
     /// The article file (plain text or an HTML page, optionally gzip), or `-` for standard input.
     pub file: PathBuf,
-    /// Publication date, YYYY-MM-DD: anchors relative dates ("on Tuesday").
-    #[arg(long, value_parser = date_arg)]
-    pub published: Option<Date>,
+    /// Write the article as a standalone HTML page to FILE (`-` for standard output): quotes
+    /// linked to their speakers, entities coloured, a legend. Its JSON is then not printed,
+    /// unless -o asks for it.
+    #[arg(long, value_name = "FILE")]
+    pub render: Option<PathBuf>,
+    /// Write the article's JSON to FILE (`-` for standard output, the default without --render).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Indent the JSON.
     #[arg(long)]
     pub pretty: bool,
@@ -41,7 +50,7 @@ pub struct ParseArgs {
     #[arg(long)]
     pub url: Option<String>,
     #[command(flatten)]
-    pub decoding: DecodingArgs,
+    pub parsing: ParsingArgs,
 }
 
 /// What `byline parse` reads.
@@ -53,14 +62,31 @@ pub enum ParseFormatArg {
     Text,
 }
 
+// How articles are read and parsed: the options `parse` and `batch` share. (A doc comment here
+// would become the subcommands' `about`.)
 #[derive(Args)]
-pub struct DecodingArgs {
+pub struct ParsingArgs {
+    /// Publication date, YYYY-MM-DD: anchors relative dates ("on Tuesday"). In a batch, the date
+    /// of the records that do not give their own.
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub published: Option<Date>,
+    /// Read each article as bare body text: no headline, byline, dateline or boilerplate
+    /// detection (for text that is not a news article, or has had them removed).
+    #[arg(long)]
+    pub plain_text: bool,
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.
     #[arg(long)]
     pub lossy: bool,
     /// Largest article accepted (for JSON Lines and CSV, largest record): 500000, 50MB, 1GiB.
     #[arg(long, value_name = "SIZE", default_value = "256MiB", value_parser = size_arg)]
     pub max_bytes: usize,
+}
+
+impl ParsingArgs {
+    /// The parser these options ask for.
+    pub fn parser(&self) -> byline_core::Result<ArticleParser> {
+        ArticleParser::builder().max_bytes(self.max_bytes).lossy_utf8(self.lossy).plain_text(self.plain_text).build()
+    }
 }
 
 #[derive(Args)]
@@ -107,7 +133,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "N", hide_short_help = true)]
     pub chunk: Option<usize>,
     #[command(flatten)]
-    pub decoding: DecodingArgs,
+    pub parsing: ParsingArgs,
     /// Exit with 0 even when some articles failed.
     #[arg(long)]
     pub allow_errors: bool,

@@ -6,23 +6,20 @@
 
 use std::io;
 use std::path::PathBuf;
-use std::process::ExitCode;
-use std::sync::atomic::Ordering;
 use std::sync::mpsc::sync_channel;
 
-use byline_batch::readers::{self, Fields, Location, ReadOptions, Reader};
-use byline_batch::writers::{JsonlWriter, TableFormats, TablesWriter};
-use byline_batch::{Pipeline, Processed, Processor, Stats, Summary};
-use byline_core::Parser;
 use serde::Serialize;
 
-use crate::args::{BatchArgs, TableFormatArg};
-use crate::progress::Progress;
-use crate::sink::Sink;
-use crate::{interrupt, Fatal};
+use super::args::{BatchArgs, TableFormatArg};
+use super::progress::Progress;
+use super::sink::Sink;
+use super::{hints, Fatal, Interrupt, EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK};
+use crate::readers::{self, Fields, Location, ReadOptions, Reader};
+use crate::writers::{JsonlWriter, TableFormats, TablesWriter};
+use crate::{Pipeline, Processed, Processor, Stats, Summary};
 
-pub fn run(args: &BatchArgs) -> Result<ExitCode, Fatal> {
-    let parser = Parser::builder().max_bytes(args.decoding.max_bytes).lossy_utf8(args.decoding.lossy).build()?;
+pub fn run(args: &BatchArgs, interrupt: &Interrupt) -> Result<u8, Fatal> {
+    let parser = args.parsing.parser()?;
     let mut pipeline = Pipeline::builder().threads(args.threads.unwrap_or(0));
     if let Some(n) = args.chunk {
         pipeline = pipeline.chunk_records(n);
@@ -39,8 +36,9 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, Fatal> {
             published: args.published_field.clone(),
         },
         format: args.format.map(Into::into),
-        max_bytes: args.decoding.max_bytes,
-        lossy: args.decoding.lossy,
+        max_bytes: args.parsing.max_bytes,
+        lossy: args.parsing.lossy,
+        published: args.parsing.published,
     };
     let reader = Reader::open(&locations, options)?;
     let counter = reader.counter();
@@ -73,10 +71,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, Fatal> {
         verbose: args.verbose,
     };
 
-    let stop = interrupt::install();
+    interrupt.arm();
     let reading = {
-        let stop = stop.clone();
-        reader.take_while(move |_| !stop.load(Ordering::Relaxed))
+        let interrupt = interrupt.clone();
+        reader.take_while(move |_| !interrupt.stopped())
     };
     let chunks = pipeline.chunks(reading).prefetch();
     let processor = Processor::new(&parser, want_rows);
@@ -104,11 +102,11 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode, Fatal> {
     });
     let sink = match written {
         Ok(sink) => sink,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS), // `| head`
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(EXIT_OK), // `| head`
         Err(e) => return Err(e.into()),
     };
     let (mut summary, stats) = sink.finish()?;
-    summary.interrupted = stop.load(Ordering::Relaxed);
+    summary.interrupted = interrupt.stopped();
     finish(args, &summary, stats.as_ref())
 }
 
@@ -121,10 +119,13 @@ fn table_formats(f: TableFormatArg) -> TableFormats {
 }
 
 /// Prints the summary and aggregates, and picks the exit code.
-fn finish(args: &BatchArgs, summary: &Summary, stats: Option<&Stats>) -> Result<ExitCode, Fatal> {
+fn finish(args: &BatchArgs, summary: &Summary, stats: Option<&Stats>) -> Result<u8, Fatal> {
     let report = stats.map(|s| s.report(args.top));
     if !args.quiet {
         eprintln!("byline: {summary}");
+        for hint in hints::after_batch(summary, &args.text_field) {
+            eprintln!("byline: {hint}");
+        }
     }
     if let Some(r) = &report {
         eprint!("\n{r}");
@@ -134,7 +135,7 @@ fn finish(args: &BatchArgs, summary: &Summary, stats: Option<&Stats>) -> Result<
         struct SummaryJson<'a> {
             summary: &'a Summary,
             #[serde(skip_serializing_if = "Option::is_none")]
-            stats: Option<&'a byline_batch::Report>,
+            stats: Option<&'a crate::Report>,
         }
         let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
         serde_json::to_writer_pretty(file, &SummaryJson { summary, stats: report.as_ref() })?;
@@ -146,10 +147,10 @@ fn finish(args: &BatchArgs, summary: &Summary, stats: Option<&Stats>) -> Result<
             "byline: interrupted after {} articles; {out} is complete up to the last one written (id {last})",
             summary.records
         );
-        return Ok(ExitCode::from(130));
+        return Ok(EXIT_INTERRUPTED);
     }
     if summary.errors > 0 && !args.allow_errors {
-        return Ok(ExitCode::from(1));
+        return Ok(EXIT_FAILURES);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(EXIT_OK)
 }

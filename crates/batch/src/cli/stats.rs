@@ -1,16 +1,14 @@
 //! `byline stats`: corpus aggregates over `byline batch` output.
 
 use std::io::BufRead;
-use std::process::ExitCode;
 
-use byline_batch::readers::{self, Location};
-use byline_batch::tables::Rows;
-use byline_batch::Stats;
+use super::args::StatsArgs;
+use super::{Fatal, EXIT_FAILURES, EXIT_OK};
+use crate::readers::{self, Location};
+use crate::tables::Rows;
+use crate::Stats;
 
-use crate::args::StatsArgs;
-use crate::Fatal;
-
-pub fn run(args: &StatsArgs) -> Result<ExitCode, Fatal> {
+pub fn run(args: &StatsArgs) -> Result<u8, Fatal> {
     let locations: Vec<Location> = match args.files.as_slice() {
         [] => vec![Location::Stdin],
         paths => paths.iter().map(|p| Location::parse(p)).collect(),
@@ -42,5 +40,5 @@ pub fn run(args: &StatsArgs) -> Result<ExitCode, Fatal> {
     } else {
         print!("{report}");
     }
-    Ok(if bad_lines > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if bad_lines > 0 { EXIT_FAILURES } else { EXIT_OK })
 }

@@ -3,8 +3,9 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use byline_batch::readers::ByteCounter;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::readers::ByteCounter;
 
 /// Refresh the message every this many articles (the bar redraws at most 10 times a second anyway).
 const EVERY: u64 = 64;

@@ -3,10 +3,9 @@
 
 use std::io;
 
-use byline_batch::writers::{JsonlWriter, TablesWriter};
-use byline_batch::{Processed, Stats, Summary};
-
-use crate::progress::Progress;
+use super::progress::Progress;
+use crate::writers::{JsonlWriter, TablesWriter};
+use crate::{Processed, Stats, Summary};
 
 /// Without --verbose, only the first failures are reported one by one.
 const ERRORS_SHOWN: u64 = 10;
