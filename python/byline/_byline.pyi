@@ -32,6 +32,7 @@ __all__ = [
     "parse_html",
     "parse_files",
     "parse_many",
+    "parse_rows",
     "render_html",
     "table_columns",
 ]
@@ -331,6 +332,18 @@ class Parser:
 def table_columns(
     articles: Iterable[Article], table: str
 ) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]: ...
+def parse_rows(
+    parser: Parser,
+    content: list[Any],
+    tables: Sequence[str],
+    *,
+    name: str = "text",
+    html: bool = False,
+    ids: list[Any] | None = None,
+    published: list[Any] | None = None,
+    urls: list[Any] | None = None,
+    threads: int | None = None,
+) -> dict[str, tuple[list[int], dict[str, list[Any]]]]: ...
 def parse(text: _Text, *, published: _Date = None) -> Article: ...
 def parse_html(html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
 def parse_many(

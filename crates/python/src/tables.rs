@@ -16,7 +16,7 @@ use crate::errors::InvalidOptionError;
 /// `(name, kind)` per column, kind one of `text`, `text?`, `int`, `int?`.
 type Schema = Vec<(&'static str, &'static str)>;
 
-fn table_named(name: &str) -> PyResult<Table> {
+pub(crate) fn table_named(name: &str) -> PyResult<Table> {
     Table::ALL.into_iter().find(|t| t.name() == name).ok_or_else(|| {
         let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
         InvalidOptionError::new_err(format!("no table {name:?}: choose one of {}", names.join(", ")))
@@ -72,22 +72,37 @@ pub fn table_columns<'py>(
         for mut part in pipeline(None)?.run(std::iter::once(inner), |a| Rows::from_article(&a)).flatten() {
             rows.append(&mut part);
         }
-        Ok(match table {
-            Table::Articles => columns_of(&rows.articles, columns),
-            Table::Quotes => columns_of(&rows.quotes, columns),
-            Table::Entities => columns_of(&rows.entities, columns),
-            Table::Mentions => columns_of(&rows.mentions, columns),
-            Table::Timexes => columns_of(&rows.timexes, columns),
-        })
+        Ok(table_values(&rows, table))
     })?;
+    let schema = columns.iter().map(|c| (c.name, c.kind.as_str())).collect();
+    Ok((schema, values_to_dict(py, table, &data)?))
+}
+
+/// One table of `rows` as columns of JSON values, in the table's column order.
+pub(crate) fn table_values(rows: &Rows, table: Table) -> Vec<Vec<serde_json::Value>> {
+    let columns = table.columns();
+    match table {
+        Table::Articles => columns_of(&rows.articles, columns),
+        Table::Quotes => columns_of(&rows.quotes, columns),
+        Table::Entities => columns_of(&rows.entities, columns),
+        Table::Mentions => columns_of(&rows.mentions, columns),
+        Table::Timexes => columns_of(&rows.timexes, columns),
+    }
+}
+
+/// A table's columns (from [`table_values`]) as a dict of Python lists by column name.
+pub(crate) fn values_to_dict<'py>(
+    py: Python<'py>,
+    table: Table,
+    values: &[Vec<serde_json::Value>],
+) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    for (col, values) in columns.iter().zip(&data) {
+    for (col, column) in table.columns().iter().zip(values) {
         let list = PyList::empty(py);
-        for v in values {
+        for v in column {
             list.append(json_to_py(py, v)?)?;
         }
         dict.set_item(col.name, list)?;
     }
-    let schema = columns.iter().map(|c| (c.name, c.kind.as_str())).collect();
-    Ok((schema, dict))
+    Ok(dict)
 }
