@@ -171,10 +171,7 @@ pub fn parse_rows<'py>(
     let n = content.len();
     for (what, column) in [("ids", ids), ("published", published), ("urls", urls)] {
         if let Some(c) = column.filter(|c| c.len() != n) {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "{what} has {} items for {n} rows",
-                c.len()
-            )));
+            return Err(pyo3::exceptions::PyValueError::new_err(format!("{what} has {} items for {n} rows", c.len())));
         }
     }
     let columns = Columns { name, content, html, ids, published, urls };
