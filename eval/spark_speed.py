@@ -51,6 +51,7 @@ def main() -> None:
         SparkSession.builder.master("local[2]")
         .appName("byline-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", "2g")
         .getOrCreate()
     )

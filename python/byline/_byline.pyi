@@ -7,6 +7,7 @@ from typing import Any, Literal, final
 
 __all__ = [
     "Article",
+    "ArrowBatch",
     "BylineError",
     "Dateline",
     "Entity",
@@ -332,6 +333,12 @@ class Parser:
 def table_columns(
     articles: Iterable[Article], table: str
 ) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]: ...
+@final
+class ArrowBatch:
+    @property
+    def num_rows(self) -> int: ...
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+
 def parse_rows(
     parser: Parser,
     content: list[Any],
@@ -343,7 +350,7 @@ def parse_rows(
     published: list[Any] | None = None,
     urls: list[Any] | None = None,
     threads: int | None = None,
-) -> dict[str, tuple[list[int], dict[str, list[Any]]]]: ...
+) -> dict[str, tuple[list[int], ArrowBatch]]: ...
 def parse(text: _Text, *, published: _Date = None) -> Article: ...
 def parse_html(html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
 def parse_many(

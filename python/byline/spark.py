@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from byline._byline import Parser, parse_rows
+from byline._byline import ArrowBatch, Parser, parse_rows
 from byline._tables import TABLES, TableName, _require, arrow_schema
 
 if TYPE_CHECKING:
@@ -94,24 +94,23 @@ def _list_array(pa: Any, counts: list[int], values: pyarrow.StructArray, type_: 
 
 
 def _output_batch(
-    pa: Any, out: pyarrow.Schema, table: TableName | None, parsed: dict[str, tuple[list[int], dict[str, list[Any]]]]
+    pa: Any, out: pyarrow.Schema, table: TableName | None, parsed: dict[str, tuple[list[int], ArrowBatch]]
 ) -> pyarrow.RecordBatch:
-    """The Arrow batch of parsed rows in the output schema."""
+    """The Arrow batch of parsed rows in the output schema (the tables' batches come from the
+    batch engine as Arrow already; nesting them moves no data)."""
     if table is not None:
-        _, columns = parsed[table]
-        return pa.RecordBatch.from_pydict({f.name: columns[f.name] for f in out}, schema=out)
-    _, articles = parsed["articles"]
+        return pa.record_batch(parsed[table][1])
+    articles = pa.record_batch(parsed["articles"][1])
     arrays = []
     for field in out:
         if field.name in NESTED:
-            counts, columns = parsed[field.name]
+            counts, batch = parsed[field.name]
+            rows = pa.record_batch(batch)
             item = field.type.value_type
-            values = pa.StructArray.from_arrays(
-                [pa.array(columns[f.name], f.type) for f in item], fields=list(item)
-            )
+            values = pa.StructArray.from_arrays([rows.column(f.name) for f in item], fields=list(item))
             arrays.append(_list_array(pa, counts, values, field.type))
         else:
-            arrays.append(pa.array(articles[field.name], field.type))
+            arrays.append(articles.column(field.name))
     return pa.RecordBatch.from_arrays(arrays, schema=out)
 
 

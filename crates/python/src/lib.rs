@@ -26,6 +26,7 @@ pub use article::Article;
 fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<article::Article>()?;
     m.add_class::<parser::Parser>()?;
+    m.add_class::<rows::ArrowBatch>()?;
     objects::register(m)?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parser::parse, m)?)?;

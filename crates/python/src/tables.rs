@@ -72,37 +72,22 @@ pub fn table_columns<'py>(
         for mut part in pipeline(None)?.run(std::iter::once(inner), |a| Rows::from_article(&a)).flatten() {
             rows.append(&mut part);
         }
-        Ok(table_values(&rows, table))
+        Ok(match table {
+            Table::Articles => columns_of(&rows.articles, columns),
+            Table::Quotes => columns_of(&rows.quotes, columns),
+            Table::Entities => columns_of(&rows.entities, columns),
+            Table::Mentions => columns_of(&rows.mentions, columns),
+            Table::Timexes => columns_of(&rows.timexes, columns),
+        })
     })?;
-    let schema = columns.iter().map(|c| (c.name, c.kind.as_str())).collect();
-    Ok((schema, values_to_dict(py, table, &data)?))
-}
-
-/// One table of `rows` as columns of JSON values, in the table's column order.
-pub(crate) fn table_values(rows: &Rows, table: Table) -> Vec<Vec<serde_json::Value>> {
-    let columns = table.columns();
-    match table {
-        Table::Articles => columns_of(&rows.articles, columns),
-        Table::Quotes => columns_of(&rows.quotes, columns),
-        Table::Entities => columns_of(&rows.entities, columns),
-        Table::Mentions => columns_of(&rows.mentions, columns),
-        Table::Timexes => columns_of(&rows.timexes, columns),
-    }
-}
-
-/// A table's columns (from [`table_values`]) as a dict of Python lists by column name.
-pub(crate) fn values_to_dict<'py>(
-    py: Python<'py>,
-    table: Table,
-    values: &[Vec<serde_json::Value>],
-) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    for (col, column) in table.columns().iter().zip(values) {
+    for (col, values) in columns.iter().zip(&data) {
         let list = PyList::empty(py);
-        for v in column {
+        for v in values {
             list.append(json_to_py(py, v)?)?;
         }
         dict.set_item(col.name, list)?;
     }
-    Ok(dict)
+    let schema = columns.iter().map(|c| (c.name, c.kind.as_str())).collect();
+    Ok((schema, dict))
 }
