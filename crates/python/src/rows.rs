@@ -250,3 +250,76 @@ pub fn parse_rows<'py>(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use byline_batch::tables::TableRow;
+
+    use super::*;
+
+    fn text_row(id: &str, text: &[u8], published: Option<Date>) -> Row {
+        Row { id: Some(id.into()), input: Ok((Body::Text(text.to_vec()), published)) }
+    }
+
+    #[test]
+    fn a_text_row_gives_the_rows_of_its_article() {
+        let parser = byline_core::Parser::new();
+        let text = "Bridge Closes\n\n\"It is unsafe,\" the mayor said on Friday.";
+        let date = byline_core::parse_date("2024-05-17").unwrap();
+        let rows = parse_row(&parser, text_row("b1", text.as_bytes(), Some(date)));
+        let mut article = parser.parse(text, Some(date)).unwrap();
+        article.id = Some("b1".into());
+        assert_eq!(rows, Rows::from_article(&article));
+        assert_eq!(table_len(&rows, Table::Articles), 1);
+        assert_eq!(table_len(&rows, Table::Quotes), article.quotes.len());
+        assert!(!article.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_failed_row_is_one_articles_row_with_the_batch_reason() {
+        let parser = byline_core::Parser::builder().max_bytes(64).build().unwrap();
+        let cases: [(Row, &str); 3] = [
+            (text_row("u", b"Caf\xe9\n\nBody.", None), "not valid UTF-8"),
+            (text_row("big", &[b'a'; 65], None), "65"),
+            (Row { id: Some("n".into()), input: Err((ErrorKind::Format, "column \"text\" is null".into())) }, "null"),
+        ];
+        for (row, reason) in cases {
+            let id = row.id.clone();
+            let rows = parse_row(&parser, row);
+            assert_eq!(rows.articles.len(), 1);
+            assert_eq!(rows.articles[0].article_id, id);
+            let error = rows.articles[0].error.as_deref().unwrap_or_default();
+            assert!(error.contains(reason), "{error:?} should say {reason:?}");
+            assert_eq!(rows.len(), 1, "a failed row has no rows in the other tables");
+        }
+    }
+
+    #[test]
+    fn an_html_row_is_extracted_before_it_is_parsed() {
+        let parser = byline_core::Parser::new();
+        let page =
+            b"<html><body><article><h1>Ferry Returns</h1><p>The ferry returned on Monday.</p></article></body></html>";
+        let row = Row {
+            id: Some("p".into()),
+            input: Ok((Body::Html { page: page.to_vec(), url: Some("https://example.org/a".into()) }, None)),
+        };
+        let rows = parse_row(&parser, row);
+        assert_eq!(rows.articles[0].title.as_deref(), Some("Ferry Returns"));
+        assert_eq!(rows.articles[0].error, None);
+    }
+
+    #[test]
+    fn batches_have_the_schema_of_the_tables() {
+        let parser = byline_core::Parser::new();
+        let rows = parse_row(&parser, text_row("a", b"Title\n\n\"Yes,\" she said on Monday.", None));
+        for table in Table::ALL {
+            let batch = table_batch(&rows, table);
+            assert_eq!(batch.num_rows(), table_len(&rows, table));
+            let schema = batch.schema();
+            let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+            let columns: Vec<&str> = table.columns().iter().map(|c| c.name).collect();
+            assert_eq!(names, columns);
+        }
+        assert_eq!(table_batch(&rows, Table::Quotes).schema(), byline_batch::tables::QuoteRow::schema());
+    }
+}
