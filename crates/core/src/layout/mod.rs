@@ -8,6 +8,7 @@
 //! the title and a byline are subtitles, short tag lines next to furniture at the end are
 //! furniture, and the story's first paragraph may open with a dateline (`dateline`) or a date,
 //! which then ends a sentence of its own. Names come from bylines and credits (`names`).
+//! A text of one paragraph is a snippet, not a page: it is body, perhaps after a dateline.
 //! The word lists are data files in `data/` (`lexicon`).
 
 mod blocks;
@@ -84,7 +85,12 @@ impl LayoutAnalyzer {
         }
         let mut layout = Layout { paragraphs: Vec::with_capacity(spans.len()), ..Layout::default() };
         let mut roles = vec![Role::Body; spans.len()];
-        if !self.plain_text {
+        // One paragraph alone is a snippet of running text ("I live in the U.S. How about
+        // you?"), not a page: it has no headline, byline or furniture, but may open with a dateline.
+        let snippet = spans.len() == 1 && doc.markup_roles.is_none();
+        if snippet && !self.plain_text {
+            self.find_dateline(text, &spans, &mut roles, &mut layout);
+        } else if !self.plain_text {
             self.classify(text, &spans, &mut roles, &mut layout);
             if let Some(given) = doc.markup_roles.as_deref().filter(|g| g.len() == spans.len()) {
                 markup::apply(given, text, &spans, &mut roles, &mut layout, &self.lexicon);
@@ -325,6 +331,18 @@ mod tests {
         LayoutAnalyzer::new().plain_text(true).run(&mut doc);
         assert!(doc.layout.paragraphs.iter().all(|p| p.role == Role::Body));
         assert!(doc.layout.title.is_none());
+    }
+
+    #[test]
+    fn one_paragraph_is_body() {
+        assert_eq!(roles("I live in the U.S. How about you?"), [Role::Body]);
+        assert_eq!(roles("Storm Hits Coast"), [Role::Body]);
+        assert_eq!(roles("• 9. The first item • 10. The second item"), [Role::Body]);
+        let l = layout("MILLTOWN, Texas (AP) — The storm arrived.");
+        assert_eq!(l.paragraphs[0].role, Role::Body);
+        assert_eq!(l.dateline.map(|d| d.place).as_deref(), Some("MILLTOWN, Texas"));
+        // Two paragraphs are a page again.
+        assert_eq!(roles("Storm Hits Coast\n\nThe storm arrived."), [Role::Title, Role::Body]);
     }
 
     #[test]
