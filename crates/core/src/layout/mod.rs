@@ -1,13 +1,19 @@
 //! Layout: which paragraph is what.
 //!
 //! `blocks` finds the paragraphs (blank-line separated, hard-wrapped, or one per line). Each
-//! short paragraph is then checked, in this order, for web furniture (`boilerplate`), a date
-//! line (`dates`), a byline (`byline`), a credit line (`credit`) and a caption (`caption`).
+//! short paragraph is then checked, in this order, for web furniture and page notices
+//! (`boilerplate`: share rows, "This was published 3 years ago", "This feature is not
+//! available"; `dates`: date labels without their date; `caption`: a photo credit standing
+//! alone), a date line (`dates`), a byline (`byline`), a credit line (`credit`) and a caption
+//! (`caption`).
 //! Then position counts: the first paragraph that is not furniture is the title when it reads
-//! like a headline (`headline`), under it may stand a byline without "By", paragraphs between
-//! the title and a byline are subtitles, short tag lines next to furniture at the end are
-//! furniture, and the story's first paragraph may open with a dateline (`dateline`) or a date,
-//! which then ends a sentence of its own. Names come from bylines and credits (`names`).
+//! like a headline (`headline`), copies of it just under it are furniture, under it may stand a
+//! byline without "By", paragraphs between the title and a byline are subtitles, short tag
+//! lines next to furniture at the end are furniture, and the story's first paragraph may open
+//! with a dateline (`dateline`) or a date, which then ends a sentence of its own. Summary
+//! bullets above the story are passed over in that search, and past a long paragraph (a
+//! caption or standfirst not recognised) only a dateline whose shape vouches for it is taken.
+//! Names come from bylines and credits (`names`).
 //! A text of one paragraph is a snippet, not a page: it is body, perhaps after a dateline.
 //! The word lists are data files in `data/` (`lexicon`).
 
