@@ -110,11 +110,13 @@ pub(crate) fn date_line(s: &str, lex: &LayoutLexicon) -> Option<Date> {
     w[next..].iter().all(stamp).then_some(date)
 }
 
-/// True for a line of date labels with no date ("PUBLISHED: | UPDATED:", "Last updated"):
-/// page furniture whose values the scraper lost.
-pub(crate) fn empty_date_line(s: &str, lex: &LayoutLexicon) -> bool {
+/// True for a date stamp whose date the scraper lost: date labels, perhaps with a time
+/// ("PUBLISHED: | UPDATED:", "Last updated", "Updated 10:32 AM EST"). Page furniture.
+pub(crate) fn stamp_without_date(s: &str, lex: &LayoutLexicon) -> bool {
     let w = words(s);
-    s.len() <= MAX_DATE_LINE && s.contains([':', '|']) && !w.is_empty() && w.iter().all(|x| lex.is_date_prefix(x.text))
+    s.len() <= MAX_DATE_LINE
+        && w.first().is_some_and(|x| lex.is_date_prefix(x.text))
+        && w.iter().all(|x| time_word(x.text, lex))
 }
 
 /// A date that opens a longer paragraph and is followed by its first sentence:
@@ -161,10 +163,13 @@ mod tests {
         assert_eq!(date_line("Posted 10:30 AM, Mar. 3, 2023", &lx), Some(d("2023-03-03")));
         assert_eq!(date_line("Published 3 May 2023 with the ministry", &lx), None);
         assert_eq!(date_line("10 people died on 3 March 2023", &lx), None);
-        assert!(empty_date_line("PUBLISHED: | UPDATED:", &lx));
-        assert!(empty_date_line("Last updated:", &lx));
-        assert!(!empty_date_line("Updated", &lx));
-        assert!(!empty_date_line("Published: the report", &lx));
+        assert!(stamp_without_date("PUBLISHED: | UPDATED:", &lx));
+        assert!(stamp_without_date("Last updated:", &lx));
+        assert!(stamp_without_date("Updated 10:32 AM EST", &lx));
+        assert!(stamp_without_date("Posted", &lx));
+        assert!(!stamp_without_date("Published: the report", &lx));
+        assert!(!stamp_without_date("10:32 AM EST", &lx));
+        assert!(!stamp_without_date("Updated figures came out.", &lx));
     }
 
     #[test]

@@ -153,7 +153,7 @@ impl LayoutAnalyzer {
             }
             let furniture = !raw.chars().any(char::is_alphanumeric)
                 || boilerplate::is_boilerplate(raw, &folded, lex)
-                || dates::empty_date_line(raw, lex)
+                || dates::stamp_without_date(raw, lex)
                 || caption::credit_only(raw, lex);
             roles[i] = if furniture {
                 Role::Boilerplate
