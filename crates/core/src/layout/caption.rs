@@ -3,6 +3,7 @@
 
 use crate::layout::boilerplate::unbulleted;
 use crate::layout::lexicon::LayoutLexicon;
+use crate::segment::lexicon::with_ascii_lowercase;
 
 /// Longest paragraph read as a caption, in bytes.
 pub(crate) const MAX_CAPTION: usize = 300;
@@ -20,7 +21,12 @@ pub(crate) struct Caption {
 /// "(Image: Agency)", "Photograph by Jane Doe". It describes the page, not the story.
 pub(crate) fn credit_only(raw: &str, lex: &LayoutLexicon) -> bool {
     let s = raw.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']).trim();
-    if s.len() > MAX_CAPTION {
+    // Most paragraphs fail on their first words: a credit opens with a credit label ("Photo",
+    // "File photo").
+    let label = |w: &str| with_ascii_lowercase(w, |w| lex.caption_credits.contains(w)).unwrap_or(false);
+    let mut ends = s.match_indices([' ', ':']).map(|(i, _)| i);
+    let (one, two) = (ends.next().unwrap_or(s.len()), ends.next().unwrap_or(s.len()));
+    if s.len() > MAX_CAPTION || !(label(&s[..one]) || label(&s[..two])) {
         return false;
     }
     if credit_label(s, lex) == Some(0) {
@@ -103,6 +109,7 @@ mod tests {
         assert!(only("(Image: Northport Council)"));
         assert!(only("PHOTO: JANE DOE/AGENCY"));
         assert!(only("Photograph by Ann Lee for the Gazette"));
+        assert!(only("File photo: Northport Council"));
         assert!(!only("An example of severe eczema. Image: Jambula."));
         assert!(!only("Photo by Ann Lee shows the dam breaking. It was taken on Monday."));
         assert!(!only("Photos by the dozen were taken by tourists on the bridge that day and shared"));

@@ -113,6 +113,9 @@ pub(crate) fn date_line(s: &str, lex: &LayoutLexicon) -> Option<Date> {
 /// True for a date stamp whose date the scraper lost: date labels, perhaps with a time
 /// ("PUBLISHED: | UPDATED:", "Last updated", "Updated 10:32 AM EST"). Page furniture.
 pub(crate) fn stamp_without_date(s: &str, lex: &LayoutLexicon) -> bool {
+    if s.len() > MAX_DATE_LINE || !may_open_date(s, lex) {
+        return false;
+    }
     let w = words(s);
     s.len() <= MAX_DATE_LINE
         && w.first().is_some_and(|x| lex.is_date_prefix(x.text))
