@@ -94,6 +94,14 @@ impl DatelineFinder {
         DatelineFinder { pattern: Regex::new(PATTERN).expect("dateline pattern compiles"), not_places, not_place_words }
     }
 
+    /// A cheap test before [`DatelineFinder::find`] for a dateline that must vouch for itself:
+    /// one opens with two capitals, a bracket or a non-ASCII letter, or has a square bracket.
+    pub(crate) fn may_vouch(para: &str) -> bool {
+        let b = para.as_bytes();
+        let caps = b.len() >= 2 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase();
+        caps || b.first().is_some_and(|&c| c == b'(' || !c.is_ascii()) || b[..b.len().min(MAX_DATELINE)].contains(&b'[')
+    }
+
     /// The dateline that opens `para`, if there is one.
     pub(crate) fn find(&self, para: &str, lex: &LayoutLexicon) -> Option<Found> {
         let mut cut = para.len().min(MAX_DATELINE + 4);
@@ -246,6 +254,10 @@ mod tests {
         assert!(vouched("Riverton [Norland]: The council"));
         assert!(!vouched("LONDON - Shares fell."));
         assert!(!vouched("Taipei, Taiwan — The festival"));
+        for s in ["KYIV, Ukraine — The", "(MILLTOWN, Texas) —", "Riverton [Norland]: The", "ÅLESUND, Norway —"] {
+            assert!(DatelineFinder::may_vouch(s), "{s}");
+        }
+        assert!(!DatelineFinder::may_vouch("Taipei, Taiwan — The festival"));
     }
 
     #[test]

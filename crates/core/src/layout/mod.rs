@@ -248,7 +248,9 @@ impl LayoutAnalyzer {
             let span = spans[i];
             let raw = span.as_str(text);
             near &= k < MAX_DATELINE_PARAGRAPHS;
-            if let Some(found) = self.datelines.find(raw, &self.lexicon).filter(|f| near || f.vouched) {
+            let found =
+                if near || DatelineFinder::may_vouch(raw) { self.datelines.find(raw, &self.lexicon) } else { None };
+            if let Some(found) = found.filter(|f| near || f.vouched) {
                 layout.published = layout.published.or(found.date);
                 layout.dateline =
                     Some(Dateline { place: found.place, span: Span::new(span.start(), span.start() + found.len) });
