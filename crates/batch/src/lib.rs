@@ -67,6 +67,6 @@ pub mod writers;
 
 pub use pipeline::{parse_input, prefetch, Chunks, Pipeline, PipelineBuilder, Prefetch};
 pub use process::{Processed, Processor};
-pub use record::{ErrorKind, ErrorRecord, Input, Record};
+pub use record::{ErrorKind, ErrorRecord, HtmlPage, Input, Record};
 pub use stats::{Report, Stats};
 pub use summary::Summary;
