@@ -97,7 +97,7 @@ impl WarcRecords {
         let first = loop {
             match self.next_line()? {
                 None => return Ok(None),
-                Some(l) if l.is_empty() => continue,
+                Some([]) => continue,
                 Some(l) => break l.to_vec(),
             }
         };
