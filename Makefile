@@ -161,6 +161,11 @@ eval: eval-html
 eval-html: eval-html-venv ## HTML pages: body P/R/F1, title, authors, date and pages/s on NAEB dev, beside trafilatura
 	$(PYTHON) eval/html.py --trafilatura-venv $(TRAFILATURA_VENV)
 
+.PHONY: eval-warc
+eval: eval-warc
+eval-warc: ## byline batch pages/s on the NAEB dev pages as a WARC, JSON Lines and page files, 1 and 2 threads
+	$(PYTHON) eval/warc.py
+
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv
 	cargo clean
