@@ -119,6 +119,10 @@ eval: eval-python
 eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's time for the same work
 	$(VPY) eval/python_speed.py
 
+.PHONY: bench-spark
+bench-spark: develop ## byline.spark.parse in local[2] against parse_many: articles/s on 2,000 BBC articles (pyspark, Java)
+	$(VPY) eval/spark_speed.py
+
 .PHONY: eval-quotes
 eval-quotes: ## Quotes: P/R/F1 and speaker accuracy on PolNeAR dev (and train for reference), 30% and 80% overlap
 	$(PYTHON) eval/quotes.py --split both
