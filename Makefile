@@ -111,8 +111,8 @@ eval-timex-heideltime: eval-heideltime-venv ## eval-timex with HeidelTime's scor
 	$(PYTHON) eval/timex.py --heideltime
 
 .PHONY: eval-ner
-eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy (SILVER=dir adds hand-annotated news)
-	$(PYTHON) eval/ner.py $(if $(SILVER),--silver $(SILVER))
+eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy (SILVER=dir adds hand-annotated news; ABLATION=1 what each rule is worth)
+	$(PYTHON) eval/ner.py $(if $(SILVER),--silver $(SILVER)) $(if $(ABLATION),--ablation)
 
 .PHONY: eval-python
 eval: eval-python
