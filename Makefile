@@ -111,8 +111,8 @@ eval-timex-heideltime: eval-heideltime-venv ## eval-timex with HeidelTime's scor
 	$(PYTHON) eval/timex.py --heideltime
 
 .PHONY: eval-ner
-eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy (SILVER=dir adds hand-annotated news)
-	$(PYTHON) eval/ner.py $(if $(SILVER),--silver $(SILVER))
+eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy (SILVER=dir adds hand-annotated news; ABLATION=1 what each rule is worth)
+	$(PYTHON) eval/ner.py $(if $(SILVER),--silver $(SILVER)) $(if $(ABLATION),--ablation)
 
 .PHONY: eval-python
 eval: eval-python
@@ -164,6 +164,11 @@ eval-html-venv: $(TRAFILATURA_VENV)/.ready ## Install trafilatura for side-by-si
 eval: eval-html
 eval-html: eval-html-venv ## HTML pages: body P/R/F1, title, authors, date and pages/s on NAEB dev, beside trafilatura
 	$(PYTHON) eval/html.py --trafilatura-venv $(TRAFILATURA_VENV)
+
+.PHONY: eval-warc
+eval: eval-warc
+eval-warc: ## byline batch pages/s on the NAEB dev pages as a WARC, JSON Lines and page files, 1 and 2 threads
+	$(PYTHON) eval/warc.py
 
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv

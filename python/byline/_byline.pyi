@@ -320,7 +320,12 @@ class Parser:
     def parse(self, text: _Text, *, published: _Date = None) -> Article: ...
     def parse_html(self, html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
     def parse_many(
-        self, texts_or_records: Iterable[_Record], *, threads: int | None = None, published: _Date = None
+        self,
+        texts_or_records: Iterable[_Record],
+        *,
+        threads: int | None = None,
+        published: _Date = None,
+        format: Literal["text", "html"] | None = None,
     ) -> list[Article]: ...
     def parse_files(
         self,
@@ -354,7 +359,11 @@ def parse_rows(
 def parse(text: _Text, *, published: _Date = None) -> Article: ...
 def parse_html(html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
 def parse_many(
-    texts_or_records: Iterable[_Record], *, threads: int | None = None, published: _Date = None
+    texts_or_records: Iterable[_Record],
+    *,
+    threads: int | None = None,
+    published: _Date = None,
+    format: Literal["text", "html"] | None = None,
 ) -> list[Article]: ...
 def parse_files(
     paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],

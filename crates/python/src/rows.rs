@@ -5,18 +5,16 @@
 //! `articles` row with `error` set, with `byline batch`'s reason, instead of an exception: one
 //! bad row must not fail a Spark task.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{Array, RecordBatch, StructArray};
 use byline_batch::tables::{Rows, Table};
-use byline_batch::{parse_input, ErrorKind, ErrorRecord, Record};
-use byline_core::{Article, Date};
+use byline_batch::{parse_input, ErrorKind, ErrorRecord, HtmlPage, Record};
+use byline_core::Date;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyCapsule, PyDict, PyList, PyString};
 
 use crate::convert::date_from_py;
-use crate::detach::{panic_message, pipeline, without_gil};
+use crate::detach::{pipeline, without_gil};
 use crate::errors::InternalError;
 use crate::parser::Parser;
 use crate::tables::table_named;
@@ -125,36 +123,17 @@ struct Columns<'a, 'py> {
     urls: Option<&'a Bound<'py, PyList>>,
 }
 
-/// Parses one HTML page as `parse_input` parses a text: the record's id set, a panic caught.
-fn parse_page(
-    parser: &byline_core::Parser,
-    id: Option<String>,
-    page: &[u8],
-    url: Option<&str>,
-    published: Option<Date>,
-) -> Result<Article, ErrorRecord> {
-    match catch_unwind(AssertUnwindSafe(|| parser.parse_html(page, url, published))) {
-        Ok(Ok(mut article)) => {
-            article.id = id;
-            Ok(article)
-        }
-        Ok(Err(e)) => Err(ErrorRecord::from_core(id, &e)),
-        Err(panic) => Err(ErrorRecord::new(
-            id,
-            ErrorKind::Parse,
-            format!("internal error (please report it): {}", panic_message(panic.as_ref())),
-        )),
-    }
-}
-
 /// The rows of every table for one input row.
 fn parse_row(parser: &byline_core::Parser, row: Row) -> Rows {
     let parsed = match row.input {
         Err((kind, message)) => Err(ErrorRecord::new(row.id, kind, message)),
         Ok((Body::Text(bytes), published)) => {
-            parse_input(parser, Ok(Record { id: row.id, bytes, published, lossy: false }))
+            parse_input(parser, Ok(Record { id: row.id, bytes, published, lossy: false, html: None }))
         }
-        Ok((Body::Html { page, url }, published)) => parse_page(parser, row.id, &page, url.as_deref(), published),
+        Ok((Body::Html { page, url }, published)) => {
+            let html = Some(HtmlPage { url, ..HtmlPage::default() });
+            parse_input(parser, Ok(Record { id: row.id, bytes: page, published, lossy: false, html }))
+        }
     };
     match parsed {
         Ok(article) => Rows::from_article(&article),
