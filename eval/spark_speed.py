@@ -40,7 +40,7 @@ def best(fns: list[Callable[[], None]]) -> list[float]:
 
 def main() -> None:
     cli = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    cli.add_argument("--partitions", type=int, default=8, help="partitions of the input (default 8)")
+    cli.add_argument("--partitions", type=int, default=2, help="partitions of the input (default 2, one per core)")
     cli.add_argument("--tables", default=None, help="parse(tables=...): a table name, default the article rows")
     args = cli.parse_args()
 
