@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import sys
 
 import pytest
@@ -39,6 +40,7 @@ def test_readme_spark_block_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
+    sigint = signal.getsignal(signal.SIGINT)  # SparkContext replaces it and keeps it after stop()
     try:
         for block in blocks:
             exec(compile(block, "README.md", "exec"), {})
@@ -46,3 +48,4 @@ def test_readme_spark_block_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         session = SparkSession.getActiveSession()
         if session is not None:  # test_spark.py starts its own, with its own settings
             session.stop()
+        signal.signal(signal.SIGINT, sigint)

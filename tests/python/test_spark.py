@@ -10,6 +10,7 @@ import datetime
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -46,6 +47,9 @@ def spark() -> Iterator[Any]:
 
     # The executors' Python workers must be this Python, which has byline installed.
     os.environ["PYSPARK_PYTHON"] = sys.executable
+    # SparkContext installs a SIGINT handler and leaves it after stop(): restore Python's, so
+    # that the Ctrl-C tests of other modules see a KeyboardInterrupt.
+    sigint = signal.getsignal(signal.SIGINT)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("byline-tests")
@@ -58,6 +62,7 @@ def spark() -> Iterator[Any]:
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+    signal.signal(signal.SIGINT, sigint)
 
 
 # Invented articles for when the BBC corpus is absent: quotes with speakers, places and dates.
