@@ -3,7 +3,7 @@
 use crate::article::{Article, WarningKind};
 use crate::date::Date;
 use crate::doc::Doc;
-use crate::entities::EntityRecognizer;
+use crate::entities::{EntityRecognizer, RuleSet, RULES};
 use crate::error::{Error, Result};
 use crate::html::HtmlExtractor;
 use crate::input;
@@ -31,6 +31,9 @@ pub struct Config {
     /// Read the input as bare body text: paragraphs and sentences, but no title, byline,
     /// dateline, credit, caption or boilerplate detection. Default: false.
     pub plain_text: bool,
+    /// Names of the entity rules after the tagger to leave out, to measure what each is worth
+    /// (`internals::ENTITY_RULES` lists them). Default: none.
+    pub entity_rules_off: Vec<String>,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             quotes: true,
             timexes: true,
             plain_text: false,
+            entity_rules_off: Vec::new(),
         }
     }
 }
@@ -100,6 +104,13 @@ impl ParserBuilder {
         self
     }
 
+    /// Leaves out the entity rule named `name` (one of `internals::ENTITY_RULES`), to measure
+    /// what it is worth; [`build`](Self::build) fails on an unknown name. Default: every rule runs.
+    pub fn entity_rule_off(mut self, name: &str) -> ParserBuilder {
+        self.config.entity_rules_off.push(name.to_string());
+        self
+    }
+
     /// Compiles everything the stages need. Done once; the parser is then immutable.
     pub fn build(self) -> Result<Parser> {
         if self.config.max_bytes == 0 || self.config.max_bytes > crate::span::MAX_OFFSET {
@@ -108,11 +119,18 @@ impl ParserBuilder {
                 crate::span::MAX_OFFSET
             )));
         }
+        let mut rules = RuleSet::all();
+        for name in &self.config.entity_rules_off {
+            rules = rules.without(name).ok_or_else(|| {
+                let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+                Error::InvalidOption(format!("no entity rule is named {name:?} (the rules: {})", names.join(", ")))
+            })?;
+        }
         Ok(Parser {
             html: HtmlExtractor::new(),
             layout: LayoutAnalyzer::new().plain_text(self.config.plain_text),
             segmenter: Segmenter::new(),
-            entities: EntityRecognizer::new(),
+            entities: EntityRecognizer::new().with_rules(rules),
             quotes: QuoteExtractor::new(),
             timex: TimexTagger::new(),
             config: self.config,

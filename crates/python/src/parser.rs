@@ -183,6 +183,11 @@ pub struct Parser {
 }
 
 impl Parser {
+    /// The core parser, for the other entry points of the binding.
+    pub(crate) fn core(&self) -> &byline_core::Parser {
+        &self.inner
+    }
+
     fn config(&self) -> &Config {
         self.inner.config()
     }
