@@ -16,36 +16,17 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, prf, read_jsonl, run_byline, shared_data
+from common import prf, read_jsonl, run_byline, run_parse_jsonl, shared_data
 
 
 def parse_plain(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Parses bare-text records in plain-text mode with the `parse_jsonl` example."""
-    subprocess.run(
-        ["cargo", "build", "-q", "--release", "-p", "byline-core", "--example", "parse_jsonl"],
-        cwd=ROOT,
-        check=True,
-    )
-    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    binary = target / "release" / "examples" / "parse_jsonl"
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.jsonl"
-        with open(src, "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        out = subprocess.run(
-            [binary, src, "--plain-text", "--layout-only"], capture_output=True, text=True, check=True
-        )
-    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    return run_parse_jsonl(records, "--plain-text", "--layout-only")
 
 
 def collapse(s: str) -> str:
