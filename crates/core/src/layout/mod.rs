@@ -57,6 +57,8 @@ const MAX_STUB: usize = 60;
 const MAX_LABEL_WORDS: usize = 2;
 /// How many paragraphs under the title are checked for a copy of it.
 const MAX_REPEATED_TITLE: usize = 3;
+/// How many bytes longer or shorter than the title a copy of it may be ("» Title.", "Title |").
+const MAX_COPY_SLACK: usize = 12;
 /// How far down section labels may stand.
 const MAX_LEADING_LABELS: usize = 4;
 
@@ -286,15 +288,19 @@ fn add_names(list: &mut Vec<String>, names: Vec<String>) {
 /// card's): the copies among the next few paragraphs are furniture. Compared folded, so case,
 /// spacing and a final period do not matter.
 fn repeated_title(text: &str, spans: &[Span], t: usize, roles: &mut [Role]) {
+    let head = spans[t].as_str(text);
     let (mut title, mut other) = (String::new(), String::new());
-    boilerplate::fold(spans[t].as_str(text), &mut title);
     for i in t + 1..roles.len().min(t + 2 + MAX_REPEATED_TITLE) {
         let raw = spans[i].as_str(text);
-        if raw.len() > headline::MAX_HEADLINE + 10 {
+        // Folding drops bullets, spaces and a final mark: a copy is about as long as the title.
+        if raw.len().abs_diff(head.len()) > MAX_COPY_SLACK || roles[i] == Role::Boilerplate {
             continue;
         }
+        if title.is_empty() {
+            boilerplate::fold(head, &mut title);
+        }
         boilerplate::fold(raw, &mut other);
-        if other == title && roles[i] != Role::Boilerplate {
+        if other == title {
             roles[i] = Role::Boilerplate;
         }
     }
