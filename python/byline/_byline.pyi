@@ -131,6 +131,8 @@ class Entity:
     def roles(self) -> list[str]: ...
     @property
     def gender(self) -> Literal["male", "female"] | None: ...
+    @property
+    def gender_by(self) -> Literal["honorific", "first_name", "pronoun"] | None: ...
     def __new__(
         cls,
         id: str,
@@ -140,6 +142,7 @@ class Entity:
         titles: list[str] = ...,
         roles: list[str] = ...,
         gender: str | None = None,
+        gender_by: str | None = None,
     ) -> Entity: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
@@ -155,8 +158,16 @@ class Speaker:
     def name(self) -> str | None: ...
     @property
     def entity(self) -> str | None: ...
+    @property
+    def kind(self) -> Literal["person", "organization", "anonymous", "document", "unresolved"]: ...
     def __new__(
-        cls, start: int, end: int, text: str, name: str | None = None, entity: str | None = None
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        name: str | None = None,
+        entity: str | None = None,
+        kind: str = "unresolved",
     ) -> Speaker: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 

@@ -81,12 +81,13 @@ impl Rows {
     /// The rows of one article's contract view (`Article::to_wire`, or a line of output read back).
     pub fn from_wire(a: WireArticle) -> Rows {
         let id = a.id;
-        let label_of = |entity: &str| a.entities.iter().find(|e| e.id == entity).map(|e| e.label.as_str().to_string());
+        let entity = |id: &str| a.entities.iter().find(|e| e.id == id);
         let quotes = a
             .quotes
             .iter()
             .map(|q| {
                 let speaker = q.speaker.as_ref();
+                let speaker_entity = speaker.and_then(|s| s.entity.as_deref()).and_then(entity);
                 QuoteRow {
                     article_id: id.clone(),
                     quote_id: q.id.clone(),
@@ -99,7 +100,9 @@ impl Rows {
                     speaker_end: speaker.map(|s| int(s.end)),
                     speaker_name: speaker.and_then(|s| s.name.clone()),
                     speaker_entity: speaker.and_then(|s| s.entity.clone()),
-                    speaker_label: speaker.and_then(|s| s.entity.as_deref()).and_then(label_of),
+                    speaker_label: speaker_entity.map(|e| e.label.as_str().to_string()),
+                    speaker_kind: speaker.map(|s| s.kind.as_str().to_string()),
+                    speaker_gender: speaker_entity.and_then(|e| e.gender).map(|g| g.as_str().to_string()),
                     cue: q.cue.as_ref().map(|c| c.text.clone()),
                     cue_start: q.cue.as_ref().map(|c| int(c.start)),
                     cue_end: q.cue.as_ref().map(|c| int(c.end)),
@@ -119,6 +122,8 @@ impl Rows {
                     kind: m.kind.as_str().to_string(),
                     start: int(m.start),
                     end: int(m.end),
+                    gender: e.gender.map(|g| g.as_str().to_string()),
+                    gender_by: e.gender_by.map(|g| g.as_str().to_string()),
                 })
             })
             .collect();
@@ -163,6 +168,7 @@ impl Rows {
                 titles: e.titles.join(LIST_SEPARATOR),
                 roles: e.roles.join(LIST_SEPARATOR),
                 gender: e.gender.map(|g| g.as_str().to_string()),
+                gender_by: e.gender_by.map(|g| g.as_str().to_string()),
             })
             .collect();
         Rows { articles: vec![article], quotes, entities, mentions, timexes }
@@ -257,7 +263,7 @@ mod tests {
     fn arrow_batches_have_the_schema() {
         let rows = Rows::from_json(LINE.as_bytes()).unwrap();
         let batch = Rows::record_batch(&rows.quotes);
-        assert_eq!((batch.num_rows(), batch.num_columns()), (2, 15));
+        assert_eq!((batch.num_rows(), batch.num_columns()), (2, 17));
         assert_eq!(batch.schema().field(0).name(), "article_id");
     }
 }
