@@ -16,6 +16,9 @@ pub struct Record {
     /// The reader already replaced invalid UTF-8 with U+FFFD (`--lossy` on JSON Lines), so the
     /// article gets a lossy-decoding warning.
     pub lossy: bool,
+    /// The value of the record's group field ([`Fields::group`](crate::readers::Fields::group),
+    /// `--group-by FIELD`), for the study's breakdown; numbers as written.
+    pub group: Option<String>,
 }
 
 impl Record {
@@ -26,7 +29,7 @@ impl Record {
     /// assert_eq!(r.id.as_deref(), Some("a1"));
     /// ```
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Record {
-        Record { id: Some(id.into()), bytes: text.into().into_bytes(), published: None, lossy: false }
+        Record { id: Some(id.into()), bytes: text.into().into_bytes(), ..Record::default() }
     }
 
     /// Sets the publication date.

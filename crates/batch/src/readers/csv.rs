@@ -12,6 +12,7 @@ struct Columns {
     text: usize,
     id: Option<usize>,
     published: Option<usize>,
+    group: Option<usize>,
 }
 
 /// The records of one CSV stream. A bad row is an error record and reading goes on; a read
@@ -46,7 +47,8 @@ impl CsvRecords {
             let names: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
             (ErrorKind::MissingText, super::fields::missing(&fields.text, "column", "the header", &names))
         })?;
-        Ok(Columns { text, id: find(&fields.id), published: find(&fields.published) })
+        let group = fields.group.as_deref().and_then(find);
+        Ok(Columns { text, id: find(&fields.id), published: find(&fields.published), group })
     }
 
     fn record(&self, columns: &Columns, line_id: String) -> Input {
@@ -66,7 +68,8 @@ impl CsvRecords {
             }
             None => None,
         };
-        Ok(Record { id: Some(id), bytes: text.to_vec(), published, lossy: false })
+        let group = field(columns.group).map(|f| String::from_utf8_lossy(f).into_owned());
+        Ok(Record { id: Some(id), bytes: text.to_vec(), published, lossy: false, group })
     }
 }
 

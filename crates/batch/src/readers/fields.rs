@@ -17,11 +17,13 @@ pub struct Fields {
     pub id: String,
     /// The publication date, `YYYY-MM-DD` or an ISO date-time. Default: `published`.
     pub published: String,
+    /// A field to group articles by in the study of `--stats` (`--group-by FIELD`). Default: none.
+    pub group: Option<String>,
 }
 
 impl Default for Fields {
     fn default() -> Fields {
-        Fields { text: "text".into(), id: "id".into(), published: "published".into() }
+        Fields { text: "text".into(), id: "id".into(), published: "published".into(), group: None }
     }
 }
 
@@ -80,7 +82,12 @@ pub(crate) fn from_json(bytes: &[u8], fields: &Fields, lossy: bool) -> Result<Re
         Some(Value::String(s)) => parse_published(&s).map_err(|e| fail(ErrorKind::Format, e.to_string()))?,
         Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.published))),
     };
-    Ok(Record { id, bytes: text.into_bytes(), published, lossy: bad_utf8.is_some() })
+    let group = match picked.group {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    };
+    Ok(Record { id, bytes: text.into_bytes(), published, lossy: bad_utf8.is_some(), group })
 }
 
 /// Most field names listed in a "no field" message.
@@ -126,6 +133,7 @@ struct Picked {
     text: Option<Value>,
     id: Option<Value>,
     published: Option<Value>,
+    group: Option<Value>,
 }
 
 struct Picker<'a>(&'a Fields);
@@ -154,6 +162,8 @@ impl<'de> Visitor<'de> for Picker<'_> {
                 &mut picked.id
             } else if key == self.0.published {
                 &mut picked.published
+            } else if self.0.group.as_deref() == Some(key.as_str()) {
+                &mut picked.group
             } else {
                 map.next_value::<IgnoredAny>()?;
                 continue;
@@ -177,9 +187,15 @@ mod tests {
         let r = read(br#"{"id": 7, "topics": [1, {"x": 2}], "text": "Hi", "published": "2023-02-25"}"#).unwrap();
         assert_eq!((r.id.as_deref(), r.bytes.as_slice()), (Some("7"), &b"Hi"[..]));
         assert_eq!(r.published.unwrap().to_string(), "2023-02-25");
-        let fields = Fields { text: "body".into(), id: "url".into(), published: "date".into() };
+        let fields = Fields { text: "body".into(), id: "url".into(), published: "date".into(), group: None };
         let r = from_json(br#"{"url": "u", "body": "B", "date": null}"#, &fields, false).unwrap();
         assert_eq!((r.id.as_deref(), r.bytes.as_slice(), r.published), (Some("u"), &b"B"[..], None));
+        assert_eq!(r.group, None);
+        let fields = Fields { group: Some("category".into()), ..Fields::default() };
+        let r = from_json(br#"{"category": "sport", "text": "T"}"#, &fields, false).unwrap();
+        assert_eq!(r.group.as_deref(), Some("sport"));
+        let r = from_json(br#"{"category": 7, "text": "T"}"#, &fields, false).unwrap();
+        assert_eq!(r.group.as_deref(), Some("7"));
     }
 
     #[test]

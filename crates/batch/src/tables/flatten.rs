@@ -149,6 +149,7 @@ impl Rows {
             contributors: a.contributors.join(LIST_SEPARATOR),
             published: a.published,
             dateline: a.dateline.map(|d| d.place),
+            outlet: a.source.as_ref().and_then(outlet),
             paragraphs: int(a.paragraphs.len()),
             sentences: int(a.sentences.len()),
             entities: int(a.entities.len()),
@@ -173,6 +174,18 @@ impl Rows {
             .collect();
         Rows { articles: vec![article], quotes, entities, mentions, timexes }
     }
+}
+
+/// The outlet of a page: its site name, else the host of its URL without `www.`.
+fn outlet(source: &byline_core::Source) -> Option<String> {
+    if let Some(name) = source.site_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        return Some(name.to_string());
+    }
+    let url = source.canonical_url.as_deref().or(source.url.as_deref())?;
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
 }
 
 /// An offset or a count as a table's integer.
@@ -216,6 +229,19 @@ mod tests {
         assert_eq!((rows.mentions[0].kind.as_str(), rows.mentions[1].kind.as_str()), ("name", "name"));
         assert_eq!((rows.timexes[0].kind.as_str(), rows.timexes[0].value.as_deref()), ("DATE", Some("2023-02-28")));
         assert_eq!(rows.len(), 7);
+    }
+
+    #[test]
+    fn the_outlet_is_the_site_name_or_the_host() {
+        let source = |site: Option<&str>, url: Option<&str>| byline_core::Source {
+            site_name: site.map(str::to_string),
+            url: url.map(str::to_string),
+            ..byline_core::Source::default()
+        };
+        assert_eq!(outlet(&source(Some(" The Daily Example "), Some("https://x.org/a"))).unwrap(), "The Daily Example");
+        assert_eq!(outlet(&source(None, Some("https://www.News.example:443/2024/a?b#c"))).unwrap(), "news.example");
+        assert_eq!(outlet(&source(None, Some("news.example/a"))).unwrap(), "news.example");
+        assert_eq!(outlet(&source(Some(""), None)), None);
     }
 
     #[test]

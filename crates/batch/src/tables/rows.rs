@@ -22,6 +22,8 @@ table! {
         published: Option<String>,
         /// The dateline's place ("KYIV, Ukraine").
         dateline: Option<String>,
+        /// The outlet: the page's site name, else its URL's host without `www.` (HTML input).
+        outlet: Option<String>,
         /// Number of paragraphs, boilerplate included.
         paragraphs: i64,
         /// Number of sentences.
