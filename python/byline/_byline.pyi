@@ -33,6 +33,7 @@ __all__ = [
     "parse_files",
     "parse_many",
     "render_html",
+    "study_columns",
     "table_columns",
 ]
 
@@ -342,6 +343,9 @@ class Parser:
 def table_columns(
     articles: Iterable[Article], table: str
 ) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]: ...
+def study_columns(
+    articles: Iterable[Article], by: list[str], fields: dict[str, list[str | None]], top: int
+) -> dict[str, tuple[list[tuple[str, str]], dict[str, list[Any]]]]: ...
 def parse(text: _Text, *, published: _Date = None) -> Article: ...
 def parse_html(html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
 def parse_many(

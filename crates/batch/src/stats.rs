@@ -280,10 +280,12 @@ pub struct EntityLine {
 /// Names longer than this are cut in the text report.
 const NAME_WIDTH: usize = 36;
 
+/// `name` on one line (runs of white space as one space), cut to [`NAME_WIDTH`].
 fn cut(name: &str) -> String {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     match name.char_indices().nth(NAME_WIDTH - 1) {
         Some((i, _)) => format!("{}…", &name[..i]),
-        None => name.to_string(),
+        None => name,
     }
 }
 

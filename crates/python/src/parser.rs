@@ -153,7 +153,7 @@ impl Parser {
                 Err(e) => Err(ErrorRecord::from_core(r.id, &e)),
             },
             Input::Bytes(bytes) => {
-                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, lossy: false }))
+                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, ..Record::default() }))
             }
         };
         let pipeline = pipeline(threads)?;

@@ -68,7 +68,8 @@ impl SpeakerKinds {
         let Some(head) = head else { return SpeakerKind::Unresolved };
         match self.word(head) {
             Some(Word::Head(kind)) => kind,
-            _ if head.starts_with(char::is_uppercase) => SpeakerKind::Person,
+            // A single letter is an initial or an abbreviation ("S and P"), not a name.
+            _ if head.starts_with(char::is_uppercase) && head.chars().nth(1).is_some() => SpeakerKind::Person,
             _ => SpeakerKind::Unresolved,
         }
     }
@@ -137,6 +138,8 @@ mod tests {
         assert_eq!(k.of_phrase("a report by the agency"), SpeakerKind::Document);
         assert_eq!(k.of_phrase("Tomas Halden"), SpeakerKind::Person);
         assert_eq!(k.of_phrase("Mr. Varga and Mr. Li"), SpeakerKind::Person);
+        assert_eq!(k.of_phrase("Dealers"), SpeakerKind::Anonymous);
+        assert_eq!(k.of_phrase("S and P"), SpeakerKind::Unresolved);
         assert_eq!(k.of_phrase("the head of the agency"), SpeakerKind::Unresolved);
         assert_eq!(k.of_phrase(""), SpeakerKind::Unresolved);
     }
