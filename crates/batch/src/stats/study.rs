@@ -437,7 +437,7 @@ mod tests {
         }
     }
 
-    fn row<'a, R>(rows: &'a [R], pick: impl Fn(&R) -> bool) -> &'a R {
+    fn row<R>(rows: &[R], pick: impl Fn(&R) -> bool) -> &R {
         rows.iter().find(|r| pick(r)).expect("a row")
     }
 
