@@ -86,7 +86,7 @@ eval: ## Score the pipeline on the ../shared/data dev sets (one eval-* target pe
 eval: eval-sbd
 eval: eval-timex
 eval: eval-ner
-eval: eval-quotes
+eval: eval-quotes eval-speakers
 
 .PHONY: eval-sbd
 eval-sbd: ## Sentence boundaries: Golden Rules count and GUM news dev/train F1
@@ -118,6 +118,14 @@ eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside sp
 eval: eval-python
 eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's time for the same work
 	$(VPY) eval/python_speed.py
+
+.PHONY: eval-speakers
+eval-speakers: ## Speaker kinds and gender of quoted people on PolNeAR dev; precision from the hand check (eval/speaker_check.tsv)
+	$(PYTHON) eval/speakers.py
+
+.PHONY: eval-stats
+eval-stats: ## byline stats time per 10,000 articles over the BBC and Reuters corpora (target: under a second)
+	$(PYTHON) eval/stats_speed.py
 
 .PHONY: bench-spark
 bench-spark: develop ## byline.spark.parse in local[2] against parse_many: articles/s on 2,000 BBC articles (pyspark, Java)

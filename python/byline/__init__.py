@@ -44,7 +44,7 @@ from byline._byline import (
     parse_many,
     render_html,
 )
-from byline._tables import TABLES, to_arrow, to_pandas
+from byline._tables import TABLES, stats, to_arrow, to_pandas
 
 __all__ = [
     "TABLES",
@@ -74,6 +74,7 @@ __all__ = [
     "parse_html",
     "parse_many",
     "render_html",
+    "stats",
     "to_arrow",
     "to_pandas",
 ]

@@ -35,6 +35,7 @@ __all__ = [
     "parse_many",
     "parse_rows",
     "render_html",
+    "study_columns",
     "table_columns",
 ]
 
@@ -133,6 +134,8 @@ class Entity:
     def roles(self) -> list[str]: ...
     @property
     def gender(self) -> Literal["male", "female"] | None: ...
+    @property
+    def gender_by(self) -> Literal["honorific", "first_name", "pronoun"] | None: ...
     def __new__(
         cls,
         id: str,
@@ -142,6 +145,7 @@ class Entity:
         titles: list[str] = ...,
         roles: list[str] = ...,
         gender: str | None = None,
+        gender_by: str | None = None,
     ) -> Entity: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
@@ -157,8 +161,16 @@ class Speaker:
     def name(self) -> str | None: ...
     @property
     def entity(self) -> str | None: ...
+    @property
+    def kind(self) -> Literal["person", "organization", "anonymous", "document", "unresolved"]: ...
     def __new__(
-        cls, start: int, end: int, text: str, name: str | None = None, entity: str | None = None
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        name: str | None = None,
+        entity: str | None = None,
+        kind: str = "unresolved",
     ) -> Speaker: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
@@ -356,6 +368,9 @@ def parse_rows(
     urls: list[Any] | None = None,
     threads: int | None = None,
 ) -> dict[str, tuple[list[int], ArrowBatch]]: ...
+def study_columns(
+    articles: Iterable[Article], by: list[str], fields: dict[str, list[str | None]], top: int
+) -> dict[str, tuple[list[tuple[str, str]], dict[str, list[Any]]]]: ...
 def parse(text: _Text, *, published: _Date = None) -> Article: ...
 def parse_html(html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
 def parse_many(

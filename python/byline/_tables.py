@@ -7,16 +7,16 @@ here has the same columns, in the same order, as the CSV and Parquet files the C
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from byline._byline import Article, table_columns
+from byline._byline import Article, study_columns, table_columns
 
 if TYPE_CHECKING:
     import pandas
     import pyarrow
 
-__all__ = ["TABLES", "arrow_schema", "to_arrow", "to_pandas"]
+__all__ = ["TABLES", "arrow_schema", "stats", "to_arrow", "to_pandas"]
 
 TableName = Literal["articles", "quotes", "entities", "mentions", "timexes"]
 TABLES: tuple[TableName, ...] = ("articles", "quotes", "entities", "mentions", "timexes")
@@ -48,7 +48,7 @@ def arrow_schema(table: TableName) -> pyarrow.Schema:
     """
     pa = _require("pyarrow")
     schema, _ = table_columns([], table)
-    types = {"text": pa.string(), "int": pa.int64()}
+    types = {"text": pa.string(), "int": pa.int64(), "float": pa.float64()}
     return pa.schema([pa.field(name, types[kind.rstrip("?")], nullable=kind.endswith("?")) for name, kind in schema])
 
 
@@ -69,9 +69,50 @@ def to_pandas(articles: Article | Iterable[Article], table: TableName = "article
         ImportError: pandas is not installed.
     """
     pd = _require("pandas")
-    schema, data = _columns(articles, table)
-    dtypes = {"text": "string", "text?": "string", "int": "Int64", "int?": "Int64"}
+    return _frame(pd, *_columns(articles, table))
+
+
+def _frame(pd: Any, schema: list[tuple[str, str]], data: dict[str, list[Any]]) -> pandas.DataFrame:
+    dtypes = {"text": "string", "text?": "string", "int": "Int64", "int?": "Int64", "float": "Float64"}
     return pd.DataFrame({name: pd.array(data[name], dtype=dtypes[kind]) for name, kind in schema})
+
+
+def stats(
+    articles: Article | Iterable[Article],
+    by: Sequence[str] = ("outlet", "month"),
+    *,
+    fields: Mapping[str, Sequence[str | None]] | None = None,
+    top: int = 20,
+) -> dict[str, pandas.DataFrame]:
+    """The source-diversity study of ``byline stats`` as DataFrames: whose voices are quoted.
+
+    Computed by the same Rust code as ``byline stats`` and ``byline batch --stats``. Quotes are
+    counted one by one, speakers once per article; the gender of quoted people (speakers of
+    kind ``person``) keeps ``unknown`` as a share of its own.
+
+    Args:
+        articles: An article or an iterable of articles.
+        by: Dimensions to break the study down by: ``"outlet"`` (the page's site name or URL
+            host), ``"month"`` (of ``published``), or a name in ``fields``.
+        fields: Other values to group by, one per article in order: ``{"category": [...]}``.
+        top: How many of the most quoted people to list.
+
+    Returns:
+        ``{"groups", "kinds", "genders", "people"}``: one row per group (``by`` is ``"all"``
+        for the whole corpus) with articles, quotes, quoted people and the shares of women and
+        of anonymous quotes; quotes and speakers by speaker kind per group; quotes and quoted
+        people by gender per group; the most quoted people with gender and roles.
+
+    Raises:
+        InvalidOptionError: A dimension is neither ``outlet``, ``month`` nor in ``fields``, or a
+            field does not have one value per article.
+        ImportError: pandas is not installed.
+    """
+    pd = _require("pandas")
+    items = [articles] if isinstance(articles, Article) else list(articles)
+    given = {name: [None if v is None else str(v) for v in values] for name, values in (fields or {}).items()}
+    tables = study_columns(items, list(by), given, top)
+    return {name: _frame(pd, *tables[name]) for name in ("groups", "kinds", "genders", "people")}
 
 
 def to_arrow(articles: Article | Iterable[Article], table: TableName = "articles") -> pyarrow.Table:

@@ -15,7 +15,7 @@ import byline
 from conftest import ROOT, TEST_DATA
 
 # The golden files of the stages, as crates/core/tests/golden/ reads them.
-STAGE_FILES = ["layout.toml", "sentences.toml", "entities.toml", "quotes.toml", "timex.toml"]
+STAGE_FILES = ["layout.toml", "sentences.toml", "entities.toml", "quotes.toml", "timex.toml", "speaker_kinds.toml"]
 
 
 class Case(NamedTuple):
@@ -97,8 +97,8 @@ def test_objects_have_their_types_and_agree_with_the_dict(case: Case) -> None:
     ]
     for e, de in zip(article.entities, d["entities"], strict=True):
         assert isinstance(e, byline.Entity) and all(isinstance(m, byline.Mention) for m in e.mentions)
-        assert (e.id, e.label, e.name, e.titles, e.roles, e.gender) == (
-            de["id"], de["label"], de["name"], de["titles"], de["roles"], de["gender"])
+        assert (e.id, e.label, e.name, e.titles, e.roles, e.gender, e.gender_by) == (
+            de["id"], de["label"], de["name"], de["titles"], de["roles"], de["gender"], de["gender_by"])
         assert [(m.start, m.end, m.text, m.kind, m.entity) for m in e.mentions] == [
             (m["start"], m["end"], m["text"], m["kind"], de["id"]) for m in de["mentions"]
         ]
@@ -112,6 +112,7 @@ def test_objects_have_their_types_and_agree_with_the_dict(case: Case) -> None:
             sp = dq["speaker"]
             assert (q.speaker.start, q.speaker.end, q.speaker.text, q.speaker.name, q.speaker.entity) == (
                 sp["start"], sp["end"], sp["text"], sp["name"], sp["entity"])
+            assert q.speaker.kind == sp["kind"]
         if q.cue is None:
             assert dq["cue"] is None
         else:

@@ -19,6 +19,8 @@ pub struct Processed {
     pub error: Option<ErrorRecord>,
     /// The table rows, when asked for.
     pub rows: Option<Rows>,
+    /// The record's group field ([`Record::group`](crate::Record::group)), for the study.
+    pub group: Option<String>,
 }
 
 /// Turns inputs into [`Processed`] records. Shared by the worker threads.
@@ -37,6 +39,7 @@ impl<'p> Processor<'p> {
     /// Processes one input. Never fails: a failure is an error record.
     pub fn process(&self, input: Input) -> Processed {
         let bytes = input.as_ref().map_or(0, |r| r.bytes.len());
+        let group = input.as_ref().ok().and_then(|r| r.group.clone());
         match parse_input(self.parser, input) {
             Ok(article) => {
                 let mut json = Vec::with_capacity(article.text.len() * 2);
@@ -49,7 +52,7 @@ impl<'p> Processor<'p> {
                     article.write_json(&mut json, false).expect("writing to memory");
                     None
                 };
-                Processed { id: article.id, bytes, json, error: None, rows }
+                Processed { id: article.id, bytes, json, error: None, rows, group }
             }
             Err(e) => Processed {
                 id: e.id.clone(),
@@ -57,6 +60,7 @@ impl<'p> Processor<'p> {
                 json: serde_json::to_vec(&e).expect("error records serialise"),
                 rows: self.rows.then(|| Rows::from_error(&e)),
                 error: Some(e),
+                group,
             },
         }
     }

@@ -20,6 +20,9 @@ pub struct Record {
     /// [`Parser::parse_page`](byline_core::Parser::parse_page); what is known about it. `None`:
     /// the bytes are plain text.
     pub html: Option<HtmlPage>,
+    /// The value of the record's group field ([`Fields::group`](crate::readers::Fields::group),
+    /// `--group-by FIELD`), for the study's breakdown; numbers as written.
+    pub group: Option<String>,
 }
 
 /// What a reader knows of an HTML page besides its bytes.
@@ -43,7 +46,7 @@ impl Record {
     /// assert_eq!(r.id.as_deref(), Some("a1"));
     /// ```
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Record {
-        Record { id: Some(id.into()), bytes: text.into().into_bytes(), published: None, lossy: false, html: None }
+        Record { id: Some(id.into()), bytes: text.into().into_bytes(), ..Record::default() }
     }
 
     /// A record holding an HTML page (bytes in any encoding it declares), from `url` when known.

@@ -1,6 +1,10 @@
 //! Corpus aggregates for source-diversity studies: who is quoted most, which entities are
-//! mentioned most, how many quotes articles carry. Built from [`Rows`], so it works during a
-//! run (`byline batch --stats`) and over earlier output (`byline stats`).
+//! mentioned most, how many quotes articles carry, and the [`study`] of whose voices they are
+//! (speaker kinds and gender, by outlet, month or an input field). Built from [`Rows`], so it
+//! works during a run (`byline batch --stats`), over earlier output (`byline stats`) and in
+//! Python (`byline.stats`).
+
+pub mod study;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -8,6 +12,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::tables::Rows;
+pub use study::{GroupBy, Study, StudyTables};
 
 /// Quote counts above this share one histogram bucket (for the median).
 const HISTOGRAM_CAP: usize = 1000;
@@ -27,6 +32,7 @@ pub struct Stats {
     quotes_per_article: Vec<u64>,
     speakers: HashMap<String, Tally>,
     entities: HashMap<(String, String), Tally>,
+    study: Study,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -37,13 +43,38 @@ struct Tally {
 }
 
 impl Stats {
-    /// An empty aggregate.
+    /// An empty aggregate whose study is broken down by outlet and by month.
     pub fn new() -> Stats {
-        Stats::default()
+        Stats::grouped_by(vec![GroupBy::Outlet, GroupBy::Month])
+    }
+
+    /// An empty aggregate whose study is broken down by `dims`.
+    pub fn grouped_by(dims: Vec<GroupBy>) -> Stats {
+        Stats { study: Study::new(dims), ..Stats::default() }
     }
 
     /// Adds the rows of one or more articles.
     pub fn add(&mut self, rows: &Rows) {
+        self.add_with_field(rows, None);
+    }
+
+    /// Adds the rows of one or more articles whose input records have `field` as the value of
+    /// the study's (first) [`GroupBy::Field`] dimension.
+    pub fn add_with_field(&mut self, rows: &Rows, field: Option<&str>) {
+        let name = self.study.dims().iter().find_map(|d| match d {
+            GroupBy::Field(name) => Some(name.clone()),
+            _ => None,
+        });
+        match (name, field) {
+            (Some(name), Some(value)) => self.add_with_fields(rows, &[(&name, value)]),
+            _ => self.add_with_fields(rows, &[]),
+        }
+    }
+
+    /// Adds the rows of one or more articles whose input records have these values of the
+    /// study's [`GroupBy::Field`] dimensions, by name.
+    pub fn add_with_fields(&mut self, rows: &Rows, fields: &[(&str, &str)]) {
+        self.study.add(rows, fields);
         for a in &rows.articles {
             if a.error.is_some() {
                 self.errors += 1;
@@ -108,6 +139,7 @@ impl Stats {
             mine.count += t.count;
             mine.articles += t.articles;
         }
+        self.study.merge(other.study);
     }
 
     /// The report, with the `top` most quoted speakers and most mentioned entities.
@@ -162,6 +194,7 @@ impl Stats {
             },
             top_speakers: speakers,
             top_entities: entities,
+            study: self.study.tables(top),
         }
     }
 }
@@ -203,6 +236,8 @@ pub struct Report {
     pub top_speakers: Vec<SpeakerLine>,
     /// The most mentioned entities: most mentions first.
     pub top_entities: Vec<EntityLine>,
+    /// The source-diversity study: speaker kinds and gender, by group; the most quoted people.
+    pub study: StudyTables,
 }
 
 /// The distribution of quotes over articles.
@@ -245,10 +280,12 @@ pub struct EntityLine {
 /// Names longer than this are cut in the text report.
 const NAME_WIDTH: usize = 36;
 
+/// `name` on one line (runs of white space as one space), cut to [`NAME_WIDTH`].
 fn cut(name: &str) -> String {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     match name.char_indices().nth(NAME_WIDTH - 1) {
         Some((i, _)) => format!("{}…", &name[..i]),
-        None => name.to_string(),
+        None => name,
     }
 }
 
@@ -302,8 +339,93 @@ impl fmt::Display for Report {
         for e in &self.top_entities {
             writeln!(f, "  {:<w$}  {:<7} {:>7} {:>8}", cut(&e.name), e.label, e.mentions, e.articles, w = NAME_WIDTH)?;
         }
-        Ok(())
+        study_text(f, &self.study, self.top_speakers.len().max(self.study.people.len()).max(1))
     }
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// The study's tables as text: the whole corpus's speaker kinds and genders, one block per
+/// dimension (at most `rows` groups each), and the most quoted people.
+fn study_text(f: &mut fmt::Formatter<'_>, t: &StudyTables, rows: usize) -> fmt::Result {
+    writeln!(f, "\nspeaker kinds (whose voices)\n  {:<14} {:>8} {:>7} {:>9}", "kind", "quotes", "share", "speakers")?;
+    for k in t.kinds.iter().filter(|k| k.by == study::ALL) {
+        writeln!(f, "  {:<14} {:>8} {:>7} {:>9}", k.kind, k.quotes, percent(k.quote_share), k.speakers)?;
+    }
+    writeln!(
+        f,
+        "\ngender of quoted people (each counted once per article)\n  {:<14} {:>8} {:>7} {:>9} {:>7}",
+        "gender", "quotes", "share", "people", "share"
+    )?;
+    for g in t.genders.iter().filter(|g| g.by == study::ALL) {
+        let (qs, ps) = (percent(g.quote_share), percent(g.people_share));
+        writeln!(f, "  {:<14} {:>8} {qs:>7} {:>9} {ps:>7}", g.gender, g.quotes, g.people)?;
+    }
+    let mut dims: Vec<&str> = Vec::new();
+    for g in t.groups.iter().filter(|g| g.by != study::ALL) {
+        if !dims.contains(&g.by.as_str()) {
+            dims.push(&g.by);
+        }
+    }
+    for by in dims {
+        let groups: Vec<_> = t.groups.iter().filter(|g| g.by == by).collect();
+        writeln!(
+            f,
+            "\nby {by}\n  {:<w$} {:>8} {:>7} {:>7} {:>7} {:>13} {:>9}",
+            by,
+            "articles",
+            "quotes",
+            "people",
+            "women",
+            "women (known)",
+            "anonymous",
+            w = NAME_WIDTH - 8
+        )?;
+        for g in groups.iter().take(rows) {
+            writeln!(
+                f,
+                "  {:<w$} {:>8} {:>7} {:>7} {:>7} {:>13} {:>9}",
+                cut(&g.group),
+                g.articles,
+                g.quotes,
+                g.people,
+                percent(g.female_share),
+                percent(g.female_share_known),
+                percent(g.anonymous_share),
+                w = NAME_WIDTH - 8
+            )?;
+        }
+        if groups.len() > rows {
+            writeln!(f, "  ... {} more groups (--json or --tables DIR lists all)", groups.len() - rows)?;
+        }
+    }
+    writeln!(
+        f,
+        "\nmost quoted people\n  {:<w$}  {:<7} {:>7} {:>8}  roles",
+        "person",
+        "gender",
+        "quotes",
+        "articles",
+        w = NAME_WIDTH
+    )?;
+    if t.people.is_empty() {
+        writeln!(f, "  (none)")?;
+    }
+    for p in &t.people {
+        let roles = cut(&p.roles);
+        writeln!(
+            f,
+            "  {:<w$}  {:<7} {:>7} {:>8}  {roles}",
+            cut(&p.name),
+            p.gender,
+            p.quotes,
+            p.articles,
+            w = NAME_WIDTH
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

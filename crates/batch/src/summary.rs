@@ -125,6 +125,7 @@ mod tests {
             json: Vec::new(),
             error: error.map(|k| ErrorRecord::new(Some(id.into()), k, "x")),
             rows: None,
+            group: None,
         }
     }
 

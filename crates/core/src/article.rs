@@ -279,6 +279,19 @@ contract_enum! {
     }
 }
 
+contract_enum! {
+    /// What told a person's gender, strongest first: an honorific or gendered title ("Ms.",
+    /// "Queen"), a first name from the census lists, or the pronouns that refer to the person.
+    pub enum GenderBy {
+        /// "Mr.", "Ms.", "King", "Duchess".
+        Honorific = "honorific",
+        /// A first name that census records give mostly one gender.
+        FirstName = "first_name",
+        /// "he" or "she" referring to the person.
+        Pronoun = "pronoun",
+    }
+}
+
 /// One place where an entity is named. The span covers the name only: no title, no possessive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -315,6 +328,8 @@ pub struct Entity {
     pub roles: Vec<String>,
     /// For people, when known.
     pub gender: Option<Gender>,
+    /// What told the gender; `None` exactly when `gender` is.
+    pub gender_by: Option<GenderBy>,
 }
 
 contract_enum! {
@@ -338,6 +353,25 @@ pub struct Speaker {
     pub name: Option<String>,
     /// Index into [`Article::entities`], when resolved to an entity.
     pub entity: Option<usize>,
+    /// Whose voice it is: a named person, an organization, an anonymous source, a document,
+    /// or a mention left unresolved.
+    pub kind: SpeakerKind,
+}
+
+contract_enum! {
+    /// Whose voice a quote carries, for source-diversity counts.
+    pub enum SpeakerKind {
+        /// A named person ("Ana Ruiz", or "she" resolved to her).
+        Person = "person",
+        /// A named organization, government or place that speaks for one ("the ministry", "Beijing").
+        Organization = "organization",
+        /// Unnamed people: "a senior official", "people familiar with the matter", "analysts".
+        Anonymous = "anonymous",
+        /// A text without a named author: "a report", "the statement", "a study".
+        Document = "document",
+        /// A pronoun or noun phrase that could not be resolved to any of the above.
+        Unresolved = "unresolved",
+    }
 }
 
 /// One quotation or reported statement.
@@ -466,6 +500,8 @@ mod tests {
         check(Role::ALL, Role::NAMES);
         check(Label::ALL, Label::NAMES);
         check(Gender::ALL, Gender::NAMES);
+        check(GenderBy::ALL, GenderBy::NAMES);
+        check(SpeakerKind::ALL, SpeakerKind::NAMES);
         check(MentionKind::ALL, MentionKind::NAMES);
         check(QuoteKind::ALL, QuoteKind::NAMES);
         check(TimexType::ALL, TimexType::NAMES);

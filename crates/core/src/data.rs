@@ -311,6 +311,7 @@ mod tests {
             crate::html::classes::DATA_FILES,
             crate::layout::lexicon::DATA_FILES,
             crate::quotes::lexicon::DATA_FILES,
+            crate::quotes::speaker_kind::DATA_FILES,
             crate::segment::lexicon::DATA_FILES,
             crate::timex::lexicon::DATA_FILES,
         ]

@@ -147,6 +147,9 @@ pub struct WireEntity {
     pub roles: Vec<String>,
     /// Gender, when known.
     pub gender: Option<Gender>,
+    /// What told the gender; absent in output written before it.
+    #[serde(default)]
+    pub gender_by: Option<GenderBy>,
 }
 
 /// A quote's speaker: the local mention and what it resolves to.
@@ -162,6 +165,13 @@ pub struct WireSpeaker {
     pub name: Option<String>,
     /// The resolved entity's id (`e7`).
     pub entity: Option<String>,
+    /// Whose voice it is; absent in output written before it, read as `unresolved`.
+    #[serde(default = "unresolved")]
+    pub kind: SpeakerKind,
+}
+
+fn unresolved() -> SpeakerKind {
+    SpeakerKind::Unresolved
 }
 
 /// A quote with its id, speaker and cue.
@@ -318,6 +328,7 @@ fn to_wire(a: &Article, include_text: bool) -> WireArticle {
                 titles: e.titles.clone(),
                 roles: e.roles.clone(),
                 gender: e.gender,
+                gender_by: e.gender_by,
             })
             .collect(),
         quotes: a
@@ -340,6 +351,7 @@ fn to_wire(a: &Article, include_text: bool) -> WireArticle {
                             text: m.text,
                             name: s.name.clone(),
                             entity: s.entity.map(entity_id),
+                            kind: s.kind,
                         }
                     }),
                     cue: q.cue.map(|s| c.span(s)),
@@ -426,6 +438,7 @@ fn from_wire(w: WireArticle, text: String) -> Result<Article> {
                 titles: e.titles,
                 roles: e.roles,
                 gender: e.gender,
+                gender_by: e.gender_by,
             })
         })
         .collect::<Result<_>>()?;
@@ -438,6 +451,7 @@ fn from_wire(w: WireArticle, text: String) -> Result<Article> {
                     span: c.span(s.start, s.end)?,
                     name: s.name,
                     entity: s.entity.as_deref().map(entity_index).transpose()?,
+                    kind: s.kind,
                 }),
                 None => None,
             };

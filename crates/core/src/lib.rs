@@ -44,8 +44,9 @@ mod text;
 mod timex;
 
 pub use article::{
-    Article, Dateline, Entity, Gender, Label, Mention, MentionKind, Paragraph, Quote, QuoteKind, Role, Sentence,
-    Source, SourceFormat, Speaker, Timex, TimexMod, TimexType, UnknownName, Warning, WarningKind, SCHEMA_VERSION,
+    Article, Dateline, Entity, Gender, GenderBy, Label, Mention, MentionKind, Paragraph, Quote, QuoteKind, Role,
+    Sentence, Source, SourceFormat, Speaker, SpeakerKind, Timex, TimexMod, TimexType, UnknownName, Warning,
+    WarningKind, SCHEMA_VERSION,
 };
 pub use date::{parse_date, Date};
 pub use error::{Error, Result};

@@ -9,7 +9,10 @@ use byline_core::json::{
     field_names, WireArticle, WireDateline, WireEntity, WireMention, WireParagraph, WireQuote, WireSentence, WireSpan,
     WireSpeaker, WireTimex,
 };
-use byline_core::{Gender, Label, MentionKind, QuoteKind, Role, Source, SourceFormat, TimexMod, TimexType, Warning};
+use byline_core::{
+    Gender, GenderBy, Label, MentionKind, QuoteKind, Role, Source, SourceFormat, SpeakerKind, TimexMod, TimexType,
+    Warning,
+};
 use byline_core::{WarningKind, SCHEMA_VERSION};
 
 fn repo_file(path: &str) -> Option<String> {
@@ -54,12 +57,14 @@ fn objects() -> BTreeMap<&'static str, &'static [&'static str]> {
 }
 
 /// The fields that take a fixed set of names, with the names.
-fn enumerations() -> [(&'static str, &'static str, &'static [&'static str]); 9] {
+fn enumerations() -> [(&'static str, &'static str, &'static [&'static str]); 11] {
     [
         ("source", "format", SourceFormat::NAMES),
         ("paragraph", "role", Role::NAMES),
         ("entity", "label", Label::NAMES),
         ("entity", "gender", Gender::NAMES),
+        ("entity", "gender_by", GenderBy::NAMES),
+        ("speaker", "kind", SpeakerKind::NAMES),
         ("mention", "kind", MentionKind::NAMES),
         ("quote", "kind", QuoteKind::NAMES),
         ("timex", "type", TimexType::NAMES),

@@ -224,6 +224,7 @@ mod tests {
                 titles: vec![],
                 roles: vec![],
                 gender: None,
+                gender_by: None,
             });
         }
         let mut from = 0;
@@ -237,6 +238,7 @@ mod tests {
                     span: find_near(text, &q.speaker, span.start()),
                     name: Some(a.entities[q.entity].name.clone()),
                     entity: Some(q.entity),
+                    kind: byline_core::SpeakerKind::Person,
                 }),
                 cue: Some(find_near(text, &q.cue, span.start())),
             });

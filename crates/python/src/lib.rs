@@ -15,6 +15,7 @@ mod objects;
 mod parser;
 mod render;
 mod rows;
+mod study;
 mod tables;
 
 use pyo3::prelude::*;
@@ -35,6 +36,7 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parser::parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(rows::parse_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(study::study_columns, m)?)?;
     m.add_function(wrap_pyfunction!(render::render_html, m)?)?;
     m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

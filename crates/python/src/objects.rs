@@ -296,7 +296,8 @@ impl Entity {
 #[pymethods]
 impl Entity {
     #[new]
-    #[pyo3(signature = (id, label, name, mentions, titles=Vec::new(), roles=Vec::new(), gender=None))]
+    #[pyo3(signature = (id, label, name, mentions, titles=Vec::new(), roles=Vec::new(), gender=None, gender_by=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         id: String,
         label: &str,
@@ -305,6 +306,7 @@ impl Entity {
         titles: Vec<String>,
         roles: Vec<String>,
         gender: Option<&str>,
+        gender_by: Option<&str>,
     ) -> PyResult<Entity> {
         Ok(Entity(WireEntity {
             id,
@@ -314,6 +316,7 @@ impl Entity {
             titles,
             roles,
             gender: gender.map(self::name).transpose()?,
+            gender_by: gender_by.map(self::name).transpose()?,
         }))
     }
     /// ``"e1"``, ``"e2"``, ...; quotes' speakers refer to it.
@@ -352,6 +355,11 @@ impl Entity {
     fn gender(&self) -> Option<&'static str> {
         self.0.gender.map(|g| g.as_str())
     }
+    /// What told the gender: ``"honorific"``, ``"first_name"``, ``"pronoun"``, or None.
+    #[getter]
+    fn gender_by(&self) -> Option<&'static str> {
+        self.0.gender_by.map(|g| g.as_str())
+    }
     fn __repr__(&self) -> String {
         let e = &self.0;
         format!("Entity({:?}, {}, {}, {} mentions)", e.id, e.label.as_str(), short(&e.name), e.mentions.len())
@@ -360,11 +368,9 @@ impl Entity {
         let s = slf.get();
         let e = &s.0;
         let mentions: Vec<Mention> = s.mention_objects().collect();
-        let gender = e.gender.map(|g| g.as_str());
-        reduce(
-            slf,
-            (e.id.clone(), e.label.as_str(), e.name.clone(), mentions, e.titles.clone(), e.roles.clone(), gender),
-        )
+        let (gender, gender_by) = (e.gender.map(|g| g.as_str()), e.gender_by.map(|g| g.as_str()));
+        let (titles, roles) = (e.titles.clone(), e.roles.clone());
+        reduce(slf, (e.id.clone(), e.label.as_str(), e.name.clone(), mentions, titles, roles, gender, gender_by))
     }
 }
 
@@ -376,9 +382,16 @@ pub struct Speaker(pub WireSpeaker);
 #[pymethods]
 impl Speaker {
     #[new]
-    #[pyo3(signature = (start, end, text, name=None, entity=None))]
-    fn new(start: usize, end: usize, text: String, name: Option<String>, entity: Option<String>) -> Speaker {
-        Speaker(WireSpeaker { start, end, text, name, entity })
+    #[pyo3(signature = (start, end, text, name=None, entity=None, kind="unresolved"))]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        name: Option<String>,
+        entity: Option<String>,
+        kind: &str,
+    ) -> PyResult<Speaker> {
+        Ok(Speaker(WireSpeaker { start, end, text, name, entity, kind: self::name(kind)? }))
     }
     /// Code point offset of the mention ("he", "Mr. Wen", "the ministry").
     #[getter]
@@ -405,13 +418,19 @@ impl Speaker {
     fn entity(&self) -> Option<&str> {
         self.0.entity.as_deref()
     }
+    /// Whose voice it is: ``"person"``, ``"organization"``, ``"anonymous"``, ``"document"`` or
+    /// ``"unresolved"``.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
     fn __repr__(&self) -> String {
         let s = &self.0;
-        format!("Speaker({}, {}, {}, name={})", s.start, s.end, short(&s.text), opt(&s.name))
+        format!("Speaker({}, {}, {}, name={}, kind={})", s.start, s.end, short(&s.text), opt(&s.name), s.kind.as_str())
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let s = slf.get().0.clone();
-        reduce(slf, (s.start, s.end, s.text, s.name, s.entity))
+        reduce(slf, (s.start, s.end, s.text, s.name, s.entity, s.kind.as_str()))
     }
 }
 

@@ -222,7 +222,7 @@ impl Parser {
                     Input::Text(t) => t.into_bytes(),
                     Input::Bytes(b) => b,
                 };
-                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, html, lossy: false }))
+                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, html, ..Record::default() }))
             }
         };
         let pipeline = pipeline(threads)?;

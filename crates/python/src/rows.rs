@@ -128,11 +128,11 @@ fn parse_row(parser: &byline_core::Parser, row: Row) -> Rows {
     let parsed = match row.input {
         Err((kind, message)) => Err(ErrorRecord::new(row.id, kind, message)),
         Ok((Body::Text(bytes), published)) => {
-            parse_input(parser, Ok(Record { id: row.id, bytes, published, lossy: false, html: None }))
+            parse_input(parser, Ok(Record { id: row.id, bytes, published, ..Record::default() }))
         }
         Ok((Body::Html { page, url }, published)) => {
             let html = Some(HtmlPage { url, ..HtmlPage::default() });
-            parse_input(parser, Ok(Record { id: row.id, bytes: page, published, lossy: false, html }))
+            parse_input(parser, Ok(Record { id: row.id, bytes: page, published, html, ..Record::default() }))
         }
     };
     match parsed {

@@ -13,8 +13,8 @@ use crate::convert::json_to_py;
 use crate::detach::{pipeline, without_gil};
 use crate::errors::InvalidOptionError;
 
-/// `(name, kind)` per column, kind one of `text`, `text?`, `int`, `int?`.
-type Schema = Vec<(&'static str, &'static str)>;
+/// `(name, kind)` per column, kind one of `text`, `text?`, `int`, `int?`, `float`.
+pub(crate) type Schema = Vec<(&'static str, &'static str)>;
 
 pub(crate) fn table_named(name: &str) -> PyResult<Table> {
     Table::ALL.into_iter().find(|t| t.name() == name).ok_or_else(|| {
@@ -24,7 +24,7 @@ pub(crate) fn table_named(name: &str) -> PyResult<Table> {
 }
 
 /// The rows of one table as columns of JSON values, in the table's column order.
-fn columns_of<R: Serialize>(rows: &[R], columns: &[Column]) -> Vec<Vec<serde_json::Value>> {
+pub(crate) fn columns_of<R: Serialize>(rows: &[R], columns: &[Column]) -> Vec<Vec<serde_json::Value>> {
     let mut out: Vec<Vec<serde_json::Value>> = columns.iter().map(|_| Vec::with_capacity(rows.len())).collect();
     for row in rows {
         let serde_json::Value::Object(mut fields) = serde_json::to_value(row).expect("rows serialise") else {
@@ -55,17 +55,7 @@ pub fn table_columns<'py>(
     table: &str,
 ) -> PyResult<(Schema, Bound<'py, PyDict>)> {
     let table = table_named(table)?;
-    let mut inner: Vec<Arc<byline_core::Article>> = Vec::new();
-    for item in articles.try_iter()? {
-        let item = item?;
-        let article = item.cast::<Article>().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!(
-                "expected byline.Article items, not {}",
-                item.get_type().name().map(|n| n.to_string()).unwrap_or_default()
-            ))
-        })?;
-        inner.push(article.get().shared());
-    }
+    let inner = shared_articles(articles)?;
     let columns = table.columns();
     let data = without_gil(py, || {
         let mut rows = Rows::default();
@@ -80,8 +70,33 @@ pub fn table_columns<'py>(
             Table::Timexes => columns_of(&rows.timexes, columns),
         })
     })?;
+    to_python(py, columns, &data)
+}
+
+/// The articles of an iterable of `Article`s, shared with the worker threads.
+pub(crate) fn shared_articles(articles: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<byline_core::Article>>> {
+    let mut inner: Vec<Arc<byline_core::Article>> = Vec::new();
+    for item in articles.try_iter()? {
+        let item = item?;
+        let article = item.cast::<Article>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "expected byline.Article items, not {}",
+                item.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+            ))
+        })?;
+        inner.push(article.get().shared());
+    }
+    Ok(inner)
+}
+
+/// A table's `(schema, {column: values})` as Python objects.
+pub(crate) fn to_python<'py>(
+    py: Python<'py>,
+    columns: &[Column],
+    data: &[Vec<serde_json::Value>],
+) -> PyResult<(Schema, Bound<'py, PyDict>)> {
     let dict = PyDict::new(py);
-    for (col, values) in columns.iter().zip(&data) {
+    for (col, values) in columns.iter().zip(data) {
         let list = PyList::empty(py);
         for v in values {
             list.append(json_to_py(py, v)?)?;

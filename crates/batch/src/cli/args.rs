@@ -124,9 +124,14 @@ pub struct BatchArgs {
     /// File formats of the tables.
     #[arg(long, value_enum, default_value = "both", requires = "tables")]
     pub table_format: TableFormatArg,
-    /// Print corpus aggregates at the end (most quoted speakers, most mentioned entities).
+    /// Print corpus aggregates at the end (most quoted speakers and entities; the source-diversity
+    /// study by speaker kind and gender, by outlet and month).
     #[arg(long)]
     pub stats: bool,
+    /// Break the --stats study down by this field of the input records (JSON key or CSV column)
+    /// instead of by outlet.
+    #[arg(long, value_name = "FIELD", requires = "stats")]
+    pub group_by: Option<String>,
     /// Rows in each aggregate list of --stats.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub top: usize,
@@ -163,6 +168,16 @@ pub struct StatsArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Break the study down by these: `outlet`, `month`, or a field of the output lines (top
+    /// level, or of `source`: `section`).
+    #[arg(long, value_name = "NAME", value_delimiter = ',', default_value = "outlet,month")]
+    pub group_by: Vec<String>,
+    /// Also write the study's tables (study_groups, study_kinds, study_genders, study_people) into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub tables: Option<PathBuf>,
+    /// File formats of the tables.
+    #[arg(long, value_enum, default_value = "both", requires = "tables")]
+    pub table_format: TableFormatArg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,6 +15,7 @@ use super::progress::Progress;
 use super::sink::Sink;
 use super::{hints, Fatal, Interrupt, EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK};
 use crate::readers::{self, Fields, Location, ReadOptions, Reader};
+use crate::stats::GroupBy;
 use crate::writers::{JsonlWriter, TableFormats, TablesWriter};
 use crate::{Pipeline, Processed, Processor, Stats, Summary};
 
@@ -35,6 +36,7 @@ pub fn run(args: &BatchArgs, interrupt: &Interrupt) -> Result<u8, Fatal> {
             html: args.html_field.clone(),
             id: args.id_field.clone(),
             published: args.published_field.clone(),
+            group: args.group_by.clone(),
             url: args.url_field.clone(),
         },
         format: args.format.map(Into::into),
@@ -68,7 +70,10 @@ pub fn run(args: &BatchArgs, interrupt: &Interrupt) -> Result<u8, Fatal> {
     let mut sink = Sink {
         out,
         tables,
-        stats: args.stats.then(Stats::new),
+        stats: args.stats.then(|| match &args.group_by {
+            Some(field) => Stats::grouped_by(vec![GroupBy::Field(field.clone()), GroupBy::Month]),
+            None => Stats::new(),
+        }),
         summary: Summary::start(pipeline.threads()),
         progress: Progress::new(!args.quiet, || readers::total_size(&files), counter),
         quiet: args.quiet,
@@ -114,7 +119,7 @@ pub fn run(args: &BatchArgs, interrupt: &Interrupt) -> Result<u8, Fatal> {
     finish(args, &summary, stats.as_ref())
 }
 
-fn table_formats(f: TableFormatArg) -> TableFormats {
+pub(super) fn table_formats(f: TableFormatArg) -> TableFormats {
     match f {
         TableFormatArg::Csv => TableFormats { csv: true, parquet: false },
         TableFormatArg::Parquet => TableFormats { csv: false, parquet: true },
@@ -133,6 +138,9 @@ fn finish(args: &BatchArgs, summary: &Summary, stats: Option<&Stats>) -> Result<
     }
     if let Some(r) = &report {
         eprint!("\n{r}");
+        if let Some(dir) = &args.tables {
+            r.study.write(dir, table_formats(args.table_format)).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
     }
     if let Some(path) = &args.summary_json {
         #[derive(Serialize)]

@@ -29,7 +29,7 @@ impl Sink {
         }
         if let Some(rows) = p.rows.take() {
             if let Some(stats) = &mut self.stats {
-                stats.add(&rows);
+                stats.add_with_field(&rows, p.group.as_deref());
             }
             if let Some(tables) = &mut self.tables {
                 tables.write(rows)?;

@@ -14,6 +14,7 @@ struct Columns {
     id: Option<usize>,
     published: Option<usize>,
     url: Option<usize>,
+    group: Option<usize>,
 }
 
 /// The records of one CSV stream. A bad row is an error record and reading goes on; a read
@@ -50,7 +51,15 @@ impl CsvRecords {
             let msg = super::fields::missing(&[&fields.text, &fields.html], "column", "the header", &names);
             return Err((ErrorKind::MissingText, msg));
         }
-        Ok(Columns { text, html, id: find(&fields.id), published: find(&fields.published), url: find(&fields.url) })
+        let group = fields.group.as_deref().and_then(find);
+        Ok(Columns {
+            text,
+            html,
+            id: find(&fields.id),
+            published: find(&fields.published),
+            url: find(&fields.url),
+            group,
+        })
     }
 
     fn record(&self, columns: &Columns, line_id: String) -> Input {
@@ -80,7 +89,8 @@ impl CsvRecords {
             }
             None => None,
         };
-        Ok(Record { id: Some(id), bytes: text.to_vec(), published, lossy: false, html })
+        let group = field(columns.group).map(|f| String::from_utf8_lossy(f).into_owned());
+        Ok(Record { id: Some(id), bytes: text.to_vec(), published, lossy: false, html, group })
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Fields {
     pub published: String,
     /// The URL of an HTML page (its `source.url`). Default: `url`.
     pub url: String,
+    /// A field to group articles by in the study of `--stats` (`--group-by FIELD`). Default: none.
+    pub group: Option<String>,
 }
 
 impl Default for Fields {
@@ -34,6 +36,7 @@ impl Default for Fields {
             id: "id".into(),
             published: "published".into(),
             url: "url".into(),
+            group: None,
         }
     }
 }
@@ -111,7 +114,12 @@ pub(crate) fn from_json(bytes: &[u8], fields: &Fields, lossy: bool) -> Result<Re
         Some(Value::String(s)) => parse_published(&s).map_err(|e| fail(ErrorKind::Format, e.to_string()))?,
         Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.published))),
     };
-    Ok(Record { id, bytes, published, lossy: bad_utf8.is_some(), html })
+    let group = match picked.group {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    };
+    Ok(Record { id, bytes, published, lossy: bad_utf8.is_some(), html, group })
 }
 
 /// Most field names listed in a "no field" message.
@@ -161,6 +169,7 @@ struct Picked {
     id: Option<Value>,
     published: Option<Value>,
     url: Option<Value>,
+    group: Option<Value>,
 }
 
 struct Picker<'a>(&'a Fields);
@@ -191,6 +200,7 @@ impl<'de> Visitor<'de> for Picker<'_> {
                 (key == f.id, &mut picked.id),
                 (key == f.published, &mut picked.published),
                 (key == f.url, &mut picked.url),
+                (f.group.as_deref() == Some(key.as_str()), &mut picked.group),
             ];
             let mut wanted = slots.into_iter().filter(|(hit, _)| *hit).map(|(_, slot)| slot).peekable();
             if wanted.peek().is_none() {
@@ -222,6 +232,12 @@ mod tests {
         let fields = Fields { text: "body".into(), id: "url".into(), published: "date".into(), ..Fields::default() };
         let r = from_json(br#"{"url": "u", "body": "B", "date": null}"#, &fields, false).unwrap();
         assert_eq!((r.id.as_deref(), r.bytes.as_slice(), r.published), (Some("u"), &b"B"[..], None));
+        assert_eq!(r.group, None);
+        let fields = Fields { group: Some("category".into()), ..Fields::default() };
+        let r = from_json(br#"{"category": "sport", "text": "T"}"#, &fields, false).unwrap();
+        assert_eq!(r.group.as_deref(), Some("sport"));
+        let r = from_json(br#"{"category": 7, "text": "T"}"#, &fields, false).unwrap();
+        assert_eq!(r.group.as_deref(), Some("7"));
     }
 
     #[test]

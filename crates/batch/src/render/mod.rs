@@ -233,6 +233,7 @@ mod tests {
                 span: Span::new(s, e),
                 name: name.map(String::from),
                 entity: None,
+                kind: byline_core::SpeakerKind::Unresolved,
             }),
             cue: None,
         };

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 #[cfg(feature = "parquet")]
-use arrow_array::{ArrayRef, Int64Array, StringArray};
+use arrow_array::{ArrayRef, Float64Array, Int64Array, StringArray};
 #[cfg(feature = "parquet")]
 use arrow_schema::DataType;
 
@@ -19,6 +19,8 @@ pub enum ColumnKind {
     Int,
     /// A 64-bit integer or null.
     OptionalInt,
+    /// A 64-bit float, never null (shares in the study tables of `byline stats`).
+    Float,
 }
 
 impl ColumnKind {
@@ -28,6 +30,7 @@ impl ColumnKind {
         match self {
             ColumnKind::Text | ColumnKind::OptionalText => DataType::Utf8,
             ColumnKind::Int | ColumnKind::OptionalInt => DataType::Int64,
+            ColumnKind::Float => DataType::Float64,
         }
     }
 
@@ -36,13 +39,14 @@ impl ColumnKind {
         matches!(self, ColumnKind::OptionalText | ColumnKind::OptionalInt)
     }
 
-    /// A short name for documentation: `text`, `text?`, `int`, `int?`.
+    /// A short name for documentation: `text`, `text?`, `int`, `int?`, `float`.
     pub fn as_str(self) -> &'static str {
         match self {
             ColumnKind::Text => "text",
             ColumnKind::OptionalText => "text?",
             ColumnKind::Int => "int",
             ColumnKind::OptionalInt => "int?",
+            ColumnKind::Float => "float",
         }
     }
 }
@@ -87,5 +91,13 @@ impl Cell for Option<i64> {
     #[cfg(feature = "parquet")]
     fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
         Arc::new(values.copied().collect::<Int64Array>())
+    }
+}
+
+impl Cell for f64 {
+    const KIND: ColumnKind = ColumnKind::Float;
+    #[cfg(feature = "parquet")]
+    fn array<'a>(values: impl Iterator<Item = &'a Self>) -> ArrayRef {
+        Arc::new(Float64Array::from_iter_values(values.copied()))
     }
 }

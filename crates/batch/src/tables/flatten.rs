@@ -81,12 +81,13 @@ impl Rows {
     /// The rows of one article's contract view (`Article::to_wire`, or a line of output read back).
     pub fn from_wire(a: WireArticle) -> Rows {
         let id = a.id;
-        let label_of = |entity: &str| a.entities.iter().find(|e| e.id == entity).map(|e| e.label.as_str().to_string());
+        let entity = |id: &str| a.entities.iter().find(|e| e.id == id);
         let quotes = a
             .quotes
             .iter()
             .map(|q| {
                 let speaker = q.speaker.as_ref();
+                let speaker_entity = speaker.and_then(|s| s.entity.as_deref()).and_then(entity);
                 QuoteRow {
                     article_id: id.clone(),
                     quote_id: q.id.clone(),
@@ -99,7 +100,9 @@ impl Rows {
                     speaker_end: speaker.map(|s| int(s.end)),
                     speaker_name: speaker.and_then(|s| s.name.clone()),
                     speaker_entity: speaker.and_then(|s| s.entity.clone()),
-                    speaker_label: speaker.and_then(|s| s.entity.as_deref()).and_then(label_of),
+                    speaker_label: speaker_entity.map(|e| e.label.as_str().to_string()),
+                    speaker_kind: speaker.map(|s| s.kind.as_str().to_string()),
+                    speaker_gender: speaker_entity.and_then(|e| e.gender).map(|g| g.as_str().to_string()),
                     cue: q.cue.as_ref().map(|c| c.text.clone()),
                     cue_start: q.cue.as_ref().map(|c| int(c.start)),
                     cue_end: q.cue.as_ref().map(|c| int(c.end)),
@@ -119,6 +122,8 @@ impl Rows {
                     kind: m.kind.as_str().to_string(),
                     start: int(m.start),
                     end: int(m.end),
+                    gender: e.gender.map(|g| g.as_str().to_string()),
+                    gender_by: e.gender_by.map(|g| g.as_str().to_string()),
                 })
             })
             .collect();
@@ -144,6 +149,7 @@ impl Rows {
             contributors: a.contributors.join(LIST_SEPARATOR),
             published: a.published,
             dateline: a.dateline.map(|d| d.place),
+            outlet: a.source.as_ref().and_then(outlet),
             url: a.source.as_ref().and_then(|s| s.url.clone()),
             site_name: a.source.as_ref().and_then(|s| s.site_name.clone()),
             language: a.source.as_ref().and_then(|s| s.language.clone()),
@@ -167,10 +173,23 @@ impl Rows {
                 titles: e.titles.join(LIST_SEPARATOR),
                 roles: e.roles.join(LIST_SEPARATOR),
                 gender: e.gender.map(|g| g.as_str().to_string()),
+                gender_by: e.gender_by.map(|g| g.as_str().to_string()),
             })
             .collect();
         Rows { articles: vec![article], quotes, entities, mentions, timexes }
     }
+}
+
+/// The outlet of a page: its site name, else the host of its URL without `www.`.
+fn outlet(source: &byline_core::Source) -> Option<String> {
+    if let Some(name) = source.site_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        return Some(name.to_string());
+    }
+    let url = source.canonical_url.as_deref().or(source.url.as_deref())?;
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
 }
 
 /// An offset or a count as a table's integer.
@@ -214,6 +233,19 @@ mod tests {
         assert_eq!((rows.mentions[0].kind.as_str(), rows.mentions[1].kind.as_str()), ("name", "name"));
         assert_eq!((rows.timexes[0].kind.as_str(), rows.timexes[0].value.as_deref()), ("DATE", Some("2023-02-28")));
         assert_eq!(rows.len(), 7);
+    }
+
+    #[test]
+    fn the_outlet_is_the_site_name_or_the_host() {
+        let source = |site: Option<&str>, url: Option<&str>| byline_core::Source {
+            site_name: site.map(str::to_string),
+            url: url.map(str::to_string),
+            ..byline_core::Source::default()
+        };
+        assert_eq!(outlet(&source(Some(" The Daily Example "), Some("https://x.org/a"))).unwrap(), "The Daily Example");
+        assert_eq!(outlet(&source(None, Some("https://www.News.example:443/2024/a?b#c"))).unwrap(), "news.example");
+        assert_eq!(outlet(&source(None, Some("news.example/a"))).unwrap(), "news.example");
+        assert_eq!(outlet(&source(Some(""), None)), None);
     }
 
     #[test]
@@ -277,7 +309,7 @@ mod tests {
     fn arrow_batches_have_the_schema() {
         let rows = Rows::from_json(LINE.as_bytes()).unwrap();
         let batch = Rows::record_batch(&rows.quotes);
-        assert_eq!((batch.num_rows(), batch.num_columns()), (2, 15));
+        assert_eq!((batch.num_rows(), batch.num_columns()), (2, 17));
         assert_eq!(batch.schema().field(0).name(), "article_id");
     }
 }

@@ -22,6 +22,8 @@ table! {
         published: Option<String>,
         /// The dateline's place ("KYIV, Ukraine").
         dateline: Option<String>,
+        /// The outlet: the page's site name, else its URL's host without `www.` (HTML input).
+        outlet: Option<String>,
         /// An HTML page's URL (`source.url`); empty for plain text.
         url: Option<String>,
         /// The publication's name, as an HTML page gives it (`source.site_name`).
@@ -72,6 +74,10 @@ table! {
         speaker_entity: Option<String>,
         /// The label of the speaker's entity (`PERSON`, `ORG`, ...).
         speaker_label: Option<String>,
+        /// `person`, `organization`, `anonymous`, `document` or `unresolved`; empty when the text names nobody.
+        speaker_kind: Option<String>,
+        /// The gender of the speaker's entity, for people: `male`, `female` or empty.
+        speaker_gender: Option<String>,
         /// The reporting expression ("said", "according to").
         cue: Option<String>,
         /// Start of the cue.
@@ -100,6 +106,8 @@ table! {
         roles: String,
         /// `male`, `female` or empty.
         gender: Option<String>,
+        /// What told the gender: `honorific`, `first_name`, `pronoun`, or empty.
+        gender_by: Option<String>,
     }
 }
 
@@ -122,6 +130,10 @@ table! {
         start: i64,
         /// End of the mention (code points, exclusive).
         end: i64,
+        /// The entity's gender, for people: `male`, `female` or empty.
+        gender: Option<String>,
+        /// What told the gender: `honorific`, `first_name`, `pronoun`, or empty.
+        gender_by: Option<String>,
     }
 }
 

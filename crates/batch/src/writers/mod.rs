@@ -6,4 +6,4 @@ mod parquet_file;
 mod tables;
 
 pub use jsonl::JsonlWriter;
-pub use tables::{TableFormats, TablesWriter};
+pub use tables::{write_table, TableFormats, TablesWriter};

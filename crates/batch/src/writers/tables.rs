@@ -71,6 +71,15 @@ impl TablesWriter {
     }
 }
 
+/// Writes one table of any [`TableRow`] type to `dir/<table>.csv` and/or `.parquet` at once
+/// (the study tables of `byline stats`, which are made at the end of a run).
+pub fn write_table<R: TableRow>(dir: &Path, formats: TableFormats, rows: Vec<R>) -> io::Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+    let mut files = TableFiles::<R>::create(dir, formats)?;
+    files.write(rows)?;
+    files.finish()
+}
+
 struct TableFiles<R> {
     csv: Option<csv::Writer<BufWriter<File>>>,
     #[cfg(feature = "parquet")]

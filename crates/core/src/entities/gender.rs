@@ -1,7 +1,7 @@
 //! Gender of people, from honorifics and titles ("Mr.", "Queen"), first names (US Census lists)
 //! and the pronouns that follow their mentions. It serves pronoun resolution in quotes.
 
-use crate::article::{Gender, Label};
+use crate::article::{Gender, GenderBy, Label};
 use crate::entities::features::Prepared;
 use crate::entities::grouping::Cluster;
 use crate::entities::mentions::Found;
@@ -22,8 +22,9 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
     }
 }
 
-/// The gender of each cluster (`None` for all but people, and when the text does not tell).
-pub fn genders(text: &str, p: &Prepared, found: &[Found], clusters: &[Cluster]) -> Vec<Option<Gender>> {
+/// The gender of each cluster (`None` for all but people, and when the text does not tell),
+/// with the strongest evidence that agrees with it.
+pub fn genders(text: &str, p: &Prepared, found: &[Found], clusters: &[Cluster]) -> Vec<Option<(Gender, GenderBy)>> {
     let mut cluster_of = vec![usize::MAX; found.len()];
     for (c, cl) in clusters.iter().enumerate() {
         for &m in &cl.members {
@@ -73,10 +74,20 @@ pub fn genders(text: &str, p: &Prepared, found: &[Found], clusters: &[Cluster]) 
     clusters
         .iter()
         .zip(votes)
-        .map(|(cl, [m, f])| match (cl.label, m.cmp(&f)) {
-            (Label::Person, std::cmp::Ordering::Greater) => Some(Gender::Male),
-            (Label::Person, std::cmp::Ordering::Less) => Some(Gender::Female),
-            _ => None,
+        .map(|(cl, [m, f])| {
+            let gender = match (cl.label, m.cmp(&f)) {
+                (Label::Person, std::cmp::Ordering::Greater) => Gender::Male,
+                (Label::Person, std::cmp::Ordering::Less) => Gender::Female,
+                _ => return None,
+            };
+            let by = if cl.title_gender == Some(gender) {
+                GenderBy::Honorific
+            } else if cl.name_gender == Some(gender) {
+                GenderBy::FirstName
+            } else {
+                GenderBy::Pronoun
+            };
+            Some((gender, by))
         })
         .collect()
 }

@@ -126,7 +126,8 @@ impl EntityRecognizer {
                         .collect(),
                     titles,
                     roles,
-                    gender: if cl.label == Label::Person { gender } else { None },
+                    gender: gender.filter(|_| cl.label == Label::Person).map(|(g, _)| g),
+                    gender_by: gender.filter(|_| cl.label == Label::Person).map(|(_, by)| by),
                 }
             })
             .collect();

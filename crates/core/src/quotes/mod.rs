@@ -11,6 +11,7 @@ pub(crate) mod lexicon;
 mod marks;
 mod phrase;
 mod resolve;
+pub(crate) mod speaker_kind;
 
 use crate::article::WarningKind;
 use crate::doc::Doc;
@@ -19,6 +20,7 @@ use crate::doc::Doc;
 #[derive(Debug)]
 pub struct QuoteExtractor {
     lexicon: lexicon::Lexicon,
+    speaker_kinds: speaker_kind::SpeakerKinds,
 }
 
 impl Default for QuoteExtractor {
@@ -30,14 +32,14 @@ impl Default for QuoteExtractor {
 impl QuoteExtractor {
     /// Compiles the cue lexicon and the word classes.
     pub fn new() -> QuoteExtractor {
-        QuoteExtractor { lexicon: lexicon::Lexicon::new() }
+        QuoteExtractor { lexicon: lexicon::Lexicon::new(), speaker_kinds: speaker_kind::SpeakerKinds::new() }
     }
 
     /// Fills `doc.quotes`, and warns about unbalanced or deeply nested quotation marks.
     pub fn run(&self, doc: &mut Doc<'_>) {
         let pairing = marks::pair(doc.norm(), &doc.layout.paragraphs);
         let (unbalanced, too_deep) = (pairing.unbalanced, pairing.too_deep);
-        let quotes = {
+        let mut quotes = {
             let ctx = context::Ctx::new(doc, &self.lexicon, pairing.quoted);
             let found = attribution::attribute(&ctx);
             resolve::resolve(&ctx, &doc.entities, found)
@@ -51,8 +53,12 @@ impl QuoteExtractor {
                 let e = &mut doc.entities[i];
                 if e.label == crate::article::Label::Person && e.gender.is_none() {
                     e.gender = Some(g);
+                    e.gender_by = Some(crate::article::GenderBy::Pronoun);
                 }
             }
+        }
+        for s in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+            s.kind = self.speaker_kinds.of(s, &doc.entities);
         }
         doc.quotes = quotes;
         if unbalanced > 0 {

@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::article::{Entity, Gender, Label, Quote, Speaker};
+use crate::article::{Entity, Gender, Label, Quote, Speaker, SpeakerKind};
 use crate::span::Span;
 
 use super::attribution::Found;
@@ -132,7 +132,13 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, entities: &[Entity], found: Vec<Found>) -> 
                 }
                 last = Some(Known { paragraph: para, ..k.clone() });
             }
-            Speaker { span, name: known.as_ref().map(|k| k.name.clone()), entity: known.and_then(|k| k.entity) }
+            Speaker {
+                span,
+                name: known.as_ref().map(|k| k.name.clone()),
+                entity: known.and_then(|k| k.entity),
+                // Classified once genders are final (`speaker_kind`, in `QuoteExtractor::run`).
+                kind: SpeakerKind::Unresolved,
+            }
         });
         out.push(Quote { kind: f.kind, span: f.span, speaker, cue });
     }

@@ -11,14 +11,21 @@ mod layout;
 mod load;
 mod quotes;
 mod sentences;
+mod speaker_kinds;
 mod timex;
 
 use byline_core::{Article, JsonOptions};
 use load::Golden;
 
 /// The golden files of this runner.
-const HERE: [&str; 5] =
-    [layout::Golden::PATH, sentences::Golden::PATH, entities::Golden::PATH, quotes::Golden::PATH, timex::Golden::PATH];
+const HERE: [&str; 6] = [
+    layout::Golden::PATH,
+    sentences::Golden::PATH,
+    entities::Golden::PATH,
+    quotes::Golden::PATH,
+    timex::Golden::PATH,
+    speaker_kinds::Golden::PATH,
+];
 
 /// The golden files read by other tests, each of which reads its file strictly too
 /// (`load::assert_strict`).
@@ -102,6 +109,11 @@ fn quote_cases() {
 }
 
 #[test]
+fn speaker_kind_cases() {
+    report(speaker_kinds::Golden::PATH, speaker_kinds::check(&load::load()));
+}
+
+#[test]
 fn timex_cases() {
     report(timex::Golden::PATH, timex::check(&load::load()));
 }
@@ -113,6 +125,7 @@ fn golden_files_reject_unknown_keys_and_repeated_names() {
     load::assert_strict::<entities::Golden>();
     load::assert_strict::<quotes::Golden>();
     load::assert_strict::<timex::Golden>();
+    load::assert_strict::<speaker_kinds::Golden>();
 }
 
 #[test]
