@@ -120,7 +120,8 @@ eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's tim
 	$(VPY) eval/python_speed.py
 
 .PHONY: eval-quotes
-eval-quotes: ## Quotes: P/R/F1 and speaker accuracy on PolNeAR dev (and train for reference), 30% and 80% overlap
+eval-quotes: ## Quotes: the real-text check (NAEB, dev and held-out halves), then P/R/F1 and speaker accuracy on PolNeAR dev and train
+	$(PYTHON) eval/realtext.py
 	$(PYTHON) eval/quotes.py --split both
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).
