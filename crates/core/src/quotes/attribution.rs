@@ -26,7 +26,7 @@ const BEFORE_OPEN: usize = 16;
 /// Most words after the name in a signature line ("- Jane Roe, mayor of Springfield").
 const MAX_SIGNATURE: usize = 12;
 /// Longest speaker label before a colon, in tokens ("KATE BOULDUAN:").
-const MAX_LABEL: usize = 5;
+pub(super) const MAX_LABEL: usize = 5;
 /// Most tokens between the attribution of a split quote and its second half.
 const SPLIT_GAP: usize = 30;
 /// Unattributed quotes with fewer words than this are scare quotes or titles.
@@ -66,7 +66,10 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
     }
     let mut out = Vec::new();
     let mut consumed = vec![false; n];
-    let claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out);
+    let turns = super::interview::turns(ctx, &mut consumed, &mut out);
+    let mut claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out, &turns);
+    claimed.extend(turns);
+    claimed.sort_by_key(|r| r.start);
     share_over_paragraphs(ctx, &mut attrs);
     reported_clauses(ctx, &mut used, &attrs, &mut consumed, &claimed, &mut out);
     follow_ups(ctx, &mut attrs, &consumed, &out);
@@ -366,9 +369,13 @@ fn colon_attributions(
     attrs: &mut [Option<Attr>],
     consumed: &mut [bool],
     out: &mut Vec<Found>,
+    turns: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut claimed = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
+        if turns.iter().any(|r| r.start < s.end && s.start < r.end) {
+            continue;
+        }
         let Some(colon) = (s.start..s.end.min(s.start + MAX_LABEL + 1)).find(|&t| ctx.word(t) == ":") else {
             continue;
         };
@@ -404,7 +411,7 @@ fn colon_attributions(
 
 /// A speaker label before a colon: up to a few capitalised words, not a section label
 /// ("Update:"); a single word must name a person or an organisation, or open a quote.
-fn is_speaker_label(ctx: &Ctx<'_>, r: Range<usize>, after: usize) -> bool {
+pub(super) fn is_speaker_label(ctx: &Ctx<'_>, r: Range<usize>, after: usize) -> bool {
     let words: Vec<usize> = r.clone().filter(|&t| ctx.is_word(t)).collect();
     let Some(&first) = words.first() else { return false };
     let name_like = r.clone().all(|t| {
@@ -477,6 +484,11 @@ fn reported_clauses(
             continue;
         }
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
+        // "I said we would", "we told the bank": the writer's or an interviewee's own report, no
+        // one's quote.
+        if is_first_person(ctx, &speaker) {
+            continue;
+        }
         // "what it says publicly", "what he said about X": a free relative whose content is the
         // "what" itself. Unlike "what officials said will become a hub" or "what he called X".
         let free_relative = speaker.start > lo && matches!(ctx.word(speaker.start - 1), "what" | "whatever");
@@ -497,6 +509,12 @@ fn reported_clauses(
             claimed_until = claimed_until.max(c.span.end()).max(ctx.span_of(speaker).end());
         }
     }
+}
+
+/// A speaker that is "I", "we", "me" or "us".
+fn is_first_person(ctx: &Ctx<'_>, speaker: &Range<usize>) -> bool {
+    let w = ctx.word(speaker.start);
+    speaker.len() == 1 && (["i", "we", "me", "us"].iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// True when nothing reportable follows a cue: the end, punctuation, an adverb, a time word or a
@@ -549,12 +567,17 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         }
     }
     let mut has_that = false;
+    let mut introduced = false;
     if after < hi && matches!(ctx.word(after), "that" | ":" | ",") {
         has_that = ctx.word(after) == "that";
+        introduced = ctx.word(after) != ",";
         after += 1;
     }
     let infinitive = after < hi && ctx.word(after).eq_ignore_ascii_case("to");
     if c.class == CueClass::Thought && !has_that && !infinitive && !opens_clause(ctx, after, hi) {
+        return [None, None];
+    }
+    if c.class == CueClass::Claim && !introduced && !(after < hi && ctx.class(after).has(Class::SUBJECT)) {
         return [None, None];
     }
     let end = cut_trailing_attribution(ctx, after, hi);

@@ -176,6 +176,9 @@ fn resolve_one(
     // "the Carter administration", "Mr. Varga’s office": a common noun heads the phrase,
     // so it names a group or an office, not the person in it.
     let head = r.end - 1;
+    if let Some(i) = role_holder(ctx, index, r.clone()) {
+        return Some(person(index, i, None, para));
+    }
     if !ctx.is_capitalized(head) {
         let org = index.overlapping(ctx.tokens[head].span).filter(|&i| index.entities[i].label != Label::Person);
         let name = org.map_or_else(|| span.as_str(ctx.text).to_string(), |i| index.entities[i].name.clone());
@@ -216,6 +219,37 @@ fn resolve_one(
     // Without an entity to say otherwise, a name is taken for a person's.
     let text = ctx.span_of(first..surname_tok + 1).as_str(ctx.text).to_string();
     Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para })
+}
+
+/// "the opposition leader", "The prime minister": a definite role resolves to the person the
+/// article names in it ("Ann Ortiz, the opposition leader", "Prime Minister Jonas Lind"), the
+/// nearest one before the mention, else the first after. An indefinite one ("an official") names no one.
+fn role_holder(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>) -> Option<usize> {
+    if r.len() < 2 || !ctx.word(r.start).eq_ignore_ascii_case("the") || !(r.start + 1..r.end).all(|t| ctx.is_word(t)) {
+        return None;
+    }
+    let role = ctx.span_of(r.start + 1..r.end).as_str(ctx.text).to_lowercase();
+    let holds = |e: &Entity| {
+        e.label == Label::Person
+            && e.roles.iter().chain(&e.titles).any(|x| {
+                let x = x.to_lowercase();
+                x == role || x.strip_prefix(role.as_str()).is_some_and(|rest| rest.starts_with(' '))
+            })
+    };
+    let at = ctx.tokens[r.start].span.start();
+    let mut before: Option<(usize, usize)> = None;
+    let mut after: Option<(usize, usize)> = None;
+    for (i, e) in index.entities.iter().enumerate().filter(|(_, e)| holds(e)) {
+        for m in &e.mentions {
+            let s = m.span.start();
+            if s < at && before.is_none_or(|(b, _)| s > b) {
+                before = Some((s, i));
+            } else if s > at && after.is_none_or(|(a, _)| s < a) {
+                after = Some((s, i));
+            }
+        }
+    }
+    before.or(after).map(|(_, i)| i)
 }
 
 /// "Mr. Varga and Mr. Li": two named people speaking together are a group named after both,

@@ -1,0 +1,120 @@
+//! Interviews and Q&A: paragraphs that open with the speaker's label ("Rosa Mendes: …",
+//! "Q: …", "A: …") are turns, quoted directly and attributed to the turn's speaker.
+//!
+//! An article is taken for an interview when at least two paragraphs open with a turn label.
+//! A named label is the speaker's own mention; an "A:" turn is the interviewee's, the person the
+//! article mentions most; a "Q:" turn has no named speaker. A paragraph between two turns that
+//! opens with no label carries on the turn before it (a long answer). Cues inside a turn report
+//! nothing of their own: "I told them we would" is the interviewee's answer, not a new quote.
+
+use std::ops::Range;
+
+use crate::article::{Label, QuoteKind};
+
+use super::attribution::{is_speaker_label, Attr, Found, MAX_LABEL};
+use super::context::Ctx;
+
+/// Fewest labelled paragraphs that make an interview.
+const MIN_TURNS: usize = 2;
+
+/// Who a turn belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Turn {
+    /// "Q:": the interviewer, unnamed.
+    Question,
+    /// "A:": the interviewee.
+    Answer,
+    /// "Rosa Mendes:": the label's tokens.
+    Named(Range<usize>),
+}
+
+/// One turn paragraph: who speaks and the tokens of what they say.
+struct Piece {
+    turn: Turn,
+    content: Range<usize>,
+}
+
+/// Finds the turns of an interview, pushes them to `out` as direct quotes, marks the quoted
+/// pieces inside them consumed, and returns the token ranges they claim, in text order.
+pub(crate) fn turns(ctx: &Ctx<'_>, consumed: &mut [bool], out: &mut Vec<Found>) -> Vec<Range<usize>> {
+    // (paragraph tokens, its label and content when it has one)
+    let mut paras: Vec<(Range<usize>, Option<Piece>)> = Vec::new();
+    for p in ctx.paragraphs.iter().filter(|p| p.role.is_analysed()) {
+        let r = ctx.token_at(p.span.start())..ctx.token_at(p.span.end());
+        if r.is_empty() {
+            continue;
+        }
+        let piece = labelled(ctx, r.clone());
+        paras.push((r, piece));
+    }
+    if paras.iter().filter(|(_, p)| p.is_some()).count() < MIN_TURNS {
+        return Vec::new();
+    }
+    let interviewee = interviewee(ctx);
+    let last_turn = paras.iter().rposition(|(_, p)| p.is_some()).unwrap_or(0);
+    let mut claimed = Vec::new();
+    let mut current: Option<Turn> = None;
+    for (i, (r, piece)) in paras.into_iter().enumerate() {
+        let piece = match piece {
+            Some(p) => p,
+            // A long answer: a paragraph between turns carries on the one before it.
+            None => match &current {
+                Some(t) if i < last_turn && *t != Turn::Question => Piece { turn: t.clone(), content: r },
+                _ => {
+                    current = None;
+                    continue;
+                }
+            },
+        };
+        let speaker = match &piece.turn {
+            Turn::Question => None,
+            Turn::Answer => interviewee.clone(),
+            Turn::Named(label) => Some(label.clone()),
+        };
+        let content = piece.content.clone();
+        for (q, toks) in ctx.quoted_toks.iter().enumerate() {
+            if content.contains(&toks.start) {
+                consumed[q] = true;
+            }
+        }
+        let span = ctx.span_of(content.clone()).trim(ctx.text);
+        if !span.is_empty() {
+            out.push(Found { kind: QuoteKind::Direct, span, attr: Attr { speaker, cue: None } });
+            claimed.push(content);
+        }
+        current = Some(piece.turn);
+    }
+    claimed
+}
+
+/// The turn a paragraph opens with, if any: a label and a colon within its first tokens.
+fn labelled(ctx: &Ctx<'_>, r: Range<usize>) -> Option<Piece> {
+    let colon = (r.start..r.end.min(r.start + MAX_LABEL + 1)).find(|&t| ctx.word(t) == ":")?;
+    if colon == r.start || colon + 1 >= r.end {
+        return None;
+    }
+    let label = r.start..colon;
+    let first = ctx.word(r.start);
+    let turn = if label.len() == 1 && matches!(first, "Q" | "Question") {
+        Turn::Question
+    } else if label.len() == 1 && matches!(first, "A" | "Answer") {
+        Turn::Answer
+    } else if is_speaker_label(ctx, label.clone(), colon + 1) {
+        Turn::Named(label)
+    } else {
+        return None;
+    };
+    Some(Piece { turn, content: colon + 1..r.end })
+}
+
+/// The tokens of the first mention of the person the article mentions most.
+fn interviewee(ctx: &Ctx<'_>) -> Option<Range<usize>> {
+    let e = ctx
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Person && !e.mentions.is_empty())
+        .max_by_key(|e| (e.mentions.len(), std::cmp::Reverse(e.mentions[0].span.start())))?;
+    let m = e.mentions[0].span;
+    let r = ctx.token_at(m.start())..ctx.token_at(m.end());
+    (!r.is_empty()).then_some(r)
+}
