@@ -2,9 +2,10 @@
 //! "Q: …", "A: …") are turns, quoted directly and attributed to the turn's speaker.
 //!
 //! An article is taken for an interview when at least two paragraphs open with a turn label.
-//! A named label is the speaker's own mention; an "A:" turn is the interviewee's, the person the
-//! article mentions most; a "Q:" turn has no named speaker. A paragraph between two turns that
-//! opens with no label carries on the turn before it (a long answer). Cues inside a turn report
+//! A named label (a person or an organisation the entities know, or capitals as in transcripts)
+//! is the speaker's own mention; an "A:" turn is the interviewee's, the person the article
+//! mentions most; a "Q:" turn has no named speaker. A paragraph between two turns that opens
+//! with no label carries on an "A:" turn before it (a long answer). Cues inside a turn report
 //! nothing of their own: "I told them we would" is the interviewee's answer, not a new quote.
 
 use std::ops::Range;
@@ -16,6 +17,8 @@ use super::context::Ctx;
 
 /// Fewest labelled paragraphs that make an interview.
 const MIN_TURNS: usize = 2;
+/// Fewest words after a label for a turn.
+const MIN_WORDS: usize = 2;
 
 /// Who a turn belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +62,7 @@ pub(crate) fn turns(ctx: &Ctx<'_>, consumed: &mut [bool], out: &mut Vec<Found>) 
             Some(p) => p,
             // A long answer: a paragraph between turns carries on the one before it.
             None => match &current {
-                Some(t) if i < last_turn && *t != Turn::Question => Piece { turn: t.clone(), content: r },
+                Some(Turn::Answer) if i < last_turn => Piece { turn: Turn::Answer, content: r },
                 _ => {
                     current = None;
                     continue;
@@ -95,16 +98,27 @@ fn labelled(ctx: &Ctx<'_>, r: Range<usize>) -> Option<Piece> {
     }
     let label = r.start..colon;
     let first = ctx.word(r.start);
+    // "Clinton: 1,769." is a table row, not a turn.
+    if (colon + 1..r.end).filter(|&t| ctx.is_word(t)).count() < MIN_WORDS {
+        return None;
+    }
     let turn = if label.len() == 1 && matches!(first, "Q" | "Question") {
         Turn::Question
     } else if label.len() == 1 && matches!(first, "A" | "Answer") {
         Turn::Answer
-    } else if is_speaker_label(ctx, label.clone(), colon + 1) {
+    } else if is_speaker_label(ctx, label.clone(), colon + 1) && names_speaker(ctx, label.clone()) {
         Turn::Named(label)
     } else {
         return None;
     };
     Some(Piece { turn, content: colon + 1..r.end })
+}
+
+/// A label that names a person or an organisation, or is written in capitals as transcripts
+/// write speakers ("KATE BOLDUAN"); not a section label ("Delegate Update").
+fn names_speaker(ctx: &Ctx<'_>, label: Range<usize>) -> bool {
+    let capitals = label.clone().filter(|&t| ctx.is_word(t)).all(|t| !ctx.word(t).chars().any(char::is_lowercase));
+    capitals || ctx.names_agent(ctx.span_of(label))
 }
 
 /// The tokens of the first mention of the person the article mentions most.

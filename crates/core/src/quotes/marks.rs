@@ -242,11 +242,12 @@ fn emit(text: &str, pi: usize, open: Mark, close: Option<Span>, continued: bool,
 }
 
 /// A closing double mark with no opening one before it in its paragraph that still ends a quote:
-/// the words from the paragraph start, several of them, close with punctuation inside the mark
-/// ("We will be there,” she said.), and the mark is the paragraph's first.
+/// the words from the paragraph start, several of them, close with a comma, a question or an
+/// exclamation mark inside the mark, as before an attribution ("We will be there,” she said.),
+/// and the mark is the paragraph's first.
 fn lost_opening(text: &str, para: Span, close: Span) -> bool {
     let before = Span::new(para.start(), close.start()).as_str(text);
-    let punct = before.trim_end().ends_with([',', '.', '?', '!', '…']);
+    let punct = before.trim_end().ends_with([',', '?', '!']);
     let first_char = before.chars().next().is_some_and(|c| c.is_alphanumeric());
     punct && first_char && before.split_whitespace().count() >= MIN_LOST_WORDS
 }
@@ -442,6 +443,7 @@ mod tests {
         // Too short, or no punctuation inside the mark: a stray mark.
         assert_eq!(inner("Just a stray” mark here."), (vec![], 1));
         assert_eq!(inner("Fine.” He left."), (vec![], 1));
+        assert_eq!(inner("A line that ends a quote.” He left."), (vec![], 1));
     }
 
     #[test]

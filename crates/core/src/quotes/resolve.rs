@@ -292,19 +292,43 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, para: usize, last
     } else {
         return None; // "I", "you": the writer or the reader
     };
-    let recent = last.filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want));
+    let Number::Person(g) = want else {
+        let recent = last.filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want));
+        return recent.map(|k| Known { paragraph: para, ..k.clone() });
+    };
+    let before = ctx.tokens[t].span.start();
+    let end = index.mentions.partition_point(|(s, _)| s.start() < before);
+    let window = &index.mentions[end.saturating_sub(MENTION_WINDOW)..end];
+    let fits = |i: usize| {
+        let e = &index.entities[i];
+        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g)
+    };
+    let nearest = window.iter().rev().find(|&&(_, i)| fits(i)).copied();
+    // A person who opens a sentence after the last speaker's paragraph takes over the story
+    // ("“…,” Pierce said. / Morris was held for a day. / “…,” he said": Morris).
+    let displaced = |k: &Known| {
+        nearest.is_some_and(|(s, i)| {
+            let tok = ctx.token_at(s.start());
+            let opens = ctx.sentence_at(tok).is_some_and(|si| ctx.sentences[si].start == tok);
+            Some(i) != k.entity && paragraph_of(ctx, tok) > k.paragraph && opens
+        })
+    };
+    let recent = last
+        .filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want) && !displaced(k));
     if let Some(k) = recent {
         // "he" tells the speaker's gender when nothing else did.
         let number = if k.number == Number::Person(None) { want } else { k.number };
         return Some(Known { paragraph: para, number, ..k.clone() });
     }
-    let Number::Person(g) = want else { return None };
-    let before = ctx.tokens[t].span.start();
-    let end = index.mentions.partition_point(|(s, _)| s.start() < before);
-    let &(_, i) = index.mentions[..end].iter().rev().take(MENTION_WINDOW).find(|(_, i)| {
-        let e = &index.entities[*i];
-        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g)
-    })?;
+    // The nearest sentence that mentions a person who may fit; in it, the first such person
+    // (the subject, more often than not): "Pugh stood with Chalamet and Zendaya. … she said" is Pugh.
+    let (s, _) = nearest?;
+    let si = ctx.sentence_at(ctx.token_at(s.start()));
+    let from = si.map_or(s.start(), |si| ctx.tokens[ctx.sentences[si].start].span.start());
+    // A full name before a lone word: "Chief Justice John Roberts" may leave a stray "Justice".
+    let in_sentence = || window.iter().filter(|&&(m, i)| m.start() >= from && fits(i));
+    let full = in_sentence().find(|&&(_, i)| index.entities[i].name.contains(' '));
+    let &(_, i) = full.or_else(|| in_sentence().next())?;
     Some(person(index, i, None, para))
 }
 
