@@ -867,7 +867,9 @@ fn trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(usize,
         if ctx.word(t) != "," || t + 1 >= hi {
             continue;
         }
-        if let Some(k) = ctx.cue_starting_at(t + 1) {
+        // ", said Y" or a quote that closes with the comma: "… “is dead,” Y says."
+        let next = if matches!(ctx.word(t + 1), "”" | "\"") && t + 2 < hi { t + 2 } else { t + 1 };
+        if let Some(k) = ctx.cue_starting_at(next) {
             let c = &ctx.cues[k];
             if c.class == CueClass::Source {
                 return Some((t, Trailing::Source));
@@ -876,8 +878,8 @@ fn trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(usize,
                 return Some((t, Trailing::Speech));
             }
         }
-        let joined = matches!(ctx.word(t + 1), "although" | "though" | "but" | "while" | "whereas");
-        let subject_at = if joined { t + 2 } else { t + 1 };
+        let joined = matches!(ctx.word(next), "although" | "though" | "but" | "while" | "whereas");
+        let subject_at = if joined { next + 1 } else { next };
         if let Some(np) = ctx.np_after(subject_at, hi) {
             let mut v = np.end;
             while v < hi
