@@ -484,11 +484,6 @@ fn reported_clauses(
             continue;
         }
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
-        // "I said we would", "we told the bank": the writer's or an interviewee's own report, no
-        // one's quote.
-        if is_first_person(ctx, &speaker) {
-            continue;
-        }
         // "what it says publicly", "what he said about X": a free relative whose content is the
         // "what" itself. Unlike "what officials said will become a hub" or "what he called X".
         let free_relative = speaker.start > lo && matches!(ctx.word(speaker.start - 1), "what" | "whatever");
@@ -509,12 +504,6 @@ fn reported_clauses(
             claimed_until = claimed_until.max(c.span.end()).max(ctx.span_of(speaker).end());
         }
     }
-}
-
-/// A speaker that is "I", "we", "me" or "us".
-fn is_first_person(ctx: &Ctx<'_>, speaker: &Range<usize>) -> bool {
-    let w = ctx.word(speaker.start);
-    speaker.len() == 1 && (["i", "we", "me", "us"].iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// True when nothing reportable follows a cue: the end, punctuation, an adverb, a time word or a
