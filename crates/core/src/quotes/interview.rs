@@ -3,8 +3,8 @@
 //!
 //! An article is taken for an interview when at least two paragraphs open with a turn label.
 //! A named label (a person or an organisation the entities know, or capitals as in transcripts)
-//! is the speaker's own mention; an "A:" turn is the interviewee's, the person the article
-//! mentions most; a "Q:" turn has no named speaker. A paragraph between two turns that opens
+//! is the speaker's own mention; an "A:" turn's mention is its label, resolved to the
+//! interviewee, the person the article mentions most; a "Q:" turn has no named speaker. A paragraph between two turns that opens
 //! with no label carries on an "A:" turn before it (a long answer). Cues inside a turn report
 //! nothing of their own: "I told them we would" is the interviewee's answer, not a new quote.
 
@@ -54,12 +54,18 @@ pub(crate) fn turns(ctx: &Ctx<'_>, consumed: &mut [bool], out: &mut Vec<Found>) 
         return Vec::new();
     }
     let interviewee = interviewee(ctx);
+    let mut answer_label: Option<Range<usize>> = None;
     let last_turn = paras.iter().rposition(|(_, p)| p.is_some()).unwrap_or(0);
     let mut claimed = Vec::new();
     let mut current: Option<Turn> = None;
     for (i, (r, piece)) in paras.into_iter().enumerate() {
         let piece = match piece {
-            Some(p) => p,
+            Some(p) => {
+                if p.turn == Turn::Answer {
+                    answer_label = Some(r.start..p.content.start - 1);
+                }
+                p
+            }
             // A long answer: a paragraph between turns carries on the one before it.
             None => match &current {
                 Some(Turn::Answer) if i < last_turn => Piece { turn: Turn::Answer, content: r },
@@ -71,7 +77,9 @@ pub(crate) fn turns(ctx: &Ctx<'_>, consumed: &mut [bool], out: &mut Vec<Found>) 
         };
         let speaker = match &piece.turn {
             Turn::Question => None,
-            Turn::Answer => interviewee.clone(),
+            // The label itself, which `resolve` takes to the interviewee; a long answer's
+            // paragraph points to its turn's label.
+            Turn::Answer => answer_label.clone().filter(|_| interviewee.is_some()),
             Turn::Named(label) => Some(label.clone()),
         };
         let content = piece.content.clone();
@@ -121,14 +129,15 @@ fn names_speaker(ctx: &Ctx<'_>, label: Range<usize>) -> bool {
     capitals || ctx.names_agent(ctx.span_of(label))
 }
 
-/// The tokens of the first mention of the person the article mentions most.
-fn interviewee(ctx: &Ctx<'_>) -> Option<Range<usize>> {
-    let e = ctx
-        .entities
-        .iter()
-        .filter(|e| e.label == Label::Person && !e.mentions.is_empty())
-        .max_by_key(|e| (e.mentions.len(), std::cmp::Reverse(e.mentions[0].span.start())))?;
-    let m = e.mentions[0].span;
-    let r = ctx.token_at(m.start())..ctx.token_at(m.end());
-    (!r.is_empty()).then_some(r)
+/// The interviewee: the person the article mentions most (the first of them).
+pub(super) fn interviewee(ctx: &Ctx<'_>) -> Option<usize> {
+    let persons = ctx.entities.iter().enumerate().filter(|(_, e)| e.label == Label::Person && !e.mentions.is_empty());
+    persons.max_by_key(|(_, e)| (e.mentions.len(), std::cmp::Reverse(e.mentions[0].span.start()))).map(|(i, _)| i)
+}
+
+/// True when tokens `r` are an answer's label: "A" or "Answer" before a colon.
+pub(super) fn is_answer_label(ctx: &Ctx<'_>, r: &Range<usize>) -> bool {
+    r.len() == 1
+        && matches!(ctx.word(r.start), "A" | "Answer")
+        && ctx.tokens.get(r.end).is_some_and(|_| ctx.word(r.end) == ":")
 }

@@ -170,6 +170,9 @@ fn resolve_one(
     if let Some(group) = coordinated(ctx, index, r.clone(), para, each) {
         return Some(group);
     }
+    if super::interview::is_answer_label(ctx, &r) {
+        return super::interview::interviewee(ctx).map(|i| person(index, i, None, para));
+    }
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
         return resolve_pronoun(ctx, index, r.start, para, last);
     }
