@@ -132,7 +132,8 @@ bench-spark: develop ## byline.spark.parse in local[2] against parse_many: artic
 	$(VPY) eval/spark_speed.py
 
 .PHONY: eval-quotes
-eval-quotes: ## Quotes: P/R/F1 and speaker accuracy on PolNeAR dev (and train for reference), 30% and 80% overlap
+eval-quotes: ## Quotes: the real-text check (NAEB, dev and held-out halves), then P/R/F1 and speaker accuracy on PolNeAR dev and train
+	$(PYTHON) eval/realtext.py
 	$(PYTHON) eval/quotes.py --split both
 
 # A separate virtualenv with spaCy's en_core_web_sm, for side-by-side comparisons only (never a dependency).

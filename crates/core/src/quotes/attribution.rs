@@ -26,7 +26,7 @@ const BEFORE_OPEN: usize = 16;
 /// Most words after the name in a signature line ("- Jane Roe, mayor of Springfield").
 const MAX_SIGNATURE: usize = 12;
 /// Longest speaker label before a colon, in tokens ("KATE BOULDUAN:").
-const MAX_LABEL: usize = 5;
+pub(super) const MAX_LABEL: usize = 5;
 /// Most tokens between the attribution of a split quote and its second half.
 const SPLIT_GAP: usize = 30;
 /// Unattributed quotes with fewer words than this are scare quotes or titles.
@@ -66,7 +66,10 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
     }
     let mut out = Vec::new();
     let mut consumed = vec![false; n];
-    let claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out);
+    let turns = super::interview::turns(ctx, &mut consumed, &mut out);
+    let mut claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out, &turns);
+    claimed.extend(turns);
+    claimed.sort_by_key(|r| r.start);
     share_over_paragraphs(ctx, &mut attrs);
     reported_clauses(ctx, &mut used, &attrs, &mut consumed, &claimed, &mut out);
     follow_ups(ctx, &mut attrs, &consumed, &out);
@@ -366,9 +369,13 @@ fn colon_attributions(
     attrs: &mut [Option<Attr>],
     consumed: &mut [bool],
     out: &mut Vec<Found>,
+    turns: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut claimed = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
+        if turns.iter().any(|r| r.start < s.end && s.start < r.end) {
+            continue;
+        }
         let Some(colon) = (s.start..s.end.min(s.start + MAX_LABEL + 1)).find(|&t| ctx.word(t) == ":") else {
             continue;
         };
@@ -404,7 +411,7 @@ fn colon_attributions(
 
 /// A speaker label before a colon: up to a few capitalised words, not a section label
 /// ("Update:"); a single word must name a person or an organisation, or open a quote.
-fn is_speaker_label(ctx: &Ctx<'_>, r: Range<usize>, after: usize) -> bool {
+pub(super) fn is_speaker_label(ctx: &Ctx<'_>, r: Range<usize>, after: usize) -> bool {
     let words: Vec<usize> = r.clone().filter(|&t| ctx.is_word(t)).collect();
     let Some(&first) = words.first() else { return false };
     let name_like = r.clone().all(|t| {
@@ -549,12 +556,17 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         }
     }
     let mut has_that = false;
+    let mut introduced = false;
     if after < hi && matches!(ctx.word(after), "that" | ":" | ",") {
         has_that = ctx.word(after) == "that";
+        introduced = ctx.word(after) != ",";
         after += 1;
     }
     let infinitive = after < hi && ctx.word(after).eq_ignore_ascii_case("to");
     if c.class == CueClass::Thought && !has_that && !infinitive && !opens_clause(ctx, after, hi) {
+        return [None, None];
+    }
+    if c.class == CueClass::Claim && !introduced && !(after < hi && ctx.class(after).has(Class::SUBJECT)) {
         return [None, None];
     }
     let end = cut_trailing_attribution(ctx, after, hi);
@@ -844,7 +856,9 @@ fn trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(usize,
         if ctx.word(t) != "," || t + 1 >= hi {
             continue;
         }
-        if let Some(k) = ctx.cue_starting_at(t + 1) {
+        // ", said Y" or a quote that closes with the comma: "… “is dead,” Y says."
+        let next = if matches!(ctx.word(t + 1), "”" | "\"") && t + 2 < hi { t + 2 } else { t + 1 };
+        if let Some(k) = ctx.cue_starting_at(next) {
             let c = &ctx.cues[k];
             if c.class == CueClass::Source {
                 return Some((t, Trailing::Source));
@@ -853,8 +867,8 @@ fn trailing_attribution(ctx: &Ctx<'_>, from: usize, hi: usize) -> Option<(usize,
                 return Some((t, Trailing::Speech));
             }
         }
-        let joined = matches!(ctx.word(t + 1), "although" | "though" | "but" | "while" | "whereas");
-        let subject_at = if joined { t + 2 } else { t + 1 };
+        let joined = matches!(ctx.word(next), "although" | "though" | "but" | "while" | "whereas");
+        let subject_at = if joined { next + 1 } else { next };
         if let Some(np) = ctx.np_after(subject_at, hi) {
             let mut v = np.end;
             while v < hi

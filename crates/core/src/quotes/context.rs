@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::article::{Label, Paragraph};
+use crate::article::{Entity, Label, Paragraph};
 use crate::doc::Doc;
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
@@ -50,6 +50,8 @@ pub(crate) struct Ctx<'a> {
     pub quoted_toks: Vec<Range<usize>>,
     /// Cues outside quotation marks, in text order.
     pub cues: Vec<Cue>,
+    /// The article's entities.
+    pub entities: &'a [Entity],
     /// Mentions of people and organisations, in text order.
     agents: Vec<Span>,
     quote_of: Vec<u32>,
@@ -100,6 +102,7 @@ impl<'a> Ctx<'a> {
             quoted,
             quoted_toks,
             cues: Vec::new(),
+            entities: &doc.entities,
             agents,
             quote_of,
             sentence_of,

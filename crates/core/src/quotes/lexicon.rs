@@ -24,17 +24,21 @@ pub(crate) enum CueClass {
     Addressee,
     /// Belief, knowledge and evidence ("believes", "shows"): reported clauses only.
     Thought,
+    /// Speech verbs that also take a thing as object ("maintains a lab"): a reported clause
+    /// only after "that" or a colon, or when a subject pronoun opens it.
+    Claim,
     /// Prepositional cues whose source follows ("according to").
     Source,
 }
 
 impl CueClass {
     /// The classes as `cues.txt` names them.
-    const NAMES: [(&'static str, CueClass); 5] = [
+    const NAMES: [(&'static str, CueClass); 6] = [
         ("speech", CueClass::Speech),
         ("manner", CueClass::Manner),
         ("addressee", CueClass::Addressee),
         ("thought", CueClass::Thought),
+        ("claim", CueClass::Claim),
         ("source", CueClass::Source),
     ];
 

@@ -11,6 +11,8 @@ use crate::span::Span;
 
 /// Quotes nested deeper than this are not followed.
 pub(crate) const MAX_DEPTH: usize = 4;
+/// Fewest words before a closing mark whose opening mark was lost ([`lost_opening`]).
+const MIN_LOST_WORDS: usize = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Family {
@@ -173,6 +175,17 @@ fn pair_paragraph(
             (Family::Double, Dir::Either) if !has_double => stack.push(*m),
             (Family::Double, _) => {
                 if !has_double {
+                    if first && !reopened && stack.is_empty() && lost_opening(text, para, m.span) {
+                        // "Words,” she said.": the opening mark was lost; the quote opens the paragraph.
+                        let open = Mark {
+                            span: Span::new(para.start(), para.start()),
+                            family: Family::Double,
+                            dir: Dir::Open,
+                        };
+                        emit(text, pi, open, Some(m.span), false, false, out);
+                        first = false;
+                        continue;
+                    }
                     out.unbalanced += 1;
                     continue;
                 }
@@ -228,6 +241,17 @@ fn emit(text: &str, pi: usize, open: Mark, close: Option<Span>, continued: bool,
     out.quoted.push(Quoted { open: open.span, close, inner, paragraph: pi, continues, continued });
 }
 
+/// A closing double mark with no opening one before it in its paragraph that still ends a quote:
+/// the words from the paragraph start, several of them, close with a comma, a question or an
+/// exclamation mark inside the mark, as before an attribution ("We will be there,” she said.),
+/// and the mark is the paragraph's first.
+fn lost_opening(text: &str, para: Span, close: Span) -> bool {
+    let before = Span::new(para.start(), close.start()).as_str(text);
+    let punct = before.trim_end().ends_with([',', '?', '!']);
+    let first_char = before.chars().next().is_some_and(|c| c.is_alphanumeric());
+    punct && first_char && before.split_whitespace().count() >= MIN_LOST_WORDS
+}
+
 /// A straight single mark with nothing open: it opens only before a word and after a space.
 fn closes_nothing_opens(text: &str, at: Span) -> bool {
     let before = text[..at.start()].chars().next_back();
@@ -269,7 +293,9 @@ fn find_marks(text: &str, within: Span) -> Vec<Mark> {
         let (len, family, dir) = match c {
             '“' => (3, Family::Double, curly(text, at, 3, Dir::Open)),
             '”' => (3, Family::Double, curly(text, at, 3, Dir::Close)),
-            '„' => (3, Family::Double, Dir::Open),
+            '„' | '‟' => (3, Family::Double, Dir::Open),
+            // A double prime stands in for a straight double mark on some pages.
+            '″' => (3, Family::Double, straight(text, at, 3)),
             '«' => (2, Family::Double, curly(text, at, 2, Dir::Open)),
             '»' => (2, Family::Double, curly(text, at, 2, Dir::Close)),
             '‘' => (3, Family::Single, curly(text, at, 3, Dir::Open)),
@@ -408,6 +434,22 @@ mod tests {
         assert_eq!(unbalanced, 1);
         let (found, unbalanced) = inner("Stray” mark, then “fine.”");
         assert_eq!((found, unbalanced), (vec!["fine."], 1));
+    }
+
+    #[test]
+    fn lost_opening_mark_opens_the_paragraph() {
+        let t = "Intro.\n\nWe will be there on time,” she said. “Promise.”";
+        assert_eq!(inner(t), (vec!["We will be there on time,", "Promise."], 0));
+        // Too short, or no punctuation inside the mark: a stray mark.
+        assert_eq!(inner("Just a stray” mark here."), (vec![], 1));
+        assert_eq!(inner("Fine.” He left."), (vec![], 1));
+        assert_eq!(inner("A line that ends a quote.” He left."), (vec![], 1));
+    }
+
+    #[test]
+    fn double_primes_pair_like_straight_marks() {
+        assert_eq!(inner("″Open all night,” he said."), (vec!["Open all night,"], 0));
+        assert_eq!(inner("″Open all night,″ he said."), (vec!["Open all night,"], 0));
     }
 
     #[test]

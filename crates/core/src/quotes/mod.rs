@@ -2,11 +2,13 @@
 //!
 //! The stage runs after entities: `marks` pairs the quotation marks, `context` finds the
 //! reporting cues of the `lexicon`, `attribution` ties quotes and reported clauses to a cue
-//! and a speaker mention (`phrase` finds the noun phrases), and `resolve` turns speaker
+//! and a speaker mention (`phrase` finds the noun phrases; `interview` takes the turns of an
+//! interview or a Q&A), and `resolve` turns speaker
 //! mentions into names and entities.
 
 mod attribution;
 mod context;
+mod interview;
 pub(crate) mod lexicon;
 mod marks;
 mod phrase;

@@ -92,7 +92,13 @@ impl Ctx<'_> {
             }
             return Some(self.np_before(j, lo).map_or(i - 1, |np| np.start)..i);
         }
-        let np = self.np_before(i, lo)?;
+        let mut np = self.np_before(i, lo)?;
+        // "Visa at the time said", "the ministry on Friday said": a time adjunct is no subject.
+        let prep =
+            np.start.checked_sub(1).filter(|&p| p > lo && self.is_word(p) && self.class(p).has(Class::PREPOSITION));
+        if let Some(p) = prep.filter(|&p| self.class(np.end - 1).has(Class::TIME) && !self.is_capitalized(p)) {
+            np = self.np_before(self.skip_back(p, lo, false), lo)?;
+        }
         // "is the only country promised ...": a noun phrase after a copula is no subject.
         if np.start > lo && self.is_word(np.start - 1) && self.class(np.start - 1).has(Class::AUXILIARY) {
             return None;

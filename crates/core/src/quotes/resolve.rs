@@ -176,12 +176,18 @@ fn resolve_one(
     if let Some(group) = coordinated(ctx, index, r.clone(), para, each) {
         return Some(group);
     }
+    if super::interview::is_answer_label(ctx, &r) {
+        return super::interview::interviewee(ctx).map(|i| person(index, i, None, para));
+    }
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
         return resolve_pronoun(ctx, index, r.start, para, last);
     }
     // "the Carter administration", "Mr. Varga’s office": a common noun heads the phrase,
     // so it names a group or an office, not the person in it.
     let head = r.end - 1;
+    if let Some(i) = role_holder(ctx, index, r.clone()) {
+        return Some(person(index, i, None, para));
+    }
     if !ctx.is_capitalized(head) {
         let org = index.overlapping(ctx.tokens[head].span).filter(|&i| index.entities[i].label != Label::Person);
         let name = org.map_or_else(|| span.as_str(ctx.text).to_string(), |i| index.entities[i].name.clone());
@@ -224,6 +230,37 @@ fn resolve_one(
     Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para })
 }
 
+/// "the opposition leader", "The prime minister": a definite role resolves to the person the
+/// article names in it ("Ann Ortiz, the opposition leader", "Prime Minister Jonas Lind"), the
+/// nearest one before the mention, else the first after. An indefinite one ("an official") names no one.
+fn role_holder(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>) -> Option<usize> {
+    if r.len() < 2 || !ctx.word(r.start).eq_ignore_ascii_case("the") || !(r.start + 1..r.end).all(|t| ctx.is_word(t)) {
+        return None;
+    }
+    let role = ctx.span_of(r.start + 1..r.end).as_str(ctx.text).to_lowercase();
+    let holds = |e: &Entity| {
+        e.label == Label::Person
+            && e.roles.iter().chain(&e.titles).any(|x| {
+                let x = x.to_lowercase();
+                x == role || x.strip_prefix(role.as_str()).is_some_and(|rest| rest.starts_with(' '))
+            })
+    };
+    let at = ctx.tokens[r.start].span.start();
+    let mut before: Option<(usize, usize)> = None;
+    let mut after: Option<(usize, usize)> = None;
+    for (i, e) in index.entities.iter().enumerate().filter(|(_, e)| holds(e)) {
+        for m in &e.mentions {
+            let s = m.span.start();
+            if s < at && before.is_none_or(|(b, _)| s > b) {
+                before = Some((s, i));
+            } else if s > at && after.is_none_or(|(a, _)| s < a) {
+                after = Some((s, i));
+            }
+        }
+    }
+    before.or(after).map(|(_, i)| i)
+}
+
 /// "Mr. Varga and Mr. Li": two named people speaking together are a group named after both,
 /// tied to neither entity. An organisation's name with "and" in it is one mention and stays whole.
 fn coordinated(
@@ -264,19 +301,43 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, para: usize, last
     } else {
         return None; // "I", "you": the writer or the reader
     };
-    let recent = last.filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want));
+    let Number::Person(g) = want else {
+        let recent = last.filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want));
+        return recent.map(|k| Known { paragraph: para, ..k.clone() });
+    };
+    let before = ctx.tokens[t].span.start();
+    let end = index.mentions.partition_point(|(s, _)| s.start() < before);
+    let window = &index.mentions[end.saturating_sub(MENTION_WINDOW)..end];
+    let fits = |i: usize| {
+        let e = &index.entities[i];
+        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g)
+    };
+    let nearest = window.iter().rev().find(|&&(_, i)| fits(i)).copied();
+    // A person who opens a sentence after the last speaker's paragraph takes over the story
+    // ("“…,” Pierce said. / Morris was held for a day. / “…,” he said": Morris).
+    let displaced = |k: &Known| {
+        nearest.is_some_and(|(s, i)| {
+            let tok = ctx.token_at(s.start());
+            let opens = ctx.sentence_at(tok).is_some_and(|si| ctx.sentences[si].start == tok);
+            Some(i) != k.entity && paragraph_of(ctx, tok) > k.paragraph && opens
+        })
+    };
+    let recent = last
+        .filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want) && !displaced(k));
     if let Some(k) = recent {
         // "he" tells the speaker's gender when nothing else did.
         let number = if k.number == Number::Person(None) { want } else { k.number };
         return Some(Known { paragraph: para, number, ..k.clone() });
     }
-    let Number::Person(g) = want else { return None };
-    let before = ctx.tokens[t].span.start();
-    let end = index.mentions.partition_point(|(s, _)| s.start() < before);
-    let &(_, i) = index.mentions[..end].iter().rev().take(MENTION_WINDOW).find(|(_, i)| {
-        let e = &index.entities[*i];
-        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g)
-    })?;
+    // The nearest sentence that mentions a person who may fit; in it, the first such person
+    // (the subject, more often than not): "Pugh stood with Chalamet and Zendaya. … she said" is Pugh.
+    let (s, _) = nearest?;
+    let si = ctx.sentence_at(ctx.token_at(s.start()));
+    let from = si.map_or(s.start(), |si| ctx.tokens[ctx.sentences[si].start].span.start());
+    // A full name before a lone word: "Chief Justice John Roberts" may leave a stray "Justice".
+    let in_sentence = || window.iter().filter(|&&(m, i)| m.start() >= from && fits(i));
+    let full = in_sentence().find(|&&(_, i)| index.entities[i].name.contains(' '));
+    let &(_, i) = full.or_else(|| in_sentence().next())?;
     Some(person(index, i, None, para))
 }
 
