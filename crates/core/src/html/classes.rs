@@ -1,4 +1,4 @@
-//! What an element's `class`, `id` and `itemprop` say about it (`data/classes.txt`).
+//! What an element's `class`, `id` and `itemprop` say about it (`crates/core/data/html/classes.txt`).
 
 use aho_corasick::AhoCorasick;
 
@@ -10,7 +10,7 @@ pub(crate) const CLASS_WEIGHT: i32 = 25;
 /// Score for a class or id that names the article's body outright.
 pub(crate) const BODY_WEIGHT: i32 = 50;
 
-const CLASSES: DataFile<'static> = data_file!("src/html/data/classes.txt");
+const CLASSES: DataFile<'static> = data_file!("data/html/classes.txt");
 
 /// The sections of `classes.txt`, in the order [`Classes::new`] takes them.
 const SECTIONS: [&str; 8] = ["unlikely", "maybe", "positive", "negative", "body", "byline", "hidden", "hidden-token"];

@@ -2,7 +2,7 @@
 //!
 //! The decision follows the idea Mozilla's Readability made standard, with byline's own
 //! tuning. First, what a reader never sees and what names itself as furniture (navigation,
-//! share bars, related links, comments; `data/classes.txt`) is set aside. Then every block of
+//! share bars, related links, comments; `crates/core/data/html/classes.txt`) is set aside. Then every block of
 //! running text scores its ancestors: the more text and commas (a sign of prose), the more
 //! score, given in full to the parent and in decreasing parts to the next four ancestors. An
 //! element's own name adds to its score ("article-body" much, "sidebar" negatively), and link

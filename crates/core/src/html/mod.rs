@@ -5,7 +5,7 @@
 //! 1. `charset`: the encoding (byte order mark, `<meta charset>`, a guess) and the decoded page;
 //! 2. `dom`: a forgiving, linear-time tokenizer and tree builder over the page text;
 //! 3. `content`: which elements hold the article (scoring of running text against links and
-//!    furniture, with the class names of `data/classes.txt`);
+//!    furniture, with the class names of `crates/core/data/html/classes.txt`);
 //! 4. `emit`: the article's paragraphs as a reader sees them, title first, blank-line separated,
 //!    each with the role its markup gives (`h1` title, `h2`-`h6` heading, `figcaption` caption,
 //!    `address` or a byline class byline), left to the layout stage's rules where the markup
