@@ -13,9 +13,10 @@ pub(crate) const BODY_WEIGHT: i32 = 50;
 const CLASSES: DataFile<'static> = data_file!("data/html/classes.txt");
 
 /// The sections of `classes.txt`, in the order [`Classes::new`] takes them.
-const SECTIONS: [&str; 8] = ["unlikely", "maybe", "positive", "negative", "body", "byline", "hidden", "hidden-token"];
+const SECTIONS: [&str; 9] =
+    ["unlikely", "maybe", "positive", "negative", "body", "byline", "hidden", "hidden-token", "headline"];
 
-fn sections(file: DataFile<'_>) -> data::Result<[Vec<&str>; 8]> {
+fn sections(file: DataFile<'_>) -> data::Result<[Vec<&str>; 9]> {
     file.section_entries(SECTIONS)
 }
 
@@ -30,6 +31,7 @@ pub(crate) struct Classes {
     byline: AhoCorasick,
     hidden: AhoCorasick,
     hidden_tokens: Vec<String>,
+    headline: AhoCorasick,
 }
 
 /// `classes.txt`, for the tests of every data file (`crate::data`).
@@ -39,7 +41,7 @@ pub(crate) const DATA_FILES: &[data::Check] =
 
 impl Classes {
     pub(crate) fn new() -> Classes {
-        let [unlikely, maybe, positive, negative, body, byline, hidden, hidden_tokens] =
+        let [unlikely, maybe, positive, negative, body, byline, hidden, hidden_tokens, headline] =
             data::embedded(sections(CLASSES));
         let list = |words: Vec<&str>| {
             AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("class lists compile")
@@ -53,6 +55,7 @@ impl Classes {
             byline: list(byline),
             hidden: list(hidden),
             hidden_tokens: hidden_tokens.into_iter().map(str::to_string).collect(),
+            headline: list(headline),
         }
     }
 
@@ -80,6 +83,12 @@ impl Classes {
         Classes::any(&self.byline, dom, id)
             || dom.attr(id, "rel").is_some_and(|v| v.eq_ignore_ascii_case("author"))
             || dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"))
+    }
+
+    /// The page's headline element by name (`itemprop=headline`, "article-title").
+    pub(crate) fn is_headline(&self, dom: &Dom<'_>, id: u32) -> bool {
+        Classes::any(&self.headline, dom, id)
+            || dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("headline"))
     }
 
     /// Hidden from readers: the `hidden` attribute, `aria-hidden`, an inline `display: none`, or

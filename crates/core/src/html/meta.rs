@@ -70,6 +70,12 @@ const MAX_BYLINES: usize = 4;
 const MAX_BYLINE_CHARS: u32 = 120;
 /// How many `<h1>` elements are considered as the headline.
 const MAX_HEADLINES: usize = 5;
+/// Fewest letters and digits of an `<h1>` or a metadata title that can name the headline.
+const MIN_HEADLINE_KEY: usize = 8;
+/// Most words around the headline in an `<h1>` that are a label or a tag, not the headline.
+const MAX_HEADLINE_LABEL_WORDS: usize = 3;
+/// Fewest words of an `<h1>` that its markup names the headline, to win over the metadata.
+const MIN_MARKED_HEADLINE_WORDS: usize = 3;
 
 /// The metadata, ready for the article.
 #[derive(Debug, Default)]
@@ -85,6 +91,13 @@ pub(crate) struct PageMeta {
     pub published: Option<Date>,
 }
 
+/// An `<h1>` of the page.
+struct Headline {
+    text: String,
+    /// Its markup names it the headline (`itemprop=headline`, a "title" or "headline" class).
+    marked: bool,
+}
+
 /// Everything collected in one pass over the page.
 #[derive(Default)]
 struct Found {
@@ -92,7 +105,7 @@ struct Found {
     canonical: Option<String>,
     lang: Option<String>,
     title: Option<String>,
-    headlines: Vec<String>,
+    headlines: Vec<Headline>,
     /// Texts of author elements (a byline class, `rel=author`, `itemprop=author`).
     bylines: Vec<(u32, String)>,
     time: Option<String>,
@@ -222,9 +235,9 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
                 f.title = dom.children(id).next().map(|c| collapse(&decode(dom.text(c))));
             }
             Tag::H1 if !stats.skip[id as usize] && f.headlines.len() < MAX_HEADLINES => {
-                let t = text_of(id);
-                if !t.is_empty() {
-                    f.headlines.push(t);
+                let text = text_of(id);
+                if !text.is_empty() {
+                    f.headlines.push(Headline { text, marked: classes.is_headline(dom, id) });
                 }
             }
             _ if f.bylines.len() < MAX_BYLINES
@@ -445,38 +458,86 @@ fn tags(found: &Found, article: Option<&Value>) -> Vec<String> {
     out
 }
 
-/// The headline as the page shows it: the `<h1>` that the metadata's title names, else the
-/// metadata's title (the `<title>` without the site's name), else the first `<h1>`.
+/// The headline as the page shows it, chosen by agreement: the `<h1>` that a metadata title
+/// names (without a section label or a "[Watch]" that only the `<h1>` has), else the `<h1>`
+/// the markup names the headline (the metadata's title is then a variant written for search
+/// engines or social media), else the metadata's title (the `<title>` without the site's
+/// name), else the first `<h1>`. A title that is the site's name is no headline.
 fn headline(found: &Found, ld: Option<String>, site: Option<&str>) -> Option<String> {
-    let metas: Vec<String> = [
-        ld.clone(),
-        found.meta("og:title").map(str::to_string),
-        found.meta("twitter:title").map(str::to_string),
-        found.title.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|t| !t.is_empty())
-    .collect();
-    let meta_keys: Vec<String> = metas.iter().map(|m| key(&strip_site(m, site))).collect();
     let site_key = site.map(key).unwrap_or_default();
-    for h in &found.headlines {
-        let k = key(h);
-        if k.len() >= 8
-            && k != site_key
-            && meta_keys.iter().any(|m| m.contains(&k) || (k.contains(m.as_str()) && m.len() * 2 >= k.len()))
-        {
-            return Some(h.clone());
+    let not_site = |t: &String| !t.is_empty() && key(t) != site_key;
+    let ld = ld.filter(not_site);
+    let og = found.meta("og:title").map(str::to_string).filter(not_site);
+    let metas: Vec<String> =
+        [ld.clone(), og.clone(), found.meta("twitter:title").map(str::to_string), found.title.clone()]
+            .into_iter()
+            .flatten()
+            .filter(not_site)
+            .collect();
+    let meta_keys: Vec<String> = metas.iter().map(|m| key(&strip_site(m, site))).filter(|m| !m.is_empty()).collect();
+    let h1s = found.headlines.iter().filter(|h| {
+        let k = key(&h.text);
+        k.len() >= MIN_HEADLINE_KEY && k != site_key
+    });
+    for h in h1s.clone() {
+        let k = key(&h.text);
+        // Metadata titles in order of trust, the JSON-LD headline first.
+        for m in &meta_keys {
+            if m.contains(&k) {
+                return Some(h.text.clone());
+            }
+            // The <h1> holds the title and a few words more: a label ("Opinion", "Sports |") or
+            // a tag ("[Watch]") around the headline.
+            if m.len() >= MIN_HEADLINE_KEY && (k.starts_with(m.as_str()) || k.ends_with(m.as_str())) {
+                let at = if k.starts_with(m.as_str()) { 0 } else { k.len() - m.len() };
+                let cut = slice_by_key(&h.text, at, m.len());
+                if cut.split_whitespace().count() + MAX_HEADLINE_LABEL_WORDS >= h.text.split_whitespace().count() {
+                    return Some(cut.to_string());
+                }
+            }
+        }
+        if meta_keys.iter().any(|m| k.contains(m.as_str()) && m.len() * 2 >= k.len()) {
+            return Some(h.text.clone());
         }
     }
-    if let Some(t) = ld.or_else(|| found.meta("og:title").map(str::to_string)) {
+    if let Some(h) = h1s.clone().find(|h| h.marked && h.text.split_whitespace().count() >= MIN_MARKED_HEADLINE_WORDS) {
+        return Some(h.text.clone());
+    }
+    if let Some(t) = ld.or(og) {
         return Some(strip_site(&t, site));
     }
-    if let Some(t) = &found.title {
+    if let Some(t) = found.title.as_ref().filter(|t| not_site(t)) {
         return Some(strip_site(t, site));
     }
-    found.headlines.first().cloned()
+    found.headlines.first().map(|h| h.text.clone())
 }
+
+/// The part of `text` whose [`key`] is `key[at..at + len]` (byte offsets into the key), with
+/// the quotes and closing punctuation that hug it ("‘Quoted’ headline?").
+fn slice_by_key(text: &str, at: usize, len: usize) -> &str {
+    let (mut start, mut end) = (None, text.len());
+    let mut k = 0;
+    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+        if k >= at && start.is_none() {
+            start = Some(i);
+        }
+        k += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        if k >= at + len {
+            end = i + c.len_utf8();
+            break;
+        }
+    }
+    let mut start = if at == 0 { 0 } else { start.unwrap_or(0) };
+    while let Some(c) = text[..start].chars().next_back().filter(|c| OPENING.contains(*c)) {
+        start -= c.len_utf8();
+    }
+    let end = end + text[end..].chars().take_while(|c| CLOSING.contains(*c)).map(char::len_utf8).sum::<usize>();
+    text[start..end].trim()
+}
+
+/// Punctuation that opens or closes a headline's words.
+const OPENING: &str = "\"'‘“„«¿¡([";
+const CLOSING: &str = "\"'’”»?!.…)]%";
 
 /// A `<title>` without the site's name ("Storm hits coast | The Daily Example").
 fn strip_site(title: &str, site: Option<&str>) -> String {
@@ -591,6 +652,30 @@ mod tests {
         assert_eq!(m.authors, ["Lee Park", "Sam Cole"]);
         assert_eq!(m.published, Date::from_ymd_opt(2023, 11, 2));
         assert_eq!(m.source.tags, ["rail", "strikes"]);
+    }
+
+    #[test]
+    fn headline_by_agreement() {
+        let title = |page: &str| meta(page).title;
+        // A label inside the <h1> that the JSON-LD headline leaves out.
+        let page = r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Why the ferry is late"}</script>
+            <meta property="og:title" content="Opinion | Why the ferry is late"></head>
+            <body><h1><span>Opinion</span> Why the ferry is late</h1></body>"#;
+        assert_eq!(title(page).as_deref(), Some("Why the ferry is late"));
+        // A tag after the headline; the quotes that open and close it stay.
+        let page = "<head><title>‘Harbor Lights’ wins the prize</title></head><body><h1>‘Harbor Lights’ wins the prize [Video]</h1></body>";
+        assert_eq!(title(page).as_deref(), Some("‘Harbor Lights’ wins the prize"));
+        // The page's headline element wins over a social-media variant; a headline that is the
+        // site's name is none.
+        let page = r#"<head><meta property="og:title" content="You won't believe this ferry">
+            <meta property="og:site_name" content="Valley Post">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Valley Post"}</script></head>
+            <body><h1 class="article-title">Ferry service resumes after storm</h1></body>"#;
+        assert_eq!(title(page).as_deref(), Some("Ferry service resumes after storm"));
+        // An unmarked <h1> that agrees with nothing (a logo) does not.
+        let page = r#"<head><meta property="og:title" content="Ferry service resumes after storm"></head>
+            <body><h1>Valley Weekly News Network</h1></body>"#;
+        assert_eq!(title(page).as_deref(), Some("Ferry service resumes after storm"));
     }
 
     #[test]
