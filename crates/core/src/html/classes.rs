@@ -11,6 +11,7 @@ pub(crate) const CLASS_WEIGHT: i32 = 25;
 pub(crate) const BODY_WEIGHT: i32 = 50;
 
 const CLASSES: DataFile<'static> = data_file!("data/html/classes.txt");
+const LABELS: DataFile<'static> = data_file!("data/html/labels.txt");
 
 /// The sections of `classes.txt`, in the order [`Classes::new`] takes them.
 const SECTIONS: [&str; 9] =
@@ -20,7 +21,12 @@ fn sections(file: DataFile<'_>) -> data::Result<[Vec<&str>; 9]> {
     file.section_entries(SECTIONS)
 }
 
-/// The class-name lists, each a case-insensitive substring matcher.
+fn labels(file: DataFile<'_>) -> data::Result<[Vec<&str>; 1]> {
+    file.section_entries(["published"])
+}
+
+/// The class-name lists, each a case-insensitive substring matcher, and the words that label
+/// page text (`labels.txt`).
 #[derive(Debug)]
 pub(crate) struct Classes {
     unlikely: AhoCorasick,
@@ -32,17 +38,21 @@ pub(crate) struct Classes {
     hidden: AhoCorasick,
     hidden_tokens: Vec<String>,
     headline: AhoCorasick,
+    published_label: AhoCorasick,
 }
 
 /// `classes.txt`, for the tests of every data file (`crate::data`).
 #[cfg(test)]
-pub(crate) const DATA_FILES: &[data::Check] =
-    &[data::Check { file: CLASSES, read: |f| sections(f).map(drop), class: data::ClassAt::Section }];
+pub(crate) const DATA_FILES: &[data::Check] = &[
+    data::Check { file: CLASSES, read: |f| sections(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: LABELS, read: |f| labels(f).map(drop), class: data::ClassAt::Section },
+];
 
 impl Classes {
     pub(crate) fn new() -> Classes {
         let [unlikely, maybe, positive, negative, body, byline, hidden, hidden_tokens, headline] =
             data::embedded(sections(CLASSES));
+        let [published] = data::embedded(labels(LABELS));
         let list = |words: Vec<&str>| {
             AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("class lists compile")
         };
@@ -56,6 +66,7 @@ impl Classes {
             hidden: list(hidden),
             hidden_tokens: hidden_tokens.into_iter().map(str::to_string).collect(),
             headline: list(headline),
+            published_label: list(published),
         }
     }
 
@@ -83,6 +94,11 @@ impl Classes {
         Classes::any(&self.byline, dom, id)
             || dom.attr(id, "rel").is_some_and(|v| v.eq_ignore_ascii_case("author"))
             || dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"))
+    }
+
+    /// Text that labels a shown time as the publication's ("Posted: Dec 20, 2023").
+    pub(crate) fn says_published(&self, text: &str) -> bool {
+        self.published_label.is_match(text)
     }
 
     /// The page's headline element by name (`itemprop=headline`, "article-title").

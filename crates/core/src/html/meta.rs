@@ -76,6 +76,8 @@ const MIN_HEADLINE_KEY: usize = 8;
 const MAX_HEADLINE_LABEL_WORDS: usize = 3;
 /// Fewest words of an `<h1>` that its markup names the headline, to win over the metadata.
 const MIN_MARKED_HEADLINE_WORDS: usize = 3;
+/// How many shown `<time>` elements are read.
+const MAX_SHOWN_TIMES: usize = 8;
 
 /// The metadata, ready for the article.
 #[derive(Debug, Default)]
@@ -109,6 +111,9 @@ struct Found {
     /// Texts of author elements (a byline class, `rel=author`, `itemprop=author`).
     bylines: Vec<(u32, String)>,
     time: Option<String>,
+    /// Dates of the `<time>` elements a reader sees, in document order, and whether their text
+    /// labels them the publication time ("Posted: ...").
+    shown: Vec<(Date, bool)>,
     ld: Vec<Value>,
 }
 
@@ -162,11 +167,19 @@ pub(crate) fn read(
         .first_meta(&["og:image", "og:image:url", "twitter:image"])
         .map(str::to_string)
         .or_else(|| article.and_then(|a| a.get("image")).and_then(image_url));
-    source.published_at = ld_str("datePublished")
-        .or_else(|| found.first_meta(PUBLISHED_KEYS).map(str::to_string))
-        .or_else(|| found.time.clone());
+    // The first publication time that reads as a date (a page may fill a field with junk).
+    let published_times = ld_str("datePublished")
+        .into_iter()
+        .chain(PUBLISHED_KEYS.iter().filter_map(|k| found.meta(k).map(str::to_string)));
+    let (published_at, published) = published_times
+        .chain(found.time.clone())
+        .find_map(|t| Some((local_date(&t, source.language.as_deref()).or_else(|| parse_time(&t))?, t)))
+        .map(|(d, t)| (Some(t), Some(d)))
+        .unwrap_or_default();
+    source.published_at = published_at;
     source.modified_at = ld_str("dateModified").or_else(|| found.first_meta(MODIFIED_KEYS).map(str::to_string));
-    let published = source.published_at.as_deref().and_then(parse_time).or(url_date);
+    let modified = source.modified_at.as_deref().and_then(parse_time);
+    let published = shown_date(published, modified, &found.shown).or(url_date);
 
     // People named by JSON-LD, else by <meta name=author>; never the publication itself. (The
     // page's author elements go into the text as a byline, for the layout stage to read.)
@@ -278,9 +291,12 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
             Tag::Time => {
                 let published = dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished"))
                     || dom.attr(id, "pubdate").is_some();
-                if let Some(dt) = dom.attr(id, "datetime").filter(|d| parse_time(d).is_some()) {
+                if let Some((dt, date)) = dom.attr(id, "datetime").and_then(|d| Some((d, parse_time(d)?))) {
                     if f.time.is_none() || published {
                         f.time = Some(dt.trim().to_string());
+                    }
+                    if !stats.skip[id as usize] && f.shown.len() < MAX_SHOWN_TIMES {
+                        f.shown.push((date, classes.says_published(&text_of(id))));
                     }
                 }
             }
@@ -288,6 +304,21 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
         }
     }
     f
+}
+
+/// The date a reader sees as the story's: the publication date, unless the page shows only
+/// the update (its first shown time is the modification date, not labelled "Published" or
+/// "Posted", and no shown time is the publication date). The update is then the date the page
+/// gives its readers, and the one they cite.
+fn shown_date(published: Option<Date>, modified: Option<Date>, shown: &[(Date, bool)]) -> Option<Date> {
+    match (published, modified, shown.first()) {
+        (Some(p), Some(m), Some(&(first, labelled)))
+            if m != p && first == m && !labelled && !shown.iter().any(|&(d, _)| d == p) =>
+        {
+            Some(m)
+        }
+        _ => published,
+    }
 }
 
 /// JSON-LD text as JSON, tolerating what pages get wrong: raw line breaks and tabs inside
@@ -552,12 +583,45 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
+/// The date of a UTC time ("2023-12-24T01:06:51Z") on a page in US English, in US Eastern
+/// time: US newsrooms date their stories where they are, and a story filed at 8 p.m. in New
+/// York is stamped the next day in UTC. `None` for any other time or language.
+fn local_date(s: &str, language: Option<&str>) -> Option<Date> {
+    let us = language
+        .is_some_and(|l| l.len() == 5 && l[..2].eq_ignore_ascii_case("en") && l[3..].eq_ignore_ascii_case("us"));
+    let t = chrono::DateTime::parse_from_rfc3339(s.trim()).ok().filter(|t| us && t.offset().local_minus_utc() == 0)?;
+    let utc = t.naive_utc();
+    let offset = if us_summer_time(utc) { 4 } else { 5 };
+    Some((utc - chrono::TimeDelta::hours(offset)).date())
+}
+
+/// True when US daylight saving time is in force at a UTC time: from the second Sunday of March
+/// to the first Sunday of November (at 2 a.m. Eastern, close enough at the day's scale).
+fn us_summer_time(utc: chrono::NaiveDateTime) -> bool {
+    use chrono::{Datelike, Weekday};
+    let year = utc.year();
+    let sunday = |month, nth| Date::from_weekday_of_month_opt(year, month, Weekday::Sun, nth);
+    match (sunday(3, 2), sunday(11, 1)) {
+        (Some(start), Some(end)) => {
+            let start = start.and_hms_opt(7, 0, 0).expect("valid time");
+            let end = end.and_hms_opt(6, 0, 0).expect("valid time");
+            (start..end).contains(&utc)
+        }
+        _ => false,
+    }
+}
+
 /// The date part of a time as pages write it: ISO 8601 ("2023-12-22T05:00:00Z",
 /// "2023-12-22"), with slashes, compact ("20231222"), or RFC 2822 ("Fri, 22 Dec 2023 ...").
 pub(crate) fn parse_time(s: &str) -> Option<Date> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/' | b'.') && b[7] == b[4] {
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'/' | b'.')
+        && b[7] == b[4]
+        && b.get(10).is_none_or(|c| !c.is_ascii_digit())
+    {
         let y = s[..4].parse().ok()?;
         let m = s[5..7].parse().ok()?;
         let d = s[8..10].parse().ok()?;
@@ -655,6 +719,29 @@ mod tests {
     }
 
     #[test]
+    fn the_date_a_reader_sees() {
+        let date = |page: &str| meta(page).published.map(|d| d.to_string());
+        let head = r#"<head><script type="application/ld+json">{"@type":"NewsArticle",
+            "datePublished":"2023-03-01T10:00:00-05:00","dateModified":"2023-03-04T09:00:00-05:00"}</script></head>"#;
+        // The page shows only the update: its readers date the story by it.
+        let only_update =
+            format!(r#"{head}<body><time datetime="2023-03-04T09:00:00-05:00">Updated March 4</time></body>"#);
+        assert_eq!(date(&only_update).as_deref(), Some("2023-03-04"));
+        // Shown beside the publication time, or labelled the publication time, it is not.
+        let both = format!(
+            r#"{head}<body><time datetime="2023-03-04">Updated March 4</time><time datetime="2023-03-01">March 1</time></body>"#
+        );
+        assert_eq!(date(&both).as_deref(), Some("2023-03-01"));
+        let posted =
+            format!(r#"{head}<body><time datetime="2023-03-04">Posted: March 1 | Updated: March 4</time></body>"#);
+        assert_eq!(date(&posted).as_deref(), Some("2023-03-01"));
+        // A publication field that is not a date gives way to the next source.
+        let junk = r#"<head><meta property="article:published_time" content="2022-02-112023-06-08">
+            <meta name="pubdate" content="2023-06-08"></head>"#;
+        assert_eq!(date(junk).as_deref(), Some("2023-06-08"));
+    }
+
+    #[test]
     fn headline_by_agreement() {
         let title = |page: &str| meta(page).title;
         // A label inside the <h1> that the JSON-LD headline leaves out.
@@ -689,5 +776,13 @@ mod tests {
             assert_eq!(parse_time(s), d, "{s}");
         }
         assert_eq!(parse_time("May 2023"), None);
+        assert_eq!(parse_time("2022-02-112023-06-08"), None);
+        // UTC times on US pages are dated in Eastern time, summer time included.
+        let us = Some("en-US");
+        assert_eq!(local_date("2023-12-24T01:06:51+00:00", us), Date::from_ymd_opt(2023, 12, 23));
+        assert_eq!(local_date("2023-07-04T03:30:00Z", us), Date::from_ymd_opt(2023, 7, 3));
+        assert_eq!(local_date("2023-07-04T04:30:00.000Z", us), Date::from_ymd_opt(2023, 7, 4));
+        assert_eq!(local_date("2023-12-24T01:06:51+00:00", Some("en-GB")), None);
+        assert_eq!(local_date("2023-12-24T01:06:51-05:00", us), None);
     }
 }
