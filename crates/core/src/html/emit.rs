@@ -77,6 +77,15 @@ impl Writer {
         self.flush_as(Some(role));
     }
 
+    /// Appends plain text, one paragraph a line, with no role.
+    pub(crate) fn plain_text(&mut self, text: &str) {
+        for line in text.lines() {
+            self.flush();
+            self.push_visible(line);
+            self.flush_as(None);
+        }
+    }
+
     /// Appends the article's part under each root.
     pub(crate) fn write(&mut self, dom: &Dom<'_>, stats: &Stats, classes: &Classes, roots: &[u32]) {
         for &root in roots {
@@ -200,7 +209,8 @@ impl Writer {
             None => None,
             Some((_, Context::Given(r))) => Some(*r),
             Some((_, Context::Headline)) => {
-                if !self.title_key.is_empty() && key(&self.cur) == self.title_key {
+                // The headline again, alone or with a label ("Opinion") around it.
+                if !self.title_key.is_empty() && key(&self.cur).contains(self.title_key.as_str()) {
                     self.cur.clear();
                 }
                 Some(Role::Heading)

@@ -91,6 +91,9 @@ pub(crate) struct PageMeta {
     pub bylines: Vec<(u32, String)>,
     /// The publication date.
     pub published: Option<Date>,
+    /// The JSON-LD `articleBody`: the story's text as the publisher's system holds it
+    /// (entities decoded; plain text or HTML).
+    pub article_body: Option<String>,
 }
 
 /// An `<h1>` of the page.
@@ -195,7 +198,8 @@ pub(crate) fn read(
     }
 
     let title = headline(&found, ld_str("headline"), source.site_name.as_deref());
-    PageMeta { source, title, authors, published, bylines: found.bylines }
+    let article_body = article.and_then(|a| a.get("articleBody")).and_then(Value::as_str).map(decode);
+    PageMeta { source, title, authors, published, bylines: found.bylines, article_body }
 }
 
 /// One pass over the elements.

@@ -7,6 +7,7 @@
 //! `to_dict()`); the semantics are checked here.
 
 mod entities;
+mod html;
 mod layout;
 mod load;
 mod quotes;
@@ -17,8 +18,14 @@ use byline_core::{Article, JsonOptions};
 use load::Golden;
 
 /// The golden files of this runner.
-const HERE: [&str; 5] =
-    [layout::Golden::PATH, sentences::Golden::PATH, entities::Golden::PATH, quotes::Golden::PATH, timex::Golden::PATH];
+const HERE: [&str; 6] = [
+    layout::Golden::PATH,
+    sentences::Golden::PATH,
+    entities::Golden::PATH,
+    quotes::Golden::PATH,
+    timex::Golden::PATH,
+    html::Golden::PATH,
+];
 
 /// The golden files read by other tests, each of which reads its file strictly too
 /// (`load::assert_strict`).
@@ -92,12 +99,18 @@ fn timex_cases() {
 }
 
 #[test]
+fn html_cases() {
+    report(html::Golden::PATH, html::check(&load::load()));
+}
+
+#[test]
 fn golden_files_reject_unknown_keys_and_repeated_names() {
     load::assert_strict::<layout::Golden>();
     load::assert_strict::<sentences::Golden>();
     load::assert_strict::<entities::Golden>();
     load::assert_strict::<quotes::Golden>();
     load::assert_strict::<timex::Golden>();
+    load::assert_strict::<html::Golden>();
 }
 
 #[test]
