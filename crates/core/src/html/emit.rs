@@ -48,6 +48,8 @@ pub(crate) struct Writer {
     pre: u32,
     decoded: String,
     title_key: String,
+    /// Visible characters of the root being written.
+    root_chars: u32,
 }
 
 impl Writer {
@@ -61,6 +63,7 @@ impl Writer {
             pre: 0,
             decoded: String::new(),
             title_key: String::new(),
+            root_chars: 0,
         };
         if let Some(t) = title {
             w.push_visible(t);
@@ -89,6 +92,7 @@ impl Writer {
     /// Appends the article's part under each root.
     pub(crate) fn write(&mut self, dom: &Dom<'_>, stats: &Stats, classes: &Classes, roots: &[u32]) {
         for &root in roots {
+            self.root_chars = stats.chars[root as usize];
             if self.enter(dom, stats, classes, root, true) {
                 dom.walk(root, |id, entering| {
                     if entering {
@@ -134,7 +138,9 @@ impl Writer {
         if stats.chars[i] == 0 {
             return false;
         }
-        if !root && is_link_list(tag, stats, id) {
+        // Links in most of the article's text are the story's own (a shopping guide), not a
+        // list of other stories.
+        if !root && is_link_list(tag, stats, id) && stats.chars[i] * 2 <= self.root_chars {
             return false;
         }
         let context = match tag {
