@@ -261,7 +261,7 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
                 && !stats.skip[id as usize]
                 && (1..=MAX_BYLINE_CHARS).contains(&stats.chars[id as usize])
                 && !last_byline.is_some_and(|b| dom.is_within(id, b))
-                && classes.is_byline(dom, id) =>
+                && (classes.is_byline(dom, id) || opens_with_by(dom, id)) =>
             {
                 last_byline = Some(id);
                 // "By <a>Ana Ruiz</a> 12/22/2023 5:00 AM": the linked names, when there are any.
@@ -323,6 +323,16 @@ fn shown_date(published: Option<Date>, modified: Option<Date>, shown: &[(Date, b
         }
         _ => published,
     }
+}
+
+/// An element whose text opens with "By" and then a link ("By <a>Ana Ruiz</a>, Staff
+/// Writer"): an author line without a class that says so.
+fn opens_with_by(dom: &Dom<'_>, id: u32) -> bool {
+    let mut children = dom.children(id);
+    let (Some(first), Some(second)) = (children.next(), children.next()) else { return false };
+    dom.tag(first).is_none()
+        && dom.tag(second) == Some(Tag::A)
+        && matches!(dom.text(first).trim(), "By" | "BY" | "by")
 }
 
 /// JSON-LD text as JSON, tolerating what pages get wrong: raw line breaks and tabs inside
