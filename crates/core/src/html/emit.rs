@@ -132,15 +132,14 @@ impl Writer {
             return false;
         }
         if !tag.is_block() {
+            // A link in an author line is a name: a word of its own ("By<a>Ana Ruiz</a>").
+            if tag == Tag::A && self.context.last().is_some_and(|(_, c)| *c == Context::Given(Role::Byline)) {
+                self.space = true;
+            }
             return stats.chars[i] > 0;
         }
         self.flush();
         if stats.chars[i] == 0 {
-            return false;
-        }
-        // Links in most of the article's text are the story's own (a shopping guide), not a
-        // list of other stories.
-        if !root && is_link_list(tag, stats, id) && stats.chars[i] * 2 <= self.root_chars {
             return false;
         }
         let context = match tag {
@@ -151,6 +150,12 @@ impl Writer {
             _ if stats.chars[i] <= MAX_BYLINE_CHARS && classes.is_byline(dom, id) => Some(Context::Given(Role::Byline)),
             _ => None,
         };
+        // Links in most of the article's text are the story's own (a shopping guide), not a
+        // list of other stories; an author line is mostly the author's link.
+        let byline = context == Some(Context::Given(Role::Byline));
+        if !root && !byline && is_link_list(tag, stats, id) && stats.chars[i] * 2 <= self.root_chars {
+            return false;
+        }
         if let Some(c) = context {
             self.context.push((id, c));
         }

@@ -330,9 +330,7 @@ fn shown_date(published: Option<Date>, modified: Option<Date>, shown: &[(Date, b
 fn opens_with_by(dom: &Dom<'_>, id: u32) -> bool {
     let mut children = dom.children(id);
     let (Some(first), Some(second)) = (children.next(), children.next()) else { return false };
-    dom.tag(first).is_none()
-        && dom.tag(second) == Some(Tag::A)
-        && matches!(dom.text(first).trim(), "By" | "BY" | "by")
+    dom.tag(first).is_none() && dom.tag(second) == Some(Tag::A) && matches!(dom.text(first).trim(), "By" | "BY" | "by")
 }
 
 /// JSON-LD text as JSON, tolerating what pages get wrong: raw line breaks and tabs inside
