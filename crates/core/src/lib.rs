@@ -27,9 +27,7 @@ mod calendar_names;
 mod data;
 mod date;
 mod doc;
-// Public until the entities stage settles its own visibility and what `examples/train_ner.rs`
-// reaches (the rest of the examples' needs are in `internals`).
-pub mod entities;
+mod entities;
 mod error;
 mod hash;
 mod html;
@@ -54,5 +52,5 @@ pub use error::{Error, Result};
 pub use html::looks_like_html;
 pub use json::JsonOptions;
 pub use offsets::CharIndex;
-pub use parser::{Config, Parser, ParserBuilder};
+pub use parser::{Config, Page, Parser, ParserBuilder};
 pub use span::Span;
