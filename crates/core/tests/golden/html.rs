@@ -38,19 +38,14 @@ pub fn check(golden: &Golden) -> Vec<String> {
     let mut failures = Vec::new();
     for case in &golden.case {
         let article = parser.parse_html(case.html.as_bytes(), case.url.as_deref(), None).unwrap();
-        let problems = problems(case, &article).into_iter().chain(crate::invariants(&article));
-        failures.extend(problems.map(|p| format!("{}: {p}", case.name)));
+        failures.extend(crate::case_failures(&case.name, problems(case, &article), &article));
     }
     failures
 }
 
-fn problems(case: &Case, a: &Article) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut expect = |what: &str, want: String, got: String| {
-        if want != got {
-            problems.push(format!("{what}: want {want}, got {got}"));
-        }
-    };
+fn problems(case: &Case, a: &Article) -> crate::Problems {
+    let mut problems = crate::Problems::default();
+    let mut expect = |what: &str, want: String, got: String| problems.expect(what, want, got);
     if let Some(t) = &case.title {
         expect("title", format!("{t:?}"), format!("{:?}", a.title.as_deref().unwrap_or("")));
     }
@@ -71,7 +66,7 @@ fn problems(case: &Case, a: &Article) -> Vec<String> {
     }
     for text in &case.not_in_text {
         if a.text.contains(text.as_str()) {
-            problems.push(format!("the text contains {text:?}"));
+            problems.0.push(format!("the text contains {text:?}"));
         }
     }
     problems

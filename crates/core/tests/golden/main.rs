@@ -68,6 +68,24 @@ fn invariants(a: &Article) -> Vec<String> {
     problems
 }
 
+/// The differences found between a case's expectations and its article.
+#[derive(Default)]
+struct Problems(Vec<String>);
+
+impl Problems {
+    /// Notes `what` when `got` is not `want`.
+    fn expect(&mut self, what: &str, want: String, got: String) {
+        if want != got {
+            self.0.push(format!("{what}: want {want}, got {got}"));
+        }
+    }
+}
+
+/// The failures of one case, named after it: its `problems` and the article's [`invariants`].
+fn case_failures(name: &str, problems: Problems, a: &Article) -> Vec<String> {
+    problems.0.into_iter().chain(invariants(a)).map(|p| format!("{name}: {p}")).collect()
+}
+
 /// Panics with every failure of a golden file, after checking them all.
 fn report(path: &str, failures: Vec<String>) {
     assert!(failures.is_empty(), "{path}: {} failures:\n{}", failures.len(), failures.join("\n"));
