@@ -1,4 +1,4 @@
-//! What an element's `class`, `id` and `itemprop` say about it (`data/classes.txt`).
+//! What an element's `class`, `id` and `itemprop` say about it (`crates/core/data/html/classes.txt`).
 
 use aho_corasick::AhoCorasick;
 
@@ -10,16 +10,23 @@ pub(crate) const CLASS_WEIGHT: i32 = 25;
 /// Score for a class or id that names the article's body outright.
 pub(crate) const BODY_WEIGHT: i32 = 50;
 
-const CLASSES: DataFile<'static> = data_file!("src/html/data/classes.txt");
+const CLASSES: DataFile<'static> = data_file!("data/html/classes.txt");
+const LABELS: DataFile<'static> = data_file!("data/html/labels.txt");
 
 /// The sections of `classes.txt`, in the order [`Classes::new`] takes them.
-const SECTIONS: [&str; 8] = ["unlikely", "maybe", "positive", "negative", "body", "byline", "hidden", "hidden-token"];
+const SECTIONS: [&str; 9] =
+    ["unlikely", "maybe", "positive", "negative", "body", "byline", "hidden", "hidden-token", "headline"];
 
-fn sections(file: DataFile<'_>) -> data::Result<[Vec<&str>; 8]> {
+fn sections(file: DataFile<'_>) -> data::Result<[Vec<&str>; 9]> {
     file.section_entries(SECTIONS)
 }
 
-/// The class-name lists, each a case-insensitive substring matcher.
+fn labels(file: DataFile<'_>) -> data::Result<[Vec<&str>; 1]> {
+    file.section_entries(["published"])
+}
+
+/// The class-name lists, each a case-insensitive substring matcher, and the words that label
+/// page text (`labels.txt`).
 #[derive(Debug)]
 pub(crate) struct Classes {
     unlikely: AhoCorasick,
@@ -30,17 +37,22 @@ pub(crate) struct Classes {
     byline: AhoCorasick,
     hidden: AhoCorasick,
     hidden_tokens: Vec<String>,
+    headline: AhoCorasick,
+    published_label: AhoCorasick,
 }
 
 /// `classes.txt`, for the tests of every data file (`crate::data`).
 #[cfg(test)]
-pub(crate) const DATA_FILES: &[data::Check] =
-    &[data::Check { file: CLASSES, read: |f| sections(f).map(drop), class: data::ClassAt::Section }];
+pub(crate) const DATA_FILES: &[data::Check] = &[
+    data::Check { file: CLASSES, read: |f| sections(f).map(drop), class: data::ClassAt::Section },
+    data::Check { file: LABELS, read: |f| labels(f).map(drop), class: data::ClassAt::Section },
+];
 
 impl Classes {
     pub(crate) fn new() -> Classes {
-        let [unlikely, maybe, positive, negative, body, byline, hidden, hidden_tokens] =
+        let [unlikely, maybe, positive, negative, body, byline, hidden, hidden_tokens, headline] =
             data::embedded(sections(CLASSES));
+        let [published] = data::embedded(labels(LABELS));
         let list = |words: Vec<&str>| {
             AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("class lists compile")
         };
@@ -53,6 +65,8 @@ impl Classes {
             byline: list(byline),
             hidden: list(hidden),
             hidden_tokens: hidden_tokens.into_iter().map(str::to_string).collect(),
+            headline: list(headline),
+            published_label: list(published),
         }
     }
 
@@ -80,6 +94,17 @@ impl Classes {
         Classes::any(&self.byline, dom, id)
             || dom.attr(id, "rel").is_some_and(|v| v.eq_ignore_ascii_case("author"))
             || dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"))
+    }
+
+    /// Text that labels a shown time as the publication's ("Posted: Dec 20, 2023").
+    pub(crate) fn says_published(&self, text: &str) -> bool {
+        self.published_label.is_match(text)
+    }
+
+    /// The page's headline element by name (`itemprop=headline`, "article-title").
+    pub(crate) fn is_headline(&self, dom: &Dom<'_>, id: u32) -> bool {
+        Classes::any(&self.headline, dom, id)
+            || dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("headline"))
     }
 
     /// Hidden from readers: the `hidden` attribute, `aria-hidden`, an inline `display: none`, or

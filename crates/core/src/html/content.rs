@@ -2,7 +2,7 @@
 //!
 //! The decision follows the idea Mozilla's Readability made standard, with byline's own
 //! tuning. First, what a reader never sees and what names itself as furniture (navigation,
-//! share bars, related links, comments; `data/classes.txt`) is set aside. Then every block of
+//! share bars, related links, comments; `crates/core/data/html/classes.txt`) is set aside. Then every block of
 //! running text scores its ancestors: the more text and commas (a sign of prose), the more
 //! score, given in full to the parent and in decreasing parts to the next four ancestors. An
 //! element's own name adds to its score ("article-body" much, "sidebar" negatively), and link
@@ -297,9 +297,31 @@ fn siblings(dom: &Dom<'_>, stats: &Stats, top: u32, top_score: f32, score: &dyn 
         let prose = dom.tag(s) == Some(Tag::P) || stats.chars[i] == stats.own[i];
         if prose && text >= SIBLING_PARAGRAPH && density < SIBLING_LINK_DENSITY {
             out.push(s);
+            continue;
+        }
+        // The story split across sibling wrappers (its first paragraphs in one, the rest in
+        // another): a sibling holding a container that scores as well as the best one joins.
+        if density < SIBLING_LINK_DENSITY && best_within(dom, s, score) >= top_score.max(threshold) {
+            out.push(s);
         }
     }
     out
+}
+
+/// The best score of the elements inside `id` (node ids of a subtree are consecutive).
+fn best_within(dom: &Dom<'_>, id: u32, score: &dyn Fn(u32) -> f32) -> f32 {
+    let mut end = id;
+    let mut cur = id;
+    while cur != NONE {
+        let next = dom.nodes[cur as usize].next_sibling;
+        if next != NONE {
+            end = next;
+            break;
+        }
+        cur = dom.nodes[cur as usize].parent;
+    }
+    let end = if end == id { dom.len() as u32 } else { end };
+    (id + 1..end).map(score).filter(|s| !s.is_nan()).fold(f32::NEG_INFINITY, f32::max)
 }
 
 /// The score an element starts with for what kind of element it is.

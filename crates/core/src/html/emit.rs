@@ -48,6 +48,8 @@ pub(crate) struct Writer {
     pre: u32,
     decoded: String,
     title_key: String,
+    /// Visible characters of the root being written.
+    root_chars: u32,
 }
 
 impl Writer {
@@ -61,6 +63,7 @@ impl Writer {
             pre: 0,
             decoded: String::new(),
             title_key: String::new(),
+            root_chars: 0,
         };
         if let Some(t) = title {
             w.push_visible(t);
@@ -77,9 +80,19 @@ impl Writer {
         self.flush_as(Some(role));
     }
 
+    /// Appends plain text, one paragraph a line, with no role.
+    pub(crate) fn plain_text(&mut self, text: &str) {
+        for line in text.lines() {
+            self.flush();
+            self.push_visible(line);
+            self.flush_as(None);
+        }
+    }
+
     /// Appends the article's part under each root.
     pub(crate) fn write(&mut self, dom: &Dom<'_>, stats: &Stats, classes: &Classes, roots: &[u32]) {
         for &root in roots {
+            self.root_chars = stats.chars[root as usize];
             if self.enter(dom, stats, classes, root, true) {
                 dom.walk(root, |id, entering| {
                     if entering {
@@ -119,13 +132,14 @@ impl Writer {
             return false;
         }
         if !tag.is_block() {
+            // A link in an author line is a name: a word of its own ("By<a>Ana Ruiz</a>").
+            if tag == Tag::A && self.context.last().is_some_and(|(_, c)| *c == Context::Given(Role::Byline)) {
+                self.space = true;
+            }
             return stats.chars[i] > 0;
         }
         self.flush();
         if stats.chars[i] == 0 {
-            return false;
-        }
-        if !root && is_link_list(tag, stats, id) {
             return false;
         }
         let context = match tag {
@@ -136,6 +150,12 @@ impl Writer {
             _ if stats.chars[i] <= MAX_BYLINE_CHARS && classes.is_byline(dom, id) => Some(Context::Given(Role::Byline)),
             _ => None,
         };
+        // Links in most of the article's text are the story's own (a shopping guide), not a
+        // list of other stories; an author line is mostly the author's link.
+        let byline = context == Some(Context::Given(Role::Byline));
+        if !root && !byline && is_link_list(tag, stats, id) && stats.chars[i] * 2 <= self.root_chars {
+            return false;
+        }
         if let Some(c) = context {
             self.context.push((id, c));
         }
@@ -200,7 +220,8 @@ impl Writer {
             None => None,
             Some((_, Context::Given(r))) => Some(*r),
             Some((_, Context::Headline)) => {
-                if !self.title_key.is_empty() && key(&self.cur) == self.title_key {
+                // The headline again, alone or with a label ("Opinion") around it.
+                if !self.title_key.is_empty() && key(&self.cur).contains(self.title_key.as_str()) {
                     self.cur.clear();
                 }
                 Some(Role::Heading)

@@ -70,6 +70,14 @@ const MAX_BYLINES: usize = 4;
 const MAX_BYLINE_CHARS: u32 = 120;
 /// How many `<h1>` elements are considered as the headline.
 const MAX_HEADLINES: usize = 5;
+/// Fewest letters and digits of an `<h1>` or a metadata title that can name the headline.
+const MIN_HEADLINE_KEY: usize = 8;
+/// Most words around the headline in an `<h1>` that are a label or a tag, not the headline.
+const MAX_HEADLINE_LABEL_WORDS: usize = 3;
+/// Fewest words of an `<h1>` that its markup names the headline, to win over the metadata.
+const MIN_MARKED_HEADLINE_WORDS: usize = 3;
+/// How many shown `<time>` elements are read.
+const MAX_SHOWN_TIMES: usize = 8;
 
 /// The metadata, ready for the article.
 #[derive(Debug, Default)]
@@ -83,6 +91,16 @@ pub(crate) struct PageMeta {
     pub bylines: Vec<(u32, String)>,
     /// The publication date.
     pub published: Option<Date>,
+    /// The JSON-LD `articleBody`: the story's text as the publisher's system holds it
+    /// (entities decoded; plain text or HTML).
+    pub article_body: Option<String>,
+}
+
+/// An `<h1>` of the page.
+struct Headline {
+    text: String,
+    /// Its markup names it the headline (`itemprop=headline`, a "title" or "headline" class).
+    marked: bool,
 }
 
 /// Everything collected in one pass over the page.
@@ -92,10 +110,13 @@ struct Found {
     canonical: Option<String>,
     lang: Option<String>,
     title: Option<String>,
-    headlines: Vec<String>,
+    headlines: Vec<Headline>,
     /// Texts of author elements (a byline class, `rel=author`, `itemprop=author`).
     bylines: Vec<(u32, String)>,
     time: Option<String>,
+    /// Dates of the `<time>` elements a reader sees, in document order, and whether their text
+    /// labels them the publication time ("Posted: ...").
+    shown: Vec<(Date, bool)>,
     ld: Vec<Value>,
 }
 
@@ -149,11 +170,19 @@ pub(crate) fn read(
         .first_meta(&["og:image", "og:image:url", "twitter:image"])
         .map(str::to_string)
         .or_else(|| article.and_then(|a| a.get("image")).and_then(image_url));
-    source.published_at = ld_str("datePublished")
-        .or_else(|| found.first_meta(PUBLISHED_KEYS).map(str::to_string))
-        .or_else(|| found.time.clone());
+    // The first publication time that reads as a date (a page may fill a field with junk).
+    let published_times = ld_str("datePublished")
+        .into_iter()
+        .chain(PUBLISHED_KEYS.iter().filter_map(|k| found.meta(k).map(str::to_string)));
+    let (published_at, published) = published_times
+        .chain(found.time.clone())
+        .find_map(|t| Some((local_date(&t, source.language.as_deref()).or_else(|| parse_time(&t))?, t)))
+        .map(|(d, t)| (Some(t), Some(d)))
+        .unwrap_or_default();
+    source.published_at = published_at;
     source.modified_at = ld_str("dateModified").or_else(|| found.first_meta(MODIFIED_KEYS).map(str::to_string));
-    let published = source.published_at.as_deref().and_then(parse_time).or(url_date);
+    let modified = source.modified_at.as_deref().and_then(parse_time);
+    let published = shown_date(published, modified, &found.shown).or(url_date);
 
     // People named by JSON-LD, else by <meta name=author>; never the publication itself. (The
     // page's author elements go into the text as a byline, for the layout stage to read.)
@@ -169,7 +198,8 @@ pub(crate) fn read(
     }
 
     let title = headline(&found, ld_str("headline"), source.site_name.as_deref());
-    PageMeta { source, title, authors, published, bylines: found.bylines }
+    let article_body = article.and_then(|a| a.get("articleBody")).and_then(Value::as_str).map(decode);
+    PageMeta { source, title, authors, published, bylines: found.bylines, article_body }
 }
 
 /// One pass over the elements.
@@ -222,16 +252,16 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
                 f.title = dom.children(id).next().map(|c| collapse(&decode(dom.text(c))));
             }
             Tag::H1 if !stats.skip[id as usize] && f.headlines.len() < MAX_HEADLINES => {
-                let t = text_of(id);
-                if !t.is_empty() {
-                    f.headlines.push(t);
+                let text = text_of(id);
+                if !text.is_empty() {
+                    f.headlines.push(Headline { text, marked: classes.is_headline(dom, id) });
                 }
             }
             _ if f.bylines.len() < MAX_BYLINES
                 && !stats.skip[id as usize]
                 && (1..=MAX_BYLINE_CHARS).contains(&stats.chars[id as usize])
                 && !last_byline.is_some_and(|b| dom.is_within(id, b))
-                && classes.is_byline(dom, id) =>
+                && (classes.is_byline(dom, id) || opens_with_by(dom, id)) =>
             {
                 last_byline = Some(id);
                 // "By <a>Ana Ruiz</a> 12/22/2023 5:00 AM": the linked names, when there are any.
@@ -265,9 +295,12 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
             Tag::Time => {
                 let published = dom.attr(id, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished"))
                     || dom.attr(id, "pubdate").is_some();
-                if let Some(dt) = dom.attr(id, "datetime").filter(|d| parse_time(d).is_some()) {
+                if let Some((dt, date)) = dom.attr(id, "datetime").and_then(|d| Some((d, parse_time(d)?))) {
                     if f.time.is_none() || published {
                         f.time = Some(dt.trim().to_string());
+                    }
+                    if !stats.skip[id as usize] && f.shown.len() < MAX_SHOWN_TIMES {
+                        f.shown.push((date, classes.says_published(&text_of(id))));
                     }
                 }
             }
@@ -275,6 +308,29 @@ fn collect(dom: &Dom<'_>, stats: &Stats, classes: &Classes) -> Found {
         }
     }
     f
+}
+
+/// The date a reader sees as the story's: the publication date, unless the page shows only
+/// the update (its first shown time is the modification date, not labelled "Published" or
+/// "Posted", and no shown time is the publication date). The update is then the date the page
+/// gives its readers, and the one they cite.
+fn shown_date(published: Option<Date>, modified: Option<Date>, shown: &[(Date, bool)]) -> Option<Date> {
+    match (published, modified, shown.first()) {
+        (Some(p), Some(m), Some(&(first, labelled)))
+            if m != p && first == m && !labelled && !shown.iter().any(|&(d, _)| d == p) =>
+        {
+            Some(m)
+        }
+        _ => published,
+    }
+}
+
+/// An element whose text opens with "By" and then a link ("By <a>Ana Ruiz</a>, Staff
+/// Writer"): an author line without a class that says so.
+fn opens_with_by(dom: &Dom<'_>, id: u32) -> bool {
+    let mut children = dom.children(id);
+    let (Some(first), Some(second)) = (children.next(), children.next()) else { return false };
+    dom.tag(first).is_none() && dom.tag(second) == Some(Tag::A) && matches!(dom.text(first).trim(), "By" | "BY" | "by")
 }
 
 /// JSON-LD text as JSON, tolerating what pages get wrong: raw line breaks and tabs inside
@@ -445,38 +501,86 @@ fn tags(found: &Found, article: Option<&Value>) -> Vec<String> {
     out
 }
 
-/// The headline as the page shows it: the `<h1>` that the metadata's title names, else the
-/// metadata's title (the `<title>` without the site's name), else the first `<h1>`.
+/// The headline as the page shows it, chosen by agreement: the `<h1>` that a metadata title
+/// names (without a section label or a "[Watch]" that only the `<h1>` has), else the `<h1>`
+/// the markup names the headline (the metadata's title is then a variant written for search
+/// engines or social media), else the metadata's title (the `<title>` without the site's
+/// name), else the first `<h1>`. A title that is the site's name is no headline.
 fn headline(found: &Found, ld: Option<String>, site: Option<&str>) -> Option<String> {
-    let metas: Vec<String> = [
-        ld.clone(),
-        found.meta("og:title").map(str::to_string),
-        found.meta("twitter:title").map(str::to_string),
-        found.title.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|t| !t.is_empty())
-    .collect();
-    let meta_keys: Vec<String> = metas.iter().map(|m| key(&strip_site(m, site))).collect();
     let site_key = site.map(key).unwrap_or_default();
-    for h in &found.headlines {
-        let k = key(h);
-        if k.len() >= 8
-            && k != site_key
-            && meta_keys.iter().any(|m| m.contains(&k) || (k.contains(m.as_str()) && m.len() * 2 >= k.len()))
-        {
-            return Some(h.clone());
+    let not_site = |t: &String| !t.is_empty() && key(t) != site_key;
+    let ld = ld.filter(not_site);
+    let og = found.meta("og:title").map(str::to_string).filter(not_site);
+    let metas: Vec<String> =
+        [ld.clone(), og.clone(), found.meta("twitter:title").map(str::to_string), found.title.clone()]
+            .into_iter()
+            .flatten()
+            .filter(not_site)
+            .collect();
+    let meta_keys: Vec<String> = metas.iter().map(|m| key(&strip_site(m, site))).filter(|m| !m.is_empty()).collect();
+    let h1s = found.headlines.iter().filter(|h| {
+        let k = key(&h.text);
+        k.len() >= MIN_HEADLINE_KEY && k != site_key
+    });
+    for h in h1s.clone() {
+        let k = key(&h.text);
+        // Metadata titles in order of trust, the JSON-LD headline first.
+        for m in &meta_keys {
+            if m.contains(&k) {
+                return Some(h.text.clone());
+            }
+            // The <h1> holds the title and a few words more: a label ("Opinion", "Sports |") or
+            // a tag ("[Watch]") around the headline.
+            if m.len() >= MIN_HEADLINE_KEY && (k.starts_with(m.as_str()) || k.ends_with(m.as_str())) {
+                let at = if k.starts_with(m.as_str()) { 0 } else { k.len() - m.len() };
+                let cut = slice_by_key(&h.text, at, m.len());
+                if cut.split_whitespace().count() + MAX_HEADLINE_LABEL_WORDS >= h.text.split_whitespace().count() {
+                    return Some(cut.to_string());
+                }
+            }
+        }
+        if meta_keys.iter().any(|m| k.contains(m.as_str()) && m.len() * 2 >= k.len()) {
+            return Some(h.text.clone());
         }
     }
-    if let Some(t) = ld.or_else(|| found.meta("og:title").map(str::to_string)) {
+    if let Some(h) = h1s.clone().find(|h| h.marked && h.text.split_whitespace().count() >= MIN_MARKED_HEADLINE_WORDS) {
+        return Some(h.text.clone());
+    }
+    if let Some(t) = ld.or(og) {
         return Some(strip_site(&t, site));
     }
-    if let Some(t) = &found.title {
+    if let Some(t) = found.title.as_ref().filter(|t| not_site(t)) {
         return Some(strip_site(t, site));
     }
-    found.headlines.first().cloned()
+    found.headlines.first().map(|h| h.text.clone())
 }
+
+/// The part of `text` whose [`key`] is `key[at..at + len]` (byte offsets into the key), with
+/// the quotes and closing punctuation that hug it ("‘Quoted’ headline?").
+fn slice_by_key(text: &str, at: usize, len: usize) -> &str {
+    let (mut start, mut end) = (None, text.len());
+    let mut k = 0;
+    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+        if k >= at && start.is_none() {
+            start = Some(i);
+        }
+        k += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        if k >= at + len {
+            end = i + c.len_utf8();
+            break;
+        }
+    }
+    let mut start = if at == 0 { 0 } else { start.unwrap_or(0) };
+    while let Some(c) = text[..start].chars().next_back().filter(|c| OPENING.contains(*c)) {
+        start -= c.len_utf8();
+    }
+    let end = end + text[end..].chars().take_while(|c| CLOSING.contains(*c)).map(char::len_utf8).sum::<usize>();
+    text[start..end].trim()
+}
+
+/// Punctuation that opens or closes a headline's words.
+const OPENING: &str = "\"'‘“„«¿¡([";
+const CLOSING: &str = "\"'’”»?!.…)]%";
 
 /// A `<title>` without the site's name ("Storm hits coast | The Daily Example").
 fn strip_site(title: &str, site: Option<&str>) -> String {
@@ -491,12 +595,45 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
+/// The date of a UTC time ("2023-12-24T01:06:51Z") on a page in US English, in US Eastern
+/// time: US newsrooms date their stories where they are, and a story filed at 8 p.m. in New
+/// York is stamped the next day in UTC. `None` for any other time or language.
+fn local_date(s: &str, language: Option<&str>) -> Option<Date> {
+    let us = language
+        .is_some_and(|l| l.len() == 5 && l[..2].eq_ignore_ascii_case("en") && l[3..].eq_ignore_ascii_case("us"));
+    let t = chrono::DateTime::parse_from_rfc3339(s.trim()).ok().filter(|t| us && t.offset().local_minus_utc() == 0)?;
+    let utc = t.naive_utc();
+    let offset = if us_summer_time(utc) { 4 } else { 5 };
+    Some((utc - chrono::TimeDelta::hours(offset)).date())
+}
+
+/// True when US daylight saving time is in force at a UTC time: from the second Sunday of March
+/// to the first Sunday of November (at 2 a.m. Eastern, close enough at the day's scale).
+fn us_summer_time(utc: chrono::NaiveDateTime) -> bool {
+    use chrono::{Datelike, Weekday};
+    let year = utc.year();
+    let sunday = |month, nth| Date::from_weekday_of_month_opt(year, month, Weekday::Sun, nth);
+    match (sunday(3, 2), sunday(11, 1)) {
+        (Some(start), Some(end)) => {
+            let start = start.and_hms_opt(7, 0, 0).expect("valid time");
+            let end = end.and_hms_opt(6, 0, 0).expect("valid time");
+            (start..end).contains(&utc)
+        }
+        _ => false,
+    }
+}
+
 /// The date part of a time as pages write it: ISO 8601 ("2023-12-22T05:00:00Z",
 /// "2023-12-22"), with slashes, compact ("20231222"), or RFC 2822 ("Fri, 22 Dec 2023 ...").
 pub(crate) fn parse_time(s: &str) -> Option<Date> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/' | b'.') && b[7] == b[4] {
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'/' | b'.')
+        && b[7] == b[4]
+        && b.get(10).is_none_or(|c| !c.is_ascii_digit())
+    {
         let y = s[..4].parse().ok()?;
         let m = s[5..7].parse().ok()?;
         let d = s[8..10].parse().ok()?;
@@ -594,6 +731,53 @@ mod tests {
     }
 
     #[test]
+    fn the_date_a_reader_sees() {
+        let date = |page: &str| meta(page).published.map(|d| d.to_string());
+        let head = r#"<head><script type="application/ld+json">{"@type":"NewsArticle",
+            "datePublished":"2023-03-01T10:00:00-05:00","dateModified":"2023-03-04T09:00:00-05:00"}</script></head>"#;
+        // The page shows only the update: its readers date the story by it.
+        let only_update =
+            format!(r#"{head}<body><time datetime="2023-03-04T09:00:00-05:00">Updated March 4</time></body>"#);
+        assert_eq!(date(&only_update).as_deref(), Some("2023-03-04"));
+        // Shown beside the publication time, or labelled the publication time, it is not.
+        let both = format!(
+            r#"{head}<body><time datetime="2023-03-04">Updated March 4</time><time datetime="2023-03-01">March 1</time></body>"#
+        );
+        assert_eq!(date(&both).as_deref(), Some("2023-03-01"));
+        let posted =
+            format!(r#"{head}<body><time datetime="2023-03-04">Posted: March 1 | Updated: March 4</time></body>"#);
+        assert_eq!(date(&posted).as_deref(), Some("2023-03-01"));
+        // A publication field that is not a date gives way to the next source.
+        let junk = r#"<head><meta property="article:published_time" content="2022-02-112023-06-08">
+            <meta name="pubdate" content="2023-06-08"></head>"#;
+        assert_eq!(date(junk).as_deref(), Some("2023-06-08"));
+    }
+
+    #[test]
+    fn headline_by_agreement() {
+        let title = |page: &str| meta(page).title;
+        // A label inside the <h1> that the JSON-LD headline leaves out.
+        let page = r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Why the ferry is late"}</script>
+            <meta property="og:title" content="Opinion | Why the ferry is late"></head>
+            <body><h1><span>Opinion</span> Why the ferry is late</h1></body>"#;
+        assert_eq!(title(page).as_deref(), Some("Why the ferry is late"));
+        // A tag after the headline; the quotes that open and close it stay.
+        let page = "<head><title>‘Harbor Lights’ wins the prize</title></head><body><h1>‘Harbor Lights’ wins the prize [Video]</h1></body>";
+        assert_eq!(title(page).as_deref(), Some("‘Harbor Lights’ wins the prize"));
+        // The page's headline element wins over a social-media variant; a headline that is the
+        // site's name is none.
+        let page = r#"<head><meta property="og:title" content="You won't believe this ferry">
+            <meta property="og:site_name" content="Valley Post">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Valley Post"}</script></head>
+            <body><h1 class="article-title">Ferry service resumes after storm</h1></body>"#;
+        assert_eq!(title(page).as_deref(), Some("Ferry service resumes after storm"));
+        // An unmarked <h1> that agrees with nothing (a logo) does not.
+        let page = r#"<head><meta property="og:title" content="Ferry service resumes after storm"></head>
+            <body><h1>Valley Weekly News Network</h1></body>"#;
+        assert_eq!(title(page).as_deref(), Some("Ferry service resumes after storm"));
+    }
+
+    #[test]
     fn time_formats() {
         assert_eq!(parse_time("2023/12/22 10:00"), Date::from_ymd_opt(2023, 12, 22));
         assert_eq!(parse_time("20231222"), Date::from_ymd_opt(2023, 12, 22));
@@ -604,5 +788,13 @@ mod tests {
             assert_eq!(parse_time(s), d, "{s}");
         }
         assert_eq!(parse_time("May 2023"), None);
+        assert_eq!(parse_time("2022-02-112023-06-08"), None);
+        // UTC times on US pages are dated in Eastern time, summer time included.
+        let us = Some("en-US");
+        assert_eq!(local_date("2023-12-24T01:06:51+00:00", us), Date::from_ymd_opt(2023, 12, 23));
+        assert_eq!(local_date("2023-07-04T03:30:00Z", us), Date::from_ymd_opt(2023, 7, 3));
+        assert_eq!(local_date("2023-07-04T04:30:00.000Z", us), Date::from_ymd_opt(2023, 7, 4));
+        assert_eq!(local_date("2023-12-24T01:06:51+00:00", Some("en-GB")), None);
+        assert_eq!(local_date("2023-12-24T01:06:51-05:00", us), None);
     }
 }

@@ -5,7 +5,7 @@
 //! 1. `charset`: the encoding (byte order mark, `<meta charset>`, a guess) and the decoded page;
 //! 2. `dom`: a forgiving, linear-time tokenizer and tree builder over the page text;
 //! 3. `content`: which elements hold the article (scoring of running text against links and
-//!    furniture, with the class names of `data/classes.txt`);
+//!    furniture, with the class names of `crates/core/data/html/classes.txt`);
 //! 4. `emit`: the article's paragraphs as a reader sees them, title first, blank-line separated,
 //!    each with the role its markup gives (`h1` title, `h2`-`h6` heading, `figcaption` caption,
 //!    `address` or a byline class byline), left to the layout stage's rules where the markup
@@ -34,6 +34,9 @@ use classes::Classes;
 /// An article shorter than this (in bytes, title included) is looked for again without the
 /// class-name rules.
 const MIN_ARTICLE_BYTES: usize = 500;
+/// The JSON-LD `articleBody` replaces the article found in the page when it is this many times
+/// longer (the page draws the story with scripts, and its markup holds a teaser).
+const ARTICLE_BODY_SHARE: usize = 2;
 
 /// What the HTML stage hands to the rest of the pipeline.
 #[derive(Clone, Debug, Default)]
@@ -132,6 +135,13 @@ impl HtmlExtractor {
                 blocks = second;
             }
         }
+        // The story's text held by the page's metadata when the page draws it with scripts.
+        if let Some(body) = meta.article_body.as_deref() {
+            let found = blocks.text.len() - meta.title.as_ref().map_or(0, String::len);
+            if body.len() >= MIN_ARTICLE_BYTES && body.len() > found * ARTICLE_BODY_SHARE {
+                blocks = self.metadata_article(body, &meta);
+            }
+        }
         if !blocks.roles.iter().any(|r| *r != Some(Role::Title)) {
             out.warnings.push(Warning {
                 kind: WarningKind::NoArticle,
@@ -148,12 +158,32 @@ impl HtmlExtractor {
     /// it), it comes under the title, as a byline.
     fn article(&self, dom: &dom::Dom<'_>, stats: &content::Stats, meta: &meta::PageMeta) -> emit::Blocks {
         let roots = content::article_roots(dom, stats, &self.classes);
+        let mut writer = self.start(meta, |id| !roots.iter().any(|&r| dom.is_within(id, r)));
+        writer.write(dom, stats, &self.classes, &roots);
+        writer.finish()
+    }
+
+    /// A writer that has written the title and, when the markup names no author and the
+    /// page's author line is `outside` the article's elements, that line as a byline.
+    fn start(&self, meta: &meta::PageMeta, outside: impl Fn(u32) -> bool) -> emit::Writer {
         let mut writer = emit::Writer::new(meta.title.as_deref());
-        let outside = meta.bylines.iter().find(|(id, _)| !roots.iter().any(|&r| dom.is_within(*id, r)));
+        let outside = meta.bylines.iter().find(|(id, _)| outside(*id));
         if let (Some((_, text)), true) = (outside, meta.authors.is_empty()) {
             writer.paragraph(text, Role::Byline);
         }
-        writer.write(dom, stats, &self.classes, &roots);
+        writer
+    }
+
+    /// The article from the JSON-LD `articleBody`: plain text, one paragraph a line, or HTML.
+    fn metadata_article(&self, body: &str, meta: &meta::PageMeta) -> emit::Blocks {
+        let mut writer = self.start(meta, |_| true);
+        if body.contains("</p>") || body.contains("<br") {
+            let dom = dom::Dom::parse(body);
+            let stats = content::stats(&dom, &self.classes, true);
+            writer.write(&dom, &stats, &self.classes, &[0]);
+        } else {
+            writer.plain_text(body);
+        }
         writer.finish()
     }
 

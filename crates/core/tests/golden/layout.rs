@@ -52,19 +52,14 @@ pub fn check(golden: &Golden) -> Vec<String> {
             _ => panic!("{}: give `text` or `file`", case.name),
         };
         let article = parser.parse(&text, None).unwrap();
-        let problems = problems(case, &article).into_iter().chain(crate::invariants(&article));
-        failures.extend(problems.map(|p| format!("{}: {p}", case.name)));
+        failures.extend(crate::case_failures(&case.name, problems(case, &article), &article));
     }
     failures
 }
 
-fn problems(case: &Case, a: &Article) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut expect = |what: &str, want: String, got: String| {
-        if want != got {
-            problems.push(format!("{what}: want {want}, got {got}"));
-        }
-    };
+fn problems(case: &Case, a: &Article) -> crate::Problems {
+    let mut problems = crate::Problems::default();
+    let mut expect = |what: &str, want: String, got: String| problems.expect(what, want, got);
     if let Some(roles) = &case.roles {
         let got: Vec<Role> = a.paragraphs.iter().map(|p| p.role).collect();
         expect("roles", format!("{roles:?}"), format!("{got:?}"));
@@ -98,7 +93,7 @@ fn problems(case: &Case, a: &Article) -> Vec<String> {
     }
     for text in &case.no_sentences_from {
         if a.sentences.iter().any(|s| s.span.as_str(&a.text).contains(text.as_str())) {
-            problems.push(format!("a sentence contains boilerplate {text:?}"));
+            problems.0.push(format!("a sentence contains boilerplate {text:?}"));
         }
     }
     problems

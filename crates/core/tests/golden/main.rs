@@ -7,6 +7,7 @@
 //! `to_dict()`); the semantics are checked here.
 
 mod entities;
+mod html;
 mod layout;
 mod load;
 mod quotes;
@@ -18,13 +19,14 @@ use byline_core::{Article, JsonOptions};
 use load::Golden;
 
 /// The golden files of this runner.
-const HERE: [&str; 6] = [
+const HERE: [&str; 7] = [
     layout::Golden::PATH,
     sentences::Golden::PATH,
     entities::Golden::PATH,
     quotes::Golden::PATH,
     timex::Golden::PATH,
     speaker_kinds::Golden::PATH,
+    html::Golden::PATH,
 ];
 
 /// The golden files read by other tests, each of which reads its file strictly too
@@ -66,6 +68,24 @@ fn invariants(a: &Article) -> Vec<String> {
         problems.push("the article does not read back from its JSON".to_string());
     }
     problems
+}
+
+/// The differences found between a case's expectations and its article.
+#[derive(Default)]
+struct Problems(Vec<String>);
+
+impl Problems {
+    /// Notes `what` when `got` is not `want`.
+    fn expect(&mut self, what: &str, want: String, got: String) {
+        if want != got {
+            self.0.push(format!("{what}: want {want}, got {got}"));
+        }
+    }
+}
+
+/// The failures of one case, named after it: its `problems` and the article's [`invariants`].
+fn case_failures(name: &str, problems: Problems, a: &Article) -> Vec<String> {
+    problems.0.into_iter().chain(invariants(a)).map(|p| format!("{name}: {p}")).collect()
 }
 
 /// Panics with every failure of a golden file, after checking them all.
@@ -119,6 +139,11 @@ fn timex_cases() {
 }
 
 #[test]
+fn html_cases() {
+    report(html::Golden::PATH, html::check(&load::load()));
+}
+
+#[test]
 fn golden_files_reject_unknown_keys_and_repeated_names() {
     load::assert_strict::<layout::Golden>();
     load::assert_strict::<sentences::Golden>();
@@ -126,6 +151,7 @@ fn golden_files_reject_unknown_keys_and_repeated_names() {
     load::assert_strict::<quotes::Golden>();
     load::assert_strict::<timex::Golden>();
     load::assert_strict::<speaker_kinds::Golden>();
+    load::assert_strict::<html::Golden>();
 }
 
 #[test]
