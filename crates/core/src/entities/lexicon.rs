@@ -167,6 +167,10 @@ pub enum WordClass {
     LawHead = 4,
     /// A common noun written right before an organization's name ("band", "airline").
     OrgNoun = 8,
+    /// A word written before a sports club's name ("FC Riverton").
+    ClubFirst = 16,
+    /// A word written after a sports club's name ("Eastport FC", "Riverton United").
+    ClubLast = 32,
 }
 
 /// How a word of a sports report marks the team named next to it.
@@ -199,6 +203,7 @@ const MATCH_WORDS: DataFile<'static> = data_file!("data/entities/match_words.txt
 const STATE_ABBREVIATIONS: DataFile<'static> = data_file!("data/entities/state_abbreviations.txt");
 const LAW_WORDS: DataFile<'static> = data_file!("data/entities/law_words.txt");
 const ORG_NOUNS: DataFile<'static> = data_file!("data/entities/org_nouns.txt");
+const CLUB_WORDS: DataFile<'static> = data_file!("data/entities/club_words.txt");
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
@@ -229,6 +234,7 @@ impl Lexicon {
             .chain(STATE_ABBREVIATIONS.entries()?.into_iter().map(|w| (w, WordClass::StateAbbreviation)))
             .chain(LAW_WORDS.entries()?.into_iter().map(|w| (w, WordClass::LawHead)))
             .chain(ORG_NOUNS.entries()?.into_iter().map(|w| (w, WordClass::OrgNoun)))
+            .chain(club_words(CLUB_WORDS)?)
         {
             *lex.classes.entry(key(word)).or_default() |= class as u8;
         }
@@ -480,6 +486,15 @@ fn match_words(file: DataFile<'_>) -> data::Result<Vec<(&str, MatchWord)>> {
     })
 }
 
+/// Reads `club_words.txt`: a word and where it stands around a club's name (`first`, `last`).
+fn club_words(file: DataFile<'_>) -> data::Result<Vec<(&str, WordClass)>> {
+    let places = [("first", WordClass::ClubFirst), ("last", WordClass::ClubLast)];
+    rows(file, Unique::Line, |line| {
+        let [word, place] = line.columns(2)?;
+        Ok((word, line.class(place, &places)?))
+    })
+}
+
 /// Reads `demonyms.tsv`: a demonym and its country (a demonym may have several).
 fn demonyms(file: DataFile<'_>) -> data::Result<Vec<&str>> {
     rows(file, Unique::Line, |line| {
@@ -538,6 +553,7 @@ pub(crate) const DATA_FILES: &[data::Check] = {
         Check { file: STATE_ABBREVIATIONS, read: list, class: ClassAt::Nowhere },
         Check { file: LAW_WORDS, read: list, class: ClassAt::Nowhere },
         Check { file: ORG_NOUNS, read: list, class: ClassAt::Nowhere },
+        Check { file: CLUB_WORDS, read: |f| club_words(f).map(drop), class: ClassAt::Column(1) },
     ]
 };
 

@@ -78,7 +78,7 @@ pub enum Family {
     People,
     /// Places: datelines, abbreviated states, "St." and "Mt.".
     Places,
-    /// Teams and media: results tables, places named as teams, stock tickers.
+    /// Teams and listed companies: clubs, results tables, places named as teams, stock tickers.
     Teams,
     /// Acronyms defined in brackets.
     Acronyms,
@@ -145,6 +145,7 @@ pub const RULES: &[Rule] = &[
     rule("organization_nouns", Organizations, Paragraph, organizations::after_org_nouns),
     rule("first_field_of_body", Organizations, Paragraph, organizations::first_field),
     rule("portfolios", Organizations, Paragraph, organizations::portfolios),
+    rule("clubs", Teams, Paragraph, teams::clubs),
     rule("defined_acronyms", Acronyms, Paragraph, acronyms::defined),
     rule("results_tables", Teams, Paragraph, teams::results_tables),
     rule("repeated_names", Repeated, Article, repeated::propagate),
