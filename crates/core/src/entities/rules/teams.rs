@@ -1,73 +1,29 @@
-//! Teams and listed companies: a place followed by more name ("Baltimore Orioles"), lines of
+//! Teams, media and listed companies: programmes and sections, a place followed by more name ("Baltimore Orioles"), lines of
 //! results and standings, places named as teams in match reports ("Leeds beat Everton 2-1"),
 //! and names followed by a stock ticker ("Acme Oil Inc <ACO.N>").
 
 use std::ops::Range;
 
-use crate::entities::lexicon::{
-    self, key, KeyMap, MatchWord, WordClass, DEMONYM, GPE_HEAD, HONORIFIC, LOC_HEAD, PLACE, TIME, TITLE,
-};
+use crate::entities::lexicon::{self, key, KeyMap, MatchWord, WordClass, DEMONYM, GPE_HEAD, LOC_HEAD, PLACE};
 use crate::entities::words::WordKind;
 
-use super::{names_nation, replace_overlapping, sort, Ctx, Kind, Name};
+use super::{names_nation, sort, Ctx, Kind, Name};
 
-/// Longest club name, in words, club word included.
-const MAX_CLUB: usize = 4;
-
-/// "FC Riverton", "Eastport FC", "Riverton United": a capitalised name with a club word before
-/// or after it (`club_words.txt`) is a sports club, an organization, whatever the tagger took
-/// its words for (a person, or the town it is named after).
-pub(super) fn clubs(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+/// "Good Morning Norland", "Riverton Tonight": a place inside a programme's name is no mention
+/// of the place; "the Small Business section": a paper's section is no organization.
+pub(super) fn programmes_and_sections(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (p, r) = (cx.p, &cx.r);
-    let name_word = |j: usize| {
-        cx.cap(j)
-            && p.words[j].kind == WordKind::Alpha
-            && !p.info[j].closed
-            && !p.info[j].caps_line
-            && p.info[j].flags & (TIME | HONORIFIC | TITLE) == 0
-    };
-    let club_word = |j: usize, class: WordClass| name_word(j) && cx.lex.is(p.words[j].key, class);
-    let mut clubs = Vec::new();
-    let mut i = r.start;
-    while i < r.end {
-        let found =
-            if club_word(i, WordClass::ClubFirst) && i + 1 < r.end && name_word(i + 1) && !p.info[i + 1].sent_start {
-                let mut e = i + 1;
-                while e < r.end && e < i + MAX_CLUB && name_word(e) && !p.info[e].sent_start {
-                    e += 1;
-                }
-                Some(i..e)
-            } else if club_word(i, WordClass::ClubLast) && i > r.start && name_word(i - 1) && !p.info[i].sent_start {
-                let mut a = i - 1;
-                while a > r.start && a + MAX_CLUB > i + 1 && !p.info[a].sent_start && name_word(a - 1) {
-                    a -= 1;
-                }
-                // "Harbor Wanderers FC": club words may follow one another.
-                let mut e = i + 1;
-                while e < r.end && club_word(e, WordClass::ClubLast) && !p.info[e].sent_start {
-                    e += 1;
-                }
-                Some(a..e)
-            } else {
-                None
-            };
-        // An organization's longer name that holds the club's stays whole ("Independent
-        // Harbor United Supporters", "Harbor United Inc").
-        let inside_org = |s: &Range<usize>| {
-            spans
-                .iter()
-                .any(|n| n.kind == Kind::Org && n.words.start <= s.start && s.end <= n.words.end && n.words != *s)
-        };
-        match found {
-            Some(s) if !inside_org(&s) => {
-                i = s.end;
-                clubs.push(Name::new(s, Kind::Org));
-            }
-            Some(s) => i = s.end,
-            None => i += 1,
-        }
-    }
-    replace_overlapping(spans, clubs);
+    let class = |j: usize, c: WordClass| j < r.end && cx.lex.is(p.words[j].key, c);
+    let capital = |j: usize| cx.cap(j) && !p.info[j].sent_start && !p.info[j].caps_line;
+    spans.retain(|n| {
+        let s = &n.words;
+        let before = s.start > r.start && capital(s.start - 1) && class(s.start - 1, WordClass::ProgrammeFirst);
+        let after = capital(s.end) && class(s.end, WordClass::ProgrammeLast);
+        let programme = n.kind == Kind::Place && (before || after);
+        let section =
+            n.kind == Kind::Org && !cx.p.info.get(s.end).is_some_and(|i| i.cap) && class(s.end, WordClass::SectionNoun);
+        !(programme || section)
+    });
 }
 
 /// "Baltimore Orioles", "New York Yankees": a place followed by more name is a team or a company.
