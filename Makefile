@@ -119,6 +119,10 @@ eval: eval-python
 eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's time for the same work
 	$(VPY) eval/python_speed.py
 
+.PHONY: bench-spark
+bench-spark: develop ## byline.spark.parse in local[2] against parse_many: articles/s on 2,000 BBC articles (pyspark, Java)
+	$(VPY) eval/spark_speed.py
+
 .PHONY: eval-quotes
 eval-quotes: ## Quotes: P/R/F1 and speaker accuracy on PolNeAR dev (and train for reference), 30% and 80% overlap
 	$(PYTHON) eval/quotes.py --split both
@@ -160,6 +164,11 @@ eval-html-venv: $(TRAFILATURA_VENV)/.ready ## Install trafilatura for side-by-si
 eval: eval-html
 eval-html: eval-html-venv ## HTML pages: body P/R/F1, title, authors, date and pages/s on NAEB dev, beside trafilatura
 	$(PYTHON) eval/html.py --trafilatura-venv $(TRAFILATURA_VENV)
+
+.PHONY: eval-warc
+eval: eval-warc
+eval-warc: ## byline batch pages/s on the NAEB dev pages as a WARC, JSON Lines and page files, 1 and 2 threads
+	$(PYTHON) eval/warc.py
 
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv

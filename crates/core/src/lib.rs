@@ -52,5 +52,5 @@ pub use error::{Error, Result};
 pub use html::looks_like_html;
 pub use json::JsonOptions;
 pub use offsets::CharIndex;
-pub use parser::{Config, Parser, ParserBuilder};
+pub use parser::{Config, Page, Parser, ParserBuilder};
 pub use span::Span;

@@ -161,6 +161,21 @@ pub struct Parser {
     timex: TimexTagger,
 }
 
+/// What is known of an HTML page besides its bytes, for [`Parser::parse_page`]. Every field is
+/// optional; the default knows nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Page<'a> {
+    /// Where the page came from (its `source.url`; a date in it may give the publication date).
+    pub url: Option<&'a str>,
+    /// The charset label the HTTP response declared (`Content-Type: text/html; charset=...`),
+    /// used when the page declares none (no byte order mark, no `<meta charset>`).
+    pub charset: Option<&'a str>,
+    /// The publication date, overriding the page's own.
+    pub published: Option<Date>,
+    /// The publication date when the page gives none (a corpus's default, `--published`).
+    pub default_published: Option<Date>,
+}
+
 impl Default for Parser {
     fn default() -> Parser {
         Parser::new()
@@ -245,11 +260,29 @@ impl Parser {
     /// assert_eq!(article.timexes[0].value.as_deref(), Some("2024-03-05"));
     /// ```
     pub fn parse_html(&self, page: &[u8], url: Option<&str>, published: Option<Date>) -> Result<Article> {
+        self.parse_page(page, &Page { url, published, ..Page::default() })
+    }
+
+    /// [`Parser::parse_html`] with everything known about the page besides its bytes (a WARC
+    /// record's target URI and HTTP charset, a corpus-wide default date): see [`Page`].
+    ///
+    /// ```
+    /// use byline_core::{parse_date, Page, Parser};
+    ///
+    /// let page = b"<html><body><article><h1>Caf\xe9 Opens</h1><p>The caf\xe9 opened its doors to the public \
+    ///     on Monday, the owners said, after a long renovation of the old mill.</p></article></body></html>";
+    /// let served = Page { charset: Some("iso-8859-1"), default_published: parse_date("2024-03-06").ok(), ..Page::default() };
+    /// let article = Parser::new().parse_page(page, &served).unwrap();
+    /// assert_eq!(article.title.as_deref(), Some("Café Opens"));
+    /// assert_eq!(article.timexes[0].value.as_deref(), Some("2024-03-04"));
+    /// ```
+    pub fn parse_page(&self, page: &[u8], info: &Page<'_>) -> Result<Article> {
         if page.len() > self.config.max_bytes {
             return Err(Error::TooLarge { len: page.len(), max: self.config.max_bytes });
         }
-        let extracted = self.html.extract(page, url)?;
-        let mut doc = Doc::new(&extracted.text, published.or(extracted.published));
+        let extracted = self.html.extract_served(page, info.url, info.charset)?;
+        let published = info.published.or(extracted.published).or(info.default_published);
+        let mut doc = Doc::new(&extracted.text, published);
         doc.markup_roles = extracted.roles;
         doc.warnings = extracted.warnings;
         if page.len() > LARGE_INPUT {
