@@ -2,8 +2,9 @@
 
     make eval-ner            (or: python3 eval/ner.py [--no-spacy] [--errors N] [--silver DIR])
 
-Data (../shared/data/ner, read-only): GUM dev (silver PROPN-headed entities, nested ones dropped),
-UNER English-EWT dev and the Broad Twitter Corpus dev split. Every data set's labels and both
+Data: eval/data/ner_proxy.txt (invented news passages, hand-annotated, in the repository: a tuning
+half and a held-out half), and from ../shared/data/ner (read-only) GUM dev (silver PROPN-headed
+entities, nested ones dropped), UNER English-EWT dev and the Broad Twitter Corpus dev split. Every data set's labels and both
 systems' labels are mapped to PER / ORG / LOC the same way: PERSON → PER, ORG → ORG, GPE, LOC and
 FAC → LOC, as these data sets count buildings, roads and airports as places (GUM: PERSON,
 ORGANIZATION, PLACE). Everything else (NORP, EVENT, ...) is left out of the scores on both sides.
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -63,6 +65,28 @@ def datasets(data: Path) -> dict[str, list[dict]]:
         "UNER EWT dev": read_jsonl(ner / "uner_ewt_dev.jsonl"),
         "BTC dev": read_jsonl(ner / "btc" / "dev.jsonl"),
     }
+
+
+PROXY = Path(__file__).resolve().parent / "data" / "ner_proxy.txt"
+NAME = re.compile(r"\[(PER|ORG|LOC) ([^\]]+)\]")
+
+
+def proxy_datasets() -> dict[str, list[dict]]:
+    """The invented, hand-annotated news passages of eval/data/ner_proxy.txt: the odd lines are
+    the tuning half, the even lines the held-out half (measured, never tuned on)."""
+    halves: dict[str, list[dict]] = {"proxy tune": [], "proxy held-out": []}
+    lines = [l.rstrip("\n") for l in PROXY.read_text(encoding="utf-8").splitlines()]
+    for n, line in enumerate((l for l in lines if l.strip() and not l.startswith("#")), start=1):
+        text, entities, at = "", [], 0
+        for m in NAME.finditer(line):
+            text += line[at : m.start()]
+            entities.append({"start": len(text), "end": len(text) + len(m.group(2)), "label": m.group(1)})
+            text += m.group(2)
+            at = m.end()
+        text += line[at:]
+        half = "proxy tune" if n % 2 else "proxy held-out"
+        halves[half].append({"doc_id": f"proxy-{n}", "text": text, "entities": entities})
+    return halves
 
 
 def silver_datasets(folder: Path) -> dict[str, list[dict]]:
@@ -218,8 +242,9 @@ def main() -> None:
         print("spaCy comparison skipped: no .venv-eval (run `make eval-venv`)")
     total_words = 0
     byline_secs = spacy_secs = 0.0
-    print(f"{'data set':14} {'label':5} {'gold':>5} | {'byline P':>8} {'R':>6} {'F1':>6} | {'spaCy P':>8} {'R':>6} {'F1':>6}")
+    print(f"{'data set':16} {'label':5} {'gold':>5} | {'byline P':>8} {'R':>6} {'F1':>6} | {'spaCy P':>8} {'R':>6} {'F1':>6}")
     sets = datasets(data)
+    sets.update(proxy_datasets())
     if args.silver:
         sets.update(silver_datasets(args.silver))
     for name, docs in sets.items():
@@ -238,7 +263,7 @@ def main() -> None:
         ours = score(gold, pred)
         for label in (*LABELS, "micro"):
             p, r, f, n = ours[label]
-            line = f"{name:14} {label:5} {n:5d} | {p:8.3f} {r:6.3f} {f:6.3f}"
+            line = f"{name:16} {label:5} {n:5d} | {p:8.3f} {r:6.3f} {f:6.3f}"
             if sp:
                 sp_p, sp_r, sp_f, _ = sp[label]
                 line += f" | {sp_p:8.3f} {sp_r:6.3f} {sp_f:6.3f}"

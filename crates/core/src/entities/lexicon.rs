@@ -150,14 +150,14 @@ pub struct Lexicon {
     /// Closed-class words, which never start a name.
     function: KeyMap<()>,
     /// Word classes the tagger does not see ([`WordClass`]).
-    classes: KeyMap<u8>,
+    classes: KeyMap<u16>,
     /// Words of sports reports that make a place's name a team's ("beat", "drew", "manager").
     matches: KeyMap<MatchWord>,
 }
 
 /// Classes of words the rules after the tagger ask about, kept out of the tagger's flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
+#[repr(u16)]
 pub enum WordClass {
     /// The head word of a state's bodies ("Department", "Navy").
     StateBody = 1,
@@ -167,6 +167,17 @@ pub enum WordClass {
     LawHead = 4,
     /// A common noun written right before an organization's name ("band", "airline").
     OrgNoun = 8,
+    /// A word written before a club's or a campus's name ("FC Riverton", "U.C. Lakeside").
+    OrgFirst = 16,
+    /// A word written after a club's name ("Eastport FC", "Riverton United").
+    OrgLast = 32,
+    /// A word written after a programme's name ("Riverton Tonight") or before it ("Good
+    /// Morning Norland"), which is then no place.
+    ProgrammeLast = 64,
+    /// See [`WordClass::ProgrammeLast`]: the word before the name.
+    ProgrammeFirst = 128,
+    /// A lower-case noun after the name of a paper's section ("the Small Business section").
+    SectionNoun = 256,
 }
 
 /// How a word of a sports report marks the team named next to it.
@@ -199,6 +210,8 @@ const MATCH_WORDS: DataFile<'static> = data_file!("data/entities/match_words.txt
 const STATE_ABBREVIATIONS: DataFile<'static> = data_file!("data/entities/state_abbreviations.txt");
 const LAW_WORDS: DataFile<'static> = data_file!("data/entities/law_words.txt");
 const ORG_NOUNS: DataFile<'static> = data_file!("data/entities/org_nouns.txt");
+const ORG_AFFIXES: DataFile<'static> = data_file!("data/entities/org_affixes.txt");
+const MEDIA_WORDS: DataFile<'static> = data_file!("data/entities/media_words.txt");
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
@@ -229,8 +242,10 @@ impl Lexicon {
             .chain(STATE_ABBREVIATIONS.entries()?.into_iter().map(|w| (w, WordClass::StateAbbreviation)))
             .chain(LAW_WORDS.entries()?.into_iter().map(|w| (w, WordClass::LawHead)))
             .chain(ORG_NOUNS.entries()?.into_iter().map(|w| (w, WordClass::OrgNoun)))
+            .chain(org_affixes(ORG_AFFIXES)?)
+            .chain(media_words(MEDIA_WORDS)?)
         {
-            *lex.classes.entry(key(word)).or_default() |= class as u8;
+            *lex.classes.entry(key(word)).or_default() |= class as u16;
         }
         lex.words.reserve(160_000);
         let seg = Segmenter::new();
@@ -336,7 +351,7 @@ impl Lexicon {
     /// True when the word of this `key` is of `class`.
     #[inline]
     pub fn is(&self, key: u64, class: WordClass) -> bool {
-        self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
+        self.classes.get(&key).is_some_and(|c| c & class as u16 != 0)
     }
 
     /// How a word of sports reports marks a team ("beat", "drew", "manager"), by its `key`.
@@ -480,6 +495,25 @@ fn match_words(file: DataFile<'_>) -> data::Result<Vec<(&str, MatchWord)>> {
     })
 }
 
+/// Reads `org_affixes.txt`: a word and where it stands around an organization's name (`first`, `last`).
+fn org_affixes(file: DataFile<'_>) -> data::Result<Vec<(&str, WordClass)>> {
+    let places = [("first", WordClass::OrgFirst), ("last", WordClass::OrgLast)];
+    rows(file, Unique::Line, |line| {
+        let [word, place] = line.columns(2)?;
+        Ok((word, line.class(place, &places)?))
+    })
+}
+
+/// Reads `media_words.txt`: a word and where it stands around a programme's or a section's name.
+fn media_words(file: DataFile<'_>) -> data::Result<Vec<(&str, WordClass)>> {
+    let places =
+        [("first", WordClass::ProgrammeFirst), ("last", WordClass::ProgrammeLast), ("section", WordClass::SectionNoun)];
+    rows(file, Unique::Line, |line| {
+        let [word, place] = line.columns(2)?;
+        Ok((word, line.class(place, &places)?))
+    })
+}
+
 /// Reads `demonyms.tsv`: a demonym and its country (a demonym may have several).
 fn demonyms(file: DataFile<'_>) -> data::Result<Vec<&str>> {
     rows(file, Unique::Line, |line| {
@@ -538,6 +572,8 @@ pub(crate) const DATA_FILES: &[data::Check] = {
         Check { file: STATE_ABBREVIATIONS, read: list, class: ClassAt::Nowhere },
         Check { file: LAW_WORDS, read: list, class: ClassAt::Nowhere },
         Check { file: ORG_NOUNS, read: list, class: ClassAt::Nowhere },
+        Check { file: ORG_AFFIXES, read: |f| org_affixes(f).map(drop), class: ClassAt::Column(1) },
+        Check { file: MEDIA_WORDS, read: |f| media_words(f).map(drop), class: ClassAt::Column(1) },
     ]
 };
 

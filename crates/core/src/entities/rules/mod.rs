@@ -72,13 +72,14 @@ impl Name {
 /// The families the passes are filed by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
-    /// Organizations: known names, legal forms, bodies of state, joiners, portfolios, events and laws.
+    /// Organizations: known names, clubs and campuses, legal forms, bodies of state, joiners,
+    /// portfolios, events and laws.
     Organizations,
     /// People and their titles: honorifics, initials, titles inside names, appositives.
     People,
     /// Places: datelines, abbreviated states, "St." and "Mt.".
     Places,
-    /// Teams and media: results tables, places named as teams, stock tickers.
+    /// Teams and media: programmes and sections, results tables, places named as teams, stock tickers.
     Teams,
     /// Acronyms defined in brackets.
     Acronyms,
@@ -145,9 +146,11 @@ pub const RULES: &[Rule] = &[
     rule("organization_nouns", Organizations, Paragraph, organizations::after_org_nouns),
     rule("first_field_of_body", Organizations, Paragraph, organizations::first_field),
     rule("portfolios", Organizations, Paragraph, organizations::portfolios),
+    rule("affixed_organizations", Organizations, Paragraph, organizations::affixed),
     rule("defined_acronyms", Acronyms, Paragraph, acronyms::defined),
     rule("results_tables", Teams, Paragraph, teams::results_tables),
     rule("repeated_names", Repeated, Article, repeated::propagate),
+    rule("programmes_and_sections", Teams, Article, teams::programmes_and_sections),
     rule("headline_names", Headline, Article, headline::names_from_body),
     rule("sports_teams", Teams, Article, teams::sports_teams),
     rule("tickers", Teams, Article, teams::tickers),

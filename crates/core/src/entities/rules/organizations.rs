@@ -7,10 +7,72 @@ use crate::entities::lexicon::{
     self, WordClass, DEMONYM, EVENT_HEAD, HONORIFIC, NORP, ORG_HEAD, ORG_NAME, PLACE, TIME, TITLE,
 };
 
+use std::ops::Range;
+
 use super::{names_nation, replace_overlapping, sort, Ctx, Kind, Name};
+use crate::entities::words::WordKind;
 
 /// A first name or a surname.
 const PERSON_WORD: u32 = lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U | lexicon::SURNAME;
+
+/// Longest club or campus name, in words, its affix included.
+const MAX_CLUB: usize = 4;
+
+/// "FC Riverton", "Eastport FC", "Riverton United", "U.C. Lakeside": a capitalised name with an
+/// organization's affix before or after it (`org_affixes.txt`) is a club or a campus, an
+/// organization, whatever the tagger took its words for (a person, or the town it is named after).
+pub(super) fn affixed(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let name_word = |j: usize| {
+        cx.cap(j)
+            && p.words[j].kind == WordKind::Alpha
+            && !p.info[j].closed
+            && !p.info[j].caps_line
+            && p.info[j].flags & (TIME | HONORIFIC | TITLE) == 0
+    };
+    let club_word = |j: usize, class: WordClass| name_word(j) && cx.lex.is(p.words[j].key, class);
+    let mut clubs = Vec::new();
+    let mut i = r.start;
+    while i < r.end {
+        let found =
+            if club_word(i, WordClass::OrgFirst) && i + 1 < r.end && name_word(i + 1) && !p.info[i + 1].sent_start {
+                let mut e = i + 1;
+                while e < r.end && e < i + MAX_CLUB && name_word(e) && !p.info[e].sent_start {
+                    e += 1;
+                }
+                Some(i..e)
+            } else if club_word(i, WordClass::OrgLast) && i > r.start && name_word(i - 1) && !p.info[i].sent_start {
+                let mut a = i - 1;
+                while a > r.start && a + MAX_CLUB > i + 1 && !p.info[a].sent_start && name_word(a - 1) {
+                    a -= 1;
+                }
+                // "Harbor Wanderers FC": club words may follow one another.
+                let mut e = i + 1;
+                while e < r.end && club_word(e, WordClass::OrgLast) && !p.info[e].sent_start {
+                    e += 1;
+                }
+                Some(a..e)
+            } else {
+                None
+            };
+        // An organization's longer name that holds the club's stays whole ("Independent
+        // Harbor United Supporters", "Harbor United Inc").
+        let inside_org = |s: &Range<usize>| {
+            spans
+                .iter()
+                .any(|n| n.kind == Kind::Org && n.words.start <= s.start && s.end <= n.words.end && n.words != *s)
+        };
+        match found {
+            Some(s) if !inside_org(&s) => {
+                i = s.end;
+                clubs.push(Name::new(s, Kind::Org));
+            }
+            Some(s) => i = s.end,
+            None => i += 1,
+        }
+    }
+    replace_overlapping(spans, clubs);
+}
 
 /// "rated A-1 of | Harbor Bank Ltd": a code is no organization's first word.
 pub(super) fn coded_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {

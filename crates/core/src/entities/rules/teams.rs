@@ -1,13 +1,30 @@
-//! Teams and listed companies: a place followed by more name ("Baltimore Orioles"), lines of
+//! Teams, media and listed companies: programmes and sections, a place followed by more name ("Baltimore Orioles"), lines of
 //! results and standings, places named as teams in match reports ("Leeds beat Everton 2-1"),
 //! and names followed by a stock ticker ("Acme Oil Inc <ACO.N>").
 
 use std::ops::Range;
 
-use crate::entities::lexicon::{self, key, KeyMap, MatchWord, DEMONYM, GPE_HEAD, LOC_HEAD, PLACE};
+use crate::entities::lexicon::{self, key, KeyMap, MatchWord, WordClass, DEMONYM, GPE_HEAD, LOC_HEAD, PLACE};
 use crate::entities::words::WordKind;
 
 use super::{names_nation, sort, Ctx, Kind, Name};
+
+/// "Good Morning Norland", "Riverton Tonight": a place inside a programme's name is no mention
+/// of the place; "the Small Business section": a paper's section is no organization.
+pub(super) fn programmes_and_sections(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let class = |j: usize, c: WordClass| j < r.end && cx.lex.is(p.words[j].key, c);
+    let capital = |j: usize| cx.cap(j) && !p.info[j].sent_start && !p.info[j].caps_line;
+    spans.retain(|n| {
+        let s = &n.words;
+        let before = s.start > r.start && capital(s.start - 1) && class(s.start - 1, WordClass::ProgrammeFirst);
+        let after = capital(s.end) && class(s.end, WordClass::ProgrammeLast);
+        let programme = n.kind == Kind::Place && (before || after);
+        let section =
+            n.kind == Kind::Org && !cx.p.info.get(s.end).is_some_and(|i| i.cap) && class(s.end, WordClass::SectionNoun);
+        !(programme || section)
+    });
+}
 
 /// "Baltimore Orioles", "New York Yankees": a place followed by more name is a team or a company.
 pub(super) fn place_then_more_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
