@@ -35,6 +35,8 @@ mod hash;
 mod html;
 mod input;
 pub mod internals;
+#[cfg(feature = "invariants")]
+pub mod invariants;
 pub mod json;
 mod layout;
 mod offsets;

@@ -95,7 +95,7 @@ pub fn check(golden: &Golden) -> Vec<String> {
         if !problems.is_empty() {
             problems.push(format!("entities were\n{}", describe(&article)));
         }
-        problems.extend(crate::invariants(&article));
+        problems.extend(byline_core::invariants::problems(&article));
         failures.extend(problems.into_iter().map(|p| format!("{}: {p}", case.name)));
     }
     failures

@@ -52,7 +52,7 @@ pub fn check(golden: &Golden) -> Vec<String> {
             _ => panic!("{}: give `text` or `file`", case.name),
         };
         let article = parser.parse(&text, None).unwrap();
-        let problems = problems(case, &article).into_iter().chain(crate::invariants(&article));
+        let problems = problems(case, &article).into_iter().chain(byline_core::invariants::problems(&article));
         failures.extend(problems.map(|p| format!("{}: {p}", case.name)));
     }
     failures
