@@ -26,6 +26,7 @@ mod article;
 mod calendar_names;
 mod data;
 mod date;
+mod deadline;
 mod doc;
 // Public until the entities stage settles its own visibility and what `examples/train_ner.rs`
 // reaches (the rest of the examples' needs are in `internals`).

@@ -13,6 +13,7 @@ pub fn remedy(kind: ErrorKind) -> Option<&'static str> {
         ),
         ErrorKind::TooLarge => Some("--max-bytes SIZE raises the limit (default 256MiB)"),
         ErrorKind::MissingText => Some("--text-field NAME reads the text from another field (or CSV column)"),
+        ErrorKind::Timeout => Some("--timeout-ms N raises the time limit per article (or leave it out for none)"),
         _ => None,
     }
 }
@@ -29,6 +30,7 @@ pub fn after_batch(summary: &Summary, text_field: &str) -> Vec<String> {
         let what = match kind {
             ErrorKind::InvalidUtf8 => format!("{are} not valid UTF-8"),
             ErrorKind::TooLarge => format!("{are} over the size limit"),
+            ErrorKind::Timeout => "took longer than the time limit".to_string(),
             _ => format!("{have} no {text_field:?} field (the errors above list the fields each has)"),
         };
         lines.push(format!("{n} {records} {what}: {remedy}"));
