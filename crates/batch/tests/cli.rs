@@ -430,3 +430,15 @@ fn a_runaway_article_is_an_error_record_under_timeout_ms() {
     assert_eq!(limited.status.code(), Some(0));
     assert_eq!(limited.stdout, byline_with_stdin(&["parse", "-"], fine).stdout);
 }
+
+#[test]
+fn max_bytes_holds_for_html_pages() {
+    let page =
+        format!("<html><body><article><h1>Dam Opens</h1><p>{}</p></article></body></html>", "It opened. ".repeat(20));
+    let out = byline_with_stdin(&["parse", "-", "--max-bytes", "100"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the limit of 100 bytes; --max-bytes SIZE raises"));
+    let out = byline_with_stdin(&["parse", "-", "--max-bytes", "1000"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"title\":\"Dam Opens\""));
+}
