@@ -117,13 +117,17 @@ eval-timex-heideltime: eval-heideltime-venv ## eval-timex with HeidelTime's scor
 	$(PYTHON) eval/timex.py --heideltime
 
 .PHONY: eval-ner
-eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy (SILVER=dir adds hand-annotated news)
-	$(PYTHON) eval/ner.py $(if $(SILVER),--silver $(SILVER))
+eval-ner: ## Entities: exact-span P/R/F1 on GUM, UNER EWT and BTC dev, beside spaCy (SILVER=dir adds hand-annotated news; ABLATION=1 what each rule is worth)
+	$(PYTHON) eval/ner.py $(if $(SILVER),--silver $(SILVER)) $(if $(ABLATION),--ablation)
 
 .PHONY: eval-python
 eval: eval-python
 eval-python: develop ## parse_many over 2,000 BBC articles against the CLI's time for the same work
 	$(VPY) eval/python_speed.py
+
+.PHONY: bench-spark
+bench-spark: develop ## byline.spark.parse in local[2] against parse_many: articles/s on 2,000 BBC articles (pyspark, Java)
+	$(VPY) eval/spark_speed.py
 
 .PHONY: eval-quotes
 eval-quotes: ## Quotes: P/R/F1 and speaker accuracy on PolNeAR dev (and train for reference), 30% and 80% overlap
@@ -166,6 +170,11 @@ eval-html-venv: $(TRAFILATURA_VENV)/.ready ## Install trafilatura for side-by-si
 eval: eval-html
 eval-html: eval-html-venv ## HTML pages: body P/R/F1, title, authors, date and pages/s on NAEB dev, beside trafilatura
 	$(PYTHON) eval/html.py --trafilatura-venv $(TRAFILATURA_VENV)
+
+.PHONY: eval-warc
+eval: eval-warc
+eval-warc: ## byline batch pages/s on the NAEB dev pages as a WARC, JSON Lines and page files, 1 and 2 threads
+	$(PYTHON) eval/warc.py
 
 # Fuzzing (cargo-fuzz, nightly): each target runs on its committed seeds (fuzz/corpus/<target>),
 # adding what it finds to fuzz/target/corpus/<target>; a crash or a slow input lands in fuzz/artifacts.

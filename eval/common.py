@@ -56,6 +56,26 @@ def run_byline(records: Iterable[dict[str, Any]], *args: str) -> list[dict[str, 
         return read_jsonl(dst)
 
 
+def run_parse_jsonl(records: Iterable[dict[str, Any]], *args: str) -> list[dict[str, Any]]:
+    """Parses `records` with the `parse_jsonl` example (single-threaded, with the parser options
+    the CLI does not offer, such as `--plain-text` or `--entity-rules-off=NAME,...`) and returns
+    its output objects in input order."""
+    subprocess.run(
+        ["cargo", "build", "-q", "--release", "-p", "byline-core", "--example", "parse_jsonl"],
+        cwd=ROOT,
+        check=True,
+    )
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    binary = target / "release" / "examples" / "parse_jsonl"
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        with open(src, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        out = subprocess.run([binary, src, *args], capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     """Precision, recall and F1 from counts."""
     p = tp / n_pred if n_pred else 0.0

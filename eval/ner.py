@@ -15,6 +15,10 @@ names in any of these data sets.
 eval-only). Label `X` marks a span the annotator found ambiguous: gold and predicted spans that
 overlap it are left out of the scores; `MISC` is annotated but never scored.
 
+`--ablation` scores the pipeline again with each entity rule after the tagger switched off (the
+rules of crates/core/src/entities/rules/, in their order), and prints what each is worth: the change
+of micro F1 on every data set when it is left out (negative: the rule helps).
+
 spaCy runs in the comparison virtualenv (`make eval-venv`, or $BYLINE_EVAL_PYTHON) on the same
 texts in the same run; it is never a dependency of byline. The speed line compares words per
 second of the two full pipelines, single-threaded, on the same texts.
@@ -32,7 +36,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, byline_binary, prf, read_jsonl, run_byline, shared_data  # noqa: E402
+from common import ROOT, byline_binary, prf, read_jsonl, run_byline, run_parse_jsonl, shared_data  # noqa: E402
 
 LABELS = ("PER", "ORG", "LOC")
 SYSTEM_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -84,13 +88,21 @@ def gold_spans(doc: dict) -> set[tuple[int, int, str]]:
     return out
 
 
+def records(docs: list[dict]) -> list[dict]:
+    return [{"id": d.get("doc_id", str(i)), "text": d["text"]} for i, d in enumerate(docs)]
+
+
 def byline_spans(docs: list[dict]) -> tuple[list[set], float]:
-    records = [{"id": d.get("doc_id", str(i)), "text": d["text"]} for i, d in enumerate(docs)]
     byline_binary()  # build first, so the timing below is the parse (plus one no-op cargo call)
     os.environ["RAYON_NUM_THREADS"] = "1"
     t0 = time.perf_counter()
-    articles = run_byline(records)
+    articles = run_byline(records(docs))
     secs = time.perf_counter() - t0
+    return article_spans(articles), secs
+
+
+def article_spans(articles: list[dict]) -> list[set]:
+    """The scored name spans of each parsed article."""
     out = []
     for a in articles:
         spans = set()
@@ -102,7 +114,43 @@ def byline_spans(docs: list[dict]) -> tuple[list[set], float]:
                         continue
                     spans.add((m["start"], m["end"], label))
         out.append(spans)
-    return out, secs
+    return out
+
+
+def entity_rules() -> list[tuple[str, str]]:
+    """The entity rules after the tagger, in their order: (name, family)."""
+    build = ["cargo", "build", "-q", "--release", "-p", "byline-core", "--example", "parse_jsonl"]
+    subprocess.run(build, cwd=ROOT, check=True)
+    binary = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "examples" / "parse_jsonl"
+    out = subprocess.run([binary, "--entity-rules"], capture_output=True, text=True, check=True)
+    return [tuple(line.split("\t")) for line in out.stdout.splitlines() if line.strip()]
+
+
+def ablation(sets: dict[str, list[dict]]) -> None:
+    """Micro F1 of each data set with every rule on, and its change with each rule off."""
+    prepared = []
+    for name, docs in sets.items():
+        regions = [ignored_regions(d) for d in docs]
+        gold = [drop_ignored(gold_spans(d), r) for d, r in zip(docs, regions)]
+        prepared.append((name, docs, regions, gold))
+
+    def micro(off: str | None) -> list[float]:
+        flags = [f"--entity-rules-off={off}"] if off else []
+        out = []
+        for _, docs, regions, gold in prepared:
+            pred = article_spans(run_parse_jsonl(records(docs), *flags))
+            pred = [drop_ignored(p, r) for p, r in zip(pred, regions)]
+            out.append(score(gold, pred)["micro"][2])
+        return out
+
+    base = micro(None)
+    width = max(len(n) for n, *_ in prepared)
+    print("\nper-rule ablation: micro F1 change with the rule off (negative: the rule helps)")
+    print(f"{'rule':30} {'family':13} " + " ".join(f"{n[:width]:>{max(width, 7)}}" for n, *_ in prepared))
+    print(f"{'(all rules on: F1)':30} {'':13} " + " ".join(f"{f:>{max(width, 7)}.3f}" for f in base))
+    for rule, family in entity_rules():
+        got = micro(rule)
+        print(f"{rule:30} {family:13} " + " ".join(f"{g - b:>+{max(width, 7)}.3f}" for g, b in zip(got, base)))
 
 
 def spacy_python() -> Path | None:
@@ -162,6 +210,7 @@ def main() -> None:
     ap.add_argument("--no-spacy", action="store_true", help="score byline only")
     ap.add_argument("--errors", type=int, default=0, help="list the N most frequent errors per data set")
     ap.add_argument("--silver", type=Path, help="also score the hand-annotated news in DIR/*.jsonl")
+    ap.add_argument("--ablation", action="store_true", help="print what each entity rule is worth (F1 without it)")
     args = ap.parse_args()
     data = shared_data()
     python = None if args.no_spacy else spacy_python()
@@ -196,6 +245,8 @@ def main() -> None:
             print(line)
         if args.errors:
             show_errors(name, docs, gold, pred, args.errors)
+    if args.ablation:
+        ablation(sets)
     if python and total_words:
         print(
             f"\nspeed (all three sets, {total_words} spaCy tokens, one thread): "

@@ -3,8 +3,9 @@
     python eval/sbd.py [-v]
 
 - Golden Rules (sbd/golden_rules_en.jsonl, 48 rules): a rule passes when byline's sentences, each
-  stripped and whitespace-collapsed, equal the gold list. The rules are bare text, so they are parsed
-  in plain-text mode (no title or boilerplate detection) through the `parse_jsonl` example.
+  stripped and whitespace-collapsed, equal the gold list. Counted twice: through the default path
+  (`byline batch`, layout on, as users run it) and in plain-text mode (no title or boilerplate
+  detection) through the `parse_jsonl` example.
 - GUM news (sbd/gum_news_{dev,train}.jsonl): whole articles through `byline batch`, as users run it.
   A boundary is the end offset of a sentence, except the last of each document; precision, recall
   and F1 count exact matches against GUM's gold sentence ends.
@@ -15,45 +16,27 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, prf, read_jsonl, run_byline, shared_data
+from common import prf, read_jsonl, run_byline, run_parse_jsonl, shared_data
 
 
 def parse_plain(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Parses bare-text records in plain-text mode with the `parse_jsonl` example."""
-    subprocess.run(
-        ["cargo", "build", "-q", "--release", "-p", "byline-core", "--example", "parse_jsonl"],
-        cwd=ROOT,
-        check=True,
-    )
-    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    binary = target / "release" / "examples" / "parse_jsonl"
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.jsonl"
-        with open(src, "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        out = subprocess.run(
-            [binary, src, "--plain-text", "--layout-only"], capture_output=True, text=True, check=True
-        )
-    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    return run_parse_jsonl(records, "--plain-text", "--layout-only")
 
 
 def collapse(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip())
 
 
-def golden_rules(data: Path, verbose: bool) -> tuple[int, int]:
+def golden_rules(data: Path, plain: bool, verbose: bool) -> tuple[int, int]:
     rules = read_jsonl(data / "sbd" / "golden_rules_en.jsonl")
-    articles = parse_plain([{"id": str(r["id"]), "text": r["text"]} for r in rules])
+    records = [{"id": str(r["id"]), "text": r["text"]} for r in rules]
+    articles = parse_plain(records) if plain else run_byline(records)
     passed = 0
     for rule, art in zip(rules, articles):
         got = [collapse(rule["text"][s["start"] : s["end"]]) for s in art["sentences"]]
@@ -97,8 +80,9 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true", help="list failing rules and boundary errors")
     args = ap.parse_args()
     data = shared_data()
-    passed, total = golden_rules(data, args.verbose)
-    print(f"Golden Rules (English): {passed}/{total}")
+    for mode, plain in (("default parse", False), ("plain text", True)):
+        passed, total = golden_rules(data, plain, args.verbose)
+        print(f"Golden Rules (English), {mode}: {passed}/{total}")
     for split in ("dev", "train"):
         p, r, f, n = gum(data / "sbd" / f"gum_news_{split}.jsonl", args.verbose)
         print(f"GUM news {split}: boundary P {p:.4f}  R {r:.4f}  F1 {f:.4f}  ({n} gold boundaries)")

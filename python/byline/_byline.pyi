@@ -7,6 +7,7 @@ from typing import Any, Literal, final
 
 __all__ = [
     "Article",
+    "ArrowBatch",
     "BylineError",
     "Dateline",
     "Entity",
@@ -32,6 +33,7 @@ __all__ = [
     "parse_html",
     "parse_files",
     "parse_many",
+    "parse_rows",
     "render_html",
     "table_columns",
 ]
@@ -318,7 +320,12 @@ class Parser:
     def parse(self, text: _Text, *, published: _Date = None) -> Article: ...
     def parse_html(self, html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
     def parse_many(
-        self, texts_or_records: Iterable[_Record], *, threads: int | None = None, published: _Date = None
+        self,
+        texts_or_records: Iterable[_Record],
+        *,
+        threads: int | None = None,
+        published: _Date = None,
+        format: Literal["text", "html"] | None = None,
     ) -> list[Article]: ...
     def parse_files(
         self,
@@ -331,10 +338,32 @@ class Parser:
 def table_columns(
     articles: Iterable[Article], table: str
 ) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]: ...
+@final
+class ArrowBatch:
+    @property
+    def num_rows(self) -> int: ...
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+
+def parse_rows(
+    parser: Parser,
+    content: list[Any],
+    tables: Sequence[str],
+    *,
+    name: str = "text",
+    html: bool = False,
+    ids: list[Any] | None = None,
+    published: list[Any] | None = None,
+    urls: list[Any] | None = None,
+    threads: int | None = None,
+) -> dict[str, tuple[list[int], ArrowBatch]]: ...
 def parse(text: _Text, *, published: _Date = None) -> Article: ...
 def parse_html(html: _Text, *, url: str | None = None, published: _Date = None) -> Article: ...
 def parse_many(
-    texts_or_records: Iterable[_Record], *, threads: int | None = None, published: _Date = None
+    texts_or_records: Iterable[_Record],
+    *,
+    threads: int | None = None,
+    published: _Date = None,
+    format: Literal["text", "html"] | None = None,
 ) -> list[Article]: ...
 def parse_files(
     paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
-__all__ = ["TABLES", "to_arrow", "to_pandas"]
+__all__ = ["TABLES", "arrow_schema", "to_arrow", "to_pandas"]
 
 TableName = Literal["articles", "quotes", "entities", "mentions", "timexes"]
 TABLES: tuple[TableName, ...] = ("articles", "quotes", "entities", "mentions", "timexes")
@@ -27,12 +27,29 @@ def _columns(articles: Article | Iterable[Article], table: str) -> tuple[list[tu
     return table_columns(items, table)
 
 
-def _require(package: str) -> Any:
-    """The optional dependency `package`, or an ImportError that says how to install it."""
+def _require(package: str, extra: str = "pandas") -> Any:
+    """The optional dependency `package`, or an ImportError that says which extra installs it."""
     try:
         return importlib.import_module(package)
     except ImportError as e:
-        raise ImportError(f"{package} is needed for this: pip install 'byline[pandas]' (pandas and pyarrow)") from e
+        raise ImportError(f"{package} is needed for this: pip install 'byline[{extra}]'") from e
+
+
+def arrow_schema(table: TableName) -> pyarrow.Schema:
+    """The pyarrow schema of one of the flat tables: the columns of ``byline batch --tables``.
+
+    ``string`` and ``int64`` columns, nullable where the column can be empty. ``to_arrow`` and
+    ``byline.spark`` both use it, so there is one definition of the tables in Python: the
+    batch engine's.
+
+    Raises:
+        InvalidOptionError: ``table`` is not one of the five names.
+        ImportError: pyarrow is not installed.
+    """
+    pa = _require("pyarrow")
+    schema, _ = table_columns([], table)
+    types = {"text": pa.string(), "int": pa.int64()}
+    return pa.schema([pa.field(name, types[kind.rstrip("?")], nullable=kind.endswith("?")) for name, kind in schema])
 
 
 def to_pandas(articles: Article | Iterable[Article], table: TableName = "articles") -> pandas.DataFrame:
@@ -72,7 +89,6 @@ def to_arrow(articles: Article | Iterable[Article], table: TableName = "articles
         ImportError: pyarrow is not installed.
     """
     pa = _require("pyarrow")
-    schema, data = _columns(articles, table)
-    types = {"text": pa.string(), "int": pa.int64()}
-    fields = [pa.field(name, types[kind.rstrip("?")], nullable=kind.endswith("?")) for name, kind in schema]
-    return pa.table({name: data[name] for name, _ in schema}, schema=pa.schema(fields))
+    schema = arrow_schema(table)
+    _, data = _columns(articles, table)
+    return pa.table({name: data[name] for name in schema.names}, schema=schema)

@@ -67,7 +67,7 @@ def test_messages_and_exit_codes(tmp_path: Path) -> None:
     feed.write_text('{"id": "a", "body": "Head\\n\\nBody."}\n', encoding="utf-8")
     proc = run("batch", str(feed))
     assert proc.returncode == 1
-    assert b'no field "text" (the record has "id", "body")' in proc.stderr and b"--text-field" in proc.stderr
+    assert b'no field "text" or "html" (the record has "id", "body")' in proc.stderr and b"--text-field" in proc.stderr
     assert run("batch", str(feed), "--text-field", "body").returncode == 0
     assert run("batch", str(feed), "--allow-errors").returncode == 0
     assert run("parse").returncode == 2

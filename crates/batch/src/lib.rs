@@ -34,7 +34,7 @@
 //!     lines.push(String::from_utf8(done.json).unwrap());
 //! }
 //! assert!(lines[0].starts_with(r#"{"schema":"byline/1","id":"a1","#));
-//! assert_eq!(lines[1], r#"{"id":"a2","error":"no field \"text\" (the record has \"id\", \"body\")"}"#);
+//! assert_eq!(lines[1], r#"{"id":"a2","error":"no field \"text\" or \"html\" (the record has \"id\", \"body\")"}"#);
 //! assert_eq!((summary.parsed, summary.errors), (1, 1));
 //! assert_eq!(stats.report(10).articles, 1);
 //! # std::fs::remove_dir_all(&dir)?;
@@ -67,6 +67,6 @@ pub mod writers;
 
 pub use pipeline::{parse_input, prefetch, Chunks, Pipeline, PipelineBuilder, Prefetch};
 pub use process::{Processed, Processor};
-pub use record::{ErrorKind, ErrorRecord, Input, Record};
+pub use record::{ErrorKind, ErrorRecord, HtmlPage, Input, Record};
 pub use stats::{Report, Stats};
 pub use summary::Summary;

@@ -5,7 +5,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{sync_channel, Receiver};
 
-use byline_core::{Article, Parser, Warning, WarningKind};
+use byline_core::{Article, Page, Parser, Warning, WarningKind};
 use rayon::prelude::*;
 
 use crate::record::{ErrorKind, ErrorRecord, Input};
@@ -197,13 +197,25 @@ impl<T> Iterator for Prefetch<T> {
     }
 }
 
-/// Parses one input, giving the article its id. A read failure stays an error record; a parse
+/// Parses one input, giving the article its id: plain text, or an HTML page when the record says
+/// so ([`Record::html`](crate::Record::html)). A read failure stays an error record; a parse
 /// failure, or a panic inside the parser (a bug), becomes one.
 pub fn parse_input(parser: &Parser, input: Input) -> Result<Article, ErrorRecord> {
     let record = input?;
     let id = record.id;
     // The parser is immutable, so a panic cannot leave it broken for the next article.
-    let parsed = catch_unwind(AssertUnwindSafe(|| parser.parse_bytes(&record.bytes, record.published)));
+    let parsed = catch_unwind(AssertUnwindSafe(|| match &record.html {
+        Some(page) => {
+            let info = Page {
+                url: page.url.as_deref(),
+                charset: page.charset.as_deref(),
+                published: record.published,
+                default_published: page.default_published,
+            };
+            parser.parse_page(&record.bytes, &info)
+        }
+        None => parser.parse_bytes(&record.bytes, record.published),
+    }));
     match parsed {
         Ok(Ok(mut article)) => {
             if record.lossy {

@@ -16,6 +16,23 @@ pub struct Record {
     /// The reader already replaced invalid UTF-8 with U+FFFD (`--lossy` on JSON Lines), so the
     /// article gets a lossy-decoding warning.
     pub lossy: bool,
+    /// The bytes are an HTML page (in any encoding), parsed with
+    /// [`Parser::parse_page`](byline_core::Parser::parse_page); what is known about it. `None`:
+    /// the bytes are plain text.
+    pub html: Option<HtmlPage>,
+}
+
+/// What a reader knows of an HTML page besides its bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HtmlPage {
+    /// Where the page came from: a record's `url` field, a WARC record's target URI.
+    pub url: Option<String>,
+    /// The charset the HTTP response declared (a WARC record's `Content-Type`), used when the
+    /// page declares none.
+    pub charset: Option<String>,
+    /// The publication date when the page gives none (`--published`); a date the record itself
+    /// gives is [`Record::published`], which overrides the page's.
+    pub default_published: Option<Date>,
 }
 
 impl Record {
@@ -26,7 +43,18 @@ impl Record {
     /// assert_eq!(r.id.as_deref(), Some("a1"));
     /// ```
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Record {
-        Record { id: Some(id.into()), bytes: text.into().into_bytes(), published: None, lossy: false }
+        Record { id: Some(id.into()), bytes: text.into().into_bytes(), published: None, lossy: false, html: None }
+    }
+
+    /// A record holding an HTML page (bytes in any encoding it declares), from `url` when known.
+    ///
+    /// ```
+    /// let r = byline_batch::Record::html("p1", "<html><body><p>Hi</p></body></html>", Some("https://example.org/a"));
+    /// assert_eq!(r.html.unwrap().url.as_deref(), Some("https://example.org/a"));
+    /// ```
+    pub fn html(id: impl Into<String>, page: impl Into<Vec<u8>>, url: Option<&str>) -> Record {
+        let html = HtmlPage { url: url.map(str::to_string), ..HtmlPage::default() };
+        Record { id: Some(id.into()), bytes: page.into(), html: Some(html), ..Record::default() }
     }
 
     /// Sets the publication date.

@@ -202,7 +202,7 @@ fn tables_and_stats() {
     }
     let articles = csv_rows(&tables.join("articles.csv"));
     assert_eq!(articles.len(), 4);
-    assert_eq!((&articles[3][0], &articles[3][1]), ("broken", "no field \"text\" (the record has \"id\")"));
+    assert_eq!((&articles[3][0], &articles[3][1]), ("broken", "no field \"text\" or \"html\" (the record has \"id\")"));
     assert_eq!(&articles[0][6], "2023-02-25");
 
     // `byline stats` over the (gzip) output says the same as --stats did.
@@ -322,9 +322,9 @@ fn batch_errors_say_what_to_do() {
     let err = stderr(&run);
     // Each failure, then one line per kind of failure an option gets past.
     assert!(err.contains("a_latin1.txt: input is not valid UTF-8 (invalid byte sequence at byte 3)"), "{err}");
-    assert!(err.contains(r#"w1: no field "text" (the record has "id", "body", "url")"#), "{err}");
+    assert!(err.contains(r#"w1: no field "text" or "html" (the record has "id", "body", "url")"#), "{err}");
     assert!(err.contains("1 record is not valid UTF-8: pass --lossy"), "{err}");
-    assert!(err.contains(r#"1 record has no "text" field"#) && err.contains("--text-field NAME"), "{err}");
+    assert!(err.contains(r#"1 record has no "text" or "html" field"#) && err.contains("--html-field NAME"), "{err}");
     assert!(err.contains("2 errors (1 missing_text, 1 invalid_utf8)"), "{err}");
     // Following the advice works.
     let run = byline(&["batch", dir.to_str().unwrap(), "--lossy", "--text-field", "body"]);
@@ -441,4 +441,46 @@ fn max_bytes_holds_for_html_pages() {
     let out = byline_with_stdin(&["parse", "-", "--max-bytes", "1000"], page.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"title\":\"Dam Opens\""));
+}
+
+#[test]
+fn batch_reads_a_web_archive() {
+    use common::warc_record;
+    let tmp = tempfile::tempdir().unwrap();
+    // A Latin-1 page that declares no charset: its HTTP header does.
+    let page = b"<html lang=fr><head><meta property='og:site_name' content='Le Quotidien'></head><body><article>\
+        <h1>Le caf\xe9 rouvre</h1><p>Le caf\xe9 du port a rouvert ses portes lundi, apr\xe8s deux mois de travaux.</p>\
+        </article></body></html>";
+    let uri = "https://news.example/2024/03/04/cafe";
+    let members = [
+        warc_record("warcinfo", "", None, b"software: test\r\n"),
+        warc_record("request", uri, None, b"GET /2024/03/04/cafe HTTP/1.1\r\nHost: news.example\r\n\r\n"),
+        warc_record("response", uri, Some("text/html; charset=ISO-8859-1"), page),
+        warc_record("response", "https://news.example/logo.png", Some("image/png"), b"\x89PNG\r\n"),
+        warc_record("response", "https://news.example/last", Some("text/html"), b"<html><p>cut</p></html>"),
+    ];
+    let mut warc: Vec<u8> = members[..4].iter().flat_map(|m| gzip(m)).collect();
+    let last = gzip(&members[4]);
+    warc.extend(&last[..last.len() / 2]);
+    let path = tmp.path().join("crawl.warc.gz");
+    std::fs::write(&path, warc).unwrap();
+    let out = tmp.path().join("out.jsonl");
+    let tables = tmp.path().join("t");
+    let (p, o, t) = (path.to_str().unwrap(), out.to_str().unwrap(), tables.to_str().unwrap());
+    let run = byline(&["batch", p, "-o", o, "--tables", t, "--table-format", "csv", "--quiet"]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let lines = read_jsonl(&out);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let a = &lines[0];
+    assert_eq!((a["id"].as_str(), a["title"].as_str()), (Some(uri), Some("Le café rouvre")));
+    assert_eq!((a["source"]["url"].as_str(), a["source"]["encoding"].as_str()), (Some(uri), Some("windows-1252")));
+    assert_eq!(a["published"].as_str(), Some("2024-03-04"));
+    // The cut member fails before its header is out: the record is named by its number.
+    assert_eq!(lines[1]["id"].as_str(), Some(format!("{}#5", path.display()).as_str()));
+    assert!(lines[1]["error"].is_string(), "{}", lines[1]);
+    let rows = csv_rows(&tables.join("articles.csv"));
+    let header = csv::Reader::from_path(tables.join("articles.csv")).unwrap().headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("url")], uri);
+    assert_eq!((&rows[0][col("site_name")], &rows[0][col("language")]), ("Le Quotidien", "fr"));
 }

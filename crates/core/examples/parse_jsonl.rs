@@ -2,11 +2,13 @@
 //!
 //! ```sh
 //! cargo run --release -p byline-core --example parse_jsonl -- IN.jsonl [--plain-text]
-//!     [--layout-only | --no-entities | --no-quotes | --no-timexes]
+//!     [--layout-only | --no-entities | --no-quotes | --no-timexes] [--entity-rules-off=NAME,...]
+//! cargo run --release -p byline-core --example parse_jsonl -- --entity-rules   # lists them
 //! ```
 //! Like `byline batch`, but single-threaded and with the parser options exposed, so evaluation
 //! scripts can score modes the CLI does not offer (`--plain-text` reads bare text with no layout
-//! detection, as the sentence-boundary "golden rules" need).
+//! detection, as the sentence-boundary "golden rules" need; `--entity-rules-off` leaves entity
+//! rules out, as the per-rule ablation of `eval/ner.py --ablation` needs).
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -22,6 +24,13 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--entity-rules") {
+        // The entity rules after the tagger, in the order they run: name and family.
+        for rule in byline_core::internals::ENTITY_RULES {
+            println!("{}\t{:?}", rule.name, rule.family);
+        }
+        return Ok(());
+    }
     let (parser, rest) = corpus::parser_from_args(&args)?;
     let path = rest.first().ok_or("usage: parse_jsonl IN.jsonl [flags]")?;
     let records = corpus::read_records(path, usize::MAX)?;

@@ -14,11 +14,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use byline_core::entities::features::Prepared;
-use byline_core::entities::features::TAGS;
-use byline_core::entities::lexicon::Lexicon;
-use byline_core::entities::tagger::{gold_tags, quantise, Model, Trainer};
-use byline_core::entities::EntityRecognizer;
+use byline_core::internals::EntityLexicon as Lexicon;
+use byline_core::internals::EntityRecognizer;
+use byline_core::internals::EntityWords as Prepared;
+use byline_core::internals::ENTITY_TAGS as TAGS;
+use byline_core::internals::{gold_tags, quantise, TaggerModel as Model, Trainer};
 use byline_core::internals::{Segmenter, Token};
 use byline_core::{Label, Span};
 use serde_json::Value;

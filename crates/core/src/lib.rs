@@ -28,9 +28,7 @@ mod data;
 mod date;
 mod deadline;
 mod doc;
-// Public until the entities stage settles its own visibility and what `examples/train_ner.rs`
-// reaches (the rest of the examples' needs are in `internals`).
-pub mod entities;
+mod entities;
 mod error;
 mod hash;
 mod html;
@@ -57,5 +55,5 @@ pub use error::{Error, Result};
 pub use html::looks_like_html;
 pub use json::JsonOptions;
 pub use offsets::CharIndex;
-pub use parser::{Config, Parser, ParserBuilder};
+pub use parser::{Config, Page, Parser, ParserBuilder};
 pub use span::Span;

@@ -4,7 +4,7 @@ use crate::article::{Article, WarningKind};
 use crate::date::Date;
 use crate::deadline::Deadline;
 use crate::doc::Doc;
-use crate::entities::EntityRecognizer;
+use crate::entities::{EntityRecognizer, RuleSet, RULES};
 use crate::error::{Error, Result};
 use crate::html::HtmlExtractor;
 use crate::input;
@@ -33,6 +33,9 @@ pub struct Config {
     /// Read the input as bare body text: paragraphs and sentences, but no title, byline,
     /// dateline, credit, caption or boilerplate detection. Default: false.
     pub plain_text: bool,
+    /// Names of the entity rules after the tagger to leave out, to measure what each is worth
+    /// (`internals::ENTITY_RULES` lists them). Default: none.
+    pub entity_rules_off: Vec<String>,
     /// Time budget for one article (decoding, HTML extraction and every stage): a parse that takes
     /// longer stops with [`Error::Timeout`]. Checked between stages and in their per-paragraph
     /// loops, so it may be overrun by part of one stage. Default: `None` (no limit).
@@ -48,6 +51,7 @@ impl Default for Config {
             quotes: true,
             timexes: true,
             plain_text: false,
+            entity_rules_off: Vec::new(),
             timeout: None,
         }
     }
@@ -113,6 +117,13 @@ impl ParserBuilder {
         self
     }
 
+    /// Leaves out the entity rule named `name` (one of `internals::ENTITY_RULES`), to measure
+    /// what it is worth; [`build`](Self::build) fails on an unknown name. Default: every rule runs.
+    pub fn entity_rule_off(mut self, name: &str) -> ParserBuilder {
+        self.config.entity_rules_off.push(name.to_string());
+        self
+    }
+
     /// Compiles everything the stages need. Done once; the parser is then immutable.
     pub fn build(self) -> Result<Parser> {
         if self.config.max_bytes == 0 || self.config.max_bytes > crate::span::MAX_OFFSET {
@@ -121,11 +132,18 @@ impl ParserBuilder {
                 crate::span::MAX_OFFSET
             )));
         }
+        let mut rules = RuleSet::all();
+        for name in &self.config.entity_rules_off {
+            rules = rules.without(name).ok_or_else(|| {
+                let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+                Error::InvalidOption(format!("no entity rule is named {name:?} (the rules: {})", names.join(", ")))
+            })?;
+        }
         Ok(Parser {
             html: HtmlExtractor::new(),
             layout: LayoutAnalyzer::new().plain_text(self.config.plain_text),
             segmenter: Segmenter::new(),
-            entities: EntityRecognizer::new(),
+            entities: EntityRecognizer::new().with_rules(rules),
             quotes: QuoteExtractor::new(),
             timex: TimexTagger::new(),
             config: self.config,
@@ -154,6 +172,21 @@ pub struct Parser {
     entities: EntityRecognizer,
     quotes: QuoteExtractor,
     timex: TimexTagger,
+}
+
+/// What is known of an HTML page besides its bytes, for [`Parser::parse_page`]. Every field is
+/// optional; the default knows nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Page<'a> {
+    /// Where the page came from (its `source.url`; a date in it may give the publication date).
+    pub url: Option<&'a str>,
+    /// The charset label the HTTP response declared (`Content-Type: text/html; charset=...`),
+    /// used when the page declares none (no byte order mark, no `<meta charset>`).
+    pub charset: Option<&'a str>,
+    /// The publication date, overriding the page's own.
+    pub published: Option<Date>,
+    /// The publication date when the page gives none (a corpus's default, `--published`).
+    pub default_published: Option<Date>,
 }
 
 impl Default for Parser {
@@ -247,13 +280,31 @@ impl Parser {
     /// assert_eq!(article.timexes[0].value.as_deref(), Some("2024-03-05"));
     /// ```
     pub fn parse_html(&self, page: &[u8], url: Option<&str>, published: Option<Date>) -> Result<Article> {
+        self.parse_page(page, &Page { url, published, ..Page::default() })
+    }
+
+    /// [`Parser::parse_html`] with everything known about the page besides its bytes (a WARC
+    /// record's target URI and HTTP charset, a corpus-wide default date): see [`Page`].
+    ///
+    /// ```
+    /// use byline_core::{parse_date, Page, Parser};
+    ///
+    /// let page = b"<html><body><article><h1>Caf\xe9 Opens</h1><p>The caf\xe9 opened its doors to the public \
+    ///     on Monday, the owners said, after a long renovation of the old mill.</p></article></body></html>";
+    /// let served = Page { charset: Some("iso-8859-1"), default_published: parse_date("2024-03-06").ok(), ..Page::default() };
+    /// let article = Parser::new().parse_page(page, &served).unwrap();
+    /// assert_eq!(article.title.as_deref(), Some("Café Opens"));
+    /// assert_eq!(article.timexes[0].value.as_deref(), Some("2024-03-04"));
+    /// ```
+    pub fn parse_page(&self, page: &[u8], info: &Page<'_>) -> Result<Article> {
         if page.len() > self.config.max_bytes {
             return Err(Error::TooLarge { len: page.len(), max: self.config.max_bytes });
         }
         let deadline = Deadline::after(self.config.timeout);
-        let extracted = self.html.extract(page, url)?;
+        let extracted = self.html.extract_served(page, info.url, info.charset)?;
         deadline.check("html")?;
-        let mut doc = Doc::new(&extracted.text, published.or(extracted.published));
+        let published = info.published.or(extracted.published).or(info.default_published);
+        let mut doc = Doc::new(&extracted.text, published);
         doc.deadline = deadline;
         doc.markup_roles = extracted.roles;
         doc.warnings = extracted.warnings;

@@ -14,6 +14,7 @@ mod golden;
 mod objects;
 mod parser;
 mod render;
+mod rows;
 mod tables;
 
 use pyo3::prelude::*;
@@ -25,6 +26,7 @@ pub use article::Article;
 fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<article::Article>()?;
     m.add_class::<parser::Parser>()?;
+    m.add_class::<rows::ArrowBatch>()?;
     objects::register(m)?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parser::parse, m)?)?;
@@ -32,6 +34,7 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parser::parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(parser::parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(tables::table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(rows::parse_rows, m)?)?;
     m.add_function(wrap_pyfunction!(render::render_html, m)?)?;
     m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

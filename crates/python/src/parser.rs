@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use byline_batch::readers::{Location, ReadOptions, Reader};
-use byline_batch::{parse_input, ErrorKind, ErrorRecord, Record};
+use byline_batch::{parse_input, ErrorKind, ErrorRecord, HtmlPage, Record};
 use byline_core::{Config, Date};
 use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
@@ -36,11 +36,38 @@ impl Input {
     }
 }
 
-/// A record before the size check and decoding: what Python gave, and its id and date.
+/// A record before the size check and decoding: what Python gave, and its id and dates.
 struct RawRecord {
     id: Option<String>,
     input: Input,
+    /// The record's own date (for text, the call's `published` when it gives none).
     published: Option<Date>,
+    /// The input is an HTML page (its URL, and the call's `published` as its default date).
+    page: Option<HtmlPage>,
+}
+
+/// How `parse_many` reads its items (its `format` argument).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ItemFormat {
+    /// Strings and pairs are text; a dict with ``"html"`` is a page, else its ``"text"`` is text.
+    Auto,
+    /// Every item is text; a dict's ``"text"`` is read.
+    Text,
+    /// Every item is an HTML page; a dict's ``"html"`` is read.
+    Html,
+}
+
+impl ItemFormat {
+    fn from_arg(format: Option<&str>) -> PyResult<ItemFormat> {
+        match format {
+            None => Ok(ItemFormat::Auto),
+            Some("text") => Ok(ItemFormat::Text),
+            Some("html") => Ok(ItemFormat::Html),
+            Some(other) => {
+                Err(errors::InvalidOptionError::new_err(format!("format must be \"text\" or \"html\", not {other:?}")))
+            }
+        }
+    }
 }
 
 fn record_label(i: usize, id: &Option<String>) -> String {
@@ -50,38 +77,71 @@ fn record_label(i: usize, id: &Option<String>) -> String {
     }
 }
 
-/// Reads one item of `parse_many`'s input: a string, a dict with `text`/`id`/`published`,
-/// or an `(id, text)` pair.
-fn extract_record(item: &Bound<'_, PyAny>, i: usize, published: Option<Date>) -> PyResult<RawRecord> {
+/// `value` as an optional string (None for a missing key or `None`).
+fn optional_str(value: Option<Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    match value {
+        Some(v) if !v.is_none() => Ok(Some(v.str()?.to_str()?.to_owned())),
+        _ => Ok(None),
+    }
+}
+
+/// Reads one item of `parse_many`'s input: a string, a dict with `text` or `html` (and `id`,
+/// `published`, `url`), or an `(id, text)` pair.
+fn extract_record(
+    item: &Bound<'_, PyAny>,
+    i: usize,
+    published: Option<Date>,
+    format: ItemFormat,
+) -> PyResult<RawRecord> {
+    let html = format == ItemFormat::Html;
+    // `url` is `Some` (holding the page's URL, if any) for a dict record that is a page.
+    let record = |id, input, own: Option<Date>, url: Option<Option<String>>| {
+        if html || url.is_some() {
+            let page = HtmlPage { url: url.flatten(), default_published: published, ..HtmlPage::default() };
+            RawRecord { id, input, published: own, page: Some(page) }
+        } else {
+            RawRecord { id, input, published: own.or(published), page: None }
+        }
+    };
+    let what = if html { "html" } else { "text" };
     if item.is_instance_of::<PyString>() || item.is_instance_of::<PyBytes>() {
-        return Ok(RawRecord { id: None, input: Input::extract(item, "text")?, published });
+        return Ok(record(None, Input::extract(item, what)?, None, None));
     }
     if let Ok(d) = item.cast::<PyDict>() {
-        let id = match d.get_item("id")? {
-            Some(v) if !v.is_none() => Some(v.str()?.to_str()?.to_owned()),
+        let id = optional_str(d.get_item("id")?)?;
+        let label = record_label(i, &id);
+        let page = match format {
+            ItemFormat::Text => None,
+            _ => d.get_item("html")?.filter(|v| !v.is_none()),
+        };
+        let (key, value) = match page {
+            Some(page) => ("html", Some(page)),
+            None if html => ("html", None),
+            None => ("text", d.get_item("text")?),
+        };
+        let missing = match format {
+            ItemFormat::Auto => "no \"text\" or \"html\" key".to_string(),
+            _ => format!("no {key:?} key"),
+        };
+        let value = value.ok_or_else(|| errors::InvalidInputError::new_err(format!("{label}: {missing}")))?;
+        let input = Input::extract(&value, &format!("{label}: {key:?}"))?;
+        let own = match d.get_item("published")? {
+            Some(p) if !p.is_none() => date_from_py(Some(&p)).map_err(|e| with_context(item.py(), e, &label))?,
             _ => None,
         };
-        let label = record_label(i, &id);
-        let text = d
-            .get_item("text")?
-            .ok_or_else(|| errors::InvalidInputError::new_err(format!("{label}: no \"text\" key")))?;
-        let input = Input::extract(&text, &format!("{label}: \"text\""))?;
-        let published = match d.get_item("published")? {
-            Some(p) if !p.is_none() => date_from_py(Some(&p)).map_err(|e| with_context(item.py(), e, &label))?,
-            _ => published,
-        };
-        return Ok(RawRecord { id, input, published });
+        // A page's URL, when the record is one (`Some(None)`: a page without a URL).
+        let url = (key == "html").then(|| optional_str(d.get_item("url")?)).transpose()?;
+        return Ok(record(id, input, own, url));
     }
     if let Ok(t) = item.cast::<PyTuple>() {
         if t.len() == 2 {
-            let id = t.get_item(0)?;
-            let id = (!id.is_none()).then(|| id.str().and_then(|s| Ok(s.to_str()?.to_owned()))).transpose()?;
-            let input = Input::extract(&t.get_item(1)?, &format!("{}: text", record_label(i, &id)))?;
-            return Ok(RawRecord { id, input, published });
+            let id = optional_str(Some(t.get_item(0)?))?;
+            let input = Input::extract(&t.get_item(1)?, &format!("{}: {what}", record_label(i, &id)))?;
+            return Ok(record(id, input, None, None));
         }
     }
     Err(PyTypeError::new_err(format!(
-        "record {i}: expected a str, a dict with \"text\" (and \"id\", \"published\"), or an (id, text) pair, not {}",
+        "record {i}: expected a str, a dict with \"text\" or \"html\" (and \"id\", \"published\", \"url\"), or an (id, text) pair, not {}",
         item.get_type().name()?
     )))
 }
@@ -123,6 +183,11 @@ pub struct Parser {
 }
 
 impl Parser {
+    /// The core parser, for the other entry points of the binding.
+    pub(crate) fn core(&self) -> &byline_core::Parser {
+        &self.inner
+    }
+
     fn config(&self) -> &Config {
         self.inner.config()
     }
@@ -140,20 +205,24 @@ impl Parser {
     }
 
     /// Parses records on the batch engine's pipeline, in input order, with the GIL released by
-    /// the caller. Text is parsed as text (as `parse` does); bytes go through the engine's
-    /// `parse_input` (UTF-8 check, binary sniffing, lossy decoding).
+    /// the caller. Text is parsed as text (as `parse` does); bytes and HTML pages go through the
+    /// engine's `parse_input` (UTF-8 check, binary sniffing, lossy decoding; `parse_page`).
     fn run_batch(&self, raw: Vec<RawRecord>, threads: Option<usize>) -> PyResult<Vec<Article>> {
         let parser: &byline_core::Parser = &self.inner;
-        let parse = |r: RawRecord| match r.input {
-            Input::Text(text) => match parser.parse(&text, r.published) {
+        let parse = |r: RawRecord| match (r.input, r.page) {
+            (Input::Text(text), None) => match parser.parse(&text, r.published) {
                 Ok(mut a) => {
                     a.id = r.id;
                     Ok(a)
                 }
                 Err(e) => Err(ErrorRecord::from_core(r.id, &e)),
             },
-            Input::Bytes(bytes) => {
-                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, lossy: false }))
+            (input, html) => {
+                let bytes = match input {
+                    Input::Text(t) => t.into_bytes(),
+                    Input::Bytes(b) => b,
+                };
+                parse_input(parser, Ok(Record { id: r.id, bytes, published: r.published, html, lossy: false }))
             }
         };
         let pipeline = pipeline(threads)?;
@@ -196,13 +265,13 @@ fn batch_error(i: usize, e: ErrorRecord) -> PyErr {
 }
 
 /// Reads `parse_many`'s input into raw records, holding the GIL.
-fn extract_records(items: &Bound<'_, PyAny>, published: Option<Date>) -> PyResult<Vec<RawRecord>> {
+fn extract_records(items: &Bound<'_, PyAny>, published: Option<Date>, format: ItemFormat) -> PyResult<Vec<RawRecord>> {
     if items.is_instance_of::<PyString>() || items.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err("parse_many expects an iterable of articles; use parse() for one text"));
     }
     let mut out = Vec::with_capacity(items.len().unwrap_or(0));
     for (i, item) in items.try_iter()?.enumerate() {
-        out.push(extract_record(&item?, i, published)?);
+        out.push(extract_record(&item?, i, published, format)?);
     }
     Ok(out)
 }
@@ -371,40 +440,50 @@ impl Parser {
     }
 
     /// Parses many articles on all cores through the batch engine, with the GIL released (other
-    /// Python threads keep running). The result is in input order and equals ``parse`` one by one.
+    /// Python threads keep running). The result is in input order and equals ``parse`` (or
+    /// ``parse_html``) one by one.
     ///
     /// Args:
-    ///     texts_or_records: An iterable of strings, of dicts with ``"text"`` (and optional ``"id"``
-    ///         and ``"published"``), or of ``(id, text)`` pairs.
+    ///     texts_or_records: An iterable of strings, of dicts with ``"text"`` or ``"html"`` (and
+    ///         optional ``"id"``, ``"published"`` and, for a page, ``"url"``), or of ``(id, text)``
+    ///         pairs. A dict with ``"html"`` is an HTML page, read from it even when it has a text.
     ///     threads: Number of worker threads (default: one per core).
-    ///     published: Publication date for the records that do not give their own.
+    ///     published: Publication date for the records that do not give their own (for a page,
+    ///         when the page gives none either).
+    ///     format: ``"html"``: every item is an HTML page (strings, pairs and dicts' ``"html"``);
+    ///         ``"text"``: every item is text (dicts' ``"text"``); default: as described above.
     ///
     /// Returns:
     ///     One article per input, in order, each with its record's ``id``.
     ///
     /// Raises:
-    ///     InvalidInputError: A record is malformed (no ``"text"``) or its bytes cannot be decoded;
-    ///         the message names the record.
+    ///     InvalidInputError: A record is malformed (no ``"text"`` or ``"html"``) or its bytes
+    ///         cannot be decoded; the message names the record.
     ///     InputTooLargeError: A record is over ``max_bytes``.
     ///     InvalidDateError: A ``published`` date is invalid.
-    ///     InvalidOptionError: ``threads`` is 0.
-    #[pyo3(signature = (texts_or_records, *, threads=None, published=None))]
+    ///     InvalidOptionError: ``threads`` is 0, or ``format`` is not ``"text"`` or ``"html"``.
+    #[pyo3(signature = (texts_or_records, *, threads=None, published=None, format=None))]
     fn parse_many(
         &self,
         py: Python<'_>,
         texts_or_records: &Bound<'_, PyAny>,
         threads: Option<usize>,
         published: Option<&Bound<'_, PyAny>>,
+        format: Option<&str>,
     ) -> PyResult<Vec<Article>> {
+        let format = ItemFormat::from_arg(format)?;
         let published = date_from_py(published)?;
-        let raw = extract_records(texts_or_records, published)?;
+        let raw = extract_records(texts_or_records, published, format)?;
         without_gil(py, || self.run_batch(raw, threads))
     }
 
     /// Parses files in parallel through the batch engine, with the GIL released, reading them
     /// as ``byline batch`` does: a ``.txt`` file (or any other name) is one article whose ``id``
-    /// is its path; ``.jsonl``, ``.csv`` and ``.json`` files hold records; ``.gz`` is
-    /// decompressed; a directory is walked recursively in name order.
+    /// is its path, an HTML page when its content looks like one (unless ``plain_text``); an
+    /// ``.html``/``.htm`` file is one page; ``.jsonl``, ``.csv`` and ``.json`` files hold records
+    /// (with ``"text"``, or ``"html"`` and ``"url"``); a ``.warc`` file holds pages (its HTML
+    /// responses, each with its target URI as ``id``); ``.gz`` is decompressed; a directory is
+    /// walked recursively in name order.
     ///
     /// Args:
     ///     paths_or_glob: A file, a directory, a glob pattern (``"corpus/**/*.txt"``), or an
@@ -432,8 +511,13 @@ impl Parser {
         let published = date_from_py(published)?;
         let locations = expand_paths(py, paths_or_glob)?;
         let config = self.config();
-        let options =
-            ReadOptions { max_bytes: config.max_bytes, lossy: config.lossy_utf8, published, ..ReadOptions::default() };
+        let options = ReadOptions {
+            max_bytes: config.max_bytes,
+            lossy: config.lossy_utf8,
+            published,
+            detect_html: !config.plain_text,
+            ..ReadOptions::default()
+        };
         let parser: &byline_core::Parser = &self.inner;
         without_gil(py, || {
             let reader = Reader::open(&locations, options)?;
@@ -494,28 +578,32 @@ pub fn parse_html(
 /// Parses many articles on all cores with the default parser; see ``Parser.parse_many``.
 ///
 /// Args:
-///     texts_or_records: An iterable of strings, of dicts with ``"text"`` (and optional ``"id"``
-///         and ``"published"``), or of ``(id, text)`` pairs.
+///     texts_or_records: An iterable of strings, of dicts with ``"text"`` or ``"html"`` (and
+///         optional ``"id"``, ``"published"``, ``"url"``), or of ``(id, text)`` pairs.
 ///     threads: Number of worker threads (default: one per core).
 ///     published: Publication date for the records that do not give their own.
+///     format: ``"html"`` (every item is a page) or ``"text"``; default: dicts with ``"html"``
+///         are pages, everything else text.
 ///
 /// Returns:
 ///     One article per input, in order.
 #[pyfunction]
-#[pyo3(signature = (texts_or_records, *, threads=None, published=None))]
+#[pyo3(signature = (texts_or_records, *, threads=None, published=None, format=None))]
 pub fn parse_many(
     py: Python<'_>,
     texts_or_records: &Bound<'_, PyAny>,
     threads: Option<usize>,
     published: Option<&Bound<'_, PyAny>>,
+    format: Option<&str>,
 ) -> PyResult<Vec<Article>> {
-    default().parse_many(py, texts_or_records, threads, published)
+    default().parse_many(py, texts_or_records, threads, published, format)
 }
 
 /// Parses files on all cores with the default parser; see ``Parser.parse_files``.
 ///
 /// Args:
-///     paths_or_glob: A file, a directory (its files), a glob pattern, or an iterable of paths.
+///     paths_or_glob: A file, a directory (its files), a glob pattern, or an iterable of paths:
+///         text, HTML pages, JSON Lines, CSV, JSON and WARC files (optionally ``.gz``).
 ///     threads: Number of worker threads (default: one per core).
 ///     published: Publication date for every file.
 ///

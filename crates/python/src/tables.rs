@@ -16,7 +16,7 @@ use crate::errors::InvalidOptionError;
 /// `(name, kind)` per column, kind one of `text`, `text?`, `int`, `int?`.
 type Schema = Vec<(&'static str, &'static str)>;
 
-fn table_named(name: &str) -> PyResult<Table> {
+pub(crate) fn table_named(name: &str) -> PyResult<Table> {
     Table::ALL.into_iter().find(|t| t.name() == name).ok_or_else(|| {
         let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
         InvalidOptionError::new_err(format!("no table {name:?}: choose one of {}", names.join(", ")))

@@ -100,8 +100,8 @@ impl ParsingArgs {
 
 #[derive(Args)]
 pub struct BatchArgs {
-    /// Inputs: directories (their .txt, .json, .jsonl, .csv files, optionally .gz), files, or `-`
-    /// for standard input (the default).
+    /// Inputs: directories (their .txt, .html, .json, .jsonl, .csv, .warc files, optionally .gz),
+    /// files, or `-` for standard input (the default).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Output file for the Article JSON Lines (gzip-compressed when it ends in .gz); default: standard output.
@@ -114,6 +114,13 @@ pub struct BatchArgs {
     /// JSON key or CSV column holding the article text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
+    /// JSON key or CSV column holding the article as an HTML page (read instead of the text when
+    /// a record has it).
+    #[arg(long, value_name = "NAME", default_value = "html")]
+    pub html_field: String,
+    /// JSON key or CSV column holding an HTML page's URL.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_field: String,
     /// JSON key or CSV column holding the record id [records without one get <source>:<line>].
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
@@ -167,7 +174,7 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// One JSON object per line.
     Jsonl,
@@ -175,8 +182,12 @@ pub enum FormatArg {
     Csv,
     /// One JSON object per file.
     Json,
-    /// One plain-text article per file.
+    /// One plain-text article per file (not read as HTML even when it looks like a page).
     Txt,
+    /// One HTML page per file.
+    Html,
+    /// A web archive: its HTML response records.
+    Warc,
 }
 
 impl From<FormatArg> for Format {
@@ -186,6 +197,8 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
             FormatArg::Txt => Format::Text,
+            FormatArg::Html => Format::Html,
+            FormatArg::Warc => Format::Warc,
         }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::mpsc::sync_channel;
 
 use serde::Serialize;
 
-use super::args::{BatchArgs, TableFormatArg};
+use super::args::{BatchArgs, FormatArg, TableFormatArg};
 use super::progress::Progress;
 use super::sink::Sink;
 use super::{hints, Fatal, Interrupt, EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK};
@@ -32,13 +32,17 @@ pub fn run(args: &BatchArgs, interrupt: &Interrupt) -> Result<u8, Fatal> {
     let options = ReadOptions {
         fields: Fields {
             text: args.text_field.clone(),
+            html: args.html_field.clone(),
             id: args.id_field.clone(),
             published: args.published_field.clone(),
+            url: args.url_field.clone(),
         },
         format: args.format.map(Into::into),
         max_bytes: args.parsing.max_bytes,
         lossy: args.parsing.lossy,
         published: args.parsing.published,
+        // Bare text is what these ask for, whatever the files look like.
+        detect_html: !(args.parsing.plain_text || args.format == Some(FormatArg::Txt)),
     };
     let reader = Reader::open(&locations, options)?;
     let counter = reader.counter();
@@ -123,7 +127,7 @@ fn finish(args: &BatchArgs, summary: &Summary, stats: Option<&Stats>) -> Result<
     let report = stats.map(|s| s.report(args.top));
     if !args.quiet {
         eprintln!("byline: {summary}");
-        for hint in hints::after_batch(summary, &args.text_field) {
+        for hint in hints::after_batch(summary, &args.text_field, &args.html_field) {
             eprintln!("byline: {hint}");
         }
     }

@@ -12,7 +12,9 @@ pub fn remedy(kind: ErrorKind) -> Option<&'static str> {
              (from Latin-1: iconv -f latin1 -t utf-8)",
         ),
         ErrorKind::TooLarge => Some("--max-bytes SIZE raises the limit (default 256MiB)"),
-        ErrorKind::MissingText => Some("--text-field NAME reads the text from another field (or CSV column)"),
+        ErrorKind::MissingText => {
+            Some("--text-field NAME reads the text from another field (or CSV column), --html-field NAME an HTML page")
+        }
         ErrorKind::Timeout => Some("--timeout-ms N raises the time limit per article (or leave it out for none)"),
         _ => None,
     }
@@ -20,7 +22,7 @@ pub fn remedy(kind: ErrorKind) -> Option<&'static str> {
 
 /// The lines to print after a batch's summary: for each kind of failure an option gets past,
 /// how many records failed so and what to do.
-pub fn after_batch(summary: &Summary, text_field: &str) -> Vec<String> {
+pub fn after_batch(summary: &Summary, text_field: &str, html_field: &str) -> Vec<String> {
     let mut lines = Vec::new();
     for kind in ErrorKind::ALL {
         let (Some(&n), Some(remedy)) = (summary.errors_by_kind.get(kind.as_str()), remedy(kind)) else {
@@ -31,7 +33,9 @@ pub fn after_batch(summary: &Summary, text_field: &str) -> Vec<String> {
             ErrorKind::InvalidUtf8 => format!("{are} not valid UTF-8"),
             ErrorKind::TooLarge => format!("{are} over the size limit"),
             ErrorKind::Timeout => "took longer than the time limit".to_string(),
-            _ => format!("{have} no {text_field:?} field (the errors above list the fields each has)"),
+            _ => {
+                format!("{have} no {text_field:?} or {html_field:?} field (the errors above list the fields each has)")
+            }
         };
         lines.push(format!("{n} {records} {what}: {remedy}"));
     }
@@ -48,9 +52,10 @@ mod tests {
         summary.errors_by_kind.insert("invalid_utf8", 2);
         summary.errors_by_kind.insert("missing_text", 1);
         summary.errors_by_kind.insert("binary", 4);
-        let lines = after_batch(&summary, "body");
+        let lines = after_batch(&summary, "body", "page");
         assert_eq!(lines.len(), 2, "{lines:?}");
-        assert!(lines[0].starts_with("1 record has no \"body\" field") && lines[0].contains("--text-field"));
+        assert!(lines[0].starts_with("1 record has no \"body\" or \"page\" field"), "{}", lines[0]);
+        assert!(lines[0].contains("--text-field") && lines[0].contains("--html-field"), "{}", lines[0]);
         assert!(lines[1].starts_with("2 records are not valid UTF-8: pass --lossy"), "{}", lines[1]);
     }
 }

@@ -5,13 +5,15 @@ use std::sync::Arc;
 use csv::{ByteRecord, ReaderBuilder};
 
 use super::{fields::parse_published, BoxRead, ReadOptions};
-use crate::record::{ErrorKind, ErrorRecord, Input, Record};
+use crate::record::{ErrorKind, ErrorRecord, HtmlPage, Input, Record};
 
-/// Column positions of the configured fields.
+/// Column positions of the configured fields; the header has a text or an HTML column, or both.
 struct Columns {
-    text: usize,
+    text: Option<usize>,
+    html: Option<usize>,
     id: Option<usize>,
     published: Option<usize>,
+    url: Option<usize>,
 }
 
 /// The records of one CSV stream. A bad row is an error record and reading goes on; a read
@@ -42,19 +44,31 @@ impl CsvRecords {
         let headers = self.reader.byte_headers().map_err(|e| (ErrorKind::Read, e.to_string()))?;
         let find = |name: &str| headers.iter().position(|h| h == name.as_bytes());
         let fields = &self.options.fields;
-        let text = find(&fields.text).ok_or_else(|| {
+        let (text, html) = (find(&fields.text), find(&fields.html));
+        if text.is_none() && html.is_none() {
             let names: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
-            (ErrorKind::MissingText, super::fields::missing(&fields.text, "column", "the header", &names))
-        })?;
-        Ok(Columns { text, id: find(&fields.id), published: find(&fields.published) })
+            let msg = super::fields::missing(&[&fields.text, &fields.html], "column", "the header", &names);
+            return Err((ErrorKind::MissingText, msg));
+        }
+        Ok(Columns { text, html, id: find(&fields.id), published: find(&fields.published), url: find(&fields.url) })
     }
 
     fn record(&self, columns: &Columns, line_id: String) -> Input {
         let field = |i: Option<usize>| i.and_then(|i| self.row.get(i)).filter(|f| !f.is_empty());
-        let id = field(columns.id).map(|f| String::from_utf8_lossy(f).into_owned()).unwrap_or(line_id);
+        let lossy = |f: &[u8]| String::from_utf8_lossy(f).into_owned();
+        let id = field(columns.id).map(lossy).unwrap_or(line_id);
         let fail = |kind, msg: String| ErrorRecord::new(Some(id.clone()), kind, msg);
-        let Some(text) = self.row.get(columns.text) else {
-            return Err(fail(ErrorKind::Format, format!("the row has no {:?} column", self.options.fields.text)));
+        // A row's page, when it has one, else its text.
+        let (text, html) = match field(columns.html) {
+            Some(page) => (page, Some(HtmlPage { url: field(columns.url).map(lossy), ..HtmlPage::default() })),
+            None => match columns.text.and_then(|i| self.row.get(i)) {
+                Some(text) => (text, None),
+                None => {
+                    let fields = &self.options.fields;
+                    let name = if columns.text.is_some() { &fields.text } else { &fields.html };
+                    return Err(fail(ErrorKind::Format, format!("the row has no {name:?} column")));
+                }
+            },
         };
         if text.len() > self.options.max_bytes {
             let e = byline_core::Error::TooLarge { len: text.len(), max: self.options.max_bytes };
@@ -66,7 +80,7 @@ impl CsvRecords {
             }
             None => None,
         };
-        Ok(Record { id: Some(id), bytes: text.to_vec(), published, lossy: false })
+        Ok(Record { id: Some(id), bytes: text.to_vec(), published, lossy: false, html })
     }
 }
 
@@ -140,7 +154,23 @@ mod tests {
         let e = out[0].as_ref().unwrap_err();
         assert_eq!(
             (e.kind, e.error.as_str()),
-            (ErrorKind::MissingText, r#"in.csv: no column "text" (the header has "id", "body")"#)
+            (ErrorKind::MissingText, r#"in.csv: no column "text" or "html" (the header has "id", "body")"#)
         );
+    }
+
+    #[test]
+    fn rows_with_a_page_are_html() {
+        let input = b"id,url,html,text\na,https://example.org/a,<p>Page</p>,\nb,,,Just text\n";
+        let out = read_all(input, ReadOptions::default());
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(
+            (a.bytes.as_slice(), a.html.as_ref().unwrap().url.as_deref()),
+            (&b"<p>Page</p>"[..], Some("https://example.org/a"))
+        );
+        let b = out[1].as_ref().unwrap();
+        assert_eq!((b.bytes.as_slice(), b.html.as_ref()), (&b"Just text"[..], None));
+        let out = read_all(b"id,html\nc,<p>x</p>\nd\n", ReadOptions::default());
+        assert!(out[0].as_ref().unwrap().html.is_some());
+        assert_eq!(out[1].as_ref().unwrap_err().error, "the row has no \"html\" column");
     }
 }

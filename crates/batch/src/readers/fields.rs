@@ -1,4 +1,5 @@
-//! The configurable fields of a JSON record: which key holds the text, the id, the date.
+//! The configurable fields of a JSON record: which key holds the text (or an HTML page), the
+//! id, the date, the page's URL.
 
 use std::fmt;
 
@@ -6,22 +7,34 @@ use byline_core::{parse_date, Date};
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use crate::record::{ErrorKind, ErrorRecord, Record};
+use crate::record::{ErrorKind, ErrorRecord, HtmlPage, Record};
 
-/// Names of the fields (JSON keys or CSV columns) that hold an article's text, id and date.
+/// Names of the fields (JSON keys or CSV columns) that hold an article's text or HTML page, id,
+/// date and URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fields {
     /// The article text. Default: `text`.
     pub text: String,
+    /// The article as an HTML page; a record that has it is read from it (even when it has a
+    /// text too). Default: `html`.
+    pub html: String,
     /// The record id (a string or a number). Default: `id`.
     pub id: String,
     /// The publication date, `YYYY-MM-DD` or an ISO date-time. Default: `published`.
     pub published: String,
+    /// The URL of an HTML page (its `source.url`). Default: `url`.
+    pub url: String,
 }
 
 impl Default for Fields {
     fn default() -> Fields {
-        Fields { text: "text".into(), id: "id".into(), published: "published".into() }
+        Fields {
+            text: "text".into(),
+            html: "html".into(),
+            id: "id".into(),
+            published: "published".into(),
+            url: "url".into(),
+        }
     }
 }
 
@@ -67,36 +80,56 @@ pub(crate) fn from_json(bytes: &[u8], fields: &Fields, lossy: bool) -> Result<Re
     if let (Some(valid_up_to), false) = (bad_utf8, lossy) {
         return Err(ErrorRecord::from_core(id.clone(), &byline_core::Error::InvalidUtf8 { valid_up_to }));
     }
-    let text = match picked.text {
-        Some(Value::String(s)) => s,
-        None => {
-            return Err(fail(ErrorKind::MissingText, missing(&fields.text, "field", "the record", &key_names(&json))))
+    let string = |value: Option<Value>, name: &str| match value {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Null) => Err(fail(ErrorKind::Format, format!("field {name:?} is null"))),
+        Some(_) => Err(fail(ErrorKind::Format, format!("field {name:?} is not a string"))),
+    };
+    let html = match picked.html {
+        Some(Value::Null) => None, // `"html": null` beside a text: read the text
+        html => string(html, &fields.html)?,
+    };
+    let (bytes, html) = match html {
+        Some(page) => {
+            let url = match picked.url {
+                None | Some(Value::Null) => None,
+                url => string(url, &fields.url)?,
+            };
+            (page.into_bytes(), Some(HtmlPage { url, ..HtmlPage::default() }))
         }
-        Some(Value::Null) => return Err(fail(ErrorKind::Format, format!("field {:?} is null", fields.text))),
-        Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.text))),
+        None => match string(picked.text, &fields.text)? {
+            Some(text) => (text.into_bytes(), None),
+            None => {
+                let msg = missing(&[&fields.text, &fields.html], "field", "the record", &key_names(&json));
+                return Err(fail(ErrorKind::MissingText, msg));
+            }
+        },
     };
     let published = match picked.published {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => parse_published(&s).map_err(|e| fail(ErrorKind::Format, e.to_string()))?,
         Some(_) => return Err(fail(ErrorKind::Format, format!("field {:?} is not a string", fields.published))),
     };
-    Ok(Record { id, bytes: text.into_bytes(), published, lossy: bad_utf8.is_some() })
+    Ok(Record { id, bytes, published, lossy: bad_utf8.is_some(), html })
 }
 
 /// Most field names listed in a "no field" message.
 const NAMES_LISTED: usize = 12;
 
-/// "no field \"text\" (the record has \"body\", \"id\")": what is missing, and what there is
-/// instead (the first few names, in the input's order), so the right name can be chosen.
-pub(crate) fn missing(name: &str, what: &str, holder: &str, names: &[String]) -> String {
+/// "no field \"text\" or \"html\" (the record has \"body\", \"id\")": what is missing (any
+/// of `wanted`), and what there is instead (the first few names, in the input's order), so the
+/// right name can be chosen.
+pub(crate) fn missing(wanted: &[&str], what: &str, holder: &str, names: &[String]) -> String {
+    let name = wanted.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(" or ");
     if names.is_empty() {
-        return format!("no {what} {name:?} ({holder} has none)");
+        return format!("no {what} {name} ({holder} has none)");
     }
     let mut listed: Vec<String> = names.iter().take(NAMES_LISTED).map(|n| format!("{n:?}")).collect();
     if names.len() > NAMES_LISTED {
         listed.push(format!("and {} more", names.len() - NAMES_LISTED));
     }
-    format!("no {what} {name:?} ({holder} has {})", listed.join(", "))
+    format!("no {what} {name} ({holder} has {})", listed.join(", "))
 }
 
 /// The keys of a JSON object, in order (read again only when a record fails).
@@ -120,12 +153,14 @@ fn key_names(json: &str) -> Vec<String> {
     serde::Deserializer::deserialize_map(&mut de, Keys).unwrap_or_default()
 }
 
-/// The three fields of interest; everything else is skipped without being built.
+/// The fields of interest; everything else is skipped without being built.
 #[derive(Default)]
 struct Picked {
     text: Option<Value>,
+    html: Option<Value>,
     id: Option<Value>,
     published: Option<Value>,
+    url: Option<Value>,
 }
 
 struct Picker<'a>(&'a Fields);
@@ -147,18 +182,25 @@ impl<'de> Visitor<'de> for Picker<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Picked, A::Error> {
         let mut picked = Picked::default();
+        let f = self.0;
         while let Some(key) = map.next_key::<String>()? {
-            let slot = if key == self.0.text {
-                &mut picked.text
-            } else if key == self.0.id {
-                &mut picked.id
-            } else if key == self.0.published {
-                &mut picked.published
-            } else {
+            // One key can serve two roles (`--id-field url`): each gets the value.
+            let slots = [
+                (key == f.text, &mut picked.text),
+                (key == f.html, &mut picked.html),
+                (key == f.id, &mut picked.id),
+                (key == f.published, &mut picked.published),
+                (key == f.url, &mut picked.url),
+            ];
+            let mut wanted = slots.into_iter().filter(|(hit, _)| *hit).map(|(_, slot)| slot).peekable();
+            if wanted.peek().is_none() {
                 map.next_value::<IgnoredAny>()?;
                 continue;
-            };
-            *slot = Some(map.next_value::<Value>()?);
+            }
+            let value = map.next_value::<Value>()?;
+            for slot in wanted {
+                *slot = Some(value.clone());
+            }
         }
         Ok(picked)
     }
@@ -177,7 +219,7 @@ mod tests {
         let r = read(br#"{"id": 7, "topics": [1, {"x": 2}], "text": "Hi", "published": "2023-02-25"}"#).unwrap();
         assert_eq!((r.id.as_deref(), r.bytes.as_slice()), (Some("7"), &b"Hi"[..]));
         assert_eq!(r.published.unwrap().to_string(), "2023-02-25");
-        let fields = Fields { text: "body".into(), id: "url".into(), published: "date".into() };
+        let fields = Fields { text: "body".into(), id: "url".into(), published: "date".into(), ..Fields::default() };
         let r = from_json(br#"{"url": "u", "body": "B", "date": null}"#, &fields, false).unwrap();
         assert_eq!((r.id.as_deref(), r.bytes.as_slice(), r.published), (Some("u"), &b"B"[..], None));
     }
@@ -189,9 +231,9 @@ mod tests {
         let e = read(br#"{"id": "a", "body": "B", "url": "u"}"#).unwrap_err();
         assert_eq!(
             (e.kind, e.error.as_str()),
-            (ErrorKind::MissingText, r#"no field "text" (the record has "id", "body", "url")"#)
+            (ErrorKind::MissingText, r#"no field "text" or "html" (the record has "id", "body", "url")"#)
         );
-        assert_eq!(read(b"{}").unwrap_err().error, r#"no field "text" (the record has none)"#);
+        assert_eq!(read(b"{}").unwrap_err().error, r#"no field "text" or "html" (the record has none)"#);
         let many: Vec<String> = (0..15).map(|i| format!("\"k{i}\": {i}")).collect();
         let e = read(format!("{{{}}}", many.join(", ")).as_bytes()).unwrap_err();
         assert!(e.error.ends_with(r#""k10", "k11", and 3 more)"#), "{}", e.error);
@@ -202,6 +244,27 @@ mod tests {
         assert_eq!((e.id.as_deref(), e.kind), (Some("b"), ErrorKind::InvalidUtf8));
         assert_eq!(read(b"[1, 2]").unwrap_err().kind, ErrorKind::Format);
         assert_eq!(read(b"{\"text\": \"a\"} trailing").unwrap_err().kind, ErrorKind::Format);
+    }
+
+    #[test]
+    fn a_record_with_html_is_a_page() {
+        let r =
+            read(br#"{"id": "p", "html": "<p>Hi</p>", "url": "https://example.org/a", "text": "ignored"}"#).unwrap();
+        assert_eq!(
+            (r.bytes.as_slice(), r.html.unwrap().url.as_deref()),
+            (&b"<p>Hi</p>"[..], Some("https://example.org/a"))
+        );
+        let r = read(br#"{"html": null, "text": "T", "url": "u"}"#).unwrap();
+        assert_eq!((r.bytes.as_slice(), r.html), (&b"T"[..], None));
+        assert_eq!(read(br#"{"html": 1}"#).unwrap_err().error, r#"field "html" is not a string"#);
+        assert_eq!(read(br#"{"html": "<p>x</p>", "url": 2}"#).unwrap_err().error, r#"field "url" is not a string"#);
+        // One key in two roles.
+        let fields = Fields { id: "url".into(), html: "page".into(), ..Fields::default() };
+        let r = from_json(br#"{"url": "https://example.org/b", "page": "<p>x</p>"}"#, &fields, false).unwrap();
+        assert_eq!(
+            (r.id.as_deref(), r.html.unwrap().url.as_deref()),
+            (Some("https://example.org/b"), Some("https://example.org/b"))
+        );
     }
 
     #[test]

@@ -1,11 +1,18 @@
 //! Readers: inputs (files, directory trees, standard input) become a lazy stream of [`Input`]s.
 //!
-//! - A directory is walked recursively in name order; its `.txt`, `.json`, `.jsonl`/`.ndjson` and
-//!   `.csv` files are read (each optionally `.gz`), other and hidden files are skipped.
-//! - A `.txt` file is one article and a `.json` file one object; a file's path is its id.
-//! - A JSON Lines or CSV file holds one article per line or row. Field names are configurable
-//!   ([`Fields`]); a record without an id gets `<source>:<line>`.
-//! - Gzip is recognised by its magic bytes, whatever the file is called.
+//! - A directory is walked recursively in name order; its `.txt`, `.html`/`.htm`, `.json`,
+//!   `.jsonl`/`.ndjson`, `.csv` and `.warc` files are read (each optionally `.gz`), other and
+//!   hidden files are skipped.
+//! - A `.txt` file is one article (an HTML page when its content looks like one, unless
+//!   [`ReadOptions::detect_html`] is off), an `.html` file one page and a `.json` file one
+//!   object; a file's path is its id.
+//! - A JSON Lines or CSV file holds one article per line or row: its text, or an HTML page (and
+//!   its URL). Field names are configurable ([`Fields`]); a record without an id gets
+//!   `<source>:<line>`.
+//! - A WARC file holds pages: its HTML responses, each with its target URI as id ([`warc`](self)
+//!   module docs in the source: request, metadata and non-HTML records are skipped).
+//! - Gzip is recognised by its magic bytes, whatever the file is called (multi-member gzip, as
+//!   `.warc.gz` files are, included).
 //!
 //! Nothing here fails the whole stream once it has started: an unreadable file, a bad line or
 //! a truncated gzip stream becomes an [`ErrorRecord`] in its place and reading goes on.
@@ -17,6 +24,7 @@ mod files;
 mod jsonl;
 mod lines;
 mod open;
+mod warc;
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -24,7 +32,7 @@ use std::sync::Arc;
 
 use byline_core::Date;
 
-use crate::record::{ErrorKind, ErrorRecord, Input, Record};
+use crate::record::{ErrorKind, ErrorRecord, HtmlPage, Input, Record};
 
 pub use count::ByteCounter;
 pub use fields::{parse_published, Fields};
@@ -41,7 +49,12 @@ pub enum Format {
     /// One JSON object per file (`.json`); the file's path is its id.
     Json,
     /// One plain-text article per file (`.txt`, and any other name); the file's path is its id.
+    /// A file whose content looks like an HTML page is read as one (see [`ReadOptions::detect_html`]).
     Text,
+    /// One HTML page per file (`.html`, `.htm`, `.xhtml`); the file's path is its id.
+    Html,
+    /// A web archive (`.warc`): its HTML response records, each with its target URI as id.
+    Warc,
 }
 
 impl Format {
@@ -50,6 +63,7 @@ impl Format {
     /// ```
     /// use byline_batch::readers::Format;
     /// assert_eq!(Format::from_path("a/b.jsonl.gz".as_ref()), Some(Format::Jsonl));
+    /// assert_eq!(Format::from_path("CC-NEWS-20240305.warc.gz".as_ref()), Some(Format::Warc));
     /// assert_eq!(Format::from_path("notes.md".as_ref()), None);
     /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -61,6 +75,8 @@ impl Format {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "txt" | "text" => Some(Format::Text),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "warc" => Some(Format::Warc),
             _ => None,
         }
     }
@@ -81,8 +97,11 @@ pub struct ReadOptions {
     /// CSV fields are decoded by the parser, which has its own lossy option.) Default: false.
     pub lossy: bool,
     /// The publication date of records that do not give their own (plain-text files, records
-    /// without the date field). Default: `None`.
+    /// without the date field; for an HTML page, when the page gives none either). Default: `None`.
     pub published: Option<Date>,
+    /// Read a plain-text file whose content looks like an HTML page
+    /// ([`looks_like_html`](byline_core::looks_like_html)) as a page. Default: true.
+    pub detect_html: bool,
 }
 
 impl Default for ReadOptions {
@@ -93,6 +112,7 @@ impl Default for ReadOptions {
             max_bytes: 256 * 1024 * 1024,
             lossy: false,
             published: None,
+            detect_html: true,
         }
     }
 }
@@ -156,7 +176,7 @@ impl Reader {
         let inner = locations
             .into_iter()
             .flat_map(move |loc| open_location(loc, &options, &c))
-            .map(move |input| input.map(|r| Record { published: r.published.or(default_date), ..r }));
+            .map(move |input| input.map(|r| with_default_date(r, default_date)));
         Ok(Reader { inner: Box::new(inner), counter })
     }
 
@@ -173,6 +193,16 @@ impl Iterator for Reader {
     fn next(&mut self) -> Option<Input> {
         self.inner.next()
     }
+}
+
+/// Gives a record without a date of its own the default one; an HTML page gets it only when the
+/// page gives none either.
+fn with_default_date(mut r: Record, default: Option<Date>) -> Record {
+    match &mut r.html {
+        Some(page) => page.default_published = page.default_published.or(default),
+        None => r.published = r.published.or(default),
+    }
+    r
 }
 
 /// Opens one location as a byte stream, decompressing gzip (for reading `byline batch` output back).
@@ -241,7 +271,7 @@ fn open_file(path: &Path, format: Format, options: &Arc<ReadOptions>, counter: &
         Ok(opened) => opened,
         Err(e) => return read_error(source, &e),
     };
-    if matches!(format, Format::Text | Format::Json) && !gzip {
+    if matches!(format, Format::Text | Format::Json | Format::Html) && !gzip {
         // Refuse a file over the limit without reading it.
         let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if len > options.max_bytes as u64 {
@@ -256,12 +286,16 @@ fn records_of(reader: open::BoxRead, format: Format, source: String, options: &A
     match format {
         Format::Jsonl => Box::new(jsonl::JsonlRecords::new(reader, source, Arc::clone(options))),
         Format::Csv => Box::new(csv::CsvRecords::new(reader, source, Arc::clone(options))),
-        Format::Json | Format::Text => {
+        Format::Warc => Box::new(warc::WarcRecords::new(reader, source, Arc::clone(options))),
+        Format::Json | Format::Text | Format::Html => {
             let item = read_whole(reader, &source, options.max_bytes).and_then(|bytes| {
                 let record = match format {
                     Format::Json => fields::from_json(&bytes, &options.fields, options.lossy)
                         .map_err(|e| ErrorRecord { id: Some(source.clone()), ..e })?,
-                    _ => Record { bytes, ..Record::default() },
+                    Format::Text if !(options.detect_html && byline_core::looks_like_html(&bytes)) => {
+                        Record { bytes, ..Record::default() }
+                    }
+                    _ => Record { bytes, html: Some(HtmlPage::default()), ..Record::default() },
                 };
                 // A file's path is its id, whatever the JSON says.
                 Ok(Record { id: Some(source), ..record })
@@ -288,4 +322,69 @@ fn read_whole(reader: open::BoxRead, source: &str, max: usize) -> Result<Vec<u8>
 fn read_error(source: String, e: &io::Error) -> Records {
     let msg = format!("{source}: {e}");
     Box::new(std::iter::once(Err(ErrorRecord::new(Some(source), ErrorKind::Read, msg))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::warc::tests::{gzip, page, record};
+    use super::*;
+
+    fn read(dir: &Path, options: ReadOptions) -> Vec<Input> {
+        Reader::open(&[Location::Path(dir.to_path_buf())], options).unwrap().collect()
+    }
+
+    #[test]
+    fn pages_in_a_directory_and_a_multi_member_warc() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let html = "<!doctype html><html><body><p>A page</p></body></html>";
+        std::fs::write(dir.join("a.html"), html).unwrap();
+        std::fs::write(dir.join("b.htm.gz"), gzip(html.as_bytes())).unwrap();
+        std::fs::write(dir.join("c.txt"), html).unwrap();
+        std::fs::write(dir.join("d.txt"), "Headline\n\nUse <p> for paragraphs.").unwrap();
+        // One gzip member per record, as CC-NEWS files are written.
+        let mut warc = gzip(&record("warcinfo", "", "application/warc-fields", b"x: y\r\n"));
+        warc.extend(gzip(&page("https://example.org/1", html)));
+        warc.extend(gzip(&page("https://example.org/2", html)));
+        std::fs::write(dir.join("e.warc.gz"), warc).unwrap();
+        let date = parse_published("2024-03-06").unwrap();
+        let out: Vec<Record> = read(dir, ReadOptions { published: date, ..ReadOptions::default() })
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        let kinds: Vec<(String, bool)> = out
+            .iter()
+            .map(|r| (r.id.clone().unwrap().replace(&dir.display().to_string(), "$DIR"), r.html.is_some()))
+            .collect();
+        let expect = [
+            ("$DIR/a.html", true),
+            ("$DIR/b.htm.gz", true),
+            ("$DIR/c.txt", true),
+            ("$DIR/d.txt", false),
+            ("https://example.org/1", true),
+            ("https://example.org/2", true),
+        ];
+        assert_eq!(kinds, expect.map(|(id, html)| (id.to_string(), html)));
+        // The default date is the page's fallback, and the text's date.
+        assert_eq!((out[0].published, out[0].html.as_ref().unwrap().default_published), (None, date));
+        assert_eq!(out[3].published, date);
+        // Without detection, a .txt page is text.
+        let out = read(dir, ReadOptions { detect_html: false, ..ReadOptions::default() });
+        assert!(out[2].as_ref().unwrap().html.is_none() && out[0].as_ref().unwrap().html.is_some());
+    }
+
+    #[test]
+    fn a_truncated_warc_gz_is_an_error_after_the_rest() {
+        let tmp = tempfile::tempdir().unwrap();
+        let html = "<html><body><p>A page</p></body></html>";
+        let mut warc = gzip(&page("u:1", html));
+        let last = gzip(&page("u:2", html));
+        warc.extend(&last[..last.len() / 2]);
+        let path = tmp.path().join("cut.warc.gz");
+        std::fs::write(&path, warc).unwrap();
+        let out: Vec<Input> = Reader::open(&[Location::Path(path)], ReadOptions::default()).unwrap().collect();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().unwrap().id.as_deref(), Some("u:1"));
+        assert_eq!(out[1].as_ref().unwrap_err().kind, ErrorKind::Read);
+    }
 }

@@ -144,6 +144,10 @@ impl Rows {
             contributors: a.contributors.join(LIST_SEPARATOR),
             published: a.published,
             dateline: a.dateline.map(|d| d.place),
+            url: a.source.as_ref().and_then(|s| s.url.clone()),
+            site_name: a.source.as_ref().and_then(|s| s.site_name.clone()),
+            language: a.source.as_ref().and_then(|s| s.language.clone()),
+            published_at: a.source.and_then(|s| s.published_at),
             paragraphs: int(a.paragraphs.len()),
             sentences: int(a.sentences.len()),
             entities: int(a.entities.len()),
@@ -250,6 +254,22 @@ mod tests {
         let mut json = Vec::new();
         article.write_json(&mut json, false).unwrap();
         assert_eq!(Rows::from_json(&json).unwrap(), rows);
+    }
+
+    #[test]
+    fn a_page_fills_the_source_columns() {
+        let page = "<html lang=en-GB><head><meta property='og:site_name' content='Coast Daily'>\
+            <meta property='article:published_time' content='2024-03-05T08:00:00Z'></head><body><article>\
+            <h1>Harbor Reopens</h1><p>The harbor reopened after a month of repairs, officials said.</p></article></body></html>";
+        let url = "https://news.example/harbor";
+        let article = byline_core::Parser::new().parse_html(page.as_bytes(), Some(url), None).unwrap();
+        let row = &Rows::from_article(&article).articles[0];
+        assert_eq!(
+            (row.url.as_deref(), row.site_name.as_deref(), row.language.as_deref(), row.published_at.as_deref()),
+            (Some(url), Some("Coast Daily"), Some("en-GB"), Some("2024-03-05T08:00:00Z"))
+        );
+        let text = Rows::from_json(LINE.as_bytes()).unwrap();
+        assert_eq!((text.articles[0].url.as_ref(), text.articles[0].published_at.as_ref()), (None, None));
     }
 
     #[test]

@@ -22,6 +22,14 @@ table! {
         published: Option<String>,
         /// The dateline's place ("KYIV, Ukraine").
         dateline: Option<String>,
+        /// An HTML page's URL (`source.url`); empty for plain text.
+        url: Option<String>,
+        /// The publication's name, as an HTML page gives it (`source.site_name`).
+        site_name: Option<String>,
+        /// An HTML page's language as given ("en", "en-GB"; `source.language`).
+        language: Option<String>,
+        /// The publication time as an HTML page gives it, ISO 8601 (`source.published_at`).
+        published_at: Option<String>,
         /// Number of paragraphs, boilerplate included.
         paragraphs: i64,
         /// Number of sentences.

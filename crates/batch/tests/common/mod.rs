@@ -56,3 +56,18 @@ pub fn read_jsonl(path: &Path) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("invalid output line {l:?}: {e}")))
         .collect()
 }
+
+/// A WARC record of `kind` for `uri`, its block an HTTP response (`status`, a Content-Type, `body`)
+/// when `content_type` is given, else `body` as is.
+pub fn warc_record(kind: &str, uri: &str, content_type: Option<&str>, body: &[u8]) -> Vec<u8> {
+    let block = match content_type {
+        Some(ct) => [format!("HTTP/1.1 200 OK\r\nContent-Type: {ct}\r\n\r\n").as_bytes(), body].concat(),
+        None => body.to_vec(),
+    };
+    let header = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype={kind}\r\n\
+         Content-Length: {}\r\n\r\n",
+        block.len()
+    );
+    [header.as_bytes(), &block, b"\r\n\r\n"].concat()
+}

@@ -39,6 +39,10 @@ pub fn parser_from_args(args: &[String]) -> Result<(Parser, Vec<String>), String
     let mut b = Parser::builder();
     let mut rest = Vec::new();
     for a in args {
+        if let Some(names) = a.strip_prefix("--entity-rules-off=") {
+            b = names.split(',').filter(|n| !n.is_empty()).fold(b, |b, n| b.entity_rule_off(n));
+            continue;
+        }
         b = match a.as_str() {
             "--layout-only" => b.entities(false).quotes(false).timexes(false),
             "--no-entities" => b.entities(false),

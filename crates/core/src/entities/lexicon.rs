@@ -320,44 +320,44 @@ impl Lexicon {
         }
     }
 
-    /// True when some multi-word entry starts with the phrase of this [`phrase_key`] (of two
+    /// True when some multi-word entry starts with the phrase of this `phrase_key` (of two
     /// words or more) and goes on.
     #[inline]
     pub fn is_prefix(&self, key: u64) -> bool {
         self.prefixes.contains_key(&key)
     }
 
-    /// A closed-class word ("but", "five"), by its [`key`].
+    /// A closed-class word ("but", "five"), by its `key`.
     #[inline]
     pub fn is_function_word(&self, key: u64) -> bool {
         self.function.contains_key(&key)
     }
 
-    /// True when the word of this [`key`] is of `class`.
+    /// True when the word of this `key` is of `class`.
     #[inline]
     pub fn is(&self, key: u64, class: WordClass) -> bool {
         self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
     }
 
-    /// How a word of sports reports marks a team ("beat", "drew", "manager"), by its [`key`].
+    /// How a word of sports reports marks a team ("beat", "drew", "manager"), by its `key`.
     #[inline]
     pub fn match_word(&self, key: u64) -> Option<MatchWord> {
         self.matches.get(&key).copied()
     }
 
-    /// The flags of a word, by its [`key`].
+    /// The flags of a word, by its `key`.
     #[inline]
     pub fn word(&self, key: u64) -> u32 {
         self.words.get(&key).copied().unwrap_or(0)
     }
 
-    /// The flags of a multi-word phrase, by its [`phrase_key`].
+    /// The flags of a multi-word phrase, by its `phrase_key`.
     #[inline]
     pub fn phrase(&self, key: u64) -> u32 {
         self.phrases.get(&key).copied().unwrap_or(0)
     }
 
-    /// The flags of a name of one or more words, by its [`name_key`] and word count.
+    /// The flags of a name of one or more words, by its `name_key` and word count.
     pub fn name(&self, key: u64, first_word: u64, words: usize) -> u32 {
         if words == 1 {
             self.word(first_word)
@@ -367,7 +367,7 @@ impl Lexicon {
     }
 
     /// The key of the place a short form or alias stands for ("U.S." → "United States"), by
-    /// [`name_key`]; the key itself when it is no known alias.
+    /// `name_key`; the key itself when it is no known alias.
     pub fn canonical(&self, key: u64) -> u64 {
         self.canonical.get(&key).copied().unwrap_or(key)
     }

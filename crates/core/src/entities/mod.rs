@@ -2,18 +2,20 @@
 //!
 //! The stage splits the analysed paragraphs into [`words`], gathers what the [`lexicon`] and the
 //! context say about each ([`features`]), tags the capitalised words with a small averaged
-//! perceptron ([`tagger`]), turns tags into name-only [`mentions`], groups them into entities
-//! ([`grouping`]) and adds [`roles`], titles and [`gender`].
+//! perceptron ([`tagger`]), repairs the tagger's spans with named passes ([`rules`]), turns them
+//! into name-only [`mentions`], groups them into entities ([`grouping`]) and adds [`roles`],
+//! titles and [`gender`].
 
-pub mod features;
-pub mod gender;
-pub mod grouping;
-pub mod lexicon;
-pub mod mentions;
-pub mod nominals;
-pub mod roles;
-pub mod tagger;
-pub mod words;
+pub(crate) mod features;
+pub(crate) mod gender;
+pub(crate) mod grouping;
+pub(crate) mod lexicon;
+pub(crate) mod mentions;
+pub(crate) mod nominals;
+pub(crate) mod roles;
+pub(crate) mod rules;
+pub(crate) mod tagger;
+pub(crate) mod words;
 
 use crate::article::{Entity, Label, Mention, MentionKind};
 use crate::deadline::Deadline;
@@ -23,6 +25,7 @@ use crate::span::Span;
 
 use features::Prepared;
 use lexicon::Lexicon;
+pub use rules::{Family, RuleSet, RULES};
 use tagger::Model;
 
 const MODEL: &[u8] = include_bytes!("../../data/entities/tagger.bin");
@@ -32,6 +35,7 @@ const MODEL: &[u8] = include_bytes!("../../data/entities/tagger.bin");
 pub struct EntityRecognizer {
     lex: Lexicon,
     model: Model,
+    rules: RuleSet,
 }
 
 impl Default for EntityRecognizer {
@@ -44,13 +48,19 @@ impl EntityRecognizer {
     /// Loads the gazetteers and the tagger.
     pub fn new() -> EntityRecognizer {
         let model = Model::from_bytes(MODEL).expect("the embedded tagger model is valid");
-        EntityRecognizer { lex: Lexicon::new(), model }
+        EntityRecognizer { lex: Lexicon::new(), model, rules: RuleSet::all() }
     }
 
     /// A recognizer with another tagger model (as written by `examples/train_ner.rs`), for
     /// training and evaluation.
     pub fn with_model(model: &[u8]) -> Result<EntityRecognizer, tagger::ModelError> {
-        Ok(EntityRecognizer { lex: Lexicon::new(), model: Model::from_bytes(model)? })
+        Ok(EntityRecognizer { lex: Lexicon::new(), model: Model::from_bytes(model)?, rules: RuleSet::all() })
+    }
+
+    /// This recognizer running only the passes after the tagger in `rules`. Default: all of them.
+    pub fn with_rules(mut self, rules: RuleSet) -> EntityRecognizer {
+        self.rules = rules;
+        self
     }
 
     /// The word lists: honorifics and their gender, first names, places.
@@ -99,7 +109,7 @@ impl EntityRecognizer {
             }
             tagger::tag(&self.model, text, &p, r, &mut feats, &mut tags);
         }
-        let mut found = mentions::mentions(text, &p, &tags, &self.lex);
+        let mut found = mentions::mentions(text, &p, &tags, &self.lex, self.rules);
         let clusters = grouping::group(text, &p, &mut found, &self.lex);
         let genders = gender::genders(text, &p, &found, &clusters);
         let mut nominal = nominals::nominals(text, &p, &found, &clusters, &self.lex).into_iter().peekable();
@@ -153,24 +163,6 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
     if !list.iter().any(|x| x == s) {
         list.push(s.to_string());
     }
-}
-
-/// The entity one of whose mentions overlaps `span` ("Mr. Wen" → the entity of "Wen").
-pub fn entity_at(entities: &[Entity], span: Span) -> Option<usize> {
-    entities.iter().position(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
-}
-
-/// The organization a definite description refers to ("the ministry" → "Chinese Foreign
-/// Ministry"): the one organization mentioned before byte `before` whose name ends in `head`
-/// (compared ignoring case). `None` when no organization, or more than one, fits.
-pub fn nominal_antecedent(entities: &[Entity], head: &str, before: usize) -> Option<usize> {
-    let mut fits = entities.iter().enumerate().filter(|(_, e)| {
-        e.label == Label::Org
-            && e.mentions.first().is_some_and(|m| m.span.start() < before)
-            && e.name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(head))
-    });
-    let first = fits.next()?;
-    fits.next().is_none().then_some(first.0)
 }
 
 #[cfg(test)]
@@ -254,15 +246,13 @@ mod tests {
     }
 
     #[test]
-    fn helpers_for_quotes() {
+    fn people_and_nominal_mentions() {
         let rec = EntityRecognizer::new();
         let text = "The Chinese Foreign Ministry said Mr. Wen would go. The ministry added more.";
         let es = entities(&rec, text);
-        let at = text.find("Wen").unwrap();
-        let wen = entity_at(&es, Span::new(at - 4, at + 3)).expect("Mr. Wen");
+        let wen = es.iter().position(|e| e.name == "Wen").expect("Mr. Wen");
         assert_eq!(es[wen].label, Label::Person);
-        let ministry = nominal_antecedent(&es, "ministry", text.find("The ministry").unwrap()).expect("the ministry");
-        assert_eq!(es[ministry].name, "Chinese Foreign Ministry");
+        let ministry = es.iter().position(|e| e.name == "Chinese Foreign Ministry").expect("the ministry");
         let nominal = es[ministry].mentions.iter().find(|m| m.kind == MentionKind::Nominal).expect("nominal");
         assert_eq!(nominal.span.as_str(text), "The ministry");
         assert!(es[wen].titles.is_empty(), "Mr. is no title: {:?}", es[wen].titles);

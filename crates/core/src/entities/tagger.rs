@@ -205,7 +205,7 @@ pub fn gold_tags(p: &Prepared, r: &Range<usize>, names: &[(usize, usize, usize)]
     out
 }
 
-/// Trains a [`Model`]: the averaged perceptron, tags predicted left to right as in [`tag`].
+/// Trains a `Model`: the averaged perceptron, tags predicted left to right as in `tag`.
 #[derive(Default)]
 pub struct Trainer {
     weights: HashMap<u32, Entry>,

@@ -3,7 +3,8 @@
 //! In the order a browser uses: a byte order mark; then a declaration in the first bytes
 //! (`<meta charset>` or `<meta http-equiv=Content-Type content="...; charset=...">`), with
 //! labels mapped by the WHATWG Encoding Standard (so "latin-1" and "iso-8859-1" read as
-//! windows-1252); then a guess from the bytes (chardetng). Two departures, both for pages that
+//! windows-1252); then the charset the HTTP response declared, when the caller knows it (a WARC
+//! record's `Content-Type`); then a guess from the bytes (chardetng). Two departures, both for pages that
 //! were saved or re-encoded after they were served: bytes that are valid UTF-8 and not plain
 //! ASCII are read as UTF-8 whatever the declaration says, and a UTF-16 declaration in a page
 //! that has no UTF-16 byte order mark is ignored. Decoding never fails: malformed bytes
@@ -18,15 +19,15 @@ use encoding_rs::{Encoding, UTF_8};
 const PRESCAN: usize = 4096;
 
 /// The decoded page, the encoding's name ("utf-8", "windows-1252"), and whether malformed
-/// bytes were replaced.
-pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str, bool) {
-    let encoding = detect(bytes);
+/// bytes were replaced. `http` is the charset label the HTTP response declared, if any.
+pub(crate) fn decode<'a>(bytes: &'a [u8], http: Option<&str>) -> (Cow<'a, str>, &'static str, bool) {
+    let encoding = detect(bytes, http.and_then(|label| Encoding::for_label(label.trim().as_bytes())));
     let (text, malformed) = encoding.decode_with_bom_removal(bytes);
     (text, encoding_name(encoding), malformed)
 }
 
-/// The encoding to decode `bytes` with.
-pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
+/// The encoding to decode `bytes` with; `http` is the one the HTTP response declared.
+pub(crate) fn detect(bytes: &[u8], http: Option<&'static Encoding>) -> &'static Encoding {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return enc;
     }
@@ -39,6 +40,9 @@ pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
         if enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE {
             return enc.output_encoding();
         }
+    }
+    if let Some(enc) = http.filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE) {
+        return enc.output_encoding();
     }
     if utf8 {
         return UTF_8;
@@ -109,25 +113,39 @@ mod tests {
     #[test]
     fn declarations_boms_and_guesses() {
         let page = b"<html><head><meta charset=\"ISO-8859-1\"></head><p>caf\xe9 \x93quoted\x94</p>";
-        let (text, name, bad) = decode(page);
+        let (text, name, bad) = decode(page, None);
         assert_eq!((name, bad), ("windows-1252", false));
         assert!(text.contains("café “quoted”"));
         let page = b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1252'><p>\x96</p>";
         assert_eq!(
-            decode(page).0,
+            decode(page, None).0,
             "<meta http-equiv='Content-Type' content='text/html; charset=windows-1252'><p>–</p>"
         );
-        let (text, name, _) = decode(b"\xEF\xBB\xBF<p>hi</p>");
+        let (text, name, _) = decode(b"\xEF\xBB\xBF<p>hi</p>", None);
         assert_eq!((text.as_ref(), name), ("<p>hi</p>", "utf-8"));
-        let (text, name, _) = decode(b"\xFF\xFE<\0p\0>\0");
+        let (text, name, _) = decode(b"\xFF\xFE<\0p\0>\0", None);
         assert_eq!((text.as_ref(), name), ("<p>", "utf-16le"));
         // Re-encoded to UTF-8 but still labelled latin-1.
-        assert_eq!(decode("<meta charset=latin1><p>café</p>".as_bytes()).1, "utf-8");
+        assert_eq!(decode("<meta charset=latin1><p>café</p>".as_bytes(), None).1, "utf-8");
         // No declaration: a guess.
-        let (text, _, _) = decode(b"<p>Der B\xe4cker bringt gro\xdfe Br\xf6tchen f\xfcr alle</p>");
+        let (text, _, _) = decode(b"<p>Der B\xe4cker bringt gro\xdfe Br\xf6tchen f\xfcr alle</p>", None);
         assert!(text.contains("Bäcker"), "{text}");
         // Junk never panics.
-        let (text, _, _) = decode(b"<meta charset=\"\"><meta charset=utf-16>\xff\xfe\x00");
+        let (text, _, _) = decode(b"<meta charset=\"\"><meta charset=utf-16>\xff\xfe\x00", None);
+        assert!(!text.is_empty());
+    }
+
+    #[test]
+    fn the_http_charset_counts_when_the_page_declares_none() {
+        let page = b"<p>caf\xe9 cr\xe8me</p>";
+        let (text, name, _) = decode(page, Some("ISO-8859-1"));
+        assert_eq!((text.as_ref(), name), ("<p>café crème</p>", "windows-1252"));
+        // The page's own declaration, a byte order mark and valid UTF-8 win over it.
+        let (_, name, _) = decode(b"<meta charset=koi8-r><p>\xe9</p>", Some("iso-8859-1"));
+        assert_eq!(name, "koi8-r");
+        assert_eq!(decode("<p>café</p>".as_bytes(), Some("latin1")).1, "utf-8");
+        // An unknown label is no declaration.
+        assert_eq!(decode(b"<p>plain</p>", Some("no-such-charset")).1, "utf-8");
         assert!(!text.is_empty());
     }
 }

@@ -81,10 +81,16 @@ impl HtmlExtractor {
     /// where the page came from, when known. Binary data (NUL bytes near the start) is an
     /// [`Error::Binary`]; anything else gives an article, possibly empty, with warnings.
     pub fn extract(&self, page: &[u8], url: Option<&str>) -> Result<Extracted> {
+        self.extract_served(page, url, None)
+    }
+
+    /// [`HtmlExtractor::extract`] for a page whose HTTP response declared `charset` (the label in
+    /// its `Content-Type`), which decodes it when the page itself declares none.
+    pub fn extract_served(&self, page: &[u8], url: Option<&str>, charset: Option<&str>) -> Result<Extracted> {
         if crate::input::looks_binary(page) && !starts_with_utf16_bom(page) {
             return Err(Error::Binary);
         }
-        let (html, encoding, malformed) = charset::decode(page);
+        let (html, encoding, malformed) = charset::decode(page, charset);
         let mut out = self.extract_str(&html, url);
         out.source.encoding = Some(encoding.to_string());
         if malformed {

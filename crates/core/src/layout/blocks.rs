@@ -85,6 +85,11 @@ fn item(body: &str) -> Item {
     }
 }
 
+/// True when the paragraph is a list item ("• Repairs cost more", "- First", "1. First").
+pub(crate) fn is_list_item(para: &str) -> bool {
+    item(para.trim_start()) != Item::No
+}
+
 /// Appends the paragraphs of `text` to `out`, each trimmed of surrounding blank space.
 pub(crate) fn paragraphs(text: &str, out: &mut Vec<Span>) {
     let mut block: Vec<Line> = Vec::new();

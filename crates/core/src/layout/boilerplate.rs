@@ -7,6 +7,9 @@ pub(crate) const MAX_BOILERPLATE: usize = 400;
 /// Longest paragraph compared whole with the phrase list, or read as a navigation or share row.
 pub(crate) const MAX_FOLDED: usize = 120;
 
+/// Most words in the age of an age notice ("more than 3 years").
+const MAX_AGE_WORDS: usize = 4;
+
 /// `s` lowercased for matching, with runs of blank space made one space, curly apostrophes made
 /// straight, and leading bullets and trailing punctuation and symbols removed.
 pub(crate) fn fold(s: &str, out: &mut String) {
@@ -52,7 +55,27 @@ pub(crate) fn is_boilerplate(raw: &str, folded: &str, lex: &LayoutLexicon) -> bo
     }
     lex.boilerplate_prefixes.starts(unbulleted(raw))
         || lex.boilerplate_contains.is_match(folded)
+        || is_age_notice(folded, lex)
         || is_row(raw, folded, lex)
+}
+
+/// "This was published 3 years ago", "Updated: 2 hours ago", "This article is more than 5
+/// years old. Some details may have changed.": a phrase that opens an age notice, and a
+/// first sentence that ends in "ago" or "old".
+fn is_age_notice(folded: &str, lex: &LayoutLexicon) -> bool {
+    let Some(lead) = lex.age_notices.prefix_len(folded) else { return false };
+    let rest = &folded[lead..];
+    if !rest.starts_with([' ', ':']) {
+        return false; // "publishedx", not "published"
+    }
+    let first = rest.find(". ").map_or(rest, |i| &rest[..i]);
+    let Some(age) = first.strip_suffix(" ago").or_else(|| first.strip_suffix(" old")) else { return false };
+    let age = age.trim_start_matches([' ', ':']);
+    let words = || age.split_whitespace();
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || lex.age_words.contains(w);
+    (2..=MAX_AGE_WORDS).contains(&words().count())
+        && words().all(number)
+        && words().last().is_some_and(|w| !w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A navigation trail ("Home | News | World") or a row of share buttons ("Share on Facebook Twitter Email").
@@ -108,6 +131,13 @@ mod tests {
             "Home | News | World",
             "Share this with Facebook Twitter Email",
             "© 2023 The Company. All rights reserved.",
+            "This was published 3 years ago",
+            "This article is more than 4 years old. Some details may have changed.",
+            "Updated: 2 hours ago",
+            "Published an hour ago",
+            "This feature is not available on your device.",
+            "Your browser does not support the video tag.",
+            "This story has been updated to correct a date.",
         ] {
             assert!(check(s), "{s}");
         }
@@ -122,6 +152,10 @@ mod tests {
             "Leave a reply to the minister, he said.",
             "Email and text messages were sent to every voter.",
             "DU PONT <DD> WINS SUIT AGAINST PHILLIPS <P>",
+            "Published two years ago, the report found the river was polluted.",
+            "Updated figures came two weeks ago.",
+            "This was published in a report by the ministry a year ago, she said.",
+            "Posted ago",
         ] {
             assert!(!check(s), "{s}");
         }

@@ -3,6 +3,7 @@
 
 use crate::layout::boilerplate::unbulleted;
 use crate::layout::lexicon::LayoutLexicon;
+use crate::segment::lexicon::with_ascii_lowercase;
 
 /// Longest paragraph read as a caption, in bytes.
 pub(crate) const MAX_CAPTION: usize = 300;
@@ -14,6 +15,31 @@ const MAX_CREDIT_WORDS: usize = 7;
 pub(crate) struct Caption {
     /// Byte offset (within the paragraph) of a trailing credit label ("Image:"), which starts a sentence.
     pub credit: Option<usize>,
+}
+
+/// True for a paragraph that is only a photo credit, with no caption: "Photo: Jane Doe/Agency",
+/// "(Image: Agency)", "Photograph by Jane Doe". It describes the page, not the story.
+pub(crate) fn credit_only(raw: &str, lex: &LayoutLexicon) -> bool {
+    let s = raw.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']).trim();
+    // Most paragraphs fail on their first words: a credit opens with a credit label ("Photo",
+    // "File photo").
+    let label = |w: &str| with_ascii_lowercase(w, |w| lex.caption_credits.contains(w)).unwrap_or(false);
+    let mut ends = s.match_indices([' ', ':']).map(|(i, _)| i);
+    let (one, two) = (ends.next().unwrap_or(s.len()), ends.next().unwrap_or(s.len()));
+    if s.len() > MAX_CAPTION || !(label(&s[..one]) || label(&s[..two])) {
+        return false;
+    }
+    if credit_label(s, lex) == Some(0) {
+        return true;
+    }
+    let Some(by) = s.find(" by ") else { return false };
+    let credit = &s[by + 4..];
+    let words = credit.split_whitespace().count();
+    let label = &s[..by];
+    label.chars().next().is_some_and(char::is_uppercase)
+        && lex.caption_credits.contains(&label.to_lowercase())
+        && (1..=MAX_CREDIT_WORDS).contains(&words)
+        && !credit.contains(". ")
 }
 
 /// How far from the end a photo agency's name marks a caption ("... (AP Photo/Jane Doe)"), in bytes.
@@ -74,6 +100,20 @@ mod tests {
         assert_eq!(cap("Tweet by a student Image: Twitter / Barack Obama."), Some(Caption { credit: Some(19) }));
         assert!(cap("A man walks past the ministry. (AP Photo/Jane Doe)").is_some());
         assert!(cap("Image caption The minister arrives in Brussels").is_some());
+    }
+
+    #[test]
+    fn credits_alone() {
+        let only = |s: &str| credit_only(s, &LayoutLexicon::new());
+        assert!(only("Photo: Jane Doe/Valley Gazette"));
+        assert!(only("(Image: Northport Council)"));
+        assert!(only("PHOTO: JANE DOE/AGENCY"));
+        assert!(only("Photograph by Ann Lee for the Gazette"));
+        assert!(only("File photo: Northport Council"));
+        assert!(!only("An example of severe eczema. Image: Jambula."));
+        assert!(!only("Photo by Ann Lee shows the dam breaking. It was taken on Monday."));
+        assert!(!only("Photos by the dozen were taken by tourists on the bridge that day and shared"));
+        assert!(!only("The report says: iodine is needed."));
     }
 
     #[test]

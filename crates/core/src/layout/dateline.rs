@@ -21,6 +21,9 @@ pub(crate) struct Found {
     pub body: usize,
     /// The date, when the dateline gives one with its year ("WASHINGTON, Feb. 26, 2023 -").
     pub date: Option<Date>,
+    /// The shape alone makes it a dateline, wherever it stands: an ALL-CAPS place with a
+    /// region, date, agency or brackets ("MILLTOWN, Texas —"), or a country in square brackets.
+    pub vouched: bool,
 }
 
 /// Finds datelines. Built once.
@@ -35,25 +38,53 @@ pub(crate) struct DatelineFinder {
 /// Letters are ASCII classes plus any non-ASCII character (`\P{ASCII}`), which keeps the
 /// automaton small: full Unicode letter classes made every search clear a large visited set.
 /// What the classes let through (a dash glued to a word) the checks in `find` reject.
-const PATTERN: &str = r#"(?x)
-^
-(?:
-    # ALL-CAPS place ("KYIV", "NEW YORK", "DALLAS/FORT WORTH"), then up to two regions
-    [A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*[A-Z\P{ASCII}]\.?
-    (?:\x20[A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*\.?){0,3}
-    (?:\x20?,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,2}
-  |
-    # Capitalised place ("Toronto", "Taipei"), then up to three regions
-    [A-Z\P{ASCII}][a-z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}
-    (?:,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,3}
-)
-# a date ("Feb 26", ", March 3", "26 Feb"), perhaps with its year ("Feb. 26, 2023")
-(?:\x20?,?\x20+[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}(?:,?\x20+[0-9]{4})?|\x20?,\x20+[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8}(?:\x20[0-9]{4})?)?
-# an agency ("(Reuters)", "(AP)")
-(?:\x20?\([A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}.&\-]*){0,3}\))?
-\x20*,?\x20*(?:--|[-—–―_]|:)
-(?:\x20+|$)
-"#;
+/// The pieces are `macro_rules!` so that `concat!` can join them into one pattern.
+macro_rules! caps_place {
+    // ALL-CAPS place ("KYIV", "NEW YORK", "DALLAS/FORT WORTH"), then up to two regions
+    () => {
+        r"[A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*[A-Z\P{ASCII}]\.?
+          (?:\x20[A-Z\P{ASCII}][A-Z\P{ASCII}'./\-]*\.?){0,3}
+          (?:\x20?,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,2}"
+    };
+}
+macro_rules! capitalised_place {
+    // Capitalised place ("Toronto", "Taipei"), then up to three regions
+    () => {
+        r"[A-Z\P{ASCII}][a-z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}
+          (?:,\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}){0,3}"
+    };
+}
+macro_rules! name_in {
+    // A capitalised name of up to four words between the brackets given
+    ($open:literal, $close:literal) => {
+        concat!($open, r"[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*(?:\x20[A-Z\P{ASCII}][A-Za-z\P{ASCII}'.\-]*){0,3}", $close)
+    };
+}
+const PATTERN: &str = concat!(
+    r"(?x)^(?:",
+    caps_place!(),
+    "|",
+    capitalised_place!(),
+    // the place in brackets ("(MILLTOWN, Texas) —")
+    r"|\((?:",
+    caps_place!(),
+    "|",
+    capitalised_place!(),
+    r")\))",
+    // a region in brackets, then a country in square brackets ("Riverton (Region) [Country]:")
+    r"(?:(?:\x20",
+    name_in!(r"\(", r"\)"),
+    r")?\x20",
+    name_in!(r"\[", r"\]"),
+    ")?",
+    // a date ("Feb 26", ", March 3", "26 Feb"), perhaps with its year ("Feb. 26, 2023")
+    r"(?:\x20?,?\x20+[A-Za-z]{3,9}\.?\x20+[0-9]{1,2}(?:,?\x20+[0-9]{4})?|\x20?,\x20+[0-9]{1,2}\x20[A-Z][A-Za-z]{2,8}(?:\x20[0-9]{4})?)?",
+    // an agency ("(Reuters)", "(AP)")
+    r"(?:\x20?",
+    name_in!(r"\(", r"\)"),
+    ")?",
+    r"\x20*,?\x20*(?:--|[-—–―_]|:)(?:\x20+|$)"
+);
 
 const DASHES: [&str; 7] = ["--", "-", "—", "–", "―", "_", ":"];
 
@@ -61,6 +92,14 @@ impl DatelineFinder {
     pub(crate) fn new() -> DatelineFinder {
         let (not_places, not_place_words) = super::lexicon::dateline_words();
         DatelineFinder { pattern: Regex::new(PATTERN).expect("dateline pattern compiles"), not_places, not_place_words }
+    }
+
+    /// A cheap test before [`DatelineFinder::find`] for a dateline that must vouch for itself:
+    /// one opens with two capitals, a bracket or a non-ASCII letter, or has a square bracket.
+    pub(crate) fn may_vouch(para: &str) -> bool {
+        let b = para.as_bytes();
+        let caps = b.len() >= 2 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase();
+        caps || b.first().is_some_and(|&c| c == b'(' || !c.is_ascii()) || b[..b.len().min(MAX_DATELINE)].contains(&b'[')
     }
 
     /// The dateline that opens `para`, if there is one.
@@ -73,7 +112,12 @@ impl DatelineFinder {
         let line = whole.as_str().trim_end();
         let dash = DASHES.iter().find(|d| line.ends_with(*d))?;
         let mut core = line[..line.len() - dash.len()].trim_end().trim_end_matches(',').trim_end();
-        let agency = core.ends_with(')');
+        // "(MILLTOWN, Texas) —": the brackets hold the place, and vouch for it as a region does.
+        let bracketed = core.starts_with('(') && core.find(')').is_some_and(|close| close + 1 == core.len());
+        if bracketed {
+            core = &core[1..core.len() - 1];
+        }
+        let agency = !bracketed && core.ends_with(')');
         if agency {
             core = core[..core.rfind('(')?].trim_end();
         }
@@ -82,19 +126,26 @@ impl DatelineFinder {
             None => (core, false, None),
         };
         let place = place.trim_end_matches([',', ' ']);
-        if place.contains(['—', '–', '―', '“', '”']) {
+        if place.contains(['—', '–', '―', '“', '”']) || (!bracketed && place.starts_with('(')) {
             return None;
         }
+        // "Riverton (Region) [Country]:": a country in square brackets vouches for a colon.
+        let country = place.ends_with(']');
         let first = place.split([' ', ',']).next().unwrap_or(place);
         if !first.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if first.chars().any(char::is_lowercase) {
+        let region = place.contains(',');
+        let caps = !first.chars().any(char::is_lowercase);
+        if !caps {
             // A capitalised word and a dash is often just a sentence; ask for more.
-            let region = place.contains(',');
-            if *dash == ":" || !(region || dated || agency) || lex.month(first).is_some() {
+            let colon_ok = *dash != ":" || country;
+            if !colon_ok || !(region || dated || agency || bracketed || country) || lex.month(first).is_some() {
                 return None;
             }
+        }
+        if bracketed && lex.is_affiliation(place) {
+            return None; // "(AP) —" names the agency alone
         }
         let lower = place.to_lowercase();
         let not_place =
@@ -110,7 +161,8 @@ impl DatelineFinder {
         let first = rest.chars().next();
         let opens = first.is_none_or(|c| (dated || agency || !c.is_lowercase()) && !matches!(c, ',' | '.' | ';'))
             && (rest.is_empty() || rest.chars().take(80).any(char::is_lowercase));
-        opens.then(|| Found { place: place.to_string(), len: line.len(), body, date })
+        let vouched = country || (caps && (region || dated || agency || bracketed));
+        opens.then(|| Found { place: place.to_string(), len: line.len(), body, date, vouched })
     }
 }
 
@@ -167,6 +219,18 @@ mod tests {
         assert_eq!(place("LONDON, 26 Feb 2023 (Reuters) - Shares"), p("LONDON", "LONDON, 26 Feb 2023 (Reuters) -"));
         assert_eq!(place("MONTREAL, Feb 26 - (Ivaco Inc) said"), p("MONTREAL", "MONTREAL, Feb 26 -"));
         assert_eq!(place("OAKLAND , N.J., March  2 - Diagnostic"), p("OAKLAND , N.J.", "OAKLAND , N.J., March  2 -"));
+        assert_eq!(place("(MILLTOWN, Texas) — The mill"), p("MILLTOWN, Texas", "(MILLTOWN, Texas) —"));
+        assert_eq!(place("(Milltown, Texas) - The mill"), p("Milltown, Texas", "(Milltown, Texas) -"));
+        assert_eq!(place("(MILLTOWN) — The mill"), p("MILLTOWN", "(MILLTOWN) —"));
+        assert_eq!(
+            place("Riverton (Lake Region) [Norland]: The council"),
+            p("Riverton (Lake Region) [Norland]", "Riverton (Lake Region) [Norland]:")
+        );
+        assert_eq!(place("Riverton [Norland]: The council"), p("Riverton [Norland]", "Riverton [Norland]:"));
+        assert_eq!(
+            place("Riverton [Norland], March 3 (WNA): The council"),
+            p("Riverton [Norland]", "Riverton [Norland], March 3 (WNA):")
+        );
         assert_eq!(
             place("DALLAS/FORT WORTH, Texas, March 3 - AMR Corp will hold"),
             p("DALLAS/FORT WORTH, Texas", "DALLAS/FORT WORTH, Texas, March 3 -")
@@ -183,6 +247,20 @@ mod tests {
     }
 
     #[test]
+    fn vouched_by_shape() {
+        let vouched = |s: &str| DatelineFinder::new().find(s, &LayoutLexicon::new()).is_some_and(|f| f.vouched);
+        assert!(vouched("KYIV, Ukraine — The war went on."));
+        assert!(vouched("(MILLTOWN, Texas) — The mill"));
+        assert!(vouched("Riverton [Norland]: The council"));
+        assert!(!vouched("LONDON - Shares fell."));
+        assert!(!vouched("Taipei, Taiwan — The festival"));
+        for s in ["KYIV, Ukraine — The", "(MILLTOWN, Texas) —", "Riverton [Norland]: The", "ÅLESUND, Norway —"] {
+            assert!(DatelineFinder::may_vouch(s), "{s}");
+        }
+        assert!(!DatelineFinder::may_vouch("Taipei, Taiwan — The festival"));
+    }
+
+    #[test]
     fn not_datelines() {
         assert_eq!(place("Beijing — a staunch ally — said"), None);
         assert_eq!(place("Pakistan — not India — is"), None);
@@ -192,5 +270,10 @@ mod tests {
         assert_eq!(place("Mr. Wen said - nothing"), None);
         assert_eq!(place("March 3 - The day"), None);
         assert_eq!(place("ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>"), None);
+        assert_eq!(place("(Officials say) — the mill"), None);
+        assert_eq!(place("(Update) — The mill"), None);
+        assert_eq!(place("Riverton (Lake Region): The council"), None);
+        assert_eq!(place("(AP) — The mill"), None);
+        assert_eq!(place("Milltown [sic]: The council"), None);
     }
 }

@@ -88,15 +88,38 @@ pub(crate) fn may_open_date(s: &str, lex: &LayoutLexicon) -> bool {
         || lex.is_date_prefix(first)
 }
 
-/// The date of a paragraph that is only a date line.
+/// The date of a paragraph that is only a date line. Date prefixes and a time may come before
+/// the date, and a second stamp after it ("PUBLISHED: 09:14 EST, 3 March 2023 | UPDATED:
+/// 11:02 EST, 3 March 2023").
 pub(crate) fn date_line(s: &str, lex: &LayoutLexicon) -> Option<Date> {
     if s.len() > MAX_DATE_LINE || !may_open_date(s, lex) {
         return None;
     }
     let w = words(s);
-    let i = w.iter().take_while(|x| lex.is_date_prefix(x.text)).count();
-    let (date, next) = date_at(s, &w, i, lex)?;
-    w[next..].iter().all(|x| time_word(x.text, lex)).then_some(date)
+    let mut i = 0;
+    let (date, next) = loop {
+        if let Some(found) = date_at(s, &w, i, lex) {
+            break found;
+        }
+        if !time_word(w.get(i)?.text, lex) {
+            return None;
+        }
+        i += 1;
+    };
+    let stamp = |x: &Word<'_>| time_word(x.text, lex) || lex.month(x.text).is_some() || lex.is_weekday(x.text);
+    w[next..].iter().all(stamp).then_some(date)
+}
+
+/// True for a date stamp whose date the scraper lost: date labels, perhaps with a time
+/// ("PUBLISHED: | UPDATED:", "Last updated", "Updated 10:32 AM EST"). Page furniture.
+pub(crate) fn stamp_without_date(s: &str, lex: &LayoutLexicon) -> bool {
+    if s.len() > MAX_DATE_LINE || !may_open_date(s, lex) {
+        return false;
+    }
+    let w = words(s);
+    s.len() <= MAX_DATE_LINE
+        && w.first().is_some_and(|x| lex.is_date_prefix(x.text))
+        && w.iter().all(|x| time_word(x.text, lex))
 }
 
 /// A date that opens a longer paragraph and is followed by its first sentence:
@@ -136,6 +159,20 @@ mod tests {
         assert_eq!(date_line("May 8, 2009, was a good day.", &lx), None);
         assert_eq!(date_line("February 30, 2009", &lx), None);
         assert_eq!(date_line("Friday", &lx), None);
+        assert_eq!(
+            date_line("PUBLISHED: 09:14 EST, 3 March 2023 | UPDATED: 11:02 EST, 3 March 2023", &lx),
+            Some(d("2023-03-03"))
+        );
+        assert_eq!(date_line("Posted 10:30 AM, Mar. 3, 2023", &lx), Some(d("2023-03-03")));
+        assert_eq!(date_line("Published 3 May 2023 with the ministry", &lx), None);
+        assert_eq!(date_line("10 people died on 3 March 2023", &lx), None);
+        assert!(stamp_without_date("PUBLISHED: | UPDATED:", &lx));
+        assert!(stamp_without_date("Last updated:", &lx));
+        assert!(stamp_without_date("Updated 10:32 AM EST", &lx));
+        assert!(stamp_without_date("Posted", &lx));
+        assert!(!stamp_without_date("Published: the report", &lx));
+        assert!(!stamp_without_date("10:32 AM EST", &lx));
+        assert!(!stamp_without_date("Updated figures came out.", &lx));
     }
 
     #[test]

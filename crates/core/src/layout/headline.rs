@@ -1,7 +1,7 @@
 //! Headlines: a short first line that is not a sentence.
 
 /// Longest headline, in bytes.
-const MAX_HEADLINE: usize = 300;
+pub(crate) const MAX_HEADLINE: usize = 300;
 /// Most words in a headline.
 const MAX_HEADLINE_WORDS: usize = 40;
 

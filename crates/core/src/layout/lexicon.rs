@@ -69,6 +69,10 @@ pub(crate) struct LayoutLexicon {
     /// Phrases that mark boilerplate anywhere in a short paragraph, matched in its folded form.
     pub boilerplate_contains: AhoCorasick,
     pub social: WordSet,
+    /// Phrases that open a notice of the article's age ("This was published 3 years ago").
+    pub age_notices: Phrases,
+    /// The words of an age besides numbers ("more than", "an", "years").
+    pub age_words: WordSet,
     pub credit_leads: Phrases,
     pub credit_tails: Vec<String>,
     pub byline_leads: Phrases,
@@ -91,7 +95,7 @@ fn longest_first(v: Vec<&str>) -> Vec<String> {
 
 impl LayoutLexicon {
     pub(crate) fn new() -> LayoutLexicon {
-        let [exact, prefix, contains, social] = data::embedded(boilerplate(BOILERPLATE));
+        let [exact, prefix, contains, social, dated, age] = data::embedded(boilerplate(BOILERPLATE));
         let [credit_leads, credit_tails] = data::embedded(credits(CREDITS));
         let [caption_credits, caption_leads, caption_tails] = data::embedded(captions(CAPTIONS));
         let [date_prefixes] = data::embedded(dates(DATES));
@@ -103,6 +107,8 @@ impl LayoutLexicon {
             boilerplate_prefixes: Phrases::new(prefix),
             boilerplate_contains: AhoCorasick::new(contains).expect("phrases compile"),
             social: words(social),
+            age_notices: Phrases::new(dated),
+            age_words: words(age),
             credit_leads: Phrases::new(credit_leads),
             credit_tails: longest_first(credit_tails),
             byline_leads: Phrases::new(data::embedded(BYLINES.entries())),
@@ -145,9 +151,10 @@ fn words(list: Vec<&str>) -> WordSet {
     list.into_iter().map(str::to_string).collect()
 }
 
-/// Reads `boilerplate.txt`: exact paragraphs, prefixes, phrases anywhere, share-button words.
-fn boilerplate(file: DataFile<'_>) -> data::Result<[Vec<&str>; 4]> {
-    file.section_entries(["exact", "prefix", "contains", "social"])
+/// Reads `boilerplate.txt`: exact paragraphs, prefixes, phrases anywhere, share-button words,
+/// openings of age notices and the words of an age.
+fn boilerplate(file: DataFile<'_>) -> data::Result<[Vec<&str>; 6]> {
+    file.section_entries(["exact", "prefix", "contains", "social", "dated", "age"])
 }
 
 /// Reads `credits.txt`: openings and endings of credit lines.

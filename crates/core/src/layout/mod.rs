@@ -1,13 +1,20 @@
 //! Layout: which paragraph is what.
 //!
 //! `blocks` finds the paragraphs (blank-line separated, hard-wrapped, or one per line). Each
-//! short paragraph is then checked, in this order, for web furniture (`boilerplate`), a date
-//! line (`dates`), a byline (`byline`), a credit line (`credit`) and a caption (`caption`).
+//! short paragraph is then checked, in this order, for web furniture and page notices
+//! (`boilerplate`: share rows, "This was published 3 years ago", "This feature is not
+//! available"; `dates`: date labels without their date; `caption`: a photo credit standing
+//! alone), a date line (`dates`), a byline (`byline`), a credit line (`credit`) and a caption
+//! (`caption`).
 //! Then position counts: the first paragraph that is not furniture is the title when it reads
-//! like a headline (`headline`), under it may stand a byline without "By", paragraphs between
-//! the title and a byline are subtitles, short tag lines next to furniture at the end are
-//! furniture, and the story's first paragraph may open with a dateline (`dateline`) or a date,
-//! which then ends a sentence of its own. Names come from bylines and credits (`names`).
+//! like a headline (`headline`), copies of it just under it are furniture, under it may stand a
+//! byline without "By", paragraphs between the title and a byline are subtitles, short tag
+//! lines next to furniture at the end are furniture, and the story's first paragraph may open
+//! with a dateline (`dateline`) or a date, which then ends a sentence of its own. Summary
+//! bullets above the story are passed over in that search, and past a long paragraph (a
+//! caption or standfirst not recognised) only a dateline whose shape vouches for it is taken.
+//! Names come from bylines and credits (`names`).
+//! A text of one paragraph is a snippet, not a page: it is body, perhaps after a dateline.
 //! The word lists are data files in `data/` (`lexicon`).
 
 mod blocks;
@@ -38,12 +45,18 @@ const MIN_STORY_WORDS: usize = 5;
 const MAX_BYLINE_PARAGRAPH: usize = 4;
 /// How many body paragraphs at the top are searched for a dateline.
 const MAX_DATELINE_PARAGRAPHS: usize = 3;
-/// A body paragraph this long is the story itself: no dateline is searched after it.
+/// A body paragraph this long may be the story itself: after it, only a dateline whose shape
+/// vouches for it is taken.
 const MIN_STORY_PARAGRAPH: usize = 100;
+/// How many body paragraphs at the top are searched for a dateline whose shape vouches for it,
+/// past captions, standfirsts and notices that were not recognised.
+const MAX_DATELINE_SEARCH: usize = 5;
 /// Longest label or tag line, in bytes.
 const MAX_STUB: usize = 60;
 /// Section labels above the headline ("World", "Business News") have at most this many words.
 const MAX_LABEL_WORDS: usize = 2;
+/// How many paragraphs under the title are checked for a copy of it.
+const MAX_REPEATED_TITLE: usize = 3;
 /// How far down section labels may stand.
 const MAX_LEADING_LABELS: usize = 4;
 
@@ -84,7 +97,12 @@ impl LayoutAnalyzer {
         }
         let mut layout = Layout { paragraphs: Vec::with_capacity(spans.len()), ..Layout::default() };
         let mut roles = vec![Role::Body; spans.len()];
-        if !self.plain_text {
+        // One paragraph alone is a snippet of running text ("I live in the U.S. How about
+        // you?"), not a page: it has no headline, byline or furniture, but may open with a dateline.
+        let snippet = spans.len() == 1 && doc.markup_roles.is_none();
+        if snippet && !self.plain_text {
+            self.find_dateline(text, &spans, &mut roles, &mut layout);
+        } else if !self.plain_text {
             self.classify(text, &spans, &mut roles, &mut layout);
             if let Some(given) = doc.markup_roles.as_deref().filter(|g| g.len() == spans.len()) {
                 markup::apply(given, text, &spans, &mut roles, &mut layout, &self.lexicon);
@@ -133,7 +151,11 @@ impl LayoutAnalyzer {
             if raw.len() <= boilerplate::MAX_FOLDED {
                 boilerplate::fold(raw, &mut folded);
             }
-            roles[i] = if !raw.chars().any(char::is_alphanumeric) || boilerplate::is_boilerplate(raw, &folded, lex) {
+            let furniture = !raw.chars().any(char::is_alphanumeric)
+                || boilerplate::is_boilerplate(raw, &folded, lex)
+                || dates::stamp_without_date(raw, lex)
+                || caption::credit_only(raw, lex);
+            roles[i] = if furniture {
                 Role::Boilerplate
             } else if let Some(date) = dates::date_line(raw, lex) {
                 layout.published = layout.published.or(Some(date));
@@ -184,6 +206,7 @@ impl LayoutAnalyzer {
             return;
         }
         roles[t] = Role::Title;
+        repeated_title(text, spans, t, roles);
         let top = t + 1..n.min(t + 2 + MAX_SUBTITLES);
         if !top.clone().any(|i| roles[i] == Role::Byline) {
             let unlabelled = top
@@ -213,13 +236,21 @@ impl LayoutAnalyzer {
     }
 
     /// The dateline or date that opens the story: the first body paragraph, or one of the
-    /// short ones just before it.
+    /// short ones just before it. List items above the story (summary bullets) are passed
+    /// over, and after a long paragraph only a dateline whose shape vouches for it
+    /// ("MILLTOWN, Texas (AP) —") is taken: a caption or a standfirst may stand first.
     fn find_dateline(&self, text: &str, spans: &[Span], roles: &mut [Role], layout: &mut Layout) {
-        let body = (0..roles.len()).filter(|&i| roles[i] == Role::Body).take(MAX_DATELINE_PARAGRAPHS);
-        for i in body.collect::<Vec<_>>() {
+        let body = (0..roles.len())
+            .filter(|&i| roles[i] == Role::Body && !blocks::is_list_item(spans[i].as_str(text)))
+            .take(MAX_DATELINE_SEARCH);
+        let mut near = true;
+        for (k, i) in body.collect::<Vec<_>>().into_iter().enumerate() {
             let span = spans[i];
             let raw = span.as_str(text);
-            if let Some(found) = self.datelines.find(raw, &self.lexicon) {
+            near &= k < MAX_DATELINE_PARAGRAPHS;
+            let found =
+                if near || DatelineFinder::may_vouch(raw) { self.datelines.find(raw, &self.lexicon) } else { None };
+            if let Some(found) = found.filter(|f| near || f.vouched) {
                 layout.published = layout.published.or(found.date);
                 layout.dateline =
                     Some(Dateline { place: found.place, span: Span::new(span.start(), span.start() + found.len) });
@@ -230,14 +261,14 @@ impl LayoutAnalyzer {
                 }
                 return;
             }
-            if let Some((date, body)) = dates::leading_date(raw, &self.lexicon) {
-                layout.published = layout.published.or(Some(date));
-                layout.sentence_breaks.push(span.start() + body);
-                return;
+            if near {
+                if let Some((date, body)) = dates::leading_date(raw, &self.lexicon) {
+                    layout.published = layout.published.or(Some(date));
+                    layout.sentence_breaks.push(span.start() + body);
+                    return;
+                }
             }
-            if raw.len() >= MIN_STORY_PARAGRAPH {
-                return;
-            }
+            near &= raw.len() < MIN_STORY_PARAGRAPH;
         }
     }
 }
@@ -247,6 +278,24 @@ fn add_names(list: &mut Vec<String>, names: Vec<String>) {
     for n in names {
         if !list.contains(&n) {
             list.push(n);
+        }
+    }
+}
+
+/// The headline repeated under itself (the page's headline above the article's, or a share
+/// card's): the copies among the next few paragraphs are furniture. Compared folded, so case,
+/// spacing and a final period do not matter.
+fn repeated_title(text: &str, spans: &[Span], t: usize, roles: &mut [Role]) {
+    let (mut title, mut other) = (String::new(), String::new());
+    boilerplate::fold(spans[t].as_str(text), &mut title);
+    for i in t + 1..roles.len().min(t + 2 + MAX_REPEATED_TITLE) {
+        let raw = spans[i].as_str(text);
+        if raw.len() > headline::MAX_HEADLINE + 10 {
+            continue;
+        }
+        boilerplate::fold(raw, &mut other);
+        if other == title && roles[i] != Role::Boilerplate {
+            roles[i] = Role::Boilerplate;
         }
     }
 }
@@ -325,6 +374,28 @@ mod tests {
         LayoutAnalyzer::new().plain_text(true).run(&mut doc);
         assert!(doc.layout.paragraphs.iter().all(|p| p.role == Role::Body));
         assert!(doc.layout.title.is_none());
+    }
+
+    #[test]
+    fn one_paragraph_is_body() {
+        assert_eq!(roles("I live in the U.S. How about you?"), [Role::Body]);
+        assert_eq!(roles("Storm Hits Coast"), [Role::Body]);
+        assert_eq!(roles("• 9. The first item • 10. The second item"), [Role::Body]);
+        let l = layout("MILLTOWN, Texas (AP) — The storm arrived.");
+        assert_eq!(l.paragraphs[0].role, Role::Body);
+        assert_eq!(l.dateline.map(|d| d.place).as_deref(), Some("MILLTOWN, Texas"));
+        // Two paragraphs are a page again.
+        assert_eq!(roles("Storm Hits Coast\n\nThe storm arrived."), [Role::Title, Role::Body]);
+    }
+
+    #[test]
+    fn page_notices_are_furniture() {
+        use Role::*;
+        let text = "Harbour Bridge Reopens\n\nHarbour bridge reopens.\n\nPUBLISHED: | UPDATED:\n\nThis was published 3 years ago\n\nPhoto: Ann Lee/Valley Gazette\n\nThe bridge reopened on Monday.";
+        assert_eq!(roles(text), [Title, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Body]);
+        // The title's words in a sentence are no copy of it.
+        let text = "Harbour Bridge Reopens\n\nThe harbour bridge reopens on Monday.\n\nIt had been shut.";
+        assert_eq!(roles(text), [Title, Body, Body]);
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! `tests/data/entities.toml`: entities, their mentions, titles, roles and gender.
 
+use std::collections::HashMap;
+
+use byline_core::internals::ENTITY_RULES;
 use byline_core::{parse_date, Article, Entity, Gender, Label, MentionKind, Parser};
 use serde::Deserialize;
 
@@ -40,6 +43,10 @@ struct Case {
     /// Groups of names that must be different entities.
     #[serde(default)]
     separate: Vec<Vec<String>>,
+    /// The entity rules after the tagger this case is a golden case of: with any one of them
+    /// switched off, the case must fail.
+    #[serde(default)]
+    rules: Vec<String>,
 }
 
 /// An entity that must be found: one with this label and name.
@@ -79,9 +86,11 @@ enum ExpectedGender {
     None,
 }
 
-/// The failures of every case and article.
+/// The failures of every case and article: its expectations with every rule on, and with each
+/// rule it names switched off (it must fail then).
 pub fn check(golden: &Golden) -> Vec<String> {
     let parser = Parser::new();
+    let mut without: HashMap<&str, Parser> = HashMap::new();
     let mut failures = Vec::new();
     for case in golden.case.iter().chain(&golden.article) {
         let text = match (&case.text, &case.file) {
@@ -96,9 +105,49 @@ pub fn check(golden: &Golden) -> Vec<String> {
             problems.push(format!("entities were\n{}", describe(&article)));
         }
         problems.extend(byline_core::invariants::problems(&article));
+        for rule in &case.rules {
+            let Ok(off) = Parser::builder().entity_rule_off(rule).build() else {
+                problems.push(format!("no entity rule is named {rule:?}"));
+                continue;
+            };
+            let off = without.entry(rule.as_str()).or_insert(off);
+            if self::problems(case, &off.parse(&text, published).unwrap()).is_empty() {
+                problems.push(format!("passes with the rule {rule:?} off: it is no golden case of that rule"));
+            }
+        }
         failures.extend(problems.into_iter().map(|p| format!("{}: {p}", case.name)));
     }
     failures
+}
+
+/// The entity rules that no case names.
+pub fn rules_without_cases(golden: &Golden) -> Vec<&'static str> {
+    let named: Vec<&str> =
+        golden.case.iter().chain(&golden.article).flat_map(|c| &c.rules).map(String::as_str).collect();
+    ENTITY_RULES.iter().map(|r| r.name).filter(|n| !named.contains(n)).collect()
+}
+
+/// For each case, the rules without which it fails (to fill `rules`): run with
+/// `GOLDEN_ENTITY_RULES=1 cargo test -p byline-core --test golden -- --nocapture`.
+pub fn cases_by_rule(golden: &Golden) -> Vec<String> {
+    let mut out = Vec::new();
+    let parsers: Vec<(&str, Parser)> =
+        ENTITY_RULES.iter().map(|r| (r.name, Parser::builder().entity_rule_off(r.name).build().unwrap())).collect();
+    for case in golden.case.iter().chain(&golden.article) {
+        let text = match (&case.text, &case.file) {
+            (Some(t), None) => t.clone(),
+            (_, Some(f)) => load::read_repo_file(f),
+            _ => continue,
+        };
+        let published = case.published.as_deref().map(|d| parse_date(d).expect("a YYYY-MM-DD date"));
+        let needs: Vec<&str> = parsers
+            .iter()
+            .filter(|(_, p)| !problems(case, &p.parse(&text, published).unwrap()).is_empty())
+            .map(|(n, _)| *n)
+            .collect();
+        out.push(format!("{}: {needs:?}", case.name));
+    }
+    out
 }
 
 fn mention_texts<'a>(a: &'a Article, e: &Entity) -> Vec<&'a str> {

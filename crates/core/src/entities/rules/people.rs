@@ -1,0 +1,228 @@
+//! People and their titles: names after an honorific or a title ("Mr. Hu", "President Hu
+//! Jintao"), middle initials, titles inside a tagged name, appositives headed by a title, and the
+//! words of a name the tagger left out.
+
+use crate::entities::lexicon::{
+    self, DEMONYM, FAC_HEAD, HONORIFIC, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, TIME, TITLE,
+};
+use crate::entities::words::WordKind;
+
+use super::{is_title, sort, Ctx, Kind, Name};
+
+/// A capitalised word that names nothing but a person: no place, organization, date,
+/// nationality or title.
+fn plain(cx: &Ctx<'_>, j: usize) -> bool {
+    let not_person = PLACE | ORG_HEAD | ORG_NAME | FAC_HEAD | TIME | DEMONYM | NORP | TITLE | HONORIFIC;
+    cx.cap(j) && !cx.p.info[j].caps_line && (cx.p.info[j].flags | cx.p.info[j].gaz) & not_person == 0
+}
+
+/// "Mr. Hu": a capitalised run after an honorific is a person; so is one after a title
+/// ("President Hu Jintao", "Secretary Rice") when no word of it names a place, an organization,
+/// a date or a nationality.
+pub(super) fn after_honorifics_and_titles(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut i = r.start;
+    while i + 1 < r.end {
+        let honorific = p.info[i].flags & HONORIFIC != 0 && p.info[i].cap && cx.cap(i + 1);
+        let titled = !honorific
+            && is_title(&p.info[i])
+            && p.info[i].cap
+            && !p.info[i].caps_line
+            && plain(cx, i + 1)
+            && !(i + 2 < r.end && cx.cap(i + 2) && !plain(cx, i + 2));
+        if titled && spans.iter().any(|s| s.kind == Kind::Person && s.words.start <= i + 1 && i + 1 < s.words.end) {
+            i += 1;
+            continue;
+        }
+        if honorific || titled {
+            let mut j = i + 1;
+            while j < r.end && j < i + 4 && (if honorific { cx.cap(j) } else { plain(cx, j) }) {
+                j += 1;
+            }
+            // A name the tagger ran on into this one ("Hu Jintao and Dr.") keeps its start.
+            for s in spans.iter_mut() {
+                if s.words.start <= i && i < s.words.end {
+                    s.words.end = i;
+                }
+            }
+            spans.retain(|s| !(s.words.is_empty() || s.words.start < j && i < s.words.end));
+            spans.push(Name::new(i + 1..j, Kind::Person));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "the Carter administration": an administration is named after its leader.
+pub(super) fn administrations(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    for i in r.start + 1..r.end.saturating_sub(1) {
+        if cx.word(i + 1) == "administration"
+            && plain(cx, i)
+            && !p.info[i].upper
+            && cx.word(i - 1).eq_ignore_ascii_case("the")
+        {
+            spans.retain(|s| !(s.words.start <= i && i < s.words.end));
+            spans.push(Name::new(i..i + 1, Kind::Person));
+        }
+    }
+    sort(spans);
+}
+
+/// "Viktor V. | Orlov": a name that ends in an initial goes on into the next one.
+pub(super) fn initials(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k].words, &spans[k + 1].words);
+        let initial = is_initial(cx, a.end - 1) || (a.end < b.start && (a.end..b.start).all(|i| is_initial(cx, i)));
+        if initial && b.start <= a.end + 2 && (a.end..b.start).all(|i| is_initial(cx, i)) {
+            let merged = spans[k].words.start..spans[k + 1].words.end;
+            spans[k] = Name::new(merged, Kind::Person);
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// "New York Attorney General Elliot Spitzer": a title inside a name splits a place or an
+/// organization from the person after it; "Indonesian | Energy Minister": the title the name ran
+/// into is no part of it, nor are the common words between a country or nationality and a title
+/// ("U.S. Energy | Secretary").
+pub(super) fn titles_inside_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut people = Vec::new();
+    for n in spans.iter_mut() {
+        let s = &mut n.words;
+        // A title word after "of" names a portfolio ("Department of Justice").
+        let title = |i: usize| {
+            p.info[i].cap
+                && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0)
+                && cx.word(i - 1) != "of"
+        };
+        let t = (s.start + 1..s.end).find(|&i| title(i)).unwrap_or(s.end);
+        let mut e = t;
+        while e < s.end && title(e) {
+            e += 1;
+        }
+        if t < s.end && (s.start..t).all(|i| !title(i)) {
+            if e < s.end {
+                people.push(Name::new(e..s.end, Kind::Person));
+                let place = p.info[s.start].gaz & PLACE != 0 || p.info[s.start].flags & PLACE != 0;
+                n.kind = if place { Kind::Place } else { Kind::Org };
+                s.end = t;
+            } else if n.kind != Kind::Person {
+                s.end = t;
+            }
+        }
+        if n.kind != Kind::Person && s.end < r.end && title(s.end) {
+            if let Some((g, k)) = place_before_title(cx, s.clone()) {
+                (s.end, n.kind) = (g, k);
+            }
+        }
+    }
+    spans.extend(people);
+    sort(spans);
+}
+
+/// "Tomas Halden, the prime minister of ...": an appositive headed by a title describes a person.
+pub(super) fn appositive_titles(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    for s in spans.iter_mut() {
+        if s.kind != Kind::Person && s.words.len() <= 3 && appositive_title(cx, s.words.end) {
+            s.kind = Kind::Person;
+        }
+    }
+}
+
+/// "was Hun | Sen": a capitalised word mid-sentence right before a person's name is part of it.
+pub(super) fn word_before_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    for k in 0..spans.len() {
+        let i = spans[k].words.start;
+        let free = k == 0 || spans[k - 1].words.end < i;
+        if spans[k].kind != Kind::Person || i == r.start || !free || p.info[i].sent_start || !cx.cap(i - 1) {
+            continue;
+        }
+        let w = &p.info[i - 1];
+        let blocked = TIME | HONORIFIC | TITLE | DEMONYM | NORP | PLACE | ORG_HEAD | ORG_NAME | LOWER;
+        if !w.sent_start && !w.upper && w.flags & blocked == 0 && w.gaz == 0 {
+            spans[k].words.start = i - 1;
+        }
+    }
+}
+
+/// "James | Cleverly": a capitalised word right after a lone first name is the surname.
+pub(super) fn surname_after_first_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, kind) = (spans[k].words.clone(), spans[k].kind);
+        let j = s.end;
+        // The next word is free, or a one-word name the tagger could not place.
+        let next = spans.get(k + 1).filter(|n| n.words.start == j).cloned();
+        let free = next.as_ref().is_none_or(|n| n.words.len() == 1 && n.kind == Kind::Misc);
+        let first_name = p.info[s.start].flags & (lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U) != 0;
+        let surname = |j: usize| {
+            cx.cap(j)
+                && !p.info[j].sent_start
+                && p.info[j].flags & (TIME | ORG_HEAD | HONORIFIC | TITLE) == 0
+                && p.info[j].gaz & PLACE == 0
+        };
+        if kind == Kind::Person && s.len() == 1 && first_name && free && surname(j) {
+            spans[k].words.end = j + 1;
+            if next.is_some() {
+                spans.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// True when ", the prime minister of" or ", a senior adviser," follows word `at - 1`: an
+/// appositive whose head noun is a title.
+fn appositive_title(cx: &Ctx<'_>, at: usize) -> bool {
+    let (p, end) = (cx.p, cx.r.end);
+    if at + 2 >= end || cx.word(at) != "," || !matches!(cx.word(at + 1), "the" | "a" | "an") {
+        return false;
+    }
+    let mut head = None;
+    for i in at + 2..end.min(at + 7) {
+        let w = &p.words[i];
+        if w.kind != WordKind::Alpha || p.info[i].cap || cx.word(i) == "of" {
+            break;
+        }
+        head = Some(i);
+    }
+    head.is_some_and(|h| p.info[h].flags & TITLE != 0)
+}
+
+/// "U.S. Energy | Secretary", "Indonesian Energy | Minister": where a name before a title is a
+/// country or nationality and then common words, those words belong to the title. Returns where
+/// the place ends and its kind.
+fn place_before_title(cx: &Ctx<'_>, s: std::ops::Range<usize>) -> Option<(usize, Kind)> {
+    let p = cx.p;
+    let first = &p.info[s.start];
+    let mut g = s.start + 1;
+    while g < s.end && p.info[g].gaz_pos == 2 {
+        g += 1;
+    }
+    let common = (g..s.end).all(|i| p.info[i].flags & LOWER != 0 && p.info[i].flags & ORG_HEAD == 0);
+    if g == s.end || !common {
+        return None;
+    }
+    let f = first.gaz | first.flags;
+    if f & (lexicon::COUNTRY | lexicon::REGION_GPE) != 0 {
+        Some((g, Kind::Place))
+    } else if f & DEMONYM != 0 {
+        Some((g, Kind::Misc))
+    } else {
+        None
+    }
+}
+
+/// A one-letter word with a period ("V.").
+fn is_initial(cx: &Ctx<'_>, i: usize) -> bool {
+    let t = cx.word(i);
+    t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase())
+}

@@ -1,0 +1,84 @@
+//! Places: "St." and "Mt." before a name, datelines ("LONDON (Reuters) -") and abbreviated
+//! states after a town ("SALEM, Mass.").
+
+use crate::entities::lexicon::WordClass;
+use crate::entities::words::WordKind;
+
+use super::{replace_overlapping, Ctx, Kind, Name};
+
+/// "St. | Thomas", "Mt. | Everest": the abbreviation belongs to the name after it.
+pub(super) fn saint_and_mount(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let r = &cx.r;
+    for k in 0..spans.len() {
+        let s = spans[k].words.clone();
+        let before = s.start.checked_sub(1).filter(|&i| i >= r.start && (k == 0 || spans[k - 1].words.end <= i));
+        if let Some(i) = before {
+            if matches!(cx.word(i), "St." | "Mt." | "Ft." | "St" | "Mt" | "Ft") && cx.p.info[i].cap {
+                spans[k].words.start = i;
+            }
+        }
+    }
+}
+
+/// Datelines: "SAN ANTONIO, Tex., March 9 -", "LONDON (Reuters) -", "LONDON 1996-08-30": a
+/// name in capitals that starts a line and is followed by a comma, a bracket, a dash or a date
+/// is a place.
+pub(super) fn datelines(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    for n in spans.iter_mut() {
+        let s = &n.words;
+        let line_start = s.start == r.start || p.words[s.start].line_start;
+        let all_caps = s.clone().all(|i| p.info[i].upper || p.words[i].kind != WordKind::Alpha);
+        let next = p.words.get(s.end).filter(|_| s.end < r.end);
+        let dated = next.is_some_and(|w| w.kind == WordKind::Number);
+        let next = next.map(|w| w.text(cx.text));
+        if line_start
+            && all_caps
+            && !p.info[s.start].caps_line
+            && (dated || matches!(next, Some("," | "(" | "-" | "—" | "–")))
+        {
+            n.kind = Kind::Place;
+        }
+    }
+}
+
+/// "SALEM, Mass., April 8", "a Casper, Wyo., retailer": an abbreviated state after a town's
+/// name and a comma is a place, and so is the town.
+pub(super) fn abbreviated_states(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut states = Vec::new();
+    for i in r.start + 2..r.end {
+        let w = cx.word(i);
+        if !(p.info[i].cap && w.ends_with('.') && cx.lex.is(p.words[i].key, WordClass::StateAbbreviation))
+            || cx.word(i - 1) != ","
+        {
+            continue;
+        }
+        if let Some(n) = spans.iter_mut().find(|n| n.words.end == i - 1) {
+            if n.kind == Kind::Person || n.kind == Kind::Misc {
+                n.kind = Kind::Place;
+            }
+            if n.kind == Kind::Place {
+                states.push(Name::new(i..i + 1, Kind::Place));
+            }
+        } else if !spans.iter().any(|n| n.words.start <= i && i - 2 < n.words.end) {
+            // The town the tagger left out: up to three capitalised words before the comma.
+            let covered = |j: usize| spans.iter().any(|n| n.words.contains(&j));
+            let mut a = i - 1;
+            while a > r.start
+                && a + 3 >= i
+                && cx.cap(a - 1)
+                && !p.info[a - 1].closed
+                && !covered(a - 1)
+                && !p.info[a].sent_start
+            {
+                a -= 1;
+            }
+            if a < i - 1 {
+                states.push(Name::new(a..i - 1, Kind::Place));
+                states.push(Name::new(i..i + 1, Kind::Place));
+            }
+        }
+    }
+    replace_overlapping(spans, states);
+}

@@ -1,0 +1,103 @@
+//! Names the article repeats: words the tagger left out although the article names them
+//! elsewhere, or the gazetteers know them well.
+
+use crate::entities::features::Candidate;
+use crate::entities::lexicon::{
+    KeyMap, CITY_BIG, COUNTRY, HONORIFIC, LOWER, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
+};
+
+use super::{known_org, sort, Ctx, Kind, Name};
+
+/// Words the tagger left out although the article names them elsewhere ("Hu" of "Mr. Hu" in
+/// "Hu Jintao"), or the gazetteers know them well (countries, states, regions, big cities,
+/// well-known organizations).
+pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    // Surnames of full names, and names written after "Mr." or "Ms.".
+    let mut known: KeyMap<()> = KeyMap::default();
+    for n in spans.iter() {
+        let s = &n.words;
+        let honoured = s.start > 0 && p.info[s.start - 1].flags & HONORIFIC != 0;
+        if n.kind == Kind::Person && (s.len() >= 2 || honoured) {
+            known.insert(p.words[s.end - 1].key, ());
+        }
+    }
+    // Acronyms named as organizations somewhere ("HANO", "CPA"), or as places the gazetteers
+    // know ("US"); any other one is more often a term ("DH").
+    let mut acronyms: KeyMap<Kind> = KeyMap::default();
+    for n in spans.iter() {
+        let info = &p.info[n.words.start];
+        let known_place = n.kind == Kind::Place && (info.flags | info.gaz) & PLACE != 0;
+        if n.words.len() == 1 && (n.kind == Kind::Org || known_place) && !info.caps_line && info.upper {
+            acronyms.insert(p.words[n.words.start].key, n.kind);
+        }
+    }
+    let mut covered = vec![false; p.words.len()];
+    for n in spans.iter() {
+        covered[n.words.clone()].fill(true);
+    }
+    let mut added = Vec::new();
+    for r in &p.paragraphs {
+        let mut i = r.start;
+        while i < r.end {
+            let info = &p.info[i];
+            let usable = !covered[i]
+                && info.candidate == Candidate::Name
+                && info.cap
+                && info.flags & (TIME | HONORIFIC | TITLE) == 0
+                && !(info.sent_start && info.flags & LOWER != 0 && info.doc & 1 != 0)
+                && !(info.caps_line && info.flags & LOWER != 0);
+            if !usable {
+                i += 1;
+                continue;
+            }
+            let gaz = if info.gaz_pos == 1 { info.gaz } else { info.flags };
+            let strong = gaz & (COUNTRY | STATE | REGION_GPE | REGION_LOC | CITY_BIG | ORG_NAME) != 0;
+            let acronym = if info.upper { acronyms.get(&p.words[i].key).copied() } else { None };
+            if let Some(kind) = acronym {
+                added.push(Name::new(i..i + 1, kind));
+                i += 1;
+            } else if known.contains_key(&p.words[i].key) {
+                // The capitalised run around the word.
+                let mut a = i;
+                while a > r.start
+                    && a + 3 > i
+                    && !covered[a - 1]
+                    && p.info[a - 1].candidate == Candidate::Name
+                    && p.info[a - 1].cap
+                    && !p.info[a].sent_start
+                    && p.info[a - 1].flags & (HONORIFIC | TITLE) == 0
+                {
+                    a -= 1;
+                }
+                let mut b = i + 1;
+                while b < r.end
+                    && b < i + 3
+                    && !covered[b]
+                    && p.info[b].candidate == Candidate::Name
+                    && p.info[b].cap
+                    && !p.info[b].sent_start
+                {
+                    b += 1;
+                }
+                added.push(Name::new(a..b, Kind::Person));
+                i = b;
+            } else if strong && (!info.sent_start || info.flags & LOWER == 0 || known_org(info)) {
+                let mut b = i + 1;
+                if info.gaz_pos == 1 {
+                    while b < r.end && p.info[b].gaz_pos == 2 && !covered[b] {
+                        b += 1;
+                    }
+                }
+                added.push(Name::new(i..b, if gaz & ORG_NAME != 0 { Kind::Org } else { Kind::Place }));
+                i = b;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        sort(spans);
+    }
+}
