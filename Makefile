@@ -178,7 +178,7 @@ eval-warc: ## byline batch pages/s on the NAEB dev pages as a WARC, JSON Lines a
 
 # Fuzzing (cargo-fuzz, nightly): each target runs on its committed seeds (fuzz/corpus/<target>),
 # adding what it finds to fuzz/target/corpus/<target>; a crash or a slow input lands in fuzz/artifacts.
-FUZZ_TARGETS := parse parse_html jsonl csv roundtrip
+FUZZ_TARGETS := parse parse_html jsonl csv warc roundtrip
 FUZZ_TIME ?= 600
 FUZZ_FLAGS = -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
 .PHONY: fuzz fuzz-ci

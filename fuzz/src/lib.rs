@@ -23,7 +23,7 @@ pub fn check(article: &Article, again: impl FnOnce() -> Article) {
     assert_eq!(&again(), article, "parsing the same input twice gave two articles");
 }
 
-/// Reads `data` as a JSON Lines or CSV stream and checks what the readers promise: every item,
+/// Reads `data` as a JSON Lines, CSV or WARC stream and checks what the readers promise: every item,
 /// record or error, has an id; an error serialises to its one-line record; a record's text
 /// parses (or fails with an error record) like any other input.
 pub fn read_records(data: &[u8], format: Format) {

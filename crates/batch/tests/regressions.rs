@@ -1,7 +1,7 @@
 //! Every input that once crashed byline or took too long, kept in `tests/data/regressions/` and
 //! named after the issue that found it (`issue13_<what>.<ext>`). Each goes in by the entry point its
 //! extension names: `.txt` through `Parser::parse_bytes` (lossy), `.html` through
-//! `Parser::parse_html`, `.jsonl` and `.csv` through the batch readers and the parser. Nothing may
+//! `Parser::parse_html`, `.jsonl`, `.csv` and `.warc` through the batch readers and the parser. Nothing may
 //! panic, every article must be sound (`byline_core::invariants`), and each input must parse
 //! within a generous time limit (a slow input that came back would exceed it).
 
@@ -47,7 +47,8 @@ fn every_regression_input_parses_soundly_in_time() {
             }
             Some("jsonl") => Format::Jsonl,
             Some("csv") => Format::Csv,
-            other => panic!("{name}: unknown extension {other:?} (txt, html, jsonl, csv)"),
+            Some("warc") => Format::Warc,
+            other => panic!("{name}: unknown extension {other:?} (txt, html, jsonl, csv, warc)"),
         };
         let options = ReadOptions { lossy: true, ..ReadOptions::default() };
         for input in records(Box::new(Cursor::new(bytes)), format, name.clone(), options) {
