@@ -36,7 +36,7 @@ develop: venv ## Build the Python extension (and the byline console script) into
 		$(VENV)/bin/maturin develop -q --release)
 
 .PHONY: test
-test: test-rust test-python ## Run every test, Rust and Python
+test: test-rust test-python ## Run every test, Rust and Python (and the linear-time test in release)
 
 .PHONY: test-rust
 test-rust: ## Run the Rust tests (one summary line; everything when a test fails)
@@ -47,6 +47,12 @@ test-rust: ## Run the Rust tests (one summary line; everything when a test fails
 		awk '/^test result:/ {p += $$4; f += $$6; i += $$8} END {printf "rust: %d passed, %d failed, %d ignored\n", p, f, i}' $$out; \
 		rm -f $$out; \
 	else s=$$?; cat $$out; rm -f $$out; exit $$s; fi
+
+.PHONY: test-linear
+test: test-linear
+test-linear: ## Time pathological inputs at 1x and 2x their size (release build; fails above 2.5x)
+	@echo "linear time: cargo test --release --test linear_time (pathological inputs at 1x and 2x)"
+	@$(call quietly,cargo test --release -q -p byline-core --test linear_time -- --test-threads=1)
 
 .PHONY: test-python
 test-python: develop ## Run the Python tests (API, stubs, notebook, console script, headless Chromium)
@@ -178,6 +184,23 @@ eval-html: eval-html-venv ## HTML pages: body P/R/F1, title, authors, date and p
 eval: eval-warc
 eval-warc: ## byline batch pages/s on the NAEB dev pages as a WARC, JSON Lines and page files, 1 and 2 threads
 	$(PYTHON) eval/warc.py
+
+# Fuzzing (cargo-fuzz, nightly): each target runs on its committed seeds (fuzz/corpus/<target>),
+# adding what it finds to fuzz/target/corpus/<target>; a crash or a slow input lands in fuzz/artifacts.
+FUZZ_TARGETS := parse parse_html jsonl csv warc roundtrip
+FUZZ_TIME ?= 600
+FUZZ_FLAGS = -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+.PHONY: fuzz fuzz-ci
+fuzz: ## Run every fuzz target for FUZZ_TIME seconds each (default 600), one after the other
+	cd fuzz && cargo +nightly fuzz build -O
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/target/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+		(cd fuzz && cargo +nightly fuzz run -O $$t target/corpus/$$t corpus/$$t -- $(FUZZ_FLAGS)) || exit 1; \
+	done
+
+fuzz-ci: ## Run every fuzz target for 30 s on the committed corpus (what CI runs)
+	$(MAKE) fuzz FUZZ_TIME=30
 
 .PHONY: clean
 clean: ## Remove build outputs and the virtualenv

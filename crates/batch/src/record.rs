@@ -84,23 +84,26 @@ pub enum ErrorKind {
     Binary,
     /// The input is over the size limit (`--max-bytes`).
     TooLarge,
+    /// Parsing took longer than the time limit (`--timeout-ms`).
+    Timeout,
     /// The parser rejected the input for another reason.
     Parse,
 }
 
 impl ErrorKind {
     /// Every kind, in a fixed order (for summaries).
-    pub const ALL: [ErrorKind; 7] = [
+    pub const ALL: [ErrorKind; 8] = [
         ErrorKind::Read,
         ErrorKind::Format,
         ErrorKind::MissingText,
         ErrorKind::InvalidUtf8,
         ErrorKind::Binary,
         ErrorKind::TooLarge,
+        ErrorKind::Timeout,
         ErrorKind::Parse,
     ];
 
-    /// A short name: `read`, `format`, `missing_text`, `invalid_utf8`, `binary`, `too_large`, `parse`.
+    /// A short name: `read`, `format`, `missing_text`, `invalid_utf8`, `binary`, `too_large`, `timeout`, `parse`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Read => "read",
@@ -109,6 +112,7 @@ impl ErrorKind {
             ErrorKind::InvalidUtf8 => "invalid_utf8",
             ErrorKind::Binary => "binary",
             ErrorKind::TooLarge => "too_large",
+            ErrorKind::Timeout => "timeout",
             ErrorKind::Parse => "parse",
         }
     }
@@ -119,6 +123,7 @@ impl ErrorKind {
             byline_core::Error::InvalidUtf8 { .. } => ErrorKind::InvalidUtf8,
             byline_core::Error::Binary => ErrorKind::Binary,
             byline_core::Error::TooLarge { .. } => ErrorKind::TooLarge,
+            byline_core::Error::Timeout { .. } => ErrorKind::Timeout,
             byline_core::Error::InvalidDate(_) => ErrorKind::Format,
             _ => ErrorKind::Parse,
         }

@@ -18,7 +18,7 @@ pub struct Summary {
     pub parsed: u64,
     /// Records that became error records.
     pub errors: u64,
-    /// Failures by kind (`invalid_utf8`, `binary`, `too_large`, `read`, `format`, `missing_text`,
+    /// Failures by kind (`invalid_utf8`, `binary`, `too_large`, `read`, `format`, `missing_text`, `timeout`,
     /// `parse`).
     pub errors_by_kind: BTreeMap<&'static str, u64>,
     /// Bytes of article text read.

@@ -402,6 +402,48 @@ fn parse_renders_a_standalone_page() {
 }
 
 #[test]
+fn a_runaway_article_is_an_error_record_under_timeout_ms() {
+    // Twenty thousand quotation marks and back-to-back cue words take far more than a millisecond.
+    let slow = format!("Title\n\n{}\n\n{}", "\u{201c}said ".repeat(20_000), "told according to ".repeat(10_000));
+    let jsonl = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "slow", "text": slow}),
+        serde_json::json!({"id": "bad", "text": "\0\0binary"})
+    );
+    let out = byline_with_stdin(&["batch", "--timeout-ms", "1", "--threads", "1"], jsonl.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((lines.len(), lines[0]["id"].as_str(), lines[1]["id"].as_str()), (2, Some("slow"), Some("bad")));
+    let error = lines[0]["error"].as_str().unwrap();
+    assert!(error.starts_with("parsing took longer than the time limit of 1 ms"), "{error}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 timeout") && stderr.contains("--timeout-ms N raises"), "{stderr}");
+
+    // `parse` honours it too; a limit that is not reached changes nothing.
+    let out = byline_with_stdin(&["parse", "-", "--timeout-ms", "1"], slow.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("time limit of 1 ms") && stderr.contains("--timeout-ms N raises"), "{stderr}");
+    let fine = b"Dam Opens\n\nThe dam opened on Tuesday, officials said.";
+    let limited = byline_with_stdin(&["parse", "-", "--timeout-ms", "600000"], fine);
+    assert_eq!(limited.status.code(), Some(0));
+    assert_eq!(limited.stdout, byline_with_stdin(&["parse", "-"], fine).stdout);
+}
+
+#[test]
+fn max_bytes_holds_for_html_pages() {
+    let page =
+        format!("<html><body><article><h1>Dam Opens</h1><p>{}</p></article></body></html>", "It opened. ".repeat(20));
+    let out = byline_with_stdin(&["parse", "-", "--max-bytes", "100"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the limit of 100 bytes; --max-bytes SIZE raises"));
+    let out = byline_with_stdin(&["parse", "-", "--max-bytes", "1000"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"title\":\"Dam Opens\""));
+}
+
+#[test]
 fn batch_reads_a_web_archive() {
     use common::warc_record;
     let tmp = tempfile::tempdir().unwrap();

@@ -5,6 +5,7 @@
 
 use crate::article::*;
 use crate::date::Date;
+use crate::deadline::Deadline;
 use crate::segment::Token;
 use crate::span::Span;
 use crate::text::Source;
@@ -56,6 +57,9 @@ pub struct Doc<'a> {
     /// For text extracted from a page: the role the markup gives each paragraph (in order), or
     /// `None` where it is silent. Layout keeps these and decides the rest by its rules.
     pub markup_roles: Option<Vec<Option<Role>>>,
+    /// When the parse must stop (stages with long loops look at it; the parser checks it between
+    /// stages).
+    pub deadline: Deadline,
 }
 
 impl<'a> Doc<'a> {
@@ -73,6 +77,7 @@ impl<'a> Doc<'a> {
             timexes: Vec::new(),
             warnings: Vec::new(),
             markup_roles: None,
+            deadline: Deadline::default(),
         }
     }
 

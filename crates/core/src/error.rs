@@ -31,6 +31,14 @@ pub enum Error {
     /// Serialised article JSON could not be read back: malformed JSON, a missing field,
     /// or offsets that do not fit the text.
     InvalidJson(String),
+    /// Parsing took longer than the parser's `timeout` (`ParserBuilder::timeout`): the article
+    /// is pathological or the machine overloaded. Raise the limit, or leave the article out.
+    Timeout {
+        /// The configured limit in milliseconds.
+        limit_ms: u64,
+        /// The stage that was running when the time ran out.
+        stage: &'static str,
+    },
 }
 
 impl fmt::Display for Error {
@@ -46,6 +54,9 @@ impl fmt::Display for Error {
             Error::InvalidDate(s) => write!(f, "invalid date {s:?}: expected YYYY-MM-DD"),
             Error::InvalidOption(s) => write!(f, "invalid option: {s}"),
             Error::InvalidJson(s) => write!(f, "invalid article JSON: {s}"),
+            Error::Timeout { limit_ms, stage } => {
+                write!(f, "parsing took longer than the time limit of {limit_ms} ms (stopped in the {stage} stage)")
+            }
         }
     }
 }

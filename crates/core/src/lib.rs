@@ -26,6 +26,7 @@ mod article;
 mod calendar_names;
 mod data;
 mod date;
+mod deadline;
 mod doc;
 mod entities;
 mod error;
@@ -33,6 +34,8 @@ mod hash;
 mod html;
 mod input;
 pub mod internals;
+#[cfg(feature = "invariants")]
+pub mod invariants;
 pub mod json;
 mod layout;
 mod offsets;

@@ -2,6 +2,7 @@
 
 use crate::article::{Article, WarningKind};
 use crate::date::Date;
+use crate::deadline::Deadline;
 use crate::doc::Doc;
 use crate::entities::{EntityRecognizer, RuleSet, RULES};
 use crate::error::{Error, Result};
@@ -11,6 +12,7 @@ use crate::layout::LayoutAnalyzer;
 use crate::quotes::QuoteExtractor;
 use crate::segment::Segmenter;
 use crate::timex::TimexTagger;
+use std::time::Duration;
 
 /// Inputs above this size get a [`WarningKind::LargeInput`] warning.
 const LARGE_INPUT: usize = 10 * 1024 * 1024;
@@ -34,6 +36,10 @@ pub struct Config {
     /// Names of the entity rules after the tagger to leave out, to measure what each is worth
     /// (`internals::ENTITY_RULES` lists them). Default: none.
     pub entity_rules_off: Vec<String>,
+    /// Time budget for one article (decoding, HTML extraction and every stage): a parse that takes
+    /// longer stops with [`Error::Timeout`]. Checked between stages and in their per-paragraph
+    /// loops, so it may be overrun by part of one stage. Default: `None` (no limit).
+    pub timeout: Option<Duration>,
 }
 
 impl Default for Config {
@@ -46,6 +52,7 @@ impl Default for Config {
             timexes: true,
             plain_text: false,
             entity_rules_off: Vec::new(),
+            timeout: None,
         }
     }
 }
@@ -101,6 +108,12 @@ impl ParserBuilder {
     /// Read the input as bare body text, without layout detection. Default: false.
     pub fn plain_text(mut self, yes: bool) -> ParserBuilder {
         self.config.plain_text = yes;
+        self
+    }
+
+    /// Time budget for one article; `None` for no limit. Default: `None`.
+    pub fn timeout(mut self, budget: Option<Duration>) -> ParserBuilder {
+        self.config.timeout = budget;
         self
     }
 
@@ -201,19 +214,25 @@ impl Parser {
     /// Parses one article. `published` anchors relative time expressions; without it, a date
     /// found in the text is used, if any.
     ///
-    /// Fails only when the text is over [`Config::max_bytes`].
+    /// Fails only when the text is over [`Config::max_bytes`], or takes longer than
+    /// [`Config::timeout`].
     pub fn parse(&self, text: &str, published: Option<Date>) -> Result<Article> {
+        self.parse_until(text, published, Deadline::after(self.config.timeout))
+    }
+
+    fn parse_until(&self, text: &str, published: Option<Date>, deadline: Deadline) -> Result<Article> {
         if text.len() > self.config.max_bytes {
             return Err(Error::TooLarge { len: text.len(), max: self.config.max_bytes });
         }
         let mut doc = Doc::new(text, published);
+        doc.deadline = deadline;
         if text.len() > LARGE_INPUT {
             doc.warn(WarningKind::LargeInput, format!("input is {} bytes", text.len()));
         }
         if text.contains('\0') {
             doc.warn(WarningKind::SuspiciousContent, "input contains NUL characters");
         }
-        self.run(&mut doc);
+        self.run(&mut doc)?;
         Ok(doc.into_article())
     }
 
@@ -223,8 +242,9 @@ impl Parser {
         if bytes.len() > self.config.max_bytes {
             return Err(Error::TooLarge { len: bytes.len(), max: self.config.max_bytes });
         }
+        let deadline = Deadline::after(self.config.timeout);
         let (text, lossy) = input::decode(bytes, self.config.lossy_utf8)?;
-        let mut article = self.parse(&text, published)?;
+        let mut article = self.parse_until(&text, published, deadline)?;
         if lossy {
             article.warnings.push(crate::Warning {
                 kind: WarningKind::LossyDecoding,
@@ -280,15 +300,18 @@ impl Parser {
         if page.len() > self.config.max_bytes {
             return Err(Error::TooLarge { len: page.len(), max: self.config.max_bytes });
         }
+        let deadline = Deadline::after(self.config.timeout);
         let extracted = self.html.extract_served(page, info.url, info.charset)?;
+        deadline.check("html")?;
         let published = info.published.or(extracted.published).or(info.default_published);
         let mut doc = Doc::new(&extracted.text, published);
+        doc.deadline = deadline;
         doc.markup_roles = extracted.roles;
         doc.warnings = extracted.warnings;
         if page.len() > LARGE_INPUT {
             doc.warn(WarningKind::LargeInput, format!("input is {} bytes", page.len()));
         }
-        self.run(&mut doc);
+        self.run(&mut doc)?;
         let mut article = doc.into_article();
         if !extracted.authors.is_empty() {
             article.authors = extracted.authors;
@@ -297,24 +320,32 @@ impl Parser {
         Ok(article)
     }
 
-    fn run(&self, doc: &mut Doc<'_>) {
+    /// Runs the stages in order, checking the deadline after each.
+    fn run(&self, doc: &mut Doc<'_>) -> Result<()> {
+        doc.deadline.check("text")?;
         self.layout.run(doc);
+        doc.deadline.check("layout")?;
         if doc.published.is_none() {
             doc.published = doc.layout.published;
         }
         self.segmenter.run(doc);
+        doc.deadline.check("segment")?;
         if self.config.entities || self.config.quotes {
             self.entities.run(doc);
+            doc.deadline.check("entities")?;
         }
         if self.config.quotes {
             self.quotes.run(doc);
+            doc.deadline.check("quotes")?;
         }
         if !self.config.entities {
             doc.entities.clear();
         }
         if self.config.timexes {
             self.timex.run(doc);
+            doc.deadline.check("timex")?;
         }
+        Ok(())
     }
 }
 
@@ -360,6 +391,23 @@ mod tests {
         assert_eq!(p.parse_html(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None, None).unwrap_err(), Error::Binary);
         let small = Parser::builder().max_bytes(10).build().unwrap();
         assert!(matches!(small.parse_html(page, None, None), Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_spent_time_budget_is_an_error_and_a_generous_one_changes_nothing() {
+        let text = "Dam Opens\n\nThe dam opened on Tuesday, officials said.\n\n".repeat(50);
+        let spent = Parser::builder().timeout(Some(Duration::ZERO)).build().unwrap();
+        assert!(matches!(spent.parse(&text, None), Err(Error::Timeout { limit_ms: 0, .. })));
+        assert!(matches!(spent.parse_bytes(text.as_bytes(), None), Err(Error::Timeout { .. })));
+        let page = format!("<html><body><p>{text}</p></body></html>");
+        assert_eq!(
+            spent.parse_html(page.as_bytes(), None, None).unwrap_err(),
+            Error::Timeout { limit_ms: 0, stage: "html" }
+        );
+        let generous = Parser::builder().timeout(Some(Duration::from_secs(3600))).build().unwrap();
+        assert_eq!(generous.parse(&text, None).unwrap(), Parser::new().parse(&text, None).unwrap());
+        let e = Error::Timeout { limit_ms: 250, stage: "quotes" };
+        assert_eq!(e.to_string(), "parsing took longer than the time limit of 250 ms (stopped in the quotes stage)");
     }
 
     #[test]

@@ -80,12 +80,21 @@ pub struct ParsingArgs {
     /// Largest article accepted (for JSON Lines and CSV, largest record): 500000, 50MB, 1GiB.
     #[arg(long, value_name = "SIZE", default_value = "256MiB", value_parser = size_arg)]
     pub max_bytes: usize,
+    /// Time limit per article in milliseconds: an article that takes longer to parse becomes an
+    /// error record (`parse`: an error) [default: no limit].
+    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout_ms: Option<u64>,
 }
 
 impl ParsingArgs {
     /// The parser these options ask for.
     pub fn parser(&self) -> byline_core::Result<ArticleParser> {
-        ArticleParser::builder().max_bytes(self.max_bytes).lossy_utf8(self.lossy).plain_text(self.plain_text).build()
+        ArticleParser::builder()
+            .max_bytes(self.max_bytes)
+            .lossy_utf8(self.lossy)
+            .plain_text(self.plain_text)
+            .timeout(self.timeout_ms.map(std::time::Duration::from_millis))
+            .build()
     }
 }
 

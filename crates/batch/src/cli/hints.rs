@@ -15,6 +15,7 @@ pub fn remedy(kind: ErrorKind) -> Option<&'static str> {
         ErrorKind::MissingText => {
             Some("--text-field NAME reads the text from another field (or CSV column), --html-field NAME an HTML page")
         }
+        ErrorKind::Timeout => Some("--timeout-ms N raises the time limit per article (or leave it out for none)"),
         _ => None,
     }
 }
@@ -31,6 +32,7 @@ pub fn after_batch(summary: &Summary, text_field: &str, html_field: &str) -> Vec
         let what = match kind {
             ErrorKind::InvalidUtf8 => format!("{are} not valid UTF-8"),
             ErrorKind::TooLarge => format!("{are} over the size limit"),
+            ErrorKind::Timeout => "took longer than the time limit".to_string(),
             _ => {
                 format!("{have} no {text_field:?} or {html_field:?} field (the errors above list the fields each has)")
             }

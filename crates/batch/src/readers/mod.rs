@@ -218,6 +218,28 @@ pub fn open(location: &Location) -> io::Result<BoxRead> {
 
 type Records = Box<dyn Iterator<Item = Input> + Send>;
 
+/// The records of one byte stream in `format`, named `source` in ids and messages (what a file
+/// or standard input becomes once opened; gzip is not looked for here). Like [`Reader`], it never
+/// fails: a bad record is an error record in its place.
+///
+/// ```
+/// use byline_batch::readers::{records, Format, ReadOptions};
+///
+/// let csv = &b"id,text\na,Headline\n"[..];
+/// let ids: Vec<_> = records(Box::new(csv), Format::Csv, "in.csv".into(), ReadOptions::default())
+///     .map(|r| r.unwrap().id.unwrap())
+///     .collect();
+/// assert_eq!(ids, ["a"]);
+/// ```
+pub fn records(
+    reader: BoxRead,
+    format: Format,
+    source: String,
+    options: ReadOptions,
+) -> impl Iterator<Item = Input> + Send {
+    records_of(reader, format, source, &Arc::new(options))
+}
+
 fn open_location(loc: Location, options: &Arc<ReadOptions>, counter: &ByteCounter) -> Records {
     match loc {
         Location::Stdin => {

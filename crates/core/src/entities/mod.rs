@@ -18,6 +18,7 @@ pub(crate) mod tagger;
 pub(crate) mod words;
 
 use crate::article::{Entity, Label, Mention, MentionKind};
+use crate::deadline::Deadline;
 use crate::doc::Doc;
 use crate::segment::Token;
 use crate::span::Span;
@@ -73,7 +74,7 @@ impl EntityRecognizer {
         let paragraphs: Vec<Span> =
             doc.layout.paragraphs.iter().filter(|p| p.role.is_analysed()).map(|p| p.span).collect();
         let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start()).collect();
-        let entities = self.entities(text, &doc.tokens, &paragraphs, &starts);
+        let entities = self.entities_until(text, &doc.tokens, &paragraphs, &starts, doc.deadline);
         doc.entities = entities;
     }
 
@@ -86,10 +87,26 @@ impl EntityRecognizer {
         paragraphs: &[Span],
         sentence_starts: &[usize],
     ) -> Vec<Entity> {
+        self.entities_until(text, tokens, paragraphs, sentence_starts, Deadline::default())
+    }
+
+    /// [`EntityRecognizer::entities`], tagging paragraphs until `deadline` (the parser then drops
+    /// the unfinished result).
+    fn entities_until(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        paragraphs: &[Span],
+        sentence_starts: &[usize],
+        deadline: Deadline,
+    ) -> Vec<Entity> {
         let p = Prepared::new(text, tokens, paragraphs, sentence_starts, &self.lex);
         let mut tags = Vec::with_capacity(p.words.len());
         let mut feats = Vec::with_capacity(64);
         for r in &p.paragraphs {
+            if deadline.expired() {
+                return Vec::new();
+            }
             tagger::tag(&self.model, text, &p, r, &mut feats, &mut tags);
         }
         let mut found = mentions::mentions(text, &p, &tags, &self.lex, self.rules);

@@ -634,9 +634,10 @@ pub(crate) fn parse_time(s: &str) -> Option<Date> {
         && b[7] == b[4]
         && b.get(10).is_none_or(|c| !c.is_ascii_digit())
     {
+        // `get`: the bytes after the separators may be inside a character ("2024-01-1é").
         let y = s[..4].parse().ok()?;
-        let m = s[5..7].parse().ok()?;
-        let d = s[8..10].parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        let d = s.get(8..10)?.parse().ok()?;
         return Date::from_ymd_opt(y, m, d);
     }
     if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit()) {
@@ -657,10 +658,10 @@ fn written_date(s: &str) -> Option<Date> {
         let (m, d, y) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
         return (y >= 1900).then(|| Date::from_ymd_opt(y, m, d)).flatten();
     }
-    let month = words.iter().position(|w| {
-        w.len() >= 3 && w.chars().all(char::is_alphabetic) && MONTHS.iter().any(|m| w[..3].eq_ignore_ascii_case(m))
-    })?;
-    let m = MONTHS.iter().position(|m| words[month][..3].eq_ignore_ascii_case(m))? as u32 + 1;
+    // The first three bytes, when they are whole characters (a word may start with "Ò").
+    let month_of = |w: &str| MONTHS.iter().position(|m| w.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)));
+    let month = words.iter().position(|w| w.chars().all(char::is_alphabetic) && month_of(w).is_some())?;
+    let m = month_of(words[month])? as u32 + 1;
     let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit()).then(|| w.parse::<u32>().ok()).flatten();
     let year = words.iter().filter_map(number).find(|&n| (1900..=2100).contains(&n))?;
     let near = [month.wrapping_sub(1), month + 1];
@@ -796,5 +797,20 @@ mod tests {
         assert_eq!(local_date("2023-07-04T04:30:00.000Z", us), Date::from_ymd_opt(2023, 7, 4));
         assert_eq!(local_date("2023-12-24T01:06:51+00:00", Some("en-GB")), None);
         assert_eq!(local_date("2023-12-24T01:06:51-05:00", us), None);
+    }
+
+    #[test]
+    fn times_with_letters_of_several_bytes_do_not_panic() {
+        // Found by fuzzing (issue 13): byte slices that ended inside a character.
+        for s in [
+            "2024 \u{d2}\u{d2}\u{d2} 12",
+            "2024-01-1\u{e9}",
+            "22 D\u{e9}c 2023",
+            "\u{e9}t\u{e9} 2023 12",
+            "2024/\u{e9}/22",
+        ] {
+            assert_eq!(parse_time(s), None, "{s}");
+        }
+        assert_eq!(parse_time("\u{e9} 22 Dec 2023"), Date::from_ymd_opt(2023, 12, 22));
     }
 }

@@ -62,6 +62,9 @@ impl Segmenter {
             if !p.role.is_analysed() {
                 continue;
             }
+            if doc.deadline.expired() {
+                break;
+            }
             let first = tokens.len();
             self.tokenizer.tokenize(text, p.span, &self.lexicon, &mut tokens);
             let toks = &tokens[first..];

@@ -53,6 +53,9 @@ impl TimexTagger {
         let mut found: Vec<Found> = Vec::new();
         let mut out = Vec::new();
         for p in doc.layout.paragraphs.iter().filter(|p| p.role.is_analysed()) {
+            if doc.deadline.expired() {
+                break;
+            }
             atoms.clear();
             found.clear();
             atomize(text, p.span, &self.lexicon, &mut atoms);

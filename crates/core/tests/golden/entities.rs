@@ -104,7 +104,7 @@ pub fn check(golden: &Golden) -> Vec<String> {
         if !problems.is_empty() {
             problems.push(format!("entities were\n{}", describe(&article)));
         }
-        problems.extend(crate::invariants(&article));
+        problems.extend(byline_core::invariants::problems(&article));
         for rule in &case.rules {
             let Ok(off) = Parser::builder().entity_rule_off(rule).build() else {
                 problems.push(format!("no entity rule is named {rule:?}"));

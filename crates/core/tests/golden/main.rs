@@ -2,7 +2,7 @@
 //!
 //! Each file is read strictly ([`load`]: typed cases, no unknown key, no two cases of one name)
 //! and each case is parsed and checked against its expectations by its stage's module. Every
-//! parsed article is also checked for what holds of all articles ([`invariants`]). The Python
+//! parsed article is also checked for what holds of all articles (`byline_core::invariants`). The Python
 //! tests read the same files only for what the binding adds (code point offsets, types,
 //! `to_dict()`); the semantics are checked here.
 
@@ -15,7 +15,7 @@ mod sentences;
 mod speaker_kinds;
 mod timex;
 
-use byline_core::{Article, JsonOptions};
+use byline_core::Article;
 use load::Golden;
 
 /// The golden files of this runner.
@@ -36,40 +36,6 @@ const ELSEWHERE: [(&str, &str); 2] = [
     ("tests/data/python_offsets.toml", "crates/python/src/convert.rs"),
 ];
 
-/// What is wrong with `article` whatever its text: spans outside the text or off character
-/// boundaries, sentences outside their paragraph or in boilerplate, a JSON round trip that
-/// changes it.
-fn invariants(a: &Article) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut spans = Vec::new();
-    spans.extend(a.paragraphs.iter().map(|p| p.span));
-    spans.extend(a.sentences.iter().map(|s| s.span));
-    spans.extend(a.entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.span)));
-    for q in &a.quotes {
-        spans.push(q.span);
-        spans.extend(q.speaker.as_ref().map(|s| s.span));
-        spans.extend(q.cue);
-    }
-    spans.extend(a.timexes.iter().map(|t| t.span));
-    spans.extend(a.dateline.as_ref().map(|d| d.span));
-    for s in spans {
-        if s.get(&a.text).is_none() {
-            problems.push(format!("span {}..{} does not fit the text", s.start(), s.end()));
-        }
-    }
-    for s in &a.sentences {
-        match a.paragraphs.get(s.paragraph) {
-            Some(p) if p.role.is_analysed() && p.span.start() <= s.span.start() && s.span.end() <= p.span.end() => {}
-            _ => problems.push(format!("sentence {:?} is not inside an analysed paragraph", s.span.as_str(&a.text))),
-        }
-    }
-    let json = a.to_json(&JsonOptions { include_text: true, ..JsonOptions::default() });
-    if Article::from_json(&json, None).as_ref() != Ok(a) {
-        problems.push("the article does not read back from its JSON".to_string());
-    }
-    problems
-}
-
 /// The differences found between a case's expectations and its article.
 #[derive(Default)]
 struct Problems(Vec<String>);
@@ -83,9 +49,10 @@ impl Problems {
     }
 }
 
-/// The failures of one case, named after it: its `problems` and the article's [`invariants`].
+/// The failures of one case, named after it: its `problems` and what must hold of every article
+/// (`byline_core::invariants`).
 fn case_failures(name: &str, problems: Problems, a: &Article) -> Vec<String> {
-    problems.0.into_iter().chain(invariants(a)).map(|p| format!("{name}: {p}")).collect()
+    problems.0.into_iter().chain(byline_core::invariants::problems(a)).map(|p| format!("{name}: {p}")).collect()
 }
 
 /// Panics with every failure of a golden file, after checking them all.

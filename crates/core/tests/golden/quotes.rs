@@ -97,7 +97,7 @@ pub fn check(golden: &Golden) -> Vec<String> {
                 problems.push(format!("warnings {got:?}, expected {want:?}"));
             }
         }
-        problems.extend(crate::invariants(&a));
+        problems.extend(byline_core::invariants::problems(&a));
         failures.extend(problems.into_iter().map(|p| format!("[{}] {p}", case.name)));
     }
     let seed = &golden.seed;

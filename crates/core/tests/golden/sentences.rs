@@ -36,7 +36,7 @@ pub fn check(golden: &Golden) -> Vec<String> {
         if got != case.sentences {
             failures.push(format!("{}:\n  want {:?}\n  got  {:?}", case.name, case.sentences, got));
         }
-        failures.extend(crate::invariants(&a).into_iter().map(|p| format!("{}: {p}", case.name)));
+        failures.extend(byline_core::invariants::problems(&a).into_iter().map(|p| format!("{}: {p}", case.name)));
     }
     failures
 }

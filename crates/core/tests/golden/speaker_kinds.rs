@@ -43,7 +43,7 @@ pub fn check(golden: &Golden) -> Vec<String> {
     for case in &golden.case {
         let a = parser.parse(case.text.trim_start(), None).expect("parses");
         let mut problems: Vec<String> = case.quote.iter().filter_map(|e| unmet(&a, e)).collect();
-        problems.extend(crate::invariants(&a));
+        problems.extend(byline_core::invariants::problems(&a));
         failures.extend(problems.into_iter().map(|p| format!("[{}] {p}", case.name)));
     }
     failures

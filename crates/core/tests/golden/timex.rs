@@ -87,7 +87,7 @@ pub fn check(golden: &Golden) -> Vec<String> {
                 }
             }
         }
-        failures.extend(crate::invariants(&article).into_iter().map(|p| format!("{name}: {p}")));
+        failures.extend(byline_core::invariants::problems(&article).into_iter().map(|p| format!("{name}: {p}")));
     }
     failures
 }
