@@ -92,8 +92,16 @@ def probed(document: str) -> str:
 
 def _run(chromium: str, args: list[str], target: Path, theme: str) -> subprocess.CompletedProcess[str]:
     dark = ["--force-dark-mode"] if theme == "dark" else []  # prefers-color-scheme: dark
-    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *dark, *args, target.as_uri()]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    # /dev/shm is small in containers; --disable-dev-shm-usage keeps shared memory in /tmp.
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]
+    cmd = [chromium, *flags, *dark, *args, target.as_uri()]
+    # A browser killed by a signal (seen once: SIGSEGV at start-up on a loaded VM) says nothing
+    # about the page: run it again, at most twice, before reporting the failure.
+    for _ in range(3):
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+        if proc.returncode >= 0:
+            break
+    return proc
 
 
 def load(chromium: str, markup: str, theme: str = "light", standalone: bool = False) -> tuple[dict[str, Any], str]:
