@@ -11,8 +11,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,3 +83,15 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def best(fns: list[Callable[[], None]], runs: int) -> list[float]:
+    """The fastest of `runs` timings of each function, the runs interleaved so that a busy
+    moment of the shared machine does not land on one side only."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(runs):
+        for fn, ts in zip(fns, times):
+            began = time.perf_counter()
+            fn()
+            ts.append(time.perf_counter() - began)
+    return [min(ts) for ts in times]

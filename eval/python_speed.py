@@ -12,26 +12,14 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import byline
-from common import byline_binary, read_jsonl, shared_data
+from common import best, byline_binary, read_jsonl, shared_data
 
 N = 2000
 RUNS = 5
 
-
-def best(*fns) -> list[float]:  # type: ignore[no-untyped-def]
-    """The fastest of RUNS timings of each function, the runs interleaved so that a busy
-    moment of the shared machine does not land on one side only."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(RUNS):
-        for fn, ts in zip(fns, times):
-            began = time.perf_counter()
-            fn()
-            ts.append(time.perf_counter() - began)
-    return [min(ts) for ts in times]
 
 
 def main() -> None:
@@ -54,7 +42,7 @@ def main() -> None:
         def python_from_file() -> None:
             byline.parse_many(read_jsonl(src))
 
-        t_cli, t_mem, t_file = best(cli, python_in_memory, python_from_file)
+        t_cli, t_mem, t_file = best([cli, python_in_memory, python_from_file], RUNS)
         # The same work gives the same articles.
         cli_out = read_jsonl(dst)
         py_out = [a.to_dict() for a in byline.parse_many(records)]

@@ -15,27 +15,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
-from collections.abc import Callable
 
 import byline
 import byline.spark
-from common import read_jsonl, shared_data
+from common import best, read_jsonl, shared_data
 
 N = 2000
 RUNS = 3
 BAR = 1.5
 
-
-def best(fns: list[Callable[[], None]]) -> list[float]:
-    """The fastest of RUNS timings of each function, the runs interleaved."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(RUNS):
-        for fn, ts in zip(fns, times):
-            began = time.perf_counter()
-            fn()
-            ts.append(time.perf_counter() - began)
-    return [min(ts) for ts in times]
 
 
 def main() -> None:
@@ -69,7 +57,7 @@ def main() -> None:
         byline.parse_many(records)
 
     on_spark()  # warm-up: Python workers started, parsers built
-    t_spark, t_many = best([on_spark, in_process])
+    t_spark, t_many = best([on_spark, in_process], RUNS)
     rows = parsed.count()
     spark.stop()
 

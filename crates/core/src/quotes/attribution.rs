@@ -525,15 +525,13 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
     let last = speaker.end.max(c.toks.end);
     // "CLAUSE, he said" or "… “dead,” he said": a comma, or a quote closed by one, before the speaker.
     let quote_comma =
-        first > lo && ctx.quote_at(first - 1).is_some_and(|q| ctx.quoted[q].inner.as_str(ctx.text).ends_with(','));
-    let fronted = first > lo && (ctx.word(first - 1) == "," || quote_comma);
+        first > 0 && ctx.quote_at(first - 1).is_some_and(|q| ctx.quoted[q].inner.as_str(ctx.text).ends_with(','));
+    let comma_before = first > 0 && (ctx.word(first - 1) == "," || quote_comma);
+    let fronted = first > lo && comma_before;
     let left_end = if quote_comma { first } else { first.saturating_sub(1) };
-    // Only a cue that opens its clause: after a comma, or a quote closed by one, it is
-    // "…,” according to X, the agency" however close an earlier claim brought `lo`.
-    let after_comma = first > 0
-        && (ctx.word(first - 1) == ","
-            || ctx.quote_at(first - 1).is_some_and(|q| ctx.quoted[q].inner.as_str(ctx.text).ends_with(',')));
-    let according_first = c.class == CueClass::Source && !after_comma && (lo..first).all(|t| !ctx.is_word(t));
+    // "According to X, CLAUSE" only when the cue opens its clause: after a comma it is
+    // "…,” according to X, the agency", however close an earlier claim brought `lo`.
+    let according_first = c.class == CueClass::Source && !comma_before && (lo..first).all(|t| !ctx.is_word(t));
     let mut after = skip_adjuncts(ctx, last, hi);
     if according_first {
         // "According to X, CLAUSE.", however long X ("early results of exit polls conducted for ...").
