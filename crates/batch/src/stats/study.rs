@@ -55,8 +55,11 @@ pub const NONE: &str = "(none)";
 /// The `by` and `group` of the whole corpus.
 pub const ALL: &str = "all";
 
-/// Speaker kinds in report order; `none` is a quote whose text names nobody.
+/// Speaker kinds in report order: the contract's (`SpeakerKind::NAMES`, checked by a test), then
+/// `none`, a quote whose text names nobody.
 pub const KINDS: [&str; 6] = ["person", "organization", "anonymous", "document", "unresolved", "none"];
+/// Where `anonymous` stands in [`KINDS`].
+const ANONYMOUS: usize = 2;
 /// Genders in report order.
 pub const GENDERS: [&str; 3] = ["female", "male", "unknown"];
 
@@ -233,7 +236,7 @@ impl Study {
                 people: int(people),
                 female_share: share(c.gender_people[0], people),
                 female_share_known: share(c.gender_people[0], known),
-                anonymous_share: share(c.quotes[2], quotes),
+                anonymous_share: share(c.quotes[ANONYMOUS], quotes),
             });
             for (i, kind) in KINDS.iter().enumerate() {
                 kinds.push(KindRow {
@@ -397,6 +400,13 @@ table! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_are_the_contracts_then_none() {
+        assert_eq!(&KINDS[..5], byline_core::SpeakerKind::NAMES);
+        assert_eq!(KINDS[ANONYMOUS], byline_core::SpeakerKind::Anonymous.as_str());
+        assert_eq!(KINDS[5], "none");
+    }
 
     /// One article: its outlet and date, and its quotes as (speaker kind, name, entity gender).
     fn article(id: &str, outlet: Option<&str>, published: &str, quotes: &[(&str, Option<&str>, Option<&str>)]) -> Rows {
