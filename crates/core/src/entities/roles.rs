@@ -5,7 +5,7 @@
 
 use crate::article::Label;
 use crate::entities::features::Prepared;
-use crate::entities::lexicon::{Lexicon, DEMONYM, HONORIFIC, LOWER, NORP};
+use crate::entities::lexicon::{Flags, Lexicon};
 use crate::entities::mentions::Found;
 use crate::entities::rules::lists::{lists, ListWord};
 use crate::entities::words::{Word, WordKind};
@@ -66,7 +66,8 @@ fn mention_before(found: &[Found], i: usize) -> Option<&Found> {
 /// organization, not the place. An abbreviated title keeps its case.
 fn title_of(text: &str, p: &Prepared, found: &[Found], m: usize, end: usize, lex: &Lexicon) -> Option<String> {
     let f = &found[m];
-    let titles: Vec<&Word> = p.words[f.titles.clone()].iter().filter(|w| lex.word(w.key) & HONORIFIC == 0).collect();
+    let titles: Vec<&Word> =
+        p.words[f.titles.clone()].iter().filter(|w| !lex.word(w.key).has(Flags::HONORIFIC)).collect();
     if titles.is_empty() || f.words.end + 1 >= end || !is(text, &p.words[f.words.end], &["of"]) {
         return None;
     }
@@ -202,7 +203,7 @@ fn description_before(
     }
     let head = &p.words[comma - 1];
     let head_info = &p.info[comma - 1];
-    if head.kind != WordKind::Alpha || head_info.cap || head_info.flags & LOWER == 0 {
+    if head.kind != WordKind::Alpha || head_info.cap || !head_info.flags.has(Flags::LOWER) {
         return None;
     }
     let mut i = comma - 1;
@@ -222,7 +223,7 @@ fn description_before(
             return Some(format!("{desc} of {}", owner.span.as_str(text)));
         }
         let lower = w.kind == WordKind::Alpha && !info.cap;
-        let nationality = info.cap && info.flags & (DEMONYM | NORP) != 0;
+        let nationality = info.cap && info.flags.any(Flags::DEMONYM | Flags::NORP);
         if !(lower || nationality) || taken == MAX_PRE_WORDS {
             return None;
         }

@@ -158,7 +158,11 @@ impl<'a> Ctx<'a> {
             if prev.eq_ignore_ascii_case("to") && matches!(cue.form, Form::Base | Form::Present) {
                 return false;
             }
-            let determiner = c.has(Class::DETERMINER) && !c.has(Class::CLAUSE) && !c.has(Class::PRONOUN);
+            // A quantifier standing for people is a subject ("many said", "some say"); an
+            // article or a quantifier before a noun form is not ("the report", "many reports").
+            let quantifier_subject = !c.has(Class::ARTICLE) && matches!(cue.form, Form::Past | Form::Base);
+            let determiner =
+                c.has(Class::DETERMINER) && !c.has(Class::CLAUSE) && !c.has(Class::PRONOUN) && !quantifier_subject;
             let nominal = matches!(cue.form, Form::Base | Form::Present);
             let possessive = nominal && matches!(prev, "’s" | "'s" | "’" | "'");
             // "in written answers" is an adjective; "by saying that" is still a report.

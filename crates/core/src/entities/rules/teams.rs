@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::entities::lexicon::{self, key, KeyMap, MatchWord, WordClass, DEMONYM, GPE_HEAD, LOC_HEAD, PLACE};
+use crate::entities::lexicon::{key, Flags, KeyMap, MatchWord, WordClass};
 use crate::entities::words::WordKind;
 
 use super::{names_nation, sort, Ctx, Kind, Name};
@@ -31,15 +31,15 @@ pub(super) fn place_then_more_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let p = cx.p;
     for n in spans.iter_mut() {
         let s = n.words.clone();
-        if n.kind == Kind::Place && s.len() >= 2 && p.info[s.start].gaz & PLACE != 0 {
+        if n.kind == Kind::Place && s.len() >= 2 && p.info[s.start].gaz.any(Flags::PLACE) {
             let mut e = s.start + 1;
             while e < s.end && p.info[e].gaz_pos == 2 {
                 e += 1;
             }
             let rest = e..s.end;
-            let heads = LOC_HEAD | GPE_HEAD | PLACE | DEMONYM;
+            let heads = Flags::LOC_HEAD | Flags::GPE_HEAD | Flags::PLACE | Flags::DEMONYM;
             if !rest.is_empty()
-                && rest.clone().all(|i| p.info[i].cap && p.info[i].flags & heads == 0 && p.info[i].gaz == 0)
+                && rest.clone().all(|i| p.info[i].cap && !p.info[i].flags.any(heads) && p.info[i].gaz.is_empty())
             {
                 n.kind = Kind::Org;
             }
@@ -90,7 +90,7 @@ pub(super) fn results_tables(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                     j += 1;
                 }
                 let first = p.info[i].flags;
-                let person = j - i >= 2 && first & (lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U) != 0;
+                let person = j - i >= 2 && first.any(Flags::FIRST_M | Flags::FIRST_F | Flags::FIRST_U);
                 let kind = if person {
                     Kind::Person
                 } else if names_nation(&p.info[i]) {
