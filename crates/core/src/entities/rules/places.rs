@@ -90,6 +90,8 @@ pub(super) fn lowercase_places(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (p, r) = (cx.p, &cx.r);
     let known = Flags::COUNTRY | Flags::STATE | Flags::CITY_BIG | Flags::REGION_GPE;
     let mut new = Vec::new();
+    // The spans are in text order: `k` is the first that does not end before word `i`.
+    let mut k = 0;
     let mut i = r.start;
     while i < r.end {
         let lower = |j: usize| p.words[j].kind == WordKind::Alpha && cx.word(j).starts_with(|c: char| c.is_lowercase());
@@ -103,7 +105,10 @@ pub(super) fn lowercase_places(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         }
         let common =
             (i..e).any(|j| p.info[j].flags.has(Flags::LOWER) || p.info[j].closed) || e == i + 1 && cx.word(i).len() < 4;
-        let free = !spans.iter().any(|s| s.words.start < e && i < s.words.end);
+        while k < spans.len() && spans[k].words.end <= i {
+            k += 1;
+        }
+        let free = spans.get(k).is_none_or(|s| s.words.start >= e);
         if !common && free {
             new.push(Name::new(i..e, Kind::Place));
         }
