@@ -308,6 +308,7 @@ mod tests {
         [
             crate::calendar_names::DATA_FILES,
             crate::entities::lexicon::DATA_FILES,
+            crate::entities::rules::lists::DATA_FILES,
             crate::html::classes::DATA_FILES,
             crate::layout::lexicon::DATA_FILES,
             crate::quotes::lexicon::DATA_FILES,
