@@ -374,7 +374,8 @@ impl Ctx<'_> {
                     "." => self.is_abbreviation_dot(t) && t + 1 < hi && self.is_capitalized(t + 1),
                     "’" | "'" => t > 0 && self.joined(t - 1) && self.joined(t),
                     "-" | "&" => t > 0 && self.joined(t - 1) && self.joined(t),
-                    _ => false,
+                    // "a 2015 survey", "the 2009 paper": a year or count after the determiner.
+                    _ => t > start && self.is_number(t) && self.class(t - 1).has(Class::DETERMINER),
                 };
                 if !keep {
                     break;
