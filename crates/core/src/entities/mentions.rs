@@ -215,7 +215,10 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     }
     let key = span_key(p, &words);
     let exact = lex.name(key, p.words[words.start].key, n);
-    let flags = exact | if n == 1 { Flags::empty() } else { first.gaz & last.gaz };
+    // Two places side by side ("Preston | Hale") are no one place's name: the gazetteer phrase must
+    // cover the span.
+    let one_phrase = (words.start + 1..words.end).all(|i| p.info[i].gaz_pos == 2);
+    let flags = exact | if n == 1 || !one_phrase { Flags::empty() } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
     let label = match kind {
         _ if n >= 2 && first.flags.has(Flags::EVENT_FIRST) => Label::Event,

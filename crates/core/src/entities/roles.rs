@@ -7,6 +7,7 @@ use crate::article::Label;
 use crate::entities::features::Prepared;
 use crate::entities::lexicon::{Flags, Lexicon};
 use crate::entities::mentions::Found;
+use crate::entities::rules::lists::{lists, ListWord};
 use crate::entities::words::{Word, WordKind};
 use crate::span::Span;
 
@@ -59,7 +60,10 @@ fn mention_before(found: &[Found], i: usize) -> Option<&Found> {
     k.checked_sub(1).map(|k| &found[k]).filter(|f| f.words.end == i)
 }
 
-/// "President Anton Varga of Chile" → "president of Chile".
+/// "President Anton Varga of Chile" → "president of Chile"; "Chief Tom Reyes of the Harbor
+/// Fire Department" → "chief of the Harbor Fire Department"; "Sgt. Ann Ortiz of Milltown police"
+/// → "Sgt. of Milltown police": a body a place names for itself in lower case is the role's
+/// organization, not the place. An abbreviated title keeps its case.
 fn title_of(text: &str, p: &Prepared, found: &[Found], m: usize, end: usize, lex: &Lexicon) -> Option<String> {
     let f = &found[m];
     let titles: Vec<&Word> =
@@ -67,9 +71,31 @@ fn title_of(text: &str, p: &Prepared, found: &[Found], m: usize, end: usize, lex
     if titles.is_empty() || f.words.end + 1 >= end || !is(text, &p.words[f.words.end], &["of"]) {
         return None;
     }
-    let place = mention_at(found, f.words.end + 1)?;
+    let the = f.words.end + 1;
+    let at = if is(text, &p.words[the], &["the"]) { the + 1 } else { the };
+    let org = mention_at(found, at)?;
+    let from = p.words[the].span.start();
+    let to = body_after(text, p, org.words.end, end).unwrap_or(org.span.end());
     let title = Span::new(titles[0].span.start(), titles[titles.len() - 1].span.end()).as_str(text);
-    Some(format!("{} of {}", title.to_lowercase(), place.span.as_str(text)))
+    let title = if title.ends_with('.') { title.to_string() } else { title.to_lowercase() };
+    Some(format!("{title} of {}", &text[from..to]))
+}
+
+/// Where the lower-case body a place names for itself ends ("Milltown | police", "Lakeside |
+/// county council", "Riverton | sheriff's office"): modifiers, then a head, starting at word `i`.
+fn body_after(text: &str, p: &Prepared, i: usize, end: usize) -> Option<usize> {
+    let lists = lists();
+    let mut head = None;
+    for j in i..end.min(i + 4) {
+        let w = &p.words[j];
+        let lower = w.kind == WordKind::Alpha && w.text(text).starts_with(char::is_lowercase);
+        if lower && lists.is(w.key, ListWord::BodyHead) {
+            head = Some(w.span.end());
+        } else if !(w.kind == WordKind::Possessive || lower && lists.is(w.key, ListWord::BodyModifier)) {
+            break;
+        }
+    }
+    head
 }
 
 /// The text of words `a..b`, with "X’s Y" turned into "Y of X".

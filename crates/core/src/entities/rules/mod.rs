@@ -13,9 +13,11 @@
 
 mod acronyms;
 mod headline;
+pub(crate) mod lists;
 mod organizations;
 mod people;
 mod places;
+mod products;
 mod repeated;
 mod teams;
 
@@ -136,6 +138,7 @@ pub const RULES: &[Rule] = &[
     rule("appositive_titles", People, Paragraph, people::appositive_titles),
     rule("word_before_person", People, Paragraph, people::word_before_person),
     rule("surname_after_first_name", People, Paragraph, people::surname_after_first_name),
+    rule("article_before_name", People, Paragraph, people::article_before_name),
     rule("joiner_inside_organization", Organizations, Paragraph, organizations::joiner_inside),
     rule("saint_and_mount", Places, Paragraph, places::saint_and_mount),
     rule("place_then_more_name", Teams, Paragraph, teams::place_then_more_name),
@@ -147,6 +150,7 @@ pub const RULES: &[Rule] = &[
     rule("first_field_of_body", Organizations, Paragraph, organizations::first_field),
     rule("portfolios", Organizations, Paragraph, organizations::portfolios),
     rule("affixed_organizations", Organizations, Paragraph, organizations::affixed),
+    rule("products", Organizations, Paragraph, products::products),
     rule("defined_acronyms", Acronyms, Paragraph, acronyms::defined),
     rule("results_tables", Teams, Paragraph, teams::results_tables),
     rule("repeated_names", Repeated, Article, repeated::propagate),

@@ -135,7 +135,8 @@ pub(super) fn titles_inside_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 /// "Tomas Halden, the prime minister of ...": an appositive headed by a title describes a person.
 pub(super) fn appositive_titles(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     for s in spans.iter_mut() {
-        if s.kind != Kind::Person && s.words.len() <= 3 && appositive_title(cx, s.words.end) {
+        let company = cx.p.info[s.words.end - 1].flags.has(Flags::COMPANY);
+        if s.kind != Kind::Person && s.words.len() <= 3 && !company && appositive_title(cx, s.words.end) {
             s.kind = Kind::Person;
         }
     }
@@ -162,6 +163,23 @@ pub(super) fn word_before_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             | Flags::LOWER;
         if !w.sent_start && !w.upper && !w.flags.any(blocked) && w.gaz.is_empty() {
             spans[k].words.start = i - 1;
+        }
+    }
+}
+
+/// "The Merlin Express left", "the Silver Arrow": a name right after "the" whose last word is
+/// no surname names a train, a ship or a show, not a person ("the Tom Hanks film" keeps its
+/// person).
+pub(super) fn article_before_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    for s in spans.iter_mut() {
+        let (a, b) = (s.words.start, s.words.end);
+        if s.kind != Kind::Person || a == cx.r.start || b - a < 2 || !cx.word(a - 1).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let last = &p.info[b - 1];
+        if !last.flags.has(Flags::SURNAME) && last.gaz.is_empty() && !p.info[a].caps_line {
+            s.kind = Kind::Misc;
         }
     }
 }
@@ -194,7 +212,9 @@ pub(super) fn surname_after_first_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 }
 
 /// True when ", the prime minister of" or ", a senior adviser," follows word `at - 1`: an
-/// appositive whose head noun is a title.
+/// appositive whose head noun (its last lower-case word before "of" or a stop) is a title.
+/// Capitalised words may come before the head ("a former Acme adviser"); in ", a private British
+/// company" the head is "company", not the rank "private".
 fn appositive_title(cx: &Ctx<'_>, at: usize) -> bool {
     let (p, end) = (cx.p, cx.r.end);
     if at + 2 >= end || cx.word(at) != "," || !matches!(cx.word(at + 1), "the" | "a" | "an") {
@@ -203,10 +223,12 @@ fn appositive_title(cx: &Ctx<'_>, at: usize) -> bool {
     let mut head = None;
     for i in at + 2..end.min(at + 7) {
         let w = &p.words[i];
-        if w.kind != WordKind::Alpha || p.info[i].cap || cx.word(i) == "of" {
+        if w.kind != WordKind::Alpha || cx.word(i) == "of" {
             break;
         }
-        head = Some(i);
+        if !p.info[i].cap {
+            head = Some(i);
+        }
     }
     head.is_some_and(|h| p.info[h].flags.has(Flags::TITLE))
 }

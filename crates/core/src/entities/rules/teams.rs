@@ -159,7 +159,8 @@ pub(super) fn sports_teams(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 }
 
 /// "NORVALE <NRV> NET RISES", "Acme Oil Inc <ACO.N>": a name followed by a stock ticker in angle
-/// brackets is a listed company, and so is every other mention of that name in the article.
+/// brackets is a listed company, and so is every other mention of that name in the article,
+/// whatever the tagger took it for ("Preston Hale <PRH.N> ... Preston Hale said": no person).
 pub(super) fn tickers(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (text, p) = (cx.text, cx.p);
     let ticker_after = |s: &Range<usize>| {
@@ -170,16 +171,23 @@ pub(super) fn tickers(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     };
     let mut companies: KeyMap<()> = KeyMap::default();
     for s in spans.iter_mut() {
-        if s.kind != Kind::Person && ticker_after(&s.words) {
+        if ticker_after(&s.words) {
             s.kind = Kind::Org;
             companies.insert(cx.span_key(&s.words), ());
         }
     }
-    places_named_as_orgs(cx, spans, &companies);
+    if companies.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if matches!(s.kind, Kind::Place | Kind::Person) && companies.contains_key(&cx.span_key(&s.words)) {
+            s.kind = Kind::Org;
+        }
+    }
 }
 
-/// Every place whose words spell one of `names` becomes an organization: a team or a listed
-/// company found in one mention is one in all of them.
+/// Every place whose words spell one of `names` becomes an organization: a team found in one
+/// mention is one in all of them.
 fn places_named_as_orgs(cx: &Ctx<'_>, spans: &mut [Name], names: &KeyMap<()>) {
     if names.is_empty() {
         return;
