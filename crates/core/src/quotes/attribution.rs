@@ -143,7 +143,11 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         let ends = rest >= para_end || matches!(ctx.word(rest), "," | "." | "(") || ctx.line_break_before(rest);
         return ends.then_some(Attr { speaker: Some(np), cue: None });
     }
-    let limit = (k + AFTER_CLOSE).min(para_end);
+    // "“…,” Trump, the front-runner nationally and the leader in polls by a wide margin, said":
+    // an appositive after the name carries the cue further.
+    let appositive = ctx.np_after(k, para_end).is_some_and(|np| np.end < para_end && ctx.word(np.end) == ",");
+    let reach = if appositive { 2 * AFTER_CLOSE } else { AFTER_CLOSE };
+    let limit = (k + reach).min(para_end);
     let mut t = k;
     let cue = loop {
         if t >= limit || ctx.quote_at(t).is_some() || (t > k && ctx.ends_sentence(t)) {
@@ -550,8 +554,15 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         }
     }
     if c.class == CueClass::Source {
-        // "CLAUSE, according to X." with the cue mid-sentence.
-        return [fronted.then_some(lo..left_end), None];
+        // "CLAUSE, according to X." with the cue mid-sentence; without the comma ("… 46 percent
+        // to 39 percent according to a new poll.") or after a dash only when X ends the sentence.
+        if fronted {
+            return [Some(lo..left_end), None];
+        }
+        let dash = first > lo && is_dash(ctx.word(first - 1));
+        let ends = speaker.end >= hi || matches!(ctx.word(speaker.end), "," | ";");
+        let bare = first > lo + 1 && ctx.is_word(first - 1) && !according_first;
+        return [((dash || bare) && ends).then_some(lo..if dash { first - 1 } else { first }), None];
     }
     if c.class == CueClass::Addressee {
         if let Some(np) = ctx.np_after(after, hi) {

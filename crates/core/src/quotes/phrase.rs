@@ -271,7 +271,9 @@ impl Ctx<'_> {
                     "." => self.is_abbreviation_dot(t),
                     "’" | "'" => t > lo && self.joined(t - 1) && self.is_word(t - 1),
                     "-" | "&" => t > lo && self.joined(t - 1) && self.joined(t),
-                    _ => false,
+                    // "three in 10 said", "47% say": poll shares stand for people.
+                    "%" => t > lo && self.is_number(t - 1),
+                    _ => self.is_number(t),
                 };
                 if !keep {
                     break;
@@ -294,6 +296,10 @@ impl Ctx<'_> {
                 } {
                     start -= 1;
                 }
+                // "one in three", "nine out of 10": a share of people.
+                if let Some(share) = self.share_before(start, lo) {
+                    start = share;
+                }
                 break;
             }
             if c.has(Class::CLAUSE) || c.has(Class::AUXILIARY) || c.has(Class::SUBJECT) {
@@ -309,7 +315,7 @@ impl Ctx<'_> {
                 break;
             }
             let lower = !starts_upper(w);
-            if lower && (self.verb_like(t) || self.cue_starting_at(t).is_some()) {
+            if lower && (self.verb_like(t) || self.cue_starting_at(t).is_some()) && !self.polled(t, end, lo) {
                 break;
             }
             words += 1;
@@ -319,6 +325,33 @@ impl Ctx<'_> {
             start = t;
         }
         self.trim_np(start..end)
+    }
+
+    /// "those surveyed say", "voters polled said": a participle right before the verb that
+    /// follows a quantifier or a plural noun belongs to the subject.
+    fn polled(&self, t: usize, end: usize, lo: usize) -> bool {
+        if t + 1 != end || t <= lo || !self.is_word(t - 1) || !self.word(t).ends_with("ed") {
+            return false;
+        }
+        let c = self.class(t - 1);
+        let w = self.word(t - 1);
+        let plural = w.ends_with('s') && !w.ends_with("ss") && !c.has(Class::SUBJECT) && !c.has(Class::AUXILIARY);
+        (c.has(Class::DETERMINER) && !c.has(Class::ARTICLE)) || c.has(Class::PLURAL_NOUN) || plural
+    }
+
+    /// The start of "N in" or "N out of" before token `t` ("one in | three"), when N is a
+    /// number or a quantifier.
+    fn share_before(&self, t: usize, lo: usize) -> Option<usize> {
+        let of = t > lo + 2 && self.word(t - 1) == "of" && self.word(t - 2) == "out";
+        let joint = if of { t - 2 } else { t.checked_sub(1).filter(|&j| j > lo && self.word(j) == "in")? };
+        let n = joint - 1;
+        let c = self.class(n);
+        (self.is_number(n) || (c.has(Class::DETERMINER) && !c.has(Class::ARTICLE))).then_some(n)
+    }
+
+    /// A number token ("10", "1,200").
+    fn is_number(&self, t: usize) -> bool {
+        self.tokens[t].kind == crate::segment::TokenKind::Number
     }
 
     /// The noun phrase that starts at token `start`, ending before `hi`.
@@ -341,7 +374,8 @@ impl Ctx<'_> {
                     "." => self.is_abbreviation_dot(t) && t + 1 < hi && self.is_capitalized(t + 1),
                     "’" | "'" => t > 0 && self.joined(t - 1) && self.joined(t),
                     "-" | "&" => t > 0 && self.joined(t - 1) && self.joined(t),
-                    _ => false,
+                    // "a 2015 survey", "the 2009 paper": a year or count after the determiner.
+                    _ => t > start && self.is_number(t) && self.class(t - 1).has(Class::DETERMINER),
                 };
                 if !keep {
                     break;
@@ -390,12 +424,14 @@ impl Ctx<'_> {
     /// Drops punctuation, prepositions and determiners left dangling at either end.
     fn trim_np(&self, mut r: Range<usize>) -> Option<Range<usize>> {
         let dangling = |t: usize| {
-            !self.is_word(t) || {
+            !(self.is_word(t) || self.is_number(t) || self.word(t) == "%") || {
                 let c = self.class(t);
                 c.has(Class::PREPOSITION) || c.has(Class::CLAUSE)
             }
         };
-        while r.start < r.end && (!self.is_word(r.start) || self.class(r.start).has(Class::PREPOSITION)) {
+        while r.start < r.end
+            && (!(self.is_word(r.start) || self.is_number(r.start)) || self.class(r.start).has(Class::PREPOSITION))
+        {
             r.start += 1;
         }
         // A lone quantifier is a phrase of its own ("Several said"); an article is not.
