@@ -67,11 +67,9 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut consumed = vec![false; n];
     let turns = super::interview::turns(ctx, &mut consumed, &mut out);
-    let mut claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out, &turns);
-    claimed.extend(turns);
-    claimed.sort_by_key(|r| r.start);
+    let claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out, &turns);
     share_over_paragraphs(ctx, &mut attrs);
-    reported_clauses(ctx, &mut used, &attrs, &mut consumed, &claimed, &mut out);
+    reported_clauses(ctx, &mut used, &attrs, &mut consumed, &claimed, &turns, &mut out);
     follow_ups(ctx, &mut attrs, &consumed, &out);
     for q in 0..n {
         if consumed[q] {
@@ -451,13 +449,16 @@ fn share_over_paragraphs(ctx: &Ctx<'_>, attrs: &mut [Option<Attr>]) {
     }
 }
 
-/// Pass 2: the cues left over introduce reported clauses.
+/// Pass 2: the cues left over introduce reported clauses. Inside an interview turn a cue
+/// reports again ("He told me the plan was dead"), unless its speaker is the turn's own "I"
+/// or "we", whose words the turn already holds.
 fn reported_clauses(
     ctx: &Ctx<'_>,
     used: &mut [bool],
     attrs: &[Option<Attr>],
     consumed: &mut [bool],
     claimed: &[Range<usize>],
+    turns: &[Range<usize>],
     out: &mut Vec<Found>,
 ) {
     let mut claimed_until = 0usize;
@@ -471,7 +472,8 @@ fn reported_clauses(
             continue;
         }
         let Some(sentence) = clause_sentence(ctx, c.toks.start) else { continue };
-        let lo = sentence.start.max(ctx.token_at(claimed_until));
+        let turn = turns.iter().find(|r| r.contains(&c.toks.start));
+        let lo = sentence.start.max(ctx.token_at(claimed_until)).max(turn.map_or(0, |r| r.start));
         let hi = trim_end(ctx, sentence);
         if c.opener {
             // "Asked whether he would run, Smith said ...": the question, its asker unnamed.
@@ -488,6 +490,9 @@ fn reported_clauses(
             continue;
         }
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
+        if turn.is_some() && is_first_person(ctx, speaker.clone()) {
+            continue;
+        }
         // "what it says publicly", "what he said about X": a free relative whose content is the
         // "what" itself. Unlike "what officials said will become a hub" or "what he called X".
         let free_relative = speaker.start > lo && matches!(ctx.word(speaker.start - 1), "what" | "whatever");
@@ -508,6 +513,11 @@ fn reported_clauses(
             claimed_until = claimed_until.max(c.span.end()).max(ctx.span_of(speaker).end());
         }
     }
+}
+
+/// A speaker that is the interviewee themselves: "I", "we", "my wife and I" (not "my brother").
+fn is_first_person(ctx: &Ctx<'_>, r: Range<usize>) -> bool {
+    r.filter(|&t| ctx.is_word(t)).any(|t| matches!(ctx.word(t).to_ascii_lowercase().as_str(), "i" | "we" | "me" | "us"))
 }
 
 /// True when nothing reportable follows a cue: the end, punctuation, an adverb, a time word or a
