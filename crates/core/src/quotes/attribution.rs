@@ -103,7 +103,7 @@ fn direct_attribution(ctx: &Ctx<'_>, q: usize, used: &mut [bool]) -> Option<Attr
                 }
                 Some(a)
             }
-            None => after,
+            None => after.or_else(|| colon_introduced(ctx, q)),
         },
     };
     if let Some(k) = chosen.as_ref().and_then(|a| a.cue) {
@@ -350,6 +350,20 @@ fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
         }
     }
     Some(Attr { speaker, cue: Some(cue) })
+}
+
+/// "Kasich resisted: “…”", "He listed the qualities: “…”": a quote that a colon opens and that
+/// ends its sentence belongs to the subject of the verb before the colon, cue or none.
+fn colon_introduced(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
+    let o = ctx.quoted_toks[q].start;
+    let colon = o.checked_sub(1).filter(|&c| ctx.word(c) == ":")?;
+    let sentence = ctx.sentence_range(o);
+    if sentence.start >= colon || words_after(ctx, q) > 0 || ctx.quote_at(colon.saturating_sub(1)).is_some() {
+        return None;
+    }
+    let lo = sentence.start.max(colon.saturating_sub(BEFORE_OPEN));
+    let speaker = ctx.main_subject(colon, lo)?;
+    Some(Attr { speaker: Some(speaker), cue: None })
 }
 
 /// True when an earlier cue of the sentence reports a clause that holds cue `k`: in "Wen noted
