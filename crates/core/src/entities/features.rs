@@ -69,6 +69,11 @@ pub struct Info {
     pub closed: bool,
     /// Has letters, all upper case.
     pub upper: bool,
+    /// A word ([`WordKind::Alpha`]) with an upper-case letter anywhere ("Smith", "eBay", "3M"):
+    /// a word a name can be made of, which the tagger looks at ([`Candidate::Name`]).
+    pub any_upper: bool,
+    /// Its length in characters, at most 255 (read once here, not again by each pass).
+    pub chars: u8,
     /// First word of a sentence or line (after any opening punctuation).
     pub sent_start: bool,
     /// On a line written in capitals (wire headlines).
@@ -126,7 +131,7 @@ impl Prepared {
         p.info = p.words.iter().map(|w| word_info(text, w, lex)).collect();
         p.mark_sentence_starts(text, sentence_starts);
         for r in p.paragraphs.clone() {
-            p.mark_lines(text, r.clone());
+            p.mark_lines(r.clone());
             p.mark_phrases(lex, r);
         }
         p.mark_doc(text);
@@ -165,7 +170,7 @@ impl Prepared {
         }
     }
 
-    fn mark_lines(&mut self, text: &str, r: Range<usize>) {
+    fn mark_lines(&mut self, r: Range<usize>) {
         // Headline case capitalises the long words; function words may stay lower case.
         let case = |this: &Self, line: Range<usize>| {
             let (mut alpha, mut upper, mut long, mut cap) = (0usize, 0usize, 0usize, 0usize);
@@ -176,7 +181,7 @@ impl Prepared {
                 }
                 alpha += 1;
                 upper += usize::from(this.info[j].upper);
-                if w.text(text).chars().count() >= 4 {
+                if this.info[j].chars >= 4 {
                     long += 1;
                     cap += usize::from(this.info[j].cap);
                 }
@@ -278,8 +283,7 @@ impl Prepared {
             for i in r.clone() {
                 let w = &self.words[i];
                 let info = &self.info[i];
-                let has_upper = w.kind == WordKind::Alpha && w.text(text).chars().any(char::is_uppercase);
-                let cand = if has_upper {
+                let cand = if info.any_upper {
                     Candidate::Name
                 } else if i > r.start
                     && i + 1 < r.end
@@ -351,7 +355,11 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
     let mut last = '\0';
     let mut letters = 0;
     let mut uppers = 0;
+    let mut chars = 0usize;
+    let mut dot = false;
     for c in t.chars() {
+        chars += 1;
+        dot |= c == '.';
         let class = if c.is_uppercase() {
             uppers += 1;
             letters += 1;
@@ -379,8 +387,10 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
         gaz_pos: 0,
         shape,
         cap: t.starts_with(char::is_uppercase),
-        closed: w.kind == WordKind::Alpha && !t.contains('.') && lex.is_function_word(w.key),
+        closed: w.kind == WordKind::Alpha && !dot && lex.is_function_word(w.key),
         upper: letters > 0 && uppers == letters,
+        any_upper: w.kind == WordKind::Alpha && uppers > 0,
+        chars: chars.min(usize::from(u8::MAX)) as u8,
         sent_start: false,
         caps_line: false,
         title_line: false,
@@ -490,7 +500,7 @@ pub fn features(text: &str, p: &Prepared, r: &Range<usize>, i: usize, prev: u8, 
     out.push(feat(T::LineShape, lexicon::phrase_key(line, info.shape)));
     out.push(feat(T::Doc, u64::from(info.doc)));
     out.push(feat(T::DocStart, u64::from(info.doc) | start << 2 | u64::from(info.upper) << 3));
-    out.push(feat(T::Length, t.chars().count().min(12) as u64));
+    out.push(feat(T::Length, u64::from(info.chars.min(12))));
     out.push(feat(T::Candidate, info.candidate as u64));
     let run = u64::from(info.run_len) | u64::from(info.run_pos) << 4;
     out.push(feat(T::Run, run));
@@ -562,6 +572,31 @@ mod tests {
         assert_eq!(p.info[find("Council")].candidate, Candidate::Name);
         // "cooperation" is not written in lower case elsewhere here, but it is a common word.
         assert!(p.info[find("Cooperation")].flags.has(Flags::LOWER));
+    }
+
+    /// Every word a name can be made of is one the tagger looks at, however far it stands from
+    /// other capitals: an inner capital, an acronym mid-sentence, a name after a long lower-case
+    /// run, and a lower-case particle between two names.
+    #[test]
+    fn name_capable_words_are_candidates() {
+        let text = "the figures were released on a quiet afternoon by the small team at eBay, \
+                    then the alliance known as NATO agreed, and later still, after a long and winding \
+                    series of meetings that went on for hours, the archive of Charles de Gaulle opened.";
+        let p = prepare(text, &[0]);
+        let cand = |s: &str| p.info[p.words.iter().position(|w| w.text(text) == s).unwrap()].candidate;
+        for name in ["eBay", "NATO", "Charles", "Gaulle"] {
+            assert_eq!(cand(name), Candidate::Name, "{name}");
+        }
+        assert_eq!(cand("de"), Candidate::Connector);
+        for word in ["the", "series", "hours", "archive"] {
+            assert_eq!(cand(word), Candidate::No, "{word}");
+        }
+        // What `word_info` counted once is what the text says.
+        for (w, info) in p.words.iter().zip(&p.info) {
+            let t = w.text(text);
+            assert_eq!(info.any_upper, w.kind == WordKind::Alpha && t.chars().any(char::is_uppercase), "{t}");
+            assert_eq!(usize::from(info.chars), t.chars().count(), "{t}");
+        }
     }
 
     #[test]

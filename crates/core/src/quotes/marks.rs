@@ -313,6 +313,8 @@ fn find_marks(text: &str, within: Span) -> Vec<Mark> {
                 }
                 (1, Family::Double, straight(text, at, 1))
             }
+            // "…'old-school,'''": a nested single mark closes before the archive's double one.
+            '\'' if rest.starts_with("'''") && straight(text, at, 3) == Dir::Close => (1, Family::Single, Dir::Close),
             '\'' if rest.starts_with("''") => (2, Family::Double, straight(text, at, 2)),
             '\'' => {
                 if is_apostrophe(text, at, 1) {
@@ -399,6 +401,7 @@ mod tests {
         assert_eq!(inner("“A,” he said, “B.”"), (vec!["A,", "B."], 0));
         assert_eq!(inner("\"A,\" he said, \"B.\""), (vec!["A,", "B."], 0));
         assert_eq!(inner("''A,'' he said."), (vec!["A,"], 0));
+        assert_eq!(inner("''Use the word 'plain,''' he said."), (vec!["Use the word 'plain,'"], 0));
         assert_eq!(inner("«Oui», dit-il."), (vec!["Oui"], 0));
     }
 

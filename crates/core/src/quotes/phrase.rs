@@ -167,7 +167,7 @@ impl Ctx<'_> {
 
     /// The subject of the clause that a participle ("saying", "telling him") depends on: the
     /// subject of the nearest finite verb before it.
-    fn main_subject(&self, participle: usize, lo: usize) -> Option<Range<usize>> {
+    pub(crate) fn main_subject(&self, participle: usize, lo: usize) -> Option<Range<usize>> {
         let lo = lo.max(participle.saturating_sub(WINDOW));
         // "with Cruz recently promising to ...": the participle's own subject.
         let p = self.skip_back(participle, lo, false);
@@ -374,7 +374,8 @@ impl Ctx<'_> {
                     "." => self.is_abbreviation_dot(t) && t + 1 < hi && self.is_capitalized(t + 1),
                     "’" | "'" => t > 0 && self.joined(t - 1) && self.joined(t),
                     "-" | "&" => t > 0 && self.joined(t - 1) && self.joined(t),
-                    _ => false,
+                    // "a 2015 survey", "the 2009 paper": a year or count after the determiner.
+                    _ => t > start && self.is_number(t) && self.class(t - 1).has(Class::DETERMINER),
                 };
                 if !keep {
                     break;

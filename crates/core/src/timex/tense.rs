@@ -56,10 +56,11 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
         return d;
     }
     // "In January, the firm hired ...": a fronted phrase without a verb of its own takes the
-    // tense of the main clause after its comma, as surely as a verb of its own.
+    // tense of the main clause after its comma, as surely as a verb of its own; the first
+    // verb is the main clause's, over more fronted phrases ("In May, a week after the vote,
+    // a bomb exploded").
     if clause_start == sentence.start && atoms.get(clause_end).is_some_and(|a| a.is_mark(',')) {
-        let main = clause_end + 1..(clause_end + 1..hi).find(|&k| is_boundary(&atoms[k])).unwrap_or(hi);
-        if let Some(d) = main.clone().find_map(|k| main_verb_cue(atoms, k)) {
+        if let Some(d) = (clause_end + 1..hi).find_map(|k| main_verb_cue(atoms, k)) {
             return d;
         }
     }
@@ -264,7 +265,8 @@ mod tests {
             ("Traders are cautious ahead of Thursday's vote.", "Thursday", Direction::WeakFuture),
             ("In January, the firm hired a new chief.", "January", Direction::Past),
             ("In March, the board will pick a chief.", "March", Direction::Future),
-            ("In March, analysts say, the board will pick a chief.", "March", Direction::WeakFuture),
+            ("In March, analysts say, the board will pick a chief.", "March", Direction::Future),
+            ("In May, a week after the vote, a bomb exploded.", "May", Direction::Past),
             ("The tour, in March, is what the band wanted.", "March", Direction::WeakPast),
             ("On Friday, the government planned to pay the staff.", "Friday", Direction::Past),
             ("The opening is planned to take place on Friday.", "Friday", Direction::Future),
