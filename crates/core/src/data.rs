@@ -308,8 +308,10 @@ mod tests {
         [
             crate::calendar_names::DATA_FILES,
             crate::entities::lexicon::DATA_FILES,
+            crate::entities::rules::lists::DATA_FILES,
             crate::html::classes::DATA_FILES,
             crate::layout::lexicon::DATA_FILES,
+            crate::quotes::descriptions::DATA_FILES,
             crate::quotes::lexicon::DATA_FILES,
             crate::quotes::speaker_kind::DATA_FILES,
             crate::segment::lexicon::DATA_FILES,

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::entities::lexicon::{self, KeyMap, Lexicon, CONNECTOR, HONORIFIC, LOWER, MAX_PHRASE, PHRASE_SEED};
+use crate::entities::lexicon::{self, Flags, KeyMap, Lexicon, MAX_PHRASE, PHRASE_SEED};
 use crate::entities::words::{self, Word, WordKind};
 use crate::segment::Token;
 use crate::span::Span;
@@ -56,9 +56,9 @@ pub enum Candidate {
 #[derive(Clone, Copy, Debug)]
 pub struct Info {
     /// Lexicon flags of the word.
-    pub flags: u32,
+    pub(crate) flags: Flags,
     /// Lexicon flags of the longest gazetteer phrase covering the word.
-    pub gaz: u32,
+    pub(crate) gaz: Flags,
     /// 1 at the first word of that phrase, 2 inside it.
     pub gaz_pos: u8,
     /// Hash of the word's shape ("Xx", "X.X.", "dd").
@@ -69,6 +69,11 @@ pub struct Info {
     pub closed: bool,
     /// Has letters, all upper case.
     pub upper: bool,
+    /// A word ([`WordKind::Alpha`]) with an upper-case letter anywhere ("Smith", "eBay", "3M"):
+    /// a word a name can be made of, which the tagger looks at ([`Candidate::Name`]).
+    pub any_upper: bool,
+    /// Its length in characters, at most 255 (read once here, not again by each pass).
+    pub chars: u8,
     /// First word of a sentence or line (after any opening punctuation).
     pub sent_start: bool,
     /// On a line written in capitals (wire headlines).
@@ -86,9 +91,9 @@ pub struct Info {
     /// Position in that run: 0 alone, 1 first, 2 inside, 3 last.
     pub run_pos: u8,
     /// Lexicon flags of the run's first word.
-    pub run_first: u32,
+    pub(crate) run_first: Flags,
     /// Lexicon flags of the run's last word.
-    pub run_last: u32,
+    pub(crate) run_last: Flags,
 }
 
 /// The words of an article's analysed paragraphs, ready for tagging.
@@ -126,7 +131,7 @@ impl Prepared {
         p.info = p.words.iter().map(|w| word_info(text, w, lex)).collect();
         p.mark_sentence_starts(text, sentence_starts);
         for r in p.paragraphs.clone() {
-            p.mark_lines(text, r.clone());
+            p.mark_lines(r.clone());
             p.mark_phrases(lex, r);
         }
         p.mark_doc(text);
@@ -165,7 +170,7 @@ impl Prepared {
         }
     }
 
-    fn mark_lines(&mut self, text: &str, r: Range<usize>) {
+    fn mark_lines(&mut self, r: Range<usize>) {
         // Headline case capitalises the long words; function words may stay lower case.
         let case = |this: &Self, line: Range<usize>| {
             let (mut alpha, mut upper, mut long, mut cap) = (0usize, 0usize, 0usize, 0usize);
@@ -176,7 +181,7 @@ impl Prepared {
                 }
                 alpha += 1;
                 upper += usize::from(this.info[j].upper);
-                if w.text(text).chars().count() >= 4 {
+                if this.info[j].chars >= 4 {
                     long += 1;
                     cap += usize::from(this.info[j].cap);
                 }
@@ -213,13 +218,13 @@ impl Prepared {
     fn mark_phrases(&mut self, lex: &Lexicon, r: Range<usize>) {
         let mut i = r.start;
         while i < r.end {
-            let mut best = (1, self.info[i].flags & (lexicon::PLACE | lexicon::ORG_NAME));
-            if self.info[i].flags & lexicon::PHRASE_START != 0 {
+            let mut best = (1, self.info[i].flags & (Flags::PLACE | Flags::ORG_NAME));
+            if self.info[i].flags.has(Flags::PHRASE_START) {
                 let mut h = lexicon::phrase_key(PHRASE_SEED, self.words[i].key);
                 for n in 2..=MAX_PHRASE.min(r.end - i) {
                     h = lexicon::phrase_key(h, self.words[i + n - 1].key);
                     let f = lex.phrase(h);
-                    if f != 0 {
+                    if !f.is_empty() {
                         best = (n, f);
                     }
                     if !lex.is_prefix(h) {
@@ -228,7 +233,7 @@ impl Prepared {
                 }
             }
             let (n, flags) = best;
-            if flags != 0 {
+            if !flags.is_empty() {
                 for (k, info) in self.info[i..i + n].iter_mut().enumerate() {
                     info.gaz = flags;
                     info.gaz_pos = if k == 0 { 1 } else { 2 };
@@ -247,7 +252,7 @@ impl Prepared {
                 continue;
             }
             let mut bits = if !info.sent_start && !info.caps_line && !info.title_line { 2 } else { 0 };
-            if i > 0 && self.info[i - 1].flags & HONORIFIC != 0 && self.info[i - 1].cap {
+            if i > 0 && self.info[i - 1].flags.has(Flags::HONORIFIC) && self.info[i - 1].cap {
                 bits |= 4;
             }
             let cap_at = |j: usize| self.words[j].kind == WordKind::Alpha && self.info[j].cap;
@@ -278,12 +283,11 @@ impl Prepared {
             for i in r.clone() {
                 let w = &self.words[i];
                 let info = &self.info[i];
-                let has_upper = w.kind == WordKind::Alpha && w.text(text).chars().any(char::is_uppercase);
-                let cand = if has_upper {
+                let cand = if info.any_upper {
                     Candidate::Name
                 } else if i > r.start
                     && i + 1 < r.end
-                    && (info.flags & CONNECTOR != 0 || w.text(text) == "&")
+                    && (info.flags.has(Flags::CONNECTOR) || w.text(text) == "&")
                     && self.info[i - 1].candidate != Candidate::No
                     && self.info[i + 1].cap
                 {
@@ -351,7 +355,11 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
     let mut last = '\0';
     let mut letters = 0;
     let mut uppers = 0;
+    let mut chars = 0usize;
+    let mut dot = false;
     for c in t.chars() {
+        chars += 1;
+        dot |= c == '.';
         let class = if c.is_uppercase() {
             uppers += 1;
             letters += 1;
@@ -369,18 +377,20 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
             last = class;
         }
     }
-    let mut flags = if w.kind == WordKind::Alpha { lex.word(w.key) } else { 0 };
-    if flags & lexicon::DOTTED != 0 && !t.ends_with('.') {
-        flags &= !(lexicon::TITLE | lexicon::TITLE_M | lexicon::TITLE_F | lexicon::DOTTED);
+    let mut flags = if w.kind == WordKind::Alpha { lex.word(w.key) } else { Flags::empty() };
+    if flags.has(Flags::DOTTED) && !t.ends_with('.') {
+        flags = flags.without(Flags::TITLE | Flags::TITLE_M | Flags::TITLE_F | Flags::DOTTED);
     }
     Info {
         flags,
-        gaz: 0,
+        gaz: Flags::empty(),
         gaz_pos: 0,
         shape,
         cap: t.starts_with(char::is_uppercase),
-        closed: w.kind == WordKind::Alpha && !t.contains('.') && lex.is_function_word(w.key),
+        closed: w.kind == WordKind::Alpha && !dot && lex.is_function_word(w.key),
         upper: letters > 0 && uppers == letters,
+        any_upper: w.kind == WordKind::Alpha && uppers > 0,
+        chars: chars.min(usize::from(u8::MAX)) as u8,
         sent_start: false,
         caps_line: false,
         title_line: false,
@@ -388,8 +398,8 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
         candidate: Candidate::No,
         run_len: 0,
         run_pos: 0,
-        run_first: 0,
-        run_last: 0,
+        run_first: Flags::empty(),
+        run_last: Flags::empty(),
     }
 }
 
@@ -480,17 +490,17 @@ pub fn features(text: &str, p: &Prepared, r: &Range<usize>, i: usize, prev: u8, 
             out.push(feat(T::NextPossessive, 0));
         }
     }
-    if info.gaz != 0 {
+    if !info.gaz.is_empty() {
         push_flags(T::Gaz, info.gaz, u64::from(info.gaz_pos), out);
     }
     let start = u64::from(info.sent_start);
     out.push(feat(T::Start, start | line << 1));
-    out.push(feat(T::StartFlag, start | u64::from(info.flags & LOWER != 0) << 1 | u64::from(info.doc) << 2));
+    out.push(feat(T::StartFlag, start | u64::from(info.flags.has(Flags::LOWER)) << 1 | u64::from(info.doc) << 2));
     out.push(feat(T::Line, line));
     out.push(feat(T::LineShape, lexicon::phrase_key(line, info.shape)));
     out.push(feat(T::Doc, u64::from(info.doc)));
     out.push(feat(T::DocStart, u64::from(info.doc) | start << 2 | u64::from(info.upper) << 3));
-    out.push(feat(T::Length, t.chars().count().min(12) as u64));
+    out.push(feat(T::Length, u64::from(info.chars.min(12))));
     out.push(feat(T::Candidate, info.candidate as u64));
     let run = u64::from(info.run_len) | u64::from(info.run_pos) << 4;
     out.push(feat(T::Run, run));
@@ -501,27 +511,24 @@ pub fn features(text: &str, p: &Prepared, r: &Range<usize>, i: usize, prev: u8, 
 }
 
 /// The flags of a run's first and last words that say what the run names.
-const RUN_FLAGS: u32 = lexicon::FIRST_M
-    | lexicon::FIRST_F
-    | lexicon::FIRST_U
-    | lexicon::SURNAME
-    | lexicon::ORG_HEAD
-    | lexicon::LOC_HEAD
-    | lexicon::GPE_HEAD
-    | lexicon::HONORIFIC
-    | lexicon::TITLE
-    | lexicon::DEMONYM
-    | lexicon::COUNTRY
-    | lexicon::CITY
-    | lexicon::ORG_NAME
-    | lexicon::LOWER;
+const RUN_FLAGS: Flags = Flags::FIRST_M
+    .union(Flags::FIRST_F)
+    .union(Flags::FIRST_U)
+    .union(Flags::SURNAME)
+    .union(Flags::ORG_HEAD)
+    .union(Flags::LOC_HEAD)
+    .union(Flags::GPE_HEAD)
+    .union(Flags::HONORIFIC)
+    .union(Flags::TITLE)
+    .union(Flags::DEMONYM)
+    .union(Flags::COUNTRY)
+    .union(Flags::CITY)
+    .union(Flags::ORG_NAME)
+    .union(Flags::LOWER);
 
-fn push_flags(t: T, flags: u32, extra: u64, out: &mut Vec<u32>) {
-    let mut f = flags;
-    while f != 0 {
-        let bit = f.trailing_zeros();
+fn push_flags(t: T, flags: Flags, extra: u64, out: &mut Vec<u32>) {
+    for bit in flags.bit_indices() {
         out.push(feat(t, u64::from(bit) | extra << 8));
-        f &= f - 1;
     }
 }
 
@@ -564,7 +571,32 @@ mod tests {
         assert_eq!(p.info[find("grew")].candidate, Candidate::No);
         assert_eq!(p.info[find("Council")].candidate, Candidate::Name);
         // "cooperation" is not written in lower case elsewhere here, but it is a common word.
-        assert!(p.info[find("Cooperation")].flags & LOWER != 0);
+        assert!(p.info[find("Cooperation")].flags.has(Flags::LOWER));
+    }
+
+    /// Every word a name can be made of is one the tagger looks at, however far it stands from
+    /// other capitals: an inner capital, an acronym mid-sentence, a name after a long lower-case
+    /// run, and a lower-case particle between two names.
+    #[test]
+    fn name_capable_words_are_candidates() {
+        let text = "the figures were released on a quiet afternoon by the small team at eBay, \
+                    then the alliance known as NATO agreed, and later still, after a long and winding \
+                    series of meetings that went on for hours, the archive of Charles de Gaulle opened.";
+        let p = prepare(text, &[0]);
+        let cand = |s: &str| p.info[p.words.iter().position(|w| w.text(text) == s).unwrap()].candidate;
+        for name in ["eBay", "NATO", "Charles", "Gaulle"] {
+            assert_eq!(cand(name), Candidate::Name, "{name}");
+        }
+        assert_eq!(cand("de"), Candidate::Connector);
+        for word in ["the", "series", "hours", "archive"] {
+            assert_eq!(cand(word), Candidate::No, "{word}");
+        }
+        // What `word_info` counted once is what the text says.
+        for (w, info) in p.words.iter().zip(&p.info) {
+            let t = w.text(text);
+            assert_eq!(info.any_upper, w.kind == WordKind::Alpha && t.chars().any(char::is_uppercase), "{t}");
+            assert_eq!(usize::from(info.chars), t.chars().count(), "{t}");
+        }
     }
 
     #[test]
@@ -573,7 +605,7 @@ mod tests {
         let p = prepare(text, &[0]);
         assert!(p.info[0].caps_line && !p.info[8].caps_line);
         let ny = p.words.iter().position(|w| w.text(text) == "New").unwrap();
-        assert!(p.info[ny].gaz & lexicon::STATE != 0 || p.info[ny].gaz & lexicon::CITY != 0);
+        assert!(p.info[ny].gaz.has(Flags::STATE) || p.info[ny].gaz.has(Flags::CITY));
         let city = p.words.iter().rposition(|w| w.text(text) == "New").unwrap();
         assert_eq!(p.info[city].gaz_pos, 1);
         assert_eq!(p.info[city + 2].gaz_pos, 2);

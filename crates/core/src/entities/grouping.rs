@@ -5,7 +5,7 @@
 
 use crate::article::{Gender, Label};
 use crate::entities::features::Prepared;
-use crate::entities::lexicon::{self, KeyMap, Lexicon, HONORIFIC, ORG_HEAD, PLACE, TITLE};
+use crate::entities::lexicon::{self, Flags, KeyMap, Lexicon};
 use crate::entities::mentions::Found;
 use crate::entities::words::WordKind;
 
@@ -166,7 +166,7 @@ pub fn group(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon) -> Ve
 /// An organization's name of two words or more that ends in an organization word ("Beecham
 /// Group Plc", "Merrill Lynch and Co").
 fn company_name(p: &Prepared, f: &Found) -> bool {
-    f.label == Label::Org && f.words.len() >= 2 && p.info[f.words.end - 1].flags & ORG_HEAD != 0
+    f.label == Label::Org && f.words.len() >= 2 && p.info[f.words.end - 1].flags.has(Flags::ORG_HEAD)
 }
 
 /// Gives every mention of the same name the label most of them have, a surname the person
@@ -202,15 +202,15 @@ fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon
         if words.len() >= 2 {
             surnames.insert(words[words.len() - 1], ());
         }
-        if f.titles.clone().any(|t| lex.word(p.words[t].key) & HONORIFIC != 0) {
+        if f.titles.clone().any(|t| lex.word(p.words[t].key).has(Flags::HONORIFIC)) {
             honoured.extend(words.iter().map(|&w| (w, ())));
         }
     }
     for (f, &k) in found.iter_mut().zip(&keys) {
-        let titled = f.titles.clone().any(|t| lex.word(p.words[t].key) & (HONORIFIC | TITLE) != 0);
+        let titled = f.titles.clone().any(|t| lex.word(p.words[t].key).any(Flags::HONORIFIC | Flags::TITLE));
         let first = &p.info[f.words.start];
-        let place = (first.flags | first.gaz) & PLACE != 0;
-        let first_name = first.flags & (lexicon::FIRST_M | lexicon::FIRST_F) != 0 && f.words.len() >= 2;
+        let place = (first.flags | first.gaz).any(Flags::PLACE);
+        let first_name = first.flags.any(Flags::FIRST_M | Flags::FIRST_F) && f.words.len() >= 2;
         if matches!(f.label, Label::Person | Label::Gpe | Label::Loc)
             && f.words.len() <= 3
             && !titled
@@ -228,7 +228,7 @@ fn harmonise_labels(text: &str, p: &Prepared, found: &mut [Found], lex: &Lexicon
         let named = |k: Option<&u64>| k.is_some_and(|k| honoured.contains_key(k));
         let honoured_name = words.len() <= 3 && all_caps && (named(words.first()) || named(words.last()));
         // A country is nobody's surname, however a name ran into it ("Harcourt Canada").
-        let country = (first.flags | first.gaz) & (lexicon::COUNTRY | lexicon::STATE | lexicon::REGION_GPE) != 0;
+        let country = (first.flags | first.gaz).any(Flags::COUNTRY | Flags::STATE | Flags::REGION_GPE);
         if honoured_name || (words.len() == 1 && surnames.contains_key(&words[0]) && !country) {
             f.label = Label::Person;
             continue;

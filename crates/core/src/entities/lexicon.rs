@@ -10,81 +10,162 @@ use crate::data::{self, data_file, DataFile, Line, Unique};
 use crate::hash::FastMap;
 use crate::segment::{Segmenter, Token};
 use crate::span::Span;
+use std::ops::{BitAnd, BitOr, BitOrAssign};
 
-/// A word is a common lower-case English word (SCOWL).
-pub const LOWER: u32 = 1 << 0;
-/// A male first name (US Census).
-pub const FIRST_M: u32 = 1 << 1;
-/// A female first name.
-pub const FIRST_F: u32 = 1 << 2;
-/// A first name borne by both sexes.
-pub const FIRST_U: u32 = 1 << 3;
-/// A frequent first name.
-pub const FIRST_FREQ: u32 = 1 << 4;
-/// A surname (US Census).
-pub const SURNAME: u32 = 1 << 5;
-/// One of the most frequent surnames.
-pub const SURNAME_TOP: u32 = 1 << 6;
-/// A demonym ("Peruvian").
-pub const DEMONYM: u32 = 1 << 7;
-/// A nationality, religious or political group word ("Muslim", "Republican").
-pub const NORP: u32 = 1 << 8;
-/// A month or weekday name.
-pub const TIME: u32 = 1 << 9;
-/// The head word of organization names ("Ministry", "Corp").
-pub const ORG_HEAD: u32 = 1 << 10;
-/// The head word of natural place names ("River").
-pub const LOC_HEAD: u32 = 1 << 11;
-/// The head word of political place names ("Province").
-pub const GPE_HEAD: u32 = 1 << 12;
-/// An honorific ("Mr").
-pub const HONORIFIC: u32 = 1 << 13;
-/// A title ("President").
-pub const TITLE: u32 = 1 << 14;
-/// The honorific or title implies a man.
-pub const TITLE_M: u32 = 1 << 15;
-/// The honorific or title implies a woman.
-pub const TITLE_F: u32 = 1 << 16;
-/// A country (GeoNames).
-pub const COUNTRY: u32 = 1 << 17;
-/// A US state.
-pub const STATE: u32 = 1 << 18;
-/// A town of at least 15,000 people (GeoNames).
-pub const CITY: u32 = 1 << 19;
-/// A city of at least a million.
-pub const CITY_BIG: u32 = 1 << 20;
-/// A city of at least 100,000.
-pub const CITY_MID: u32 = 1 << 21;
-/// A region, sea or continent ("Middle East").
-pub const REGION_LOC: u32 = 1 << 22;
-/// A political region or short country name ("Crimea", "U.S.").
-pub const REGION_GPE: u32 = 1 << 23;
-/// The head word of facility names ("Bridge", "Airport").
-pub const FAC_HEAD: u32 = 1 << 24;
-/// A lower-case word that can join the words of a name ("of", "van").
-pub const CONNECTOR: u32 = 1 << 25;
+/// The lexicon's word classes of a word or a phrase, as a set of bits: [`Lexicon::word`] and
+/// [`Lexicon::phrase`] give them, and the rules ask with [`Flags::has`] or [`Flags::any`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Flags(u32);
 
-/// A well-known organization ("NATO", "the Kremlin").
-pub const ORG_NAME: u32 = 1 << 26;
+impl Flags {
+    /// A word is a common lower-case English word (SCOWL).
+    pub const LOWER: Flags = Flags(1 << 0);
+    /// A male first name (US Census).
+    pub const FIRST_M: Flags = Flags(1 << 1);
+    /// A female first name.
+    pub const FIRST_F: Flags = Flags(1 << 2);
+    /// A first name borne by both sexes.
+    pub const FIRST_U: Flags = Flags(1 << 3);
+    /// A frequent first name.
+    pub const FIRST_FREQ: Flags = Flags(1 << 4);
+    /// A surname (US Census).
+    pub const SURNAME: Flags = Flags(1 << 5);
+    /// One of the most frequent surnames.
+    pub const SURNAME_TOP: Flags = Flags(1 << 6);
+    /// A demonym ("Peruvian").
+    pub const DEMONYM: Flags = Flags(1 << 7);
+    /// A nationality, religious or political group word ("Muslim", "Republican").
+    pub const NORP: Flags = Flags(1 << 8);
+    /// A month or weekday name.
+    pub const TIME: Flags = Flags(1 << 9);
+    /// The head word of organization names ("Ministry", "Corp").
+    pub const ORG_HEAD: Flags = Flags(1 << 10);
+    /// The head word of natural place names ("River").
+    pub const LOC_HEAD: Flags = Flags(1 << 11);
+    /// The head word of political place names ("Province").
+    pub const GPE_HEAD: Flags = Flags(1 << 12);
+    /// An honorific ("Mr").
+    pub const HONORIFIC: Flags = Flags(1 << 13);
+    /// A title ("President").
+    pub const TITLE: Flags = Flags(1 << 14);
+    /// The honorific or title implies a man.
+    pub const TITLE_M: Flags = Flags(1 << 15);
+    /// The honorific or title implies a woman.
+    pub const TITLE_F: Flags = Flags(1 << 16);
+    /// A country (GeoNames).
+    pub const COUNTRY: Flags = Flags(1 << 17);
+    /// A US state.
+    pub const STATE: Flags = Flags(1 << 18);
+    /// A town of at least 15,000 people (GeoNames).
+    pub const CITY: Flags = Flags(1 << 19);
+    /// A city of at least a million.
+    pub const CITY_BIG: Flags = Flags(1 << 20);
+    /// A city of at least 100,000.
+    pub const CITY_MID: Flags = Flags(1 << 21);
+    /// A region, sea or continent ("Middle East").
+    pub const REGION_LOC: Flags = Flags(1 << 22);
+    /// A political region or short country name ("Crimea", "U.S.").
+    pub const REGION_GPE: Flags = Flags(1 << 23);
+    /// The head word of facility names ("Bridge", "Airport").
+    pub const FAC_HEAD: Flags = Flags(1 << 24);
+    /// A lower-case word that can join the words of a name ("of", "van").
+    pub const CONNECTOR: Flags = Flags(1 << 25);
 
-/// An abbreviated title that is one only with its period ("Sen." but not "Sen").
-pub const DOTTED: u32 = 1 << 27;
+    /// A well-known organization ("NATO", "the Kremlin").
+    pub const ORG_NAME: Flags = Flags(1 << 26);
 
-/// The first word of a multi-word entry ("New" of "New York").
-pub const PHRASE_START: u32 = 1 << 28;
+    /// An abbreviated title that is one only with its period ("Sen." but not "Sen").
+    pub const DOTTED: Flags = Flags(1 << 27);
 
-/// A word that ends event names ("Cup", "War").
-pub const EVENT_HEAD: u32 = 1 << 29;
-/// A word that starts event names ("Hurricane").
-pub const EVENT_FIRST: u32 = 1 << 30;
+    /// The first word of a multi-word entry ("New" of "New York").
+    pub const PHRASE_START: Flags = Flags(1 << 28);
 
-/// A company's legal form ("Corp", "Ltd"): "the company" may stand for the name.
-pub const COMPANY: u32 = 1 << 31;
+    /// A word that ends event names ("Cup", "War").
+    pub const EVENT_HEAD: Flags = Flags(1 << 29);
+    /// A word that starts event names ("Hurricane").
+    pub const EVENT_FIRST: Flags = Flags(1 << 30);
 
-/// Any place flag.
-pub const PLACE: u32 = COUNTRY | STATE | CITY | REGION_LOC | REGION_GPE;
-/// Places that are political units.
-pub const GPE_PLACE: u32 = COUNTRY | STATE | CITY | REGION_GPE;
+    /// A company's legal form ("Corp", "Ltd"): "the company" may stand for the name.
+    pub const COMPANY: Flags = Flags(1 << 31);
+
+    /// Any place flag.
+    pub const PLACE: Flags = Self::GPE_PLACE.union(Self::REGION_LOC);
+    /// Places that are political units.
+    pub const GPE_PLACE: Flags = Self::COUNTRY.union(Self::STATE).union(Self::CITY).union(Self::REGION_GPE);
+
+    /// No class.
+    #[inline]
+    pub const fn empty() -> Flags {
+        Flags(0)
+    }
+
+    /// True when no class is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// True when every class of `other` is set.
+    #[inline]
+    pub const fn has(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// True when some class of `other` is set.
+    #[inline]
+    pub const fn any(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The union, in constant expressions (where `|` cannot be called).
+    #[inline]
+    pub const fn union(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+
+    /// These classes without those of `other`.
+    #[inline]
+    pub const fn without(self, other: Flags) -> Flags {
+        Flags(self.0 & !other.0)
+    }
+
+    /// The bit positions of the classes set, lowest first (feature ids are hashed from them).
+    #[inline]
+    pub fn bit_indices(self) -> impl Iterator<Item = u32> {
+        let mut f = self.0;
+        std::iter::from_fn(move || {
+            (f != 0).then(|| {
+                let bit = f.trailing_zeros();
+                f &= f - 1;
+                bit
+            })
+        })
+    }
+}
+
+impl BitOr for Flags {
+    type Output = Flags;
+    #[inline]
+    fn bitor(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
+impl BitOrAssign for Flags {
+    #[inline]
+    fn bitor_assign(&mut self, other: Flags) {
+        self.0 |= other.0;
+    }
+}
+
+/// The intersection: the classes set in both.
+impl BitAnd for Flags {
+    type Output = Flags;
+    #[inline]
+    fn bitand(self, other: Flags) -> Flags {
+        Flags(self.0 & other.0)
+    }
+}
 
 /// A map keyed by [`key`] hashes.
 pub type KeyMap<V> = FastMap<u64, V>;
@@ -141,8 +222,8 @@ pub const MAX_PHRASE: usize = 6;
 /// The embedded lexicons, loaded once.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: KeyMap<u32>,
-    phrases: KeyMap<u32>,
+    words: KeyMap<Flags>,
+    phrases: KeyMap<Flags>,
     /// Keys of the proper prefixes (two words or more) of multi-word entries.
     prefixes: KeyMap<()>,
     /// Short forms and aliases of places: name key to the key of the place they stand for.
@@ -259,9 +340,9 @@ impl Lexicon {
             lex.add(&split(phrase), flags);
         }
         for w in org_words {
-            lex.add_word(w.word, ORG_HEAD | w.company);
+            lex.add_word(w.word, Flags::ORG_HEAD | w.company);
         }
-        for (list, flag) in [(TIME_WORDS, TIME), (CONNECTORS, CONNECTOR)] {
+        for (list, flag) in [(TIME_WORDS, Flags::TIME), (CONNECTORS, Flags::CONNECTOR)] {
             for word in list.entries()? {
                 lex.add_word(word, flag);
             }
@@ -282,15 +363,21 @@ impl Lexicon {
             }
         }
         for (phrase, first) in event_words(EVENT_WORDS)? {
-            lex.add_word(phrase.rsplit(' ').next().unwrap_or(phrase), if first { 0 } else { EVENT_HEAD });
-            lex.add_word(phrase.split(' ').next().unwrap_or(phrase), if first { EVENT_FIRST } else { 0 });
+            lex.add_word(
+                phrase.rsplit(' ').next().unwrap_or(phrase),
+                if first { Flags::empty() } else { Flags::EVENT_HEAD },
+            );
+            lex.add_word(
+                phrase.split(' ').next().unwrap_or(phrase),
+                if first { Flags::EVENT_FIRST } else { Flags::empty() },
+            );
         }
         for (name, flag) in ORGANIZATIONS
             .entries()?
             .into_iter()
-            .map(|n| (n, ORG_NAME))
-            .chain(demonyms(DEMONYMS)?.into_iter().map(|n| (n, DEMONYM)))
-            .chain(NORP_WORDS.entries()?.into_iter().map(|n| (n, NORP)))
+            .map(|n| (n, Flags::ORG_NAME))
+            .chain(demonyms(DEMONYMS)?.into_iter().map(|n| (n, Flags::DEMONYM)))
+            .chain(NORP_WORDS.entries()?.into_iter().map(|n| (n, Flags::NORP)))
         {
             lex.add(&split(name), flag);
         }
@@ -298,15 +385,15 @@ impl Lexicon {
             lex.add_word(name, flags);
         }
         for (rank, name) in SURNAMES.entries()?.into_iter().enumerate() {
-            lex.add_word(name, SURNAME | if rank < 2000 { SURNAME_TOP } else { 0 });
+            lex.add_word(name, Flags::SURNAME | if rank < 2000 { Flags::SURNAME_TOP } else { Flags::empty() });
         }
         for word in LOWER_WORDS.entries()? {
-            lex.add_word(word, LOWER);
+            lex.add_word(word, Flags::LOWER);
         }
         Ok(lex)
     }
 
-    fn add_word(&mut self, word: &str, flags: u32) {
+    fn add_word(&mut self, word: &str, flags: Flags) {
         *self.words.entry(key(word)).or_default() |= flags;
     }
 
@@ -316,12 +403,12 @@ impl Lexicon {
     }
 
     /// Adds an entry (its word keys): one word to the word table, more to the phrase table.
-    fn add(&mut self, ws: &[u64], flags: u32) {
+    fn add(&mut self, ws: &[u64], flags: Flags) {
         match ws.len() {
             0 => {}
             1 => *self.words.entry(ws[0]).or_default() |= flags,
             n if n <= MAX_PHRASE => {
-                *self.words.entry(ws[0]).or_default() |= PHRASE_START;
+                *self.words.entry(ws[0]).or_default() |= Flags::PHRASE_START;
                 let mut h = PHRASE_SEED;
                 for (i, &w) in ws.iter().enumerate() {
                     h = phrase_key(h, w);
@@ -362,18 +449,18 @@ impl Lexicon {
 
     /// The flags of a word, by its `key`.
     #[inline]
-    pub fn word(&self, key: u64) -> u32 {
-        self.words.get(&key).copied().unwrap_or(0)
+    pub(crate) fn word(&self, key: u64) -> Flags {
+        self.words.get(&key).copied().unwrap_or_default()
     }
 
     /// The flags of a multi-word phrase, by its `phrase_key`.
     #[inline]
-    pub fn phrase(&self, key: u64) -> u32 {
-        self.phrases.get(&key).copied().unwrap_or(0)
+    pub(crate) fn phrase(&self, key: u64) -> Flags {
+        self.phrases.get(&key).copied().unwrap_or_default()
     }
 
     /// The flags of a name of one or more words, by its `name_key` and word count.
-    pub fn name(&self, key: u64, first_word: u64, words: usize) -> u32 {
+    pub(crate) fn name(&self, key: u64, first_word: u64, words: usize) -> Flags {
         if words == 1 {
             self.word(first_word)
         } else {
@@ -391,25 +478,25 @@ impl Lexicon {
     /// case of the first letter are ignored.
     pub fn title_gender(&self, word: &str) -> Option<Gender> {
         let flags = self.word(key(word));
-        if flags & (HONORIFIC | TITLE) == 0 {
+        if !flags.any(Flags::HONORIFIC | Flags::TITLE) {
             return None;
         }
-        gender(flags, TITLE_M, TITLE_F)
+        gender(flags, Flags::TITLE_M, Flags::TITLE_F)
     }
 
     /// True for an honorific ("Mr.", "Dr") or a one-word title ("President", "Gen.").
     pub fn is_title(&self, word: &str) -> bool {
-        self.word(key(word)) & (HONORIFIC | TITLE) != 0
+        self.word(key(word)).any(Flags::HONORIFIC | Flags::TITLE)
     }
 
     /// The gender of a first name when nearly all its US bearers share one (US Census 1990).
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
-        gender(self.word(key(word)), FIRST_M, FIRST_F)
+        gender(self.word(key(word)), Flags::FIRST_M, Flags::FIRST_F)
     }
 }
 
-fn gender(flags: u32, male: u32, female: u32) -> Option<Gender> {
-    match (flags & male != 0, flags & female != 0) {
+fn gender(flags: Flags, male: Flags, female: Flags) -> Option<Gender> {
+    match (flags.has(male), flags.has(female)) {
         (true, false) => Some(Gender::Male),
         (false, true) => Some(Gender::Female),
         _ => None,
@@ -419,15 +506,16 @@ fn gender(flags: u32, male: u32, female: u32) -> Option<Gender> {
 /// A head word of `org_words.txt`.
 struct OrgWord<'a> {
     word: &'a str,
-    /// [`COMPANY`] for a company's legal form, else 0.
-    company: u32,
+    /// [`Flags::COMPANY`] for a company's legal form, else empty.
+    company: Flags,
     /// The head word of a state's bodies ("Department").
     state: bool,
 }
 
 /// Reads `org_words.txt`: head words of organization names, `company` or `state` for some.
 fn org_words(file: DataFile<'_>) -> data::Result<Vec<OrgWord<'_>>> {
-    let kinds = [("", (0, false)), ("company", (COMPANY, false)), ("state", (0, true))];
+    let kinds =
+        [("", (Flags::empty(), false)), ("company", (Flags::COMPANY, false)), ("state", (Flags::empty(), true))];
     rows(file, Unique::FirstColumn, |line| {
         let [word, kind] = line.columns(1)?;
         let (company, state) = line.class(kind, &kinds)?;
@@ -437,9 +525,14 @@ fn org_words(file: DataFile<'_>) -> data::Result<Vec<OrgWord<'_>>> {
 
 /// Reads `titles.tsv`: a title or honorific, its kind (`h`, `ht`, `t`, `a`) and the gender it
 /// implies (`m`, `f`, `-`), as flags.
-fn titles(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
-    let kinds = [("h", HONORIFIC), ("ht", HONORIFIC | TITLE), ("t", TITLE), ("a", TITLE | DOTTED)];
-    let genders = [("m", TITLE_M), ("f", TITLE_F), ("-", 0)];
+fn titles(file: DataFile<'_>) -> data::Result<Vec<(&str, Flags)>> {
+    let kinds = [
+        ("h", Flags::HONORIFIC),
+        ("ht", Flags::HONORIFIC | Flags::TITLE),
+        ("t", Flags::TITLE),
+        ("a", Flags::TITLE | Flags::DOTTED),
+    ];
+    let genders = [("m", Flags::TITLE_M), ("f", Flags::TITLE_F), ("-", Flags::empty())];
     rows(file, Unique::FirstColumn, |line| {
         let [title, kind, gender] = line.columns(3)?;
         Ok((title, line.class(kind, &kinds)? | line.class(gender, &genders)?))
@@ -447,8 +540,8 @@ fn titles(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
 }
 
 /// Reads `place_words.txt`: head words of place names with their kind (`LOC`, `GPE`, `FAC`).
-fn place_words(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
-    let kinds = [("LOC", LOC_HEAD), ("GPE", GPE_HEAD), ("FAC", FAC_HEAD)];
+fn place_words(file: DataFile<'_>) -> data::Result<Vec<(&str, Flags)>> {
+    let kinds = [("LOC", Flags::LOC_HEAD), ("GPE", Flags::GPE_HEAD), ("FAC", Flags::FAC_HEAD)];
     rows(file, Unique::FirstColumn, |line| {
         let [word, kind] = line.columns(2)?;
         Ok((word, line.class(kind, &kinds)?))
@@ -456,8 +549,8 @@ fn place_words(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
 }
 
 /// Reads `regions.tsv`: a place, `LOC` or `GPE`, and the place it stands for, if any.
-fn regions(file: DataFile<'_>) -> data::Result<Vec<(&str, u32, Option<&str>)>> {
-    let kinds = [("LOC", REGION_LOC), ("GPE", REGION_GPE)];
+fn regions(file: DataFile<'_>) -> data::Result<Vec<(&str, Flags, Option<&str>)>> {
+    let kinds = [("LOC", Flags::REGION_LOC), ("GPE", Flags::REGION_GPE)];
     rows(file, Unique::FirstColumn, |line| {
         let [name, kind, canonical] = line.columns(2)?;
         Ok((name, line.class(kind, &kinds)?, Some(canonical).filter(|c| !c.is_empty())))
@@ -466,12 +559,14 @@ fn regions(file: DataFile<'_>) -> data::Result<Vec<(&str, u32, Option<&str>)>> {
 
 /// Reads `places.tsv`: a place, `C` (country), `S` (state) or `T` (town), its population
 /// bucket, and the place it stands for, if any.
-fn places(file: DataFile<'_>) -> data::Result<Vec<(&str, u32, Option<&str>)>> {
-    let kinds = [("C", Some(COUNTRY)), ("S", Some(STATE)), ("T", None)];
+fn places(file: DataFile<'_>) -> data::Result<Vec<(&str, Flags, Option<&str>)>> {
+    let kinds = [("C", Some(Flags::COUNTRY)), ("S", Some(Flags::STATE)), ("T", None)];
     rows(file, Unique::FirstColumn, |line| {
         let [name, kind, bucket, canonical] = line.columns(3)?;
         let bucket: u32 = line.number(bucket)?;
-        let town = CITY | if bucket >= 6 { CITY_BIG } else { 0 } | if bucket >= 5 { CITY_MID } else { 0 };
+        let town = Flags::CITY
+            | if bucket >= 6 { Flags::CITY_BIG } else { Flags::empty() }
+            | if bucket >= 5 { Flags::CITY_MID } else { Flags::empty() };
         let flag = line.class(kind, &kinds)?.unwrap_or(town);
         Ok((name, flag, Some(canonical).filter(|c| !c.is_empty())))
     })
@@ -524,12 +619,12 @@ fn demonyms(file: DataFile<'_>) -> data::Result<Vec<&str>> {
 
 /// Reads `first_names.tsv`: a first name, the sex of its bearers (`m`, `f`, `u` for both) and
 /// its frequency class, as flags.
-fn first_names(file: DataFile<'_>) -> data::Result<Vec<(&str, u32)>> {
-    let genders = [("m", FIRST_M), ("f", FIRST_F), ("u", FIRST_U)];
+fn first_names(file: DataFile<'_>) -> data::Result<Vec<(&str, Flags)>> {
+    let genders = [("m", Flags::FIRST_M), ("f", Flags::FIRST_F), ("u", Flags::FIRST_U)];
     rows(file, Unique::FirstColumn, |line| {
         let [name, gender, freq] = line.columns(3)?;
         let freq: u32 = line.number(freq)?;
-        Ok((name, line.class(gender, &genders)? | if freq >= 2 { FIRST_FREQ } else { 0 }))
+        Ok((name, line.class(gender, &genders)? | if freq >= 2 { Flags::FIRST_FREQ } else { Flags::empty() }))
     })
 }
 
@@ -602,21 +697,36 @@ mod tests {
     }
 
     #[test]
+    fn flags_has_all_and_any_some() {
+        let city = Flags::CITY | Flags::CITY_BIG;
+        assert!(city.has(Flags::CITY) && city.any(Flags::PLACE) && !city.has(Flags::PLACE));
+        assert!(city.has(Flags::CITY | Flags::CITY_BIG) && !city.has(Flags::CITY | Flags::COUNTRY));
+        assert!(!city.any(Flags::COUNTRY | Flags::STATE) && !Flags::empty().any(Flags::PLACE));
+        assert_eq!(city & Flags::PLACE, Flags::CITY);
+        assert_eq!(city.without(Flags::CITY), Flags::CITY_BIG);
+        assert!(Flags::PLACE.has(Flags::GPE_PLACE | Flags::REGION_LOC) && Flags::empty().is_empty());
+        let mut f = Flags::empty();
+        f |= Flags::LOWER;
+        f |= Flags::COMPANY;
+        assert_eq!(f.bit_indices().collect::<Vec<_>>(), [0, 31]);
+    }
+
+    #[test]
     fn lists_load() {
         let lex = crate::entities::lexicon::shared();
-        assert!(lex.word(key("Mr")) & HONORIFIC != 0);
-        assert!(lex.word(key("Mrs.")) & TITLE_F != 0);
-        assert!(lex.word(key("Belarus")) & COUNTRY != 0);
-        assert!(lex.word(key("Oslo")) & CITY_BIG != 0);
-        assert!(lex.word(key("Peruvian")) & DEMONYM != 0);
-        assert!(lex.word(key("cooperation")) & LOWER != 0);
-        assert!(lex.word(key("Tuesday")) & TIME != 0);
-        assert!(lex.word(key("Ministry")) & ORG_HEAD != 0);
+        assert!(lex.word(key("Mr")).has(Flags::HONORIFIC));
+        assert!(lex.word(key("Mrs.")).has(Flags::TITLE_F));
+        assert!(lex.word(key("Belarus")).has(Flags::COUNTRY));
+        assert!(lex.word(key("Oslo")).has(Flags::CITY_BIG));
+        assert!(lex.word(key("Peruvian")).has(Flags::DEMONYM));
+        assert!(lex.word(key("cooperation")).has(Flags::LOWER));
+        assert!(lex.word(key("Tuesday")).has(Flags::TIME));
+        assert!(lex.word(key("Ministry")).has(Flags::ORG_HEAD));
         let mut h = PHRASE_SEED;
         for w in ["new", "york", "city"] {
             h = phrase_key(h, key(w));
         }
-        assert!(lex.phrase(h) & CITY != 0);
+        assert!(lex.phrase(h).has(Flags::CITY));
         assert_eq!(lex.title_gender("Mr."), Some(Gender::Male));
         assert_eq!(lex.title_gender("President"), None);
         assert_eq!(lex.first_name_gender("Mary"), Some(Gender::Female));

@@ -6,10 +6,7 @@ use std::ops::Range;
 
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Prepared, O};
-use crate::entities::lexicon::{
-    self, Lexicon, WordClass, CONNECTOR, DEMONYM, EVENT_FIRST, EVENT_HEAD, FAC_HEAD, GPE_HEAD, GPE_PLACE, HONORIFIC,
-    LOC_HEAD, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, REGION_LOC, TIME, TITLE,
-};
+use crate::entities::lexicon::{self, Flags, Lexicon, WordClass};
 use crate::entities::rules::{self, is_title, known_org, span_key, trimmable, Kind, Name, RuleSet};
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -77,21 +74,21 @@ fn demonym(text: &str, p: &Prepared, i: usize, lex: &Lexicon) -> Option<Vec<Foun
         return None;
     }
     let w = p.words[i].text(text);
-    if norp_flags(w, info.flags, lex) == 0 {
+    if norp_flags(w, info.flags, lex).is_empty() {
         return split_compound(text, p, i, Kind::Misc, lex);
     }
     Some(vec![Found { words: i..i + 1, span: p.words[i].span, label: Label::Norp, titles: i..i }])
 }
 
 /// NORP flags of a word or of its singular ("Russians").
-fn norp_flags(word: &str, flags: u32, lex: &Lexicon) -> u32 {
-    let f = flags & (DEMONYM | NORP);
-    if f != 0 {
+fn norp_flags(word: &str, flags: Flags, lex: &Lexicon) -> Flags {
+    let f = flags & (Flags::DEMONYM | Flags::NORP);
+    if !f.is_empty() {
         return f;
     }
     match word.strip_suffix('s') {
-        Some(stem) if stem.len() > 2 => lex.word(lexicon::key(stem)) & (DEMONYM | NORP),
-        _ => 0,
+        Some(stem) if stem.len() > 2 => lex.word(lexicon::key(stem)) & (Flags::DEMONYM | Flags::NORP),
+        _ => Flags::empty(),
     }
 }
 
@@ -108,7 +105,7 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
         b -= 1;
     }
     while a < b
-        && (p.info[a].flags & CONNECTOR != 0 && !p.info[a].cap
+        && (p.info[a].flags.has(Flags::CONNECTOR) && !p.info[a].cap
             || p.words[a].text(text).eq_ignore_ascii_case("the")
             // An acronym is no closed-class word ("AT&T"), except in a headline in capitals.
             || (p.info[a].closed && b - a >= 2 && (!p.info[a].upper || p.info[a].caps_line)))
@@ -126,7 +123,7 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     let trimmable = |i: usize| trimmable(&p.info[i]);
     // A company's name runs up to its legal form whatever its words ("Gander Mountain Inc"), and
     // a headline name spelt as in the body is that name.
-    let company = keep_words || b > a + 1 && p.info[b - 1].flags & lexicon::COMPANY != 0;
+    let company = keep_words || b > a + 1 && p.info[b - 1].flags.has(Flags::COMPANY);
     while a < b && trimmable(a) && !company {
         a += 1;
     }
@@ -138,7 +135,7 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     while t + 1 < b && is_title(&p.info[t]) {
         t += 1;
     }
-    if t > a && kind != Kind::Person && p.info[a].flags & HONORIFIC == 0 {
+    if t > a && kind != Kind::Person && !p.info[a].flags.has(Flags::HONORIFIC) {
         // "President Varga" tagged as something other than a person: leave it whole.
         t = a;
     }
@@ -160,7 +157,7 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     // So does a company's legal form at the end of a sentence ("... of Acme Corp.").
     let sentence_end = p.info.get(words.end).is_none_or(|next| next.sent_start);
     let last_flags = p.info[words.end - 1].flags;
-    let dotted_end = last_flags & (TITLE | HONORIFIC) != 0 || last_flags & lexicon::COMPANY != 0 && sentence_end;
+    let dotted_end = last_flags.any(Flags::TITLE | Flags::HONORIFIC) || last_flags.has(Flags::COMPANY) && sentence_end;
     if words.len() >= 2 && dotted_end && text[..end].ends_with('.') {
         end -= 1;
     }
@@ -176,16 +173,16 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
         w.len() == 1 || (markup(text[..w.start()].chars().next_back()) && markup(text[w.end()..].chars().next()));
     if n == 1
         && (lone_letter
-            || first.flags & (TIME | HONORIFIC) != 0
-            || (first.flags & ORG_HEAD != 0 && p.words[words.start].text(text).ends_with('.')))
+            || first.flags.any(Flags::TIME | Flags::HONORIFIC)
+            || (first.flags.has(Flags::ORG_HEAD) && p.words[words.start].text(text).ends_with('.')))
     {
         return Vec::new();
     }
     // A single common word capitalised only because it starts a sentence or sits in a headline.
     if n == 1
         && !team
-        && first.flags & LOWER != 0
-        && first.flags & (PLACE | lexicon::FIRST_M | lexicon::FIRST_F | lexicon::SURNAME) == 0
+        && first.flags.has(Flags::LOWER)
+        && !first.flags.any(Flags::PLACE | Flags::FIRST_M | Flags::FIRST_F | Flags::SURNAME)
         && !known_org(first)
     {
         let positional = first.sent_start || first.title_line || first.caps_line;
@@ -197,7 +194,7 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     // number labels something, it names nothing. Scores ("Reading 2-0") and known names
     // ("Congress", "China") are left alone.
     // A head word before a number is a name ("Radio 4", "Channel 4").
-    let head = first.flags & (ORG_HEAD | LOC_HEAD | FAC_HEAD) != 0;
+    let head = first.flags.any(Flags::ORG_HEAD | Flags::LOC_HEAD | Flags::FAC_HEAD);
     let label_word = |i: usize| {
         p.words.get(i).is_some_and(|w| {
             let t = w.text(text);
@@ -206,7 +203,7 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
             letter || roman || !head && t.bytes().all(|b| b.is_ascii_digit())
         })
     };
-    let common = first.flags & LOWER != 0 && (first.flags | first.gaz) & (PLACE | ORG_NAME) == 0;
+    let common = first.flags.has(Flags::LOWER) && !(first.flags | first.gaz).any(Flags::PLACE | Flags::ORG_NAME);
     let labelled = (n == 1 && label_word(words.end)) || (n == 2 && label_word(words.end - 1));
     if !team && common && labelled {
         return Vec::new();
@@ -218,39 +215,44 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     }
     let key = span_key(p, &words);
     let exact = lex.name(key, p.words[words.start].key, n);
-    let flags = exact | if n == 1 { 0 } else { first.gaz & last.gaz };
+    // Two places side by side ("Preston | Hale") are no one place's name: the gazetteer phrase must
+    // cover the span.
+    let one_phrase = (words.start + 1..words.end).all(|i| p.info[i].gaz_pos == 2);
+    let flags = exact | if n == 1 || !one_phrase { Flags::empty() } else { first.gaz & last.gaz };
     let w0 = p.words[words.start].text(text);
     let label = match kind {
-        _ if n >= 2 && first.flags & EVENT_FIRST != 0 => Label::Event,
-        _ if flags & ORG_NAME != 0 && kind != Kind::Person => Label::Org,
+        _ if n >= 2 && first.flags.has(Flags::EVENT_FIRST) => Label::Event,
+        _ if flags.has(Flags::ORG_NAME) && kind != Kind::Person => Label::Org,
         // "the Harbor City Open", "the Davis Cup": a name ending in an event word is an event, whatever
         // the tagger took it for.
-        _ if n >= 2 && last.flags & EVENT_HEAD != 0 && last.cap => Label::Event,
+        _ if n >= 2 && last.flags.has(Flags::EVENT_HEAD) && last.cap => Label::Event,
         // "the RENEW Act", "the Criminal Code".
         _ if n >= 2 && last.cap && lex.is(p.words[words.end - 1].key, WordClass::LawHead) => Label::Law,
-        _ if n >= 2 && last.flags & FAC_HEAD != 0 && last.cap => Label::Fac,
+        _ if n >= 2 && last.flags.has(Flags::FAC_HEAD) && last.cap => Label::Fac,
         // "West Bank" is a place, whatever its last word suggests.
         Kind::Org
-            if n >= 2 && flags & PLACE != 0 && ((first.flags | last.flags) & ORG_HEAD == 0 || exact & PLACE != 0) =>
+            if n >= 2
+                && flags.any(Flags::PLACE)
+                && (!(first.flags | last.flags).has(Flags::ORG_HEAD) || exact.any(Flags::PLACE)) =>
         {
             place_label(flags, last.flags)
         }
-        _ if n == 1 && flags & PLACE == 0 && norp_flags(w0, flags, lex) != 0 => Label::Norp,
+        _ if n == 1 && !flags.any(Flags::PLACE) && !norp_flags(w0, flags, lex).is_empty() => Label::Norp,
         Kind::Person => Label::Person,
         Kind::Org => Label::Org,
         Kind::Place => {
-            if n == 1 && norp_flags(w0, flags, lex) != 0 && flags & PLACE == 0 {
+            if n == 1 && !norp_flags(w0, flags, lex).is_empty() && !flags.any(Flags::PLACE) {
                 Label::Norp
             } else {
                 place_label(flags, last.flags)
             }
         }
         Kind::Misc => {
-            if n == 1 && norp_flags(w0, flags, lex) != 0 {
+            if n == 1 && !norp_flags(w0, flags, lex).is_empty() {
                 Label::Norp
-            } else if last.flags & EVENT_HEAD != 0 {
+            } else if last.flags.has(Flags::EVENT_HEAD) {
                 Label::Event
-            } else if n == 1 && flags & PLACE != 0 {
+            } else if n == 1 && flags.any(Flags::PLACE) {
                 place_label(flags, last.flags)
             } else {
                 return Vec::new();
@@ -260,10 +262,10 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     vec![Found { words, span, label, titles: title_start..name_start }]
 }
 
-fn place_label(flags: u32, last_word_flags: u32) -> Label {
-    if flags & GPE_PLACE != 0 || last_word_flags & GPE_HEAD != 0 {
+fn place_label(flags: Flags, last_word_flags: Flags) -> Label {
+    if flags.any(Flags::GPE_PLACE) || last_word_flags.has(Flags::GPE_HEAD) {
         Label::Gpe
-    } else if flags & REGION_LOC != 0 || last_word_flags & LOC_HEAD != 0 {
+    } else if flags.has(Flags::REGION_LOC) || last_word_flags.has(Flags::LOC_HEAD) {
         Label::Loc
     } else {
         Label::Gpe
@@ -288,9 +290,9 @@ fn split_compound(text: &str, p: &Prepared, i: usize, kind: Kind, lex: &Lexicon)
     let first_flags = lex.word(lexicon::key(first));
     if parts[1..].iter().all(|(_, x)| x.starts_with(char::is_lowercase)) {
         // "Chilean-made": the name is the first part.
-        let label = if first_flags & (DEMONYM | NORP) != 0 {
+        let label = if first_flags.any(Flags::DEMONYM | Flags::NORP) {
             Label::Norp
-        } else if first_flags & PLACE != 0 {
+        } else if first_flags.any(Flags::PLACE) {
             Label::Gpe
         } else {
             return None;
@@ -300,7 +302,7 @@ fn split_compound(text: &str, p: &Prepared, i: usize, kind: Kind, lex: &Lexicon)
     let mut out = Vec::new();
     for &(span, part) in &parts {
         let f = lex.word(lexicon::key(part));
-        all_places &= f & GPE_PLACE != 0 && f & ORG_HEAD == 0;
+        all_places &= f.any(Flags::GPE_PLACE) && !f.has(Flags::ORG_HEAD);
         out.push(Found { words: i..i + 1, span, label: Label::Gpe, titles: i..i });
     }
     (all_places && kind != Kind::Person).then_some(out)

@@ -24,7 +24,7 @@ use crate::segment::Token;
 use crate::span::Span;
 
 use features::Prepared;
-use lexicon::Lexicon;
+use lexicon::{Flags, Lexicon};
 pub use rules::{Family, RuleSet, RULES};
 use tagger::Model;
 
@@ -122,7 +122,7 @@ impl EntityRecognizer {
                 for &m in &cl.members {
                     let f = &found[m];
                     // Plain honorifics ("Mr.", "Ms.") give gender, not a title.
-                    let title = |i: &usize| (p.info[*i].flags | p.info[*i].gaz) & lexicon::TITLE != 0;
+                    let title = |i: &usize| (p.info[*i].flags | p.info[*i].gaz).has(Flags::TITLE);
                     let first = f.titles.clone().find(title);
                     let last = f.titles.clone().rev().find(title);
                     if let (Some(a), Some(b)) = (first, last) {

@@ -6,7 +6,7 @@
 use crate::article::Label;
 use crate::entities::features::Prepared;
 use crate::entities::grouping::Cluster;
-use crate::entities::lexicon::{key, KeyMap, Lexicon, COMPANY, ORG_HEAD};
+use crate::entities::lexicon::{key, Flags, KeyMap, Lexicon};
 use crate::entities::mentions::Found;
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -38,10 +38,10 @@ pub fn nominals(text: &str, p: &Prepared, found: &[Found], clusters: &[Cluster],
                 if f.label == Label::Org && c != usize::MAX {
                     let head = &p.words[f.words.end - 1];
                     let flags = lex.word(head.key);
-                    if flags & ORG_HEAD != 0 && head.kind == WordKind::Alpha {
+                    if flags.has(Flags::ORG_HEAD) && head.kind == WordKind::Alpha {
                         note(&mut by_noun, head.key, c);
                     }
-                    if flags & COMPANY != 0 {
+                    if flags.has(Flags::COMPANY) {
                         note(&mut by_noun, company, c);
                     }
                 }

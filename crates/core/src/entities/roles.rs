@@ -5,8 +5,9 @@
 
 use crate::article::Label;
 use crate::entities::features::Prepared;
-use crate::entities::lexicon::{Lexicon, DEMONYM, HONORIFIC, LOWER, NORP};
+use crate::entities::lexicon::{Flags, Lexicon};
 use crate::entities::mentions::Found;
+use crate::entities::rules::lists::{lists, ListWord};
 use crate::entities::words::{Word, WordKind};
 use crate::span::Span;
 
@@ -59,16 +60,42 @@ fn mention_before(found: &[Found], i: usize) -> Option<&Found> {
     k.checked_sub(1).map(|k| &found[k]).filter(|f| f.words.end == i)
 }
 
-/// "President Anton Varga of Chile" → "president of Chile".
+/// "President Anton Varga of Chile" → "president of Chile"; "Chief Tom Reyes of the Harbor
+/// Fire Department" → "chief of the Harbor Fire Department"; "Sgt. Ann Ortiz of Milltown police"
+/// → "Sgt. of Milltown police": a body a place names for itself in lower case is the role's
+/// organization, not the place. An abbreviated title keeps its case.
 fn title_of(text: &str, p: &Prepared, found: &[Found], m: usize, end: usize, lex: &Lexicon) -> Option<String> {
     let f = &found[m];
-    let titles: Vec<&Word> = p.words[f.titles.clone()].iter().filter(|w| lex.word(w.key) & HONORIFIC == 0).collect();
+    let titles: Vec<&Word> =
+        p.words[f.titles.clone()].iter().filter(|w| !lex.word(w.key).has(Flags::HONORIFIC)).collect();
     if titles.is_empty() || f.words.end + 1 >= end || !is(text, &p.words[f.words.end], &["of"]) {
         return None;
     }
-    let place = mention_at(found, f.words.end + 1)?;
+    let the = f.words.end + 1;
+    let at = if is(text, &p.words[the], &["the"]) { the + 1 } else { the };
+    let org = mention_at(found, at)?;
+    let from = p.words[the].span.start();
+    let to = body_after(text, p, org.words.end, end).unwrap_or(org.span.end());
     let title = Span::new(titles[0].span.start(), titles[titles.len() - 1].span.end()).as_str(text);
-    Some(format!("{} of {}", title.to_lowercase(), place.span.as_str(text)))
+    let title = if title.ends_with('.') { title.to_string() } else { title.to_lowercase() };
+    Some(format!("{title} of {}", &text[from..to]))
+}
+
+/// Where the lower-case body a place names for itself ends ("Milltown | police", "Lakeside |
+/// county council", "Riverton | sheriff's office"): modifiers, then a head, starting at word `i`.
+fn body_after(text: &str, p: &Prepared, i: usize, end: usize) -> Option<usize> {
+    let lists = lists();
+    let mut head = None;
+    for j in i..end.min(i + 4) {
+        let w = &p.words[j];
+        let lower = w.kind == WordKind::Alpha && w.text(text).starts_with(char::is_lowercase);
+        if lower && lists.is(w.key, ListWord::BodyHead) {
+            head = Some(w.span.end());
+        } else if !(w.kind == WordKind::Possessive || lower && lists.is(w.key, ListWord::BodyModifier)) {
+            break;
+        }
+    }
+    head
 }
 
 /// The text of words `a..b`, with "X’s Y" turned into "Y of X".
@@ -176,7 +203,7 @@ fn description_before(
     }
     let head = &p.words[comma - 1];
     let head_info = &p.info[comma - 1];
-    if head.kind != WordKind::Alpha || head_info.cap || head_info.flags & LOWER == 0 {
+    if head.kind != WordKind::Alpha || head_info.cap || !head_info.flags.has(Flags::LOWER) {
         return None;
     }
     let mut i = comma - 1;
@@ -196,7 +223,7 @@ fn description_before(
             return Some(format!("{desc} of {}", owner.span.as_str(text)));
         }
         let lower = w.kind == WordKind::Alpha && !info.cap;
-        let nationality = info.cap && info.flags & (DEMONYM | NORP) != 0;
+        let nationality = info.cap && info.flags.any(Flags::DEMONYM | Flags::NORP);
         if !(lower || nationality) || taken == MAX_PRE_WORDS {
             return None;
         }

@@ -158,7 +158,9 @@ pub fn best<S: PartialOrd + Copy>(scores: &[S; TAGS], cand: Candidate, prev: u8)
     best
 }
 
-/// Tags one paragraph's words, left to right.
+/// Tags one paragraph's words, left to right. Only where a name can be: a word with no
+/// upper-case letter that joins no two candidates ([`Candidate::No`]) is `O` without features
+/// or scores, which is most of the words of an article.
 pub fn tag(model: &Model, text: &str, p: &Prepared, r: &Range<usize>, feats: &mut Vec<u32>, tags: &mut Vec<u8>) {
     let (mut prev, mut prev2) = (O, O);
     for i in r.clone() {

@@ -292,10 +292,12 @@ impl<'a> Ctx<'a> {
         c
     }
 
-    /// True when token `i` is a word (letters).
+    /// True when token `i` is a word (letters), or a number hyphened to a word that phrases
+    /// treat as one ("the 29-year-old", "a 24-hour strike").
     #[inline]
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word
+        let t = &self.tokens[i];
+        t.kind == TokenKind::Word || t.kind == TokenKind::Number && is_compound(t.span.as_str(self.text))
     }
 
     /// True when token `i` is a word that starts with a capital letter.
@@ -373,6 +375,11 @@ impl<'a> Ctx<'a> {
 /// True when the word begins with an uppercase letter.
 pub(crate) fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "29-year-old", "24-hour": a number tied by a hyphen to letters.
+fn is_compound(w: &str) -> bool {
+    w.contains('-') && w.ends_with(|c: char| c.is_alphabetic())
 }
 
 fn is_all_upper(w: &str) -> bool {

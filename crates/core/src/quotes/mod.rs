@@ -4,10 +4,11 @@
 //! reporting cues of the `lexicon`, `attribution` ties quotes and reported clauses to a cue
 //! and a speaker mention (`phrase` finds the noun phrases; `interview` takes the turns of an
 //! interview or a Q&A), and `resolve` turns speaker
-//! mentions into names and entities.
+//! mentions into names and entities (`descriptions`: "the singer", "the company").
 
 mod attribution;
 mod context;
+pub(crate) mod descriptions;
 mod interview;
 pub(crate) mod lexicon;
 mod marks;
@@ -23,6 +24,7 @@ use crate::doc::Doc;
 pub struct QuoteExtractor {
     lexicon: lexicon::Lexicon,
     speaker_kinds: speaker_kind::SpeakerKinds,
+    descriptions: descriptions::Descriptions,
 }
 
 impl Default for QuoteExtractor {
@@ -34,7 +36,11 @@ impl Default for QuoteExtractor {
 impl QuoteExtractor {
     /// Compiles the cue lexicon and the word classes.
     pub fn new() -> QuoteExtractor {
-        QuoteExtractor { lexicon: lexicon::Lexicon::new(), speaker_kinds: speaker_kind::SpeakerKinds::new() }
+        QuoteExtractor {
+            lexicon: lexicon::Lexicon::new(),
+            speaker_kinds: speaker_kind::SpeakerKinds::new(),
+            descriptions: descriptions::Descriptions::new(),
+        }
     }
 
     /// Fills `doc.quotes`, and warns about unbalanced or deeply nested quotation marks.
@@ -44,7 +50,7 @@ impl QuoteExtractor {
         let mut quotes = {
             let ctx = context::Ctx::new(doc, &self.lexicon, pairing.quoted);
             let found = attribution::attribute(&ctx);
-            resolve::resolve(&ctx, &doc.entities, found)
+            resolve::resolve(&ctx, &self.descriptions, &doc.entities, found)
         };
         // A person the attribution bound to "he" or "she" has that gender when the entities could
         // not tell it ("..., he wrote on Twitter" after a name without a first name or honorific).

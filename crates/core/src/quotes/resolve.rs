@@ -6,6 +6,8 @@
 //! - Names go to the entity that has a mention there; failing that, to an entity or an earlier
 //!   speaker with the same surname ("Mr. Halden" is "Tomas Halden").
 //! - Organisations and anonymous sources ("a senior official") keep their own words as name.
+//! - A definite description ("the singer", "the company") goes to the person (organisation) the
+//!   article names in that role, else to the most prominent one that fits the noun.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -16,6 +18,7 @@ use crate::span::Span;
 
 use super::attribution::Found;
 use super::context::{starts_upper, Ctx};
+use super::descriptions::{Described, Descriptions};
 use super::lexicon::Class;
 
 /// How many earlier speakers a surname is matched against.
@@ -40,12 +43,24 @@ struct Known {
     name: String,
     entity: Option<usize>,
     number: Number,
+    here: Here,
+}
+
+/// Where a speaker mention is: its paragraph, and the byte offset where it starts.
+#[derive(Clone, Copy, Debug)]
+struct Here {
     paragraph: usize,
+    at: usize,
 }
 
 /// The entities of the article, indexed once for the lookups speakers need.
 struct Index<'e> {
     entities: &'e [Entity],
+    /// The head nouns of definite descriptions.
+    descriptions: &'e Descriptions,
+    /// For each entity: a "person" named right after a preposition of place ("at St. Brigid",
+    /// "in Marlow") with no gender known, which is a place named after someone.
+    places: Vec<bool>,
     /// Entity mentions sorted by start: (span, entity index).
     mentions: Vec<(Span, usize)>,
     /// Person entities with a longer name, by its last word and by its first word (names
@@ -61,11 +76,27 @@ struct Surnames<'e> {
 }
 
 impl<'e> Index<'e> {
-    fn new(entities: &'e [Entity]) -> Index<'e> {
+    fn new(ctx: &Ctx<'_>, entities: &'e [Entity], descriptions: &'e Descriptions) -> Index<'e> {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, _)| (s.start(), s.end()));
-        Index { entities, mentions, surnames: OnceCell::new() }
+        let places = entities
+            .iter()
+            .map(|e| {
+                e.label == Label::Person
+                    && e.gender.is_none()
+                    && e.mentions.iter().any(|m| {
+                        let t = ctx.token_at(m.span.start());
+                        t > 0 && ctx.is_word(t - 1) && descriptions.is_locative(ctx.word(t - 1))
+                    })
+            })
+            .collect();
+        Index { entities, descriptions, places, mentions, surnames: OnceCell::new() }
+    }
+
+    /// True when entity `i` is a place named after someone.
+    fn is_place(&self, i: usize) -> bool {
+        self.places[i]
     }
 
     fn surnames(&self) -> &Surnames<'e> {
@@ -115,8 +146,13 @@ impl<'e> Index<'e> {
 }
 
 /// Resolves every speaker and builds the quotes.
-pub(crate) fn resolve(ctx: &Ctx<'_>, entities: &[Entity], found: Vec<Found>) -> Vec<crate::article::Quote> {
-    let index = Index::new(entities);
+pub(crate) fn resolve(
+    ctx: &Ctx<'_>,
+    descriptions: &Descriptions,
+    entities: &[Entity],
+    found: Vec<Found>,
+) -> Vec<crate::article::Quote> {
+    let index = Index::new(ctx, entities, descriptions);
     let mut last: Option<Known> = None;
     let mut named: Vec<Known> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
@@ -124,13 +160,13 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, entities: &[Entity], found: Vec<Found>) -> 
         let cue = f.attr.cue.map(|k| ctx.cues[k].span);
         let speaker = f.attr.speaker.clone().map(|r| {
             let span = ctx.span_of(r.clone());
-            let para = paragraph_of(ctx, r.start);
-            let known = resolve_one(ctx, &index, r, para, last.as_ref(), &named);
+            let here = Here { paragraph: paragraph_of(ctx, r.start), at: span.start() };
+            let known = resolve_one(ctx, &index, r, here, last.as_ref(), &named);
             if let Some(k) = &known {
                 if matches!(k.number, Number::Person(_)) || k.entity.is_some() {
                     named.push(k.clone());
                 }
-                last = Some(Known { paragraph: para, ..k.clone() });
+                last = Some(Known { here, ..k.clone() });
             }
             Speaker {
                 span,
@@ -149,17 +185,17 @@ fn paragraph_of(ctx: &Ctx<'_>, t: usize) -> usize {
     ctx.sentence_at(t).map_or(0, |s| ctx.sentence_para[s])
 }
 
-fn person(index: &Index<'_>, i: usize, gender: Option<Gender>, paragraph: usize) -> Known {
+fn person(index: &Index<'_>, i: usize, gender: Option<Gender>, here: Here) -> Known {
     let e = &index.entities[i];
     let number = if e.label == Label::Person { Number::Person(e.gender.or(gender)) } else { Number::Group };
-    Known { name: e.name.clone(), entity: Some(i), number, paragraph }
+    Known { name: e.name.clone(), entity: Some(i), number, here }
 }
 
 fn resolve_one(
     ctx: &Ctx<'_>,
     index: &Index<'_>,
     r: Range<usize>,
-    para: usize,
+    here: Here,
     last: Option<&Known>,
     named: &[Known],
 ) -> Option<Known> {
@@ -171,63 +207,75 @@ fn resolve_one(
     if ctx.is_word(r.end - 1) && ctx.class(r.end - 1).has(Class::CLAUSE) {
         return None;
     }
+    // "Ms. Dale herself": the reflexive only stresses the name before it.
+    if r.len() > 1 && is_reflexive(ctx, r.end - 1) {
+        r.end -= 1;
+    }
     let span = ctx.span_of(r.clone());
-    let each = |side: Range<usize>| resolve_one(ctx, index, side, para, last, named);
-    if let Some(group) = coordinated(ctx, index, r.clone(), para, each) {
+    let each = |side: Range<usize>| resolve_one(ctx, index, side, here, last, named);
+    if let Some(group) = coordinated(ctx, index, r.clone(), here, each) {
         return Some(group);
     }
     if super::interview::is_answer_label(ctx, &r) {
-        return super::interview::interviewee(ctx).map(|i| person(index, i, None, para));
+        return super::interview::interviewee(ctx).map(|i| person(index, i, None, here));
     }
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
-        return resolve_pronoun(ctx, index, r.start, para, last);
+        return resolve_pronoun(ctx, index, r.start, here, last);
     }
     // "the Carter administration", "Mr. Varga’s office": a common noun heads the phrase,
     // so it names a group or an office, not the person in it.
     let head = r.end - 1;
     if let Some(i) = role_holder(ctx, index, r.clone()) {
-        return Some(person(index, i, None, para));
+        return Some(person(index, i, None, here));
+    }
+    if let Some(k) = description(ctx, index, r.clone(), here, named) {
+        return Some(k);
     }
     if !ctx.is_capitalized(head) {
         let org = index.overlapping(ctx.tokens[head].span).filter(|&i| index.entities[i].label != Label::Person);
         let name = org.map_or_else(|| span.as_str(ctx.text).to_string(), |i| index.entities[i].name.clone());
-        return Some(Known { name, entity: org, number: Number::Group, paragraph: para });
+        return Some(Known { name, entity: org, number: Number::Group, here });
     }
     let gender = honorific_gender(ctx, r.clone());
-    if let Some(i) = index.overlapping(span) {
+    let name_toks = name_part(ctx, r.clone());
+    // "Northwind Power spokesman Carl Jensen": an organisation before the person's name is
+    // not the speaker, even when the entities missed the name.
+    let named_after = |i: usize| {
+        let e = &index.entities[i];
+        e.label != Label::Person
+            && name_toks.first().is_some_and(|&t| {
+                let start = ctx.tokens[t].span.start();
+                e.mentions.iter().all(|m| !m.span.overlaps(span) || m.span.end() <= start)
+            })
+    };
+    if let Some(i) = index.overlapping(span).filter(|&i| !named_after(i)) {
         let e = &index.entities[i];
         // A bare surname the entities left alone: an earlier speaker may carry the full name.
         if e.label == Label::Person && !e.name.contains(' ') {
             if let Some(k) = earlier_speaker(named, &e.name) {
                 let number = Number::Person(e.gender.or(gender));
-                return Some(Known { name: k.name.clone(), entity: Some(i), number, paragraph: para });
+                return Some(Known { name: k.name.clone(), entity: Some(i), number, here });
             }
         }
-        return Some(person(index, i, gender, para));
+        return Some(person(index, i, gender, here));
     }
-    let name_toks = name_part(ctx, r.clone());
     let (Some(&first), Some(&surname_tok)) = (name_toks.first(), name_toks.last()) else {
-        return Some(Known {
-            name: span.as_str(ctx.text).to_string(),
-            entity: None,
-            number: Number::Group,
-            paragraph: para,
-        });
+        return Some(Known { name: span.as_str(ctx.text).to_string(), entity: None, number: Number::Group, here });
     };
     let surname = ctx.word(surname_tok);
     if let Some(i) = index.by_surname(surname) {
-        return Some(person(index, i, gender, para));
+        return Some(person(index, i, gender, here));
     }
     if let Some(k) = earlier_speaker(named, surname) {
         let number = match k.number {
             Number::Person(g) => Number::Person(g.or(gender)),
             n => n,
         };
-        return Some(Known { name: k.name.clone(), entity: k.entity, number, paragraph: para });
+        return Some(Known { name: k.name.clone(), entity: k.entity, number, here });
     }
     // Without an entity to say otherwise, a name is taken for a person's.
     let text = ctx.span_of(first..surname_tok + 1).as_str(ctx.text).to_string();
-    Some(Known { name: text, entity: None, number: Number::Person(gender), paragraph: para })
+    Some(Known { name: text, entity: None, number: Number::Person(gender), here })
 }
 
 /// "the opposition leader", "The prime minister": a definite role resolves to the person the
@@ -261,13 +309,153 @@ fn role_holder(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>) -> Option<usiz
     before.or(after).map(|(_, i)| i)
 }
 
+/// "the singer", "the 34-year-old", "the company": a definite description that no entity
+/// carries as a role points back to the article's most prominent person (organisation) that
+/// fits its head noun. A noun that names no one in particular ("the official") is left alone.
+fn description(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>, here: Here, named: &[Known]) -> Option<Known> {
+    if r.len() < 2 || !ctx.word(r.start).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    // The head is the last word before a preposition ("the mother of three"); a possessive
+    // makes it someone else's ("the singer’s manager").
+    let end = (r.start + 1..r.end).find(|&t| ctx.class(t).has(Class::PREPOSITION)).unwrap_or(r.end);
+    if end <= r.start + 1 || (r.start + 1..end).any(|t| matches!(ctx.word(t), "’s" | "'s" | "’" | "'")) {
+        return None;
+    }
+    let head = head_word(ctx, r.start + 1..end);
+    let described = index.descriptions.of(head);
+    let at = here.at;
+    let before = |e: &Entity| e.mentions.partition_point(|m| m.span.start() < at);
+    match described {
+        Some(Described::Person { gender, occupation }) => {
+            prominent_person(index, head, gender, occupation, here, named)
+        }
+        Some(Described::Organization) => {
+            let org = most_mentioned(index, |e| e.label == Label::Org, before)?;
+            let name = index.entities[org].name.clone();
+            Some(Known { name, entity: Some(org), number: Number::Group, here })
+        }
+        // "the ministry": an organisation whose name holds the noun and more ("Ministry of
+        // Fisheries"; a lone "Bank" from a headline is no name).
+        None if !starts_upper(head) => {
+            let holds = |e: &Entity| {
+                e.label == Label::Org
+                    && e.name.contains(' ')
+                    && e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+            };
+            let org = most_mentioned(index, holds, before)?;
+            let name = index.entities[org].name.clone();
+            Some(Known { name, entity: Some(org), number: Number::Group, here })
+        }
+        None => None,
+    }
+}
+
+/// The head word of a noun phrase's tokens: its last word with the words and numbers joined to
+/// it by hyphens ("34-year-old", "co-founder").
+fn head_word<'t>(ctx: &Ctx<'t>, r: Range<usize>) -> &'t str {
+    let last = r.end - 1;
+    let mut first = last;
+    while first > r.start && ctx.joined(first - 1) && (ctx.word(first - 1) == "-" || ctx.word(first) == "-") {
+        first -= 1;
+    }
+    ctx.span_of(first..last + 1).as_str(ctx.text)
+}
+
+/// The entity that `fits` with the most mentions before the description (`before`), the first
+/// mentioned on a tie; none when no fitting entity was mentioned before it.
+fn most_mentioned(
+    index: &Index<'_>,
+    fits: impl Fn(&Entity) -> bool,
+    before: impl Fn(&Entity) -> usize,
+) -> Option<usize> {
+    let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.span.start());
+    index
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| fits(e))
+        .map(|(i, e)| (before(e), std::cmp::Reverse(first(e)), i))
+        .filter(|&(n, _, _)| n > 0)
+        .max()
+        .map(|(_, _, i)| i)
+}
+
+/// The person a description of a person points back to: among the people named before it who
+/// fit its gender and, for an occupation, hold no other one by appositive or title ("Otto Berg,
+/// her manager" is not "the singer", "Mayor Tom Ruiz" not "the engineer"; "Senator Alma Ruiz"
+/// may be "the Democrat"), the one most mentioned and quoted, the first mentioned on a tie; a
+/// speaker the entities missed counts too.
+fn prominent_person(
+    index: &Index<'_>,
+    head: &str,
+    g: Option<Gender>,
+    occupation: bool,
+    here: Here,
+    named: &[Known],
+) -> Option<Known> {
+    let noun = head.to_lowercase();
+    let other_role = |e: &Entity| {
+        occupation
+            && e.roles.iter().chain(&e.titles).any(|role| {
+                let role = role.to_lowercase();
+                let role_head =
+                    role.split_whitespace().take_while(|w| !matches!(*w, "of" | "for" | "at" | "in")).last();
+                role_head.is_some_and(|h| {
+                    h != noun && matches!(index.descriptions.of(h), Some(Described::Person { occupation: true, .. }))
+                })
+            })
+    };
+    // Quotes so far by name, and where each name was first quoted.
+    let mut quoted: HashMap<&str, (usize, usize)> = HashMap::new();
+    for k in named.iter().rev().take(NAMED_WINDOW).filter(|k| k.here.at < here.at) {
+        let slot = quoted.entry(k.name.as_str()).or_insert((0, k.here.at));
+        slot.0 += 1;
+        slot.1 = slot.1.min(k.here.at);
+    }
+    let fits_gender = |have: Option<Gender>| g.is_none() || have.is_none() || have == g;
+    let mut best: Option<((usize, std::cmp::Reverse<usize>), Known)> = None;
+    let mut consider = |score: usize, first: usize, k: Known| {
+        let key = (score, std::cmp::Reverse(first));
+        if score > 0 && best.as_ref().is_none_or(|(b, _)| key > *b) {
+            best = Some((key, k));
+        }
+    };
+    for (i, e) in index.entities.iter().enumerate() {
+        if e.label != Label::Person || !fits_gender(e.gender) || index.is_place(i) || other_role(e) {
+            continue;
+        }
+        let before = e.mentions.partition_point(|m| m.span.start() < here.at);
+        if before == 0 {
+            continue;
+        }
+        let times = quoted.get(e.name.as_str()).map_or(0, |q| q.0);
+        consider(before + times, e.mentions[0].span.start(), person(index, i, g, here));
+    }
+    // A speaker the entities missed ("Persoons said") counts by the quotes given to it.
+    for k in named.iter().rev().take(NAMED_WINDOW).filter(|k| k.entity.is_none() && k.here.at < here.at) {
+        let Number::Person(kg) = k.number else { continue };
+        if fits_gender(kg) && !k.name.contains(" and ") {
+            let (times, first) = quoted.get(k.name.as_str()).copied().unwrap_or((0, k.here.at));
+            consider(times, first, Known { here, ..k.clone() });
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// "himself", "herself", "themselves".
+fn is_reflexive(ctx: &Ctx<'_>, t: usize) -> bool {
+    let w = ctx.word(t);
+    ctx.class(t).has(Class::PRONOUN) && (w.ends_with("self") || w.ends_with("selves"))
+}
+
 /// "Mr. Varga and Mr. Li": two named people speaking together are a group named after both,
 /// tied to neither entity. An organisation's name with "and" in it is one mention and stays whole.
 fn coordinated(
     ctx: &Ctx<'_>,
     index: &Index<'_>,
     r: Range<usize>,
-    para: usize,
+    here: Here,
     each: impl Fn(Range<usize>) -> Option<Known>,
 ) -> Option<Known> {
     let and = (r.start + 1..r.end.saturating_sub(1)).find(|&t| ctx.word(t) == "and")?;
@@ -285,12 +473,12 @@ fn coordinated(
     if !matches!((a.number, b.number), (Number::Person(_), Number::Person(_))) {
         return None;
     }
-    Some(Known { name: format!("{} and {}", a.name, b.name), entity: None, number: Number::Group, paragraph: para })
+    Some(Known { name: format!("{} and {}", a.name, b.name), entity: None, number: Number::Group, here })
 }
 
 /// A pronoun: the last speaker first, when recent and compatible (gender, number); then the
 /// nearest person mentioned before it who may fit.
-fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, para: usize, last: Option<&Known>) -> Option<Known> {
+fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, here: Here, last: Option<&Known>) -> Option<Known> {
     let c = ctx.class(t);
     let want = if c.has(Class::MALE) {
         Number::Person(Some(Gender::Male))
@@ -302,43 +490,88 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, para: usize, last
         return None; // "I", "you": the writer or the reader
     };
     let Number::Person(g) = want else {
-        let recent = last.filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want));
-        return recent.map(|k| Known { paragraph: para, ..k.clone() });
+        let recent = last.filter(|k| {
+            here.paragraph.saturating_sub(k.here.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want)
+        });
+        return recent.map(|k| Known { here, ..k.clone() });
     };
     let before = ctx.tokens[t].span.start();
     let end = index.mentions.partition_point(|(s, _)| s.start() < before);
-    let window = &index.mentions[end.saturating_sub(MENTION_WINDOW)..end];
     let fits = |i: usize| {
         let e = &index.entities[i];
-        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g)
+        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g) && !index.is_place(i)
     };
-    let nearest = window.iter().rev().find(|&&(_, i)| fits(i)).copied();
-    // A person who opens a sentence after the last speaker's paragraph takes over the story
-    // ("“…,” Pierce said. / Morris was held for a day. / “…,” he said": Morris).
+    // Names inside quotation marks are the speaker's words, not the story's people.
+    let outside = |s: Span| ctx.quote_at(ctx.token_at(s.start())).is_none();
+    let window = &index.mentions[end.saturating_sub(MENTION_WINDOW)..end];
+    let candidates = || window.iter().filter(|&&(s, i)| fits(i) && outside(s));
+    let own_sentence = ctx.sentence_at(t).map_or(before, |si| ctx.tokens[ctx.sentences[si].start].span.start());
+    // The person the story last made a subject, after the last speaker's sentence and before
+    // the pronoun's, takes over ("“…,” Ann Lee said. Her sister, Mia Lee, disagreed. “…,”
+    // she said": Mia Lee), unless it is that speaker again.
     let displaced = |k: &Known| {
-        nearest.is_some_and(|(s, i)| {
-            let tok = ctx.token_at(s.start());
-            let opens = ctx.sentence_at(tok).is_some_and(|si| ctx.sentences[si].start == tok);
-            Some(i) != k.entity && paragraph_of(ctx, tok) > k.paragraph && opens
-        })
+        let k_tok = ctx.token_at(k.here.at);
+        let k_end = ctx.tokens[ctx.sentence_range(k_tok).end - 1].span.end();
+        candidates()
+            .rev()
+            .take_while(|(s, _)| s.start() >= k_end)
+            .filter(|(s, _)| s.start() < own_sentence)
+            .find(|&&(s, _)| subject_like(ctx, index, s))
+            .is_some_and(|&(_, i)| Some(i) != k.entity && index.entities[i].name != k.name)
     };
-    let recent = last
-        .filter(|k| para.saturating_sub(k.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want) && !displaced(k));
+    let recent = last.filter(|k| {
+        here.paragraph.saturating_sub(k.here.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want) && !displaced(k)
+    });
     if let Some(k) = recent {
         // "he" tells the speaker's gender when nothing else did.
         let number = if k.number == Number::Person(None) { want } else { k.number };
-        return Some(Known { paragraph: para, number, ..k.clone() });
+        return Some(Known { here, number, ..k.clone() });
     }
-    // The nearest sentence that mentions a person who may fit; in it, the first such person
-    // (the subject, more often than not): "Pugh stood with Chalamet and Zendaya. … she said" is Pugh.
-    let (s, _) = nearest?;
+    // The nearest sentence that mentions a person who may fit; in it, the subject, else the
+    // first full name, else the first such person: "Pugh stood with Chalamet and Zendaya. …
+    // she said" is Pugh.
+    let &(s, _) = candidates().next_back()?;
     let si = ctx.sentence_at(ctx.token_at(s.start()));
     let from = si.map_or(s.start(), |si| ctx.tokens[ctx.sentences[si].start].span.start());
+    let in_sentence = || candidates().filter(|&&(m, _)| m.start() >= from);
+    let subject = in_sentence().find(|&&(m, _)| subject_like(ctx, index, m));
     // A full name before a lone word: "Chief Justice John Roberts" may leave a stray "Justice".
-    let in_sentence = || window.iter().filter(|&&(m, i)| m.start() >= from && fits(i));
-    let full = in_sentence().find(|&&(_, i)| index.entities[i].name.contains(' '));
-    let &(_, i) = full.or_else(|| in_sentence().next())?;
-    Some(person(index, i, None, para))
+    let full = || in_sentence().find(|&&(_, i)| index.entities[i].name.contains(' '));
+    let &(_, i) = subject.or_else(full).or_else(|| in_sentence().next())?;
+    Some(person(index, i, None, here))
+}
+
+/// A mention that stands as the subject of its sentence: what comes before it, since the
+/// sentence start or its first comma, is only capitalised words, determiners, adverbs, time
+/// words and nouns of description, and names no other person or organisation ("On Monday, Ann
+/// Lee …", "Her sister, Mia Lee, …", "The singer Ann Lee …"; not "Officials met Mia …", "with
+/// Mia", "Ann told Mia …", nor a later item of a list "…, including Ann, Mia and Tom").
+fn subject_like(ctx: &Ctx<'_>, index: &Index<'_>, m: Span) -> bool {
+    let tok = ctx.token_at(m.start());
+    let Some(si) = ctx.sentence_at(tok) else { return false };
+    let start = ctx.sentences[si].start;
+    let from = (start..tok).find(|&u| ctx.word(u) == ",").map_or(start, |u| u + 1);
+    if from == tok {
+        return true;
+    }
+    let at = ctx.tokens[from].span.start();
+    let first = index.mentions.partition_point(|(s, _)| s.start() < at);
+    let agent_before = index.mentions[first..]
+        .iter()
+        .take_while(|(s, _)| s.start() < m.start())
+        .any(|&(_, i)| matches!(index.entities[i].label, Label::Person | Label::Org));
+    let modifiers_only = (from..tok).all(|u| {
+        let c = ctx.class(u);
+        let w = ctx.word(u);
+        !ctx.is_word(u)
+            || ctx.cue_starting_at(u).is_none()
+                && (ctx.is_capitalized(u)
+                    || c.has(Class::DETERMINER) && !c.has(Class::CLAUSE)
+                    || c.has(Class::ADVERB)
+                    || c.has(Class::TIME)
+                    || index.descriptions.of(w).is_some())
+    });
+    !agent_before && modifiers_only
 }
 
 fn compatible(have: Number, want: Number) -> bool {
@@ -363,9 +596,11 @@ fn has_surname(name: &str, surname: &str) -> bool {
 }
 
 /// The capitalised name tokens of a mention, without titles and honorifics: "Mr. Wen" gives
-/// "Wen"; "President Oleh Koval of Ukraine" gives "Oleh Koval".
+/// "Wen"; "President Oleh Koval of Ukraine" gives "Oleh Koval". A common noun between two
+/// capitalised runs makes the first a modifier: "Brookfield resident Tom Avery" gives "Tom Avery".
 fn name_part(ctx: &Ctx<'_>, r: Range<usize>) -> Vec<usize> {
     let mut out = Vec::new();
+    let mut after_noun = false;
     for t in r {
         if !ctx.is_word(t) {
             if ctx.word(t) == "." || ctx.word(t) == "-" {
@@ -374,14 +609,24 @@ fn name_part(ctx: &Ctx<'_>, r: Range<usize>) -> Vec<usize> {
             break;
         }
         let w = ctx.word(t);
+        let c = ctx.class(t);
         if !starts_upper(w) {
             if out.is_empty() {
                 continue;
             }
-            break;
-        }
-        if ctx.class(t).has(Class::HONORIFIC) || ctx.class(t).has(Class::DETERMINER) {
+            if c.has(Class::PREPOSITION) || c.has(Class::CLAUSE) || c.has(Class::DETERMINER) || w == "and" {
+                break;
+            }
+            // A short lowercase word is a name particle ("von der", "de"), not a noun.
+            after_noun |= w.chars().count() > 3;
             continue;
+        }
+        if c.has(Class::HONORIFIC) || c.has(Class::DETERMINER) {
+            continue;
+        }
+        if after_noun {
+            out.clear();
+            after_noun = false;
         }
         out.push(t);
     }

@@ -55,6 +55,15 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     if let Some(d) = weak(atoms, clause_start..clause_end, &timex) {
         return d;
     }
+    // "In January, the firm hired ...": a fronted phrase without a verb of its own takes the
+    // tense of the main clause after its comma, as surely as a verb of its own; the first
+    // verb is the main clause's, over more fronted phrases ("In May, a week after the vote,
+    // a bomb exploded").
+    if clause_start == sentence.start && atoms.get(clause_end).is_some_and(|a| a.is_mark(',')) {
+        if let Some(d) = (clause_end + 1..hi).find_map(|k| main_verb_cue(atoms, k)) {
+            return d;
+        }
+    }
     // A cue elsewhere in the sentence is only a hint; inside a quotation, the reporting verb
     // after it ("... leave at 4 a.m. Thursday,'' Castro said") says nothing of the quote's time.
     // Within the reach only, so that the scan stays linear in a sentence without end.
@@ -187,6 +196,18 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     Some(Direction::Past)
 }
 
+/// A tense cue at atom `k` of the main clause after a fronted time: as [`cue`], but "On Friday,
+/// the government planned to pay" dates the planning, a past main verb ("planned to leave on
+/// Friday", with the day inside the plan, points ahead; so does "is planned to open").
+fn main_verb_cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
+    let be = ["is", "are", "am", "be", "been", "being", "was", "were"];
+    let planned = atoms[k].is("planned") && atoms.get(k + 1).is_some_and(|a| a.is("to"));
+    if planned && !(k > 0 && be.iter().any(|w| atoms[k - 1].is(w))) {
+        return Some(Direction::Past);
+    }
+    cue(atoms, k)
+}
+
 /// A weak cue in the clause, nearest first: an infinitive ("to take place").
 fn weak(atoms: &[Atom<'_>], range: Range<usize>, timex: &Range<usize>) -> Option<Direction> {
     let infinitive = |k: usize| {
@@ -227,7 +248,7 @@ mod tests {
                 "Tuesday",
                 Direction::WeakFuture,
             ),
-            ("In a call on Friday, his counterpart indicated support.", "Friday", Direction::WeakPast),
+            ("In a call on Friday, his counterpart indicated support.", "Friday", Direction::Past),
             ("The results will be announced on Monday.", "Monday", Direction::Future),
             ("They won't decide until Thursday.", "Thursday", Direction::Future),
             ("Markets on Monday.", "Monday", Direction::Unknown),
@@ -242,6 +263,16 @@ mod tests {
             ("The deal, on Thursday, was done, he said.", "Thursday", Direction::WeakPast),
             ("They would look for ways around Wednesday's ruling.", "Wednesday", Direction::Unknown),
             ("Traders are cautious ahead of Thursday's vote.", "Thursday", Direction::WeakFuture),
+            ("In January, the firm hired a new chief.", "January", Direction::Past),
+            ("In March, the board will pick a chief.", "March", Direction::Future),
+            ("In March, analysts say, the board will pick a chief.", "March", Direction::Future),
+            ("In May, a week after the vote, a bomb exploded.", "May", Direction::Past),
+            ("The tour, in March, is what the band wanted.", "March", Direction::WeakPast),
+            ("On Friday, the government planned to pay the staff.", "Friday", Direction::Past),
+            ("The opening is planned to take place on Friday.", "Friday", Direction::Future),
+            ("The team planned to leave on Friday for the coast.", "Friday", Direction::Future),
+            ("On Friday, the opening is planned to take place.", "Friday", Direction::Future),
+            ("A vote is planned for Friday.", "Friday", Direction::Future),
         ];
         for (sentence, word, want) in cases {
             assert_eq!(dir(sentence, word), want, "{sentence}");

@@ -4,9 +4,7 @@
 use std::ops::Range;
 
 use crate::entities::features::Info;
-use crate::entities::lexicon::{
-    self, KeyMap, DEMONYM, GPE_HEAD, LOC_HEAD, LOWER, MAX_PHRASE, NORP, ORG_HEAD, ORG_NAME, PLACE,
-};
+use crate::entities::lexicon::{Flags, KeyMap, MAX_PHRASE};
 use crate::entities::words::WordKind;
 
 use super::{replace_overlapping, Ctx, Kind, Name};
@@ -25,7 +23,7 @@ pub(super) fn names_from_body(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             continue;
         }
         names.entry(key(s.clone())).or_insert(n.kind);
-        if n.kind == Kind::Org && s.len() >= 2 && p.info[s.end - 1].flags & lexicon::COMPANY != 0 {
+        if n.kind == Kind::Org && s.len() >= 2 && p.info[s.end - 1].flags.has(Flags::COMPANY) {
             for e in s.start + 1..s.end {
                 company.insert(key(s.start..e), ());
             }
@@ -65,11 +63,18 @@ pub(super) fn names_from_body(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 /// headline line that names nothing by itself and is not written alone and capitalised in the
 /// story. Such words are trimmed from the ends of a name.
 pub(crate) fn trimmable(info: &Info) -> bool {
-    let protected =
-        PLACE | ORG_HEAD | ORG_NAME | LOC_HEAD | GPE_HEAD | DEMONYM | NORP | lexicon::FIRST_M | lexicon::FIRST_F;
+    let protected = Flags::PLACE
+        | Flags::ORG_HEAD
+        | Flags::ORG_NAME
+        | Flags::LOC_HEAD
+        | Flags::GPE_HEAD
+        | Flags::DEMONYM
+        | Flags::NORP
+        | Flags::FIRST_M
+        | Flags::FIRST_F;
     (info.title_line || info.caps_line)
-        && info.flags & LOWER != 0
-        && info.flags & protected == 0
-        && info.gaz == 0
+        && info.flags.has(Flags::LOWER)
+        && !info.flags.any(protected)
+        && info.gaz.is_empty()
         && info.doc & 8 == 0
 }

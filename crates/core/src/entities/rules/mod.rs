@@ -13,16 +13,18 @@
 
 mod acronyms;
 mod headline;
+pub(crate) mod lists;
 mod organizations;
 mod people;
 mod places;
+mod products;
 mod repeated;
 mod teams;
 
 use std::ops::Range;
 
 use crate::entities::features::{Candidate, Info, Prepared};
-use crate::entities::lexicon::{self, Lexicon, COUNTRY, HONORIFIC, ORG_NAME, REGION_GPE, TITLE};
+use crate::entities::lexicon::{self, Flags, Lexicon};
 use crate::entities::words::WordKind;
 
 pub(crate) use headline::trimmable;
@@ -136,17 +138,20 @@ pub const RULES: &[Rule] = &[
     rule("appositive_titles", People, Paragraph, people::appositive_titles),
     rule("word_before_person", People, Paragraph, people::word_before_person),
     rule("surname_after_first_name", People, Paragraph, people::surname_after_first_name),
+    rule("article_before_name", People, Paragraph, people::article_before_name),
     rule("joiner_inside_organization", Organizations, Paragraph, organizations::joiner_inside),
     rule("saint_and_mount", Places, Paragraph, places::saint_and_mount),
     rule("place_then_more_name", Teams, Paragraph, teams::place_then_more_name),
     rule("datelines", Places, Paragraph, places::datelines),
     rule("abbreviated_states", Places, Paragraph, places::abbreviated_states),
+    rule("lowercase_places", Places, Paragraph, places::lowercase_places),
     rule("joined_organizations", Organizations, Paragraph, organizations::joined),
     rule("event_and_law_heads", Organizations, Paragraph, organizations::event_and_law_heads),
     rule("organization_nouns", Organizations, Paragraph, organizations::after_org_nouns),
     rule("first_field_of_body", Organizations, Paragraph, organizations::first_field),
     rule("portfolios", Organizations, Paragraph, organizations::portfolios),
     rule("affixed_organizations", Organizations, Paragraph, organizations::affixed),
+    rule("products", Organizations, Paragraph, products::products),
     rule("defined_acronyms", Acronyms, Paragraph, acronyms::defined),
     rule("results_tables", Teams, Paragraph, teams::results_tables),
     rule("repeated_names", Repeated, Article, repeated::propagate),
@@ -243,10 +248,10 @@ impl Ctx<'_> {
             e -= 1;
         }
         // "Standard and Poor's | Corp": its legal form may follow.
-        if e < r.end && p.info[e].cap && p.info[e].flags & lexicon::COMPANY != 0 {
+        if e < r.end && p.info[e].cap && p.info[e].flags.has(Flags::COMPANY) {
             e += 1;
         }
-        (first.gaz_pos == 1 && first.gaz & ORG_NAME != 0).then_some(e)
+        (first.gaz_pos == 1 && first.gaz.has(Flags::ORG_NAME)).then_some(e)
     }
 
     /// The key of the name a span's words spell.
@@ -278,15 +283,15 @@ fn sort(spans: &mut [Name]) {
 /// A well-known organization's one-word name that is also a common word ("Congress", "Arsenal"),
 /// which the article writes capitalised mid-sentence too: at a sentence's start it is the name.
 pub(crate) fn known_org(info: &Info) -> bool {
-    info.gaz_pos == 1 && info.gaz & ORG_NAME != 0 && info.doc & 2 != 0
+    info.gaz_pos == 1 && info.gaz.has(Flags::ORG_NAME) && info.doc & 2 != 0
 }
 
 /// A word that names a country or a political region, by the gazetteers or the word lists.
 fn names_nation(info: &Info) -> bool {
-    (info.gaz | info.flags) & (COUNTRY | REGION_GPE) != 0
+    (info.gaz | info.flags).any(Flags::COUNTRY | Flags::REGION_GPE)
 }
 
 /// An honorific, a one-word title, or a word of a title phrase ("Prime Minister").
 pub(crate) fn is_title(info: &Info) -> bool {
-    info.flags & (HONORIFIC | TITLE) != 0 || info.gaz & TITLE != 0
+    info.flags.any(Flags::HONORIFIC | Flags::TITLE) || info.gaz.has(Flags::TITLE)
 }

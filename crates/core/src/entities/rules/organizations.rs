@@ -3,9 +3,7 @@
 //! ("Securities and Exchange Commission"), portfolios, names after a noun of organizations ("the
 //! band Green Day"), and the head words of events and laws.
 
-use crate::entities::lexicon::{
-    self, WordClass, DEMONYM, EVENT_HEAD, HONORIFIC, NORP, ORG_HEAD, ORG_NAME, PLACE, TIME, TITLE,
-};
+use crate::entities::lexicon::{Flags, WordClass};
 
 use std::ops::Range;
 
@@ -13,7 +11,7 @@ use super::{names_nation, replace_overlapping, sort, Ctx, Kind, Name};
 use crate::entities::words::WordKind;
 
 /// A first name or a surname.
-const PERSON_WORD: u32 = lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U | lexicon::SURNAME;
+const PERSON_WORD: Flags = Flags::FIRST_M.union(Flags::FIRST_F).union(Flags::FIRST_U).union(Flags::SURNAME);
 
 /// Longest club or campus name, in words, its affix included.
 const MAX_CLUB: usize = 4;
@@ -28,7 +26,7 @@ pub(super) fn affixed(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             && p.words[j].kind == WordKind::Alpha
             && !p.info[j].closed
             && !p.info[j].caps_line
-            && p.info[j].flags & (TIME | HONORIFIC | TITLE) == 0
+            && !p.info[j].flags.any(Flags::TIME | Flags::HONORIFIC | Flags::TITLE)
     };
     let club_word = |j: usize, class: WordClass| name_word(j) && cx.lex.is(p.words[j].key, class);
     let mut clubs = Vec::new();
@@ -106,7 +104,7 @@ pub(super) fn legal_forms(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (p, r) = (cx.p, &cx.r);
     for i in r.start + 1..r.end {
         let info = &p.info[i];
-        if info.flags & lexicon::COMPANY == 0 || !info.cap || !cx.cap(i - 1) {
+        if !info.flags.has(Flags::COMPANY) || !info.cap || !cx.cap(i - 1) {
             continue;
         }
         let mut a = i;
@@ -124,13 +122,13 @@ pub(super) fn legal_forms(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                 // A title word may start a company's name ("General Harbor Holdings Inc"), not an
                 // honorific; another company's dotted legal form ends the name before ("Acme
                 // Corp. | Norvale Corp").
-                let legal_form = |j: usize| p.info[j].flags & lexicon::COMPANY != 0 && cx.word(j).ends_with('.');
-                if !(b > r.start
-                    && a + 4 > i
-                    && cx.cap(b - 1)
-                    && !p.info[b - 1].closed
-                    && !legal_form(b - 1)
-                    && p.info[b - 1].flags & (HONORIFIC | TIME) == 0)
+                let legal_form = |j: usize| p.info[j].flags.has(Flags::COMPANY) && cx.word(j).ends_with('.');
+                if b <= r.start
+                    || a + 4 <= i
+                    || !cx.cap(b - 1)
+                    || p.info[b - 1].closed
+                    || legal_form(b - 1)
+                    || p.info[b - 1].flags.any(Flags::HONORIFIC | Flags::TIME)
                 {
                     break;
                 }
@@ -169,8 +167,8 @@ pub(super) fn words_before(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             && !p.info[a - 1].closed
             && !p.info[a - 1].caps_line
             && (!known || !p.info[a - 1].sent_start)
-            && p.info[a - 1].flags & (TITLE | HONORIFIC | TIME | DEMONYM | NORP) == 0
-            && p.info[a - 1].gaz & TITLE == 0
+            && !p.info[a - 1].flags.any(Flags::TITLE | Flags::HONORIFIC | Flags::TIME | Flags::DEMONYM | Flags::NORP)
+            && !p.info[a - 1].gaz.has(Flags::TITLE)
         {
             a -= 1;
         }
@@ -221,29 +219,29 @@ pub(super) fn of_phrases(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let mut tails = Vec::new();
     for n in spans.iter_mut() {
         let s = &mut n.words;
-        if s.len() >= 3 && p.info[s.start].flags & ORG_HEAD != 0 && cx.word(s.start + 1) == "of" {
+        if s.len() >= 3 && p.info[s.start].flags.has(Flags::ORG_HEAD) && cx.word(s.start + 1) == "of" {
             n.kind = Kind::Org;
         }
         if n.kind == Kind::Person {
             if let Some(of) = (s.start + 1..s.end).find(|&i| cx.word(i) == "of") {
                 if of + 1 < s.end {
                     let tail = of + 1..s.end;
-                    let place = p.info[tail.start].flags & PLACE != 0 || p.info[tail.start].gaz & PLACE != 0;
+                    let place = p.info[tail.start].flags.any(Flags::PLACE) || p.info[tail.start].gaz.any(Flags::PLACE);
                     tails.push(Name::new(tail, if place { Kind::Place } else { Kind::Org }));
                 }
                 s.end = of;
             }
         } else if let Some(month) = (s.start + 1..s.end)
-            .find(|&i| p.info[i].flags & TIME != 0)
+            .find(|&i| p.info[i].flags.has(Flags::TIME))
             .filter(|_| cx.org_phrase_end(s.start).is_none_or(|e| e < s.end))
         {
             s.end = month;
         }
         let known_place = p.info[s.start].gaz_pos == 1
-            && p.info[s.start].gaz & PLACE != 0
+            && p.info[s.start].gaz.any(Flags::PLACE)
             && (s.start + 1..s.end).all(|i| p.info[i].gaz_pos == 2)
             && (s.end == r.end || p.info[s.end].gaz_pos != 2);
-        if s.len() >= 2 && p.info[s.end - 1].flags & ORG_HEAD != 0 && p.info[s.end - 1].cap && !known_place {
+        if s.len() >= 2 && p.info[s.end - 1].flags.has(Flags::ORG_HEAD) && p.info[s.end - 1].cap && !known_place {
             n.kind = Kind::Org;
         }
     }
@@ -263,15 +261,15 @@ pub(super) fn joiner_inside(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             continue;
         }
         let joiner = cx.word(j);
-        let head_before = p.info[j - 1].flags & ORG_HEAD != 0 && matches!(joiner, "of" | "on" | "for");
+        let head_before = p.info[j - 1].flags.has(Flags::ORG_HEAD) && matches!(joiner, "of" | "on" | "for");
         if !head_before && !matches!(joiner, "of" | "on" | "for" | "in" | "&") {
             continue;
         }
         let mut e = j + 1;
-        while e < next_start && e < j + 6 && cx.cap(e) && !p.info[e].sent_start && p.info[e].flags & TIME == 0 {
+        while e < next_start && e < j + 6 && cx.cap(e) && !p.info[e].sent_start && !p.info[e].flags.has(Flags::TIME) {
             e += 1;
         }
-        let head_after = e > j + 1 && p.info[e - 1].flags & ORG_HEAD != 0;
+        let head_after = e > j + 1 && p.info[e - 1].flags.has(Flags::ORG_HEAD);
         if e > j + 1 && (head_before || head_after) {
             spans[k] = Name::new(s.start..e, Kind::Org);
         }
@@ -290,16 +288,16 @@ pub(super) fn joined(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         let (a, b) = (&spans[k].words, &spans[k + 1].words);
         let joiner = b.start == a.end + 1 && matches!(cx.word(a.end), "of" | "on" | "for" | "in" | "&");
         let head_before =
-            p.info[a.end - 1].flags & ORG_HEAD != 0 && matches!(cx.word(a.end), "of" | "on" | "for" | "&");
-        let head_after = p.info[b.end - 1].flags & ORG_HEAD != 0 && spans[k].kind != Kind::Person;
+            p.info[a.end - 1].flags.has(Flags::ORG_HEAD) && matches!(cx.word(a.end), "of" | "on" | "for" | "&");
+        let head_after = p.info[b.end - 1].flags.has(Flags::ORG_HEAD) && spans[k].kind != Kind::Person;
         let last = &p.info[b.end - 1];
         let fields = b.start == a.end + 1
             && cx.word(a.end) == "and"
             && spans[k].kind == Kind::Org
             && b.len() <= 3
-            && last.flags & ORG_HEAD != 0
-            && last.flags & lexicon::COMPANY == 0
-            && p.info[a.end - 1].flags & ORG_HEAD == 0
+            && last.flags.has(Flags::ORG_HEAD)
+            && !last.flags.has(Flags::COMPANY)
+            && !p.info[a.end - 1].flags.has(Flags::ORG_HEAD)
             && cx.org_phrase_end(a.start).is_none()
             && cx.org_phrase_end(b.start).is_none();
         let coded = cx.coded(a.clone());
@@ -322,7 +320,7 @@ pub(super) fn event_and_law_heads(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         if !free || !cx.cap(e) || p.info[e].sent_start || p.info[e].title_line || p.info[e].caps_line {
             continue;
         }
-        if p.info[e].flags & EVENT_HEAD != 0 || cx.lex.is(p.words[e].key, WordClass::LawHead) {
+        if p.info[e].flags.has(Flags::EVENT_HEAD) || cx.lex.is(p.words[e].key, WordClass::LawHead) {
             spans[k].words.end = e + 1;
         }
     }
@@ -339,16 +337,16 @@ pub(super) fn after_org_nouns(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         if !cx.cap(i)
             || p.info[i].sent_start
             || p.info[i - 1].cap
-            || p.info[i].flags & (TIME | TITLE | HONORIFIC) != 0
+            || p.info[i].flags.any(Flags::TIME | Flags::TITLE | Flags::HONORIFIC)
             || !cx.lex.is(noun.key, WordClass::OrgNoun)
         {
             continue;
         }
         let mut e = i + 1;
-        while e < r.end && e < i + 4 && cx.cap(e) && !p.info[e].sent_start && p.info[e].flags & TIME == 0 {
+        while e < r.end && e < i + 4 && cx.cap(e) && !p.info[e].sent_start && !p.info[e].flags.has(Flags::TIME) {
             e += 1;
         }
-        let first_name = p.info[i].flags & (lexicon::FIRST_M | lexicon::FIRST_F) != 0;
+        let first_name = p.info[i].flags.any(Flags::FIRST_M | Flags::FIRST_F);
         match spans.iter_mut().find(|s| s.words.start <= i && i < s.words.end) {
             Some(s) if s.words.start == i && !(s.kind == Kind::Person && first_name && s.words.len() >= 2) => {
                 s.kind = Kind::Org;
@@ -371,14 +369,15 @@ pub(super) fn first_field(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         let (s, kind) = (spans[k].words.clone(), spans[k].kind);
         let last = &p.info[s.end - 1];
         let body =
-            kind == Kind::Org && s.len() <= 3 && last.flags & ORG_HEAD != 0 && last.flags & lexicon::COMPANY == 0;
+            kind == Kind::Org && s.len() <= 3 && last.flags.has(Flags::ORG_HEAD) && !last.flags.has(Flags::COMPANY);
         if !body || s.start < r.start + 2 || cx.word(s.start - 1) != "and" || cx.org_phrase_end(s.start).is_some() {
             continue;
         }
         let field = |j: usize| {
             cx.cap(j)
                 && !p.info[j].caps_line
-                && (p.info[j].flags | p.info[j].gaz) & (PLACE | ORG_NAME | TITLE | HONORIFIC | TIME | PERSON_WORD) == 0
+                && !(p.info[j].flags | p.info[j].gaz)
+                    .any(Flags::PLACE | Flags::ORG_NAME | Flags::TITLE | Flags::HONORIFIC | Flags::TIME | PERSON_WORD)
         };
         let floor = if k == 0 { r.start } else { spans[k - 1].words.end }.max(r.start);
         if s.start < floor + 2 {
@@ -403,14 +402,20 @@ pub(super) fn portfolios(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     while k < spans.len() {
         let (s, kind) = (spans[k].words.clone(), spans[k].kind);
         let of = (s.start + 1..s.end).find(|&i| cx.word(i) == "of");
-        let body = kind != Kind::Person && of.is_some_and(|of| p.info[of - 1].flags & ORG_HEAD != 0);
+        let body = kind != Kind::Person && of.is_some_and(|of| p.info[of - 1].flags.has(Flags::ORG_HEAD));
         if !body || s.end + 1 >= r.end || cx.word(s.end) != "and" {
             k += 1;
             continue;
         }
-        let other = PLACE | ORG_NAME | TITLE | HONORIFIC | lexicon::FIRST_M | lexicon::FIRST_F | TIME;
+        let other = Flags::PLACE
+            | Flags::ORG_NAME
+            | Flags::TITLE
+            | Flags::HONORIFIC
+            | Flags::FIRST_M
+            | Flags::FIRST_F
+            | Flags::TIME;
         let field = |i: usize| {
-            cx.cap(i) && !p.info[i].sent_start && !p.info[i].upper && (p.info[i].flags | p.info[i].gaz) & other == 0
+            cx.cap(i) && !p.info[i].sent_start && !p.info[i].upper && !(p.info[i].flags | p.info[i].gaz).any(other)
         };
         let mut e = s.end + 1;
         while e < r.end && e < s.end + 4 && field(e) {

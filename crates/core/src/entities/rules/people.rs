@@ -2,9 +2,7 @@
 //! Jintao"), middle initials, titles inside a tagged name, appositives headed by a title, and the
 //! words of a name the tagger left out.
 
-use crate::entities::lexicon::{
-    self, DEMONYM, FAC_HEAD, HONORIFIC, LOWER, NORP, ORG_HEAD, ORG_NAME, PLACE, TIME, TITLE,
-};
+use crate::entities::lexicon::Flags;
 use crate::entities::words::WordKind;
 
 use super::{is_title, sort, Ctx, Kind, Name};
@@ -12,8 +10,16 @@ use super::{is_title, sort, Ctx, Kind, Name};
 /// A capitalised word that names nothing but a person: no place, organization, date,
 /// nationality or title.
 fn plain(cx: &Ctx<'_>, j: usize) -> bool {
-    let not_person = PLACE | ORG_HEAD | ORG_NAME | FAC_HEAD | TIME | DEMONYM | NORP | TITLE | HONORIFIC;
-    cx.cap(j) && !cx.p.info[j].caps_line && (cx.p.info[j].flags | cx.p.info[j].gaz) & not_person == 0
+    let not_person = Flags::PLACE
+        | Flags::ORG_HEAD
+        | Flags::ORG_NAME
+        | Flags::FAC_HEAD
+        | Flags::TIME
+        | Flags::DEMONYM
+        | Flags::NORP
+        | Flags::TITLE
+        | Flags::HONORIFIC;
+    cx.cap(j) && !cx.p.info[j].caps_line && !(cx.p.info[j].flags | cx.p.info[j].gaz).any(not_person)
 }
 
 /// "Mr. Hu": a capitalised run after an honorific is a person; so is one after a title
@@ -23,7 +29,7 @@ pub(super) fn after_honorifics_and_titles(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (p, r) = (cx.p, &cx.r);
     let mut i = r.start;
     while i + 1 < r.end {
-        let honorific = p.info[i].flags & HONORIFIC != 0 && p.info[i].cap && cx.cap(i + 1);
+        let honorific = p.info[i].flags.has(Flags::HONORIFIC) && p.info[i].cap && cx.cap(i + 1);
         let titled = !honorific
             && is_title(&p.info[i])
             && p.info[i].cap
@@ -98,7 +104,7 @@ pub(super) fn titles_inside_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         // A title word after "of" names a portfolio ("Department of Justice").
         let title = |i: usize| {
             p.info[i].cap
-                && (p.info[i].flags & (TITLE | HONORIFIC) != 0 || p.info[i].gaz & TITLE != 0)
+                && (p.info[i].flags.any(Flags::TITLE | Flags::HONORIFIC) || p.info[i].gaz.has(Flags::TITLE))
                 && cx.word(i - 1) != "of"
         };
         let t = (s.start + 1..s.end).find(|&i| title(i)).unwrap_or(s.end);
@@ -109,7 +115,7 @@ pub(super) fn titles_inside_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         if t < s.end && (s.start..t).all(|i| !title(i)) {
             if e < s.end {
                 people.push(Name::new(e..s.end, Kind::Person));
-                let place = p.info[s.start].gaz & PLACE != 0 || p.info[s.start].flags & PLACE != 0;
+                let place = p.info[s.start].gaz.any(Flags::PLACE) || p.info[s.start].flags.any(Flags::PLACE);
                 n.kind = if place { Kind::Place } else { Kind::Org };
                 s.end = t;
             } else if n.kind != Kind::Person {
@@ -129,7 +135,8 @@ pub(super) fn titles_inside_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 /// "Tomas Halden, the prime minister of ...": an appositive headed by a title describes a person.
 pub(super) fn appositive_titles(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     for s in spans.iter_mut() {
-        if s.kind != Kind::Person && s.words.len() <= 3 && appositive_title(cx, s.words.end) {
+        let company = cx.p.info[s.words.end - 1].flags.has(Flags::COMPANY);
+        if s.kind != Kind::Person && s.words.len() <= 3 && !company && appositive_title(cx, s.words.end) {
             s.kind = Kind::Person;
         }
     }
@@ -145,9 +152,34 @@ pub(super) fn word_before_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             continue;
         }
         let w = &p.info[i - 1];
-        let blocked = TIME | HONORIFIC | TITLE | DEMONYM | NORP | PLACE | ORG_HEAD | ORG_NAME | LOWER;
-        if !w.sent_start && !w.upper && w.flags & blocked == 0 && w.gaz == 0 {
+        let blocked = Flags::TIME
+            | Flags::HONORIFIC
+            | Flags::TITLE
+            | Flags::DEMONYM
+            | Flags::NORP
+            | Flags::PLACE
+            | Flags::ORG_HEAD
+            | Flags::ORG_NAME
+            | Flags::LOWER;
+        if !w.sent_start && !w.upper && !w.flags.any(blocked) && w.gaz.is_empty() {
             spans[k].words.start = i - 1;
+        }
+    }
+}
+
+/// "The Merlin Express left", "the Silver Arrow": a name right after "the" whose last word is
+/// no surname names a train, a ship or a show, not a person ("the Tom Hanks film" keeps its
+/// person).
+pub(super) fn article_before_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    for s in spans.iter_mut() {
+        let (a, b) = (s.words.start, s.words.end);
+        if s.kind != Kind::Person || a == cx.r.start || b - a < 2 || !cx.word(a - 1).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let last = &p.info[b - 1];
+        if !last.flags.has(Flags::SURNAME) && last.gaz.is_empty() && !p.info[a].caps_line {
+            s.kind = Kind::Misc;
         }
     }
 }
@@ -162,12 +194,12 @@ pub(super) fn surname_after_first_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         // The next word is free, or a one-word name the tagger could not place.
         let next = spans.get(k + 1).filter(|n| n.words.start == j).cloned();
         let free = next.as_ref().is_none_or(|n| n.words.len() == 1 && n.kind == Kind::Misc);
-        let first_name = p.info[s.start].flags & (lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U) != 0;
+        let first_name = p.info[s.start].flags.any(Flags::FIRST_M | Flags::FIRST_F | Flags::FIRST_U);
         let surname = |j: usize| {
             cx.cap(j)
                 && !p.info[j].sent_start
-                && p.info[j].flags & (TIME | ORG_HEAD | HONORIFIC | TITLE) == 0
-                && p.info[j].gaz & PLACE == 0
+                && !p.info[j].flags.any(Flags::TIME | Flags::ORG_HEAD | Flags::HONORIFIC | Flags::TITLE)
+                && !p.info[j].gaz.any(Flags::PLACE)
         };
         if kind == Kind::Person && s.len() == 1 && first_name && free && surname(j) {
             spans[k].words.end = j + 1;
@@ -180,7 +212,9 @@ pub(super) fn surname_after_first_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 }
 
 /// True when ", the prime minister of" or ", a senior adviser," follows word `at - 1`: an
-/// appositive whose head noun is a title.
+/// appositive whose head noun (its last lower-case word before "of" or a stop) is a title.
+/// Capitalised words may come before the head ("a former Acme adviser"); in ", a private British
+/// company" the head is "company", not the rank "private".
 fn appositive_title(cx: &Ctx<'_>, at: usize) -> bool {
     let (p, end) = (cx.p, cx.r.end);
     if at + 2 >= end || cx.word(at) != "," || !matches!(cx.word(at + 1), "the" | "a" | "an") {
@@ -189,12 +223,14 @@ fn appositive_title(cx: &Ctx<'_>, at: usize) -> bool {
     let mut head = None;
     for i in at + 2..end.min(at + 7) {
         let w = &p.words[i];
-        if w.kind != WordKind::Alpha || p.info[i].cap || cx.word(i) == "of" {
+        if w.kind != WordKind::Alpha || cx.word(i) == "of" {
             break;
         }
-        head = Some(i);
+        if !p.info[i].cap {
+            head = Some(i);
+        }
     }
-    head.is_some_and(|h| p.info[h].flags & TITLE != 0)
+    head.is_some_and(|h| p.info[h].flags.has(Flags::TITLE))
 }
 
 /// "U.S. Energy | Secretary", "Indonesian Energy | Minister": where a name before a title is a
@@ -207,14 +243,14 @@ fn place_before_title(cx: &Ctx<'_>, s: std::ops::Range<usize>) -> Option<(usize,
     while g < s.end && p.info[g].gaz_pos == 2 {
         g += 1;
     }
-    let common = (g..s.end).all(|i| p.info[i].flags & LOWER != 0 && p.info[i].flags & ORG_HEAD == 0);
+    let common = (g..s.end).all(|i| p.info[i].flags.has(Flags::LOWER) && !p.info[i].flags.has(Flags::ORG_HEAD));
     if g == s.end || !common {
         return None;
     }
     let f = first.gaz | first.flags;
-    if f & (lexicon::COUNTRY | lexicon::REGION_GPE) != 0 {
+    if f.any(Flags::COUNTRY | Flags::REGION_GPE) {
         Some((g, Kind::Place))
-    } else if f & DEMONYM != 0 {
+    } else if f.has(Flags::DEMONYM) {
         Some((g, Kind::Misc))
     } else {
         None

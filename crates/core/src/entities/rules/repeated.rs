@@ -2,9 +2,7 @@
 //! elsewhere, or the gazetteers know them well.
 
 use crate::entities::features::Candidate;
-use crate::entities::lexicon::{
-    KeyMap, CITY_BIG, COUNTRY, HONORIFIC, LOWER, ORG_NAME, PLACE, REGION_GPE, REGION_LOC, STATE, TIME, TITLE,
-};
+use crate::entities::lexicon::{Flags, KeyMap};
 
 use super::{known_org, sort, Ctx, Kind, Name};
 
@@ -17,7 +15,7 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let mut known: KeyMap<()> = KeyMap::default();
     for n in spans.iter() {
         let s = &n.words;
-        let honoured = s.start > 0 && p.info[s.start - 1].flags & HONORIFIC != 0;
+        let honoured = s.start > 0 && p.info[s.start - 1].flags.has(Flags::HONORIFIC);
         if n.kind == Kind::Person && (s.len() >= 2 || honoured) {
             known.insert(p.words[s.end - 1].key, ());
         }
@@ -27,7 +25,7 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let mut acronyms: KeyMap<Kind> = KeyMap::default();
     for n in spans.iter() {
         let info = &p.info[n.words.start];
-        let known_place = n.kind == Kind::Place && (info.flags | info.gaz) & PLACE != 0;
+        let known_place = n.kind == Kind::Place && (info.flags | info.gaz).any(Flags::PLACE);
         if n.words.len() == 1 && (n.kind == Kind::Org || known_place) && !info.caps_line && info.upper {
             acronyms.insert(p.words[n.words.start].key, n.kind);
         }
@@ -44,15 +42,22 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             let usable = !covered[i]
                 && info.candidate == Candidate::Name
                 && info.cap
-                && info.flags & (TIME | HONORIFIC | TITLE) == 0
-                && !(info.sent_start && info.flags & LOWER != 0 && info.doc & 1 != 0)
-                && !(info.caps_line && info.flags & LOWER != 0);
+                && !info.flags.any(Flags::TIME | Flags::HONORIFIC | Flags::TITLE)
+                && !(info.sent_start && info.flags.has(Flags::LOWER) && info.doc & 1 != 0)
+                && !(info.caps_line && info.flags.has(Flags::LOWER));
             if !usable {
                 i += 1;
                 continue;
             }
             let gaz = if info.gaz_pos == 1 { info.gaz } else { info.flags };
-            let strong = gaz & (COUNTRY | STATE | REGION_GPE | REGION_LOC | CITY_BIG | ORG_NAME) != 0;
+            let strong = gaz.any(
+                Flags::COUNTRY
+                    | Flags::STATE
+                    | Flags::REGION_GPE
+                    | Flags::REGION_LOC
+                    | Flags::CITY_BIG
+                    | Flags::ORG_NAME,
+            );
             let acronym = if info.upper { acronyms.get(&p.words[i].key).copied() } else { None };
             if let Some(kind) = acronym {
                 added.push(Name::new(i..i + 1, kind));
@@ -66,7 +71,7 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                     && p.info[a - 1].candidate == Candidate::Name
                     && p.info[a - 1].cap
                     && !p.info[a].sent_start
-                    && p.info[a - 1].flags & (HONORIFIC | TITLE) == 0
+                    && !p.info[a - 1].flags.any(Flags::HONORIFIC | Flags::TITLE)
                 {
                     a -= 1;
                 }
@@ -82,14 +87,14 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                 }
                 added.push(Name::new(a..b, Kind::Person));
                 i = b;
-            } else if strong && (!info.sent_start || info.flags & LOWER == 0 || known_org(info)) {
+            } else if strong && (!info.sent_start || !info.flags.has(Flags::LOWER) || known_org(info)) {
                 let mut b = i + 1;
                 if info.gaz_pos == 1 {
                     while b < r.end && p.info[b].gaz_pos == 2 && !covered[b] {
                         b += 1;
                     }
                 }
-                added.push(Name::new(i..b, if gaz & ORG_NAME != 0 { Kind::Org } else { Kind::Place }));
+                added.push(Name::new(i..b, if gaz.has(Flags::ORG_NAME) { Kind::Org } else { Kind::Place }));
                 i = b;
             } else {
                 i += 1;

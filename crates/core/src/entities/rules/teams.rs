@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::entities::lexicon::{self, key, KeyMap, MatchWord, WordClass, DEMONYM, GPE_HEAD, LOC_HEAD, PLACE};
+use crate::entities::lexicon::{key, Flags, KeyMap, MatchWord, WordClass};
 use crate::entities::words::WordKind;
 
 use super::{names_nation, sort, Ctx, Kind, Name};
@@ -31,15 +31,15 @@ pub(super) fn place_then_more_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let p = cx.p;
     for n in spans.iter_mut() {
         let s = n.words.clone();
-        if n.kind == Kind::Place && s.len() >= 2 && p.info[s.start].gaz & PLACE != 0 {
+        if n.kind == Kind::Place && s.len() >= 2 && p.info[s.start].gaz.any(Flags::PLACE) {
             let mut e = s.start + 1;
             while e < s.end && p.info[e].gaz_pos == 2 {
                 e += 1;
             }
             let rest = e..s.end;
-            let heads = LOC_HEAD | GPE_HEAD | PLACE | DEMONYM;
+            let heads = Flags::LOC_HEAD | Flags::GPE_HEAD | Flags::PLACE | Flags::DEMONYM;
             if !rest.is_empty()
-                && rest.clone().all(|i| p.info[i].cap && p.info[i].flags & heads == 0 && p.info[i].gaz == 0)
+                && rest.clone().all(|i| p.info[i].cap && !p.info[i].flags.any(heads) && p.info[i].gaz.is_empty())
             {
                 n.kind = Kind::Org;
             }
@@ -90,7 +90,7 @@ pub(super) fn results_tables(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                     j += 1;
                 }
                 let first = p.info[i].flags;
-                let person = j - i >= 2 && first & (lexicon::FIRST_M | lexicon::FIRST_F | lexicon::FIRST_U) != 0;
+                let person = j - i >= 2 && first.any(Flags::FIRST_M | Flags::FIRST_F | Flags::FIRST_U);
                 let kind = if person {
                     Kind::Person
                 } else if names_nation(&p.info[i]) {
@@ -159,7 +159,8 @@ pub(super) fn sports_teams(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 }
 
 /// "NORVALE <NRV> NET RISES", "Acme Oil Inc <ACO.N>": a name followed by a stock ticker in angle
-/// brackets is a listed company, and so is every other mention of that name in the article.
+/// brackets is a listed company, and so is every other mention of that name in the article,
+/// whatever the tagger took it for ("Preston Hale <PRH.N> ... Preston Hale said": no person).
 pub(super) fn tickers(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (text, p) = (cx.text, cx.p);
     let ticker_after = |s: &Range<usize>| {
@@ -170,16 +171,23 @@ pub(super) fn tickers(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     };
     let mut companies: KeyMap<()> = KeyMap::default();
     for s in spans.iter_mut() {
-        if s.kind != Kind::Person && ticker_after(&s.words) {
+        if ticker_after(&s.words) {
             s.kind = Kind::Org;
             companies.insert(cx.span_key(&s.words), ());
         }
     }
-    places_named_as_orgs(cx, spans, &companies);
+    if companies.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if matches!(s.kind, Kind::Place | Kind::Person) && companies.contains_key(&cx.span_key(&s.words)) {
+            s.kind = Kind::Org;
+        }
+    }
 }
 
-/// Every place whose words spell one of `names` becomes an organization: a team or a listed
-/// company found in one mention is one in all of them.
+/// Every place whose words spell one of `names` becomes an organization: a team found in one
+/// mention is one in all of them.
 fn places_named_as_orgs(cx: &Ctx<'_>, spans: &mut [Name], names: &KeyMap<()>) {
     if names.is_empty() {
         return;

@@ -793,17 +793,31 @@ impl<'g, 't> Grammar<'g, 't> {
             Some((e2, d)) => (Some(d.boxed()), e2),
             // "10:35 a.m. (0735 GMT) Friday": the day after the bracket is the time's, but the
             // span stays the time's own.
-            None => (self.after_bracket(end).and_then(day_at).map(|(_, d)| d.boxed()), end),
+            None => {
+                let after = self.after_bracket(end).and_then(day_at);
+                // "4 in the morning (4 a.m. EDT Thursday)": the day is inside the bracket.
+                let inside = || {
+                    let close = self.bracket_close(end)?;
+                    (end + 1..close).find_map(|k| day_at(k).filter(|&(e, _)| e <= close))
+                };
+                (after.or_else(inside).map(|(_, d)| d.boxed()), end)
+            }
         };
         Some((end, Expr::Clock { date, hour, minute }))
     }
 
     /// The atom after a short bracket opening at `i`: "(0735 GMT)".
     fn after_bracket(&self, i: usize) -> Option<usize> {
+        self.bracket_close(i).filter(|&k| k < i + 8).map(|k| k + 1)
+    }
+
+    /// The closing mark of a bracket opening at `i` that holds a time and its day:
+    /// "(4 a.m. EDT Thursday)".
+    fn bracket_close(&self, i: usize) -> Option<usize> {
         if !self.mark(i, '(') {
             return None;
         }
-        (i + 1..i + 8).find(|&k| self.mark(k, ')')).map(|k| k + 1)
+        (i + 1..i + 12).find(|&k| self.mark(k, ')'))
     }
 
     /// Words that are references on their own: "now", "recently", "the past", "the future",

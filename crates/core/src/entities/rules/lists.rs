@@ -1,0 +1,82 @@
+//! The word lists of the rules after the tagger that the tagger's lexicon does not carry
+//! (`data/entities/rule_words.txt`): product nouns, and the lower-case bodies a place names
+//! for itself ("Milltown police").
+
+use std::sync::LazyLock;
+
+use crate::data::{self, data_file, DataFile, Seen, Unique};
+use crate::entities::lexicon::{key, KeyMap};
+
+const RULE_WORDS: DataFile<'static> = data_file!("data/entities/rule_words.txt");
+
+/// What a word of `rule_words.txt` is (a bit set: a word may be two).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum ListWord {
+    /// A noun written after a product's name ("phone", "headset").
+    Product = 1,
+    /// The head of a body a place names for itself ("police", "council").
+    BodyHead = 2,
+    /// A word before such a head ("fire department", "county council").
+    BodyModifier = 4,
+}
+
+const SECTIONS: [(&str, ListWord); 3] =
+    [("product", ListWord::Product), ("body_head", ListWord::BodyHead), ("body_modifier", ListWord::BodyModifier)];
+
+/// The lists, by word key.
+#[derive(Debug)]
+pub(crate) struct Lists {
+    words: KeyMap<u8>,
+}
+
+impl Lists {
+    /// True when the word with key `k` is in list `w`.
+    pub(crate) fn is(&self, k: u64, w: ListWord) -> bool {
+        self.words.get(&k).is_some_and(|&b| b & w as u8 != 0)
+    }
+}
+
+/// The embedded lists, read once.
+pub(crate) fn lists() -> &'static Lists {
+    static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists { words: data::embedded(read(RULE_WORDS)) });
+    &LISTS
+}
+
+fn read(file: DataFile<'_>) -> data::Result<KeyMap<u8>> {
+    let mut out: KeyMap<u8> = KeyMap::default();
+    let sections = file.sections(SECTIONS.map(|(name, _)| name), Unique::Line)?;
+    for ((_, class), lines) in SECTIONS.iter().zip(sections) {
+        let mut seen = Seen::default();
+        for line in lines {
+            for w in line.entry()?.split(' ') {
+                if w.is_empty() || w.chars().any(char::is_uppercase) {
+                    return Err(line.error(format!("{w:?} is not a lowercase word")));
+                }
+                seen.check(&line, w, format_args!("word {w:?}"))?;
+                *out.entry(key(w)).or_default() |= *class as u8;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The embedded file and its reader, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] =
+    &[data::Check { file: RULE_WORDS, read: |f| read(f).map(drop), class: data::ClassAt::Section }];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_know_their_words() {
+        let l = lists();
+        assert!(l.is(key("phone"), ListWord::Product));
+        assert!(l.is(key("police"), ListWord::BodyHead));
+        assert!(l.is(key("fire"), ListWord::BodyModifier));
+        assert!(!l.is(key("fire"), ListWord::BodyHead));
+        assert!(!l.is(key("minister"), ListWord::Product));
+    }
+}
