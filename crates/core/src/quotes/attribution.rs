@@ -403,7 +403,11 @@ fn colon_attributions(
                 _ => continue,
             }
         }
-        if colon == s.start || colon + 1 >= hi || !is_speaker_label(ctx, s.start..colon, colon + 1) {
+        // A headline's one-word label speaks too ("Poll: Mayor Leads by Ten Points").
+        let headline = ctx.paragraphs[ctx.sentence_para[si]].role == crate::article::Role::Title;
+        let label = s.start..colon;
+        let speaks = is_speaker_label(ctx, label.clone(), colon + 1) || (headline && is_headline_label(ctx, label));
+        if colon == s.start || colon + 1 >= hi || !speaks {
             continue;
         }
         let content = colon + 1..hi;
@@ -441,6 +445,15 @@ pub(super) fn is_speaker_label(ctx: &Ctx<'_>, r: Range<usize>, after: usize) -> 
         return false;
     }
     words.len() > 1 || ctx.names_agent(ctx.span_of(r)) || ctx.quote_at(after).is_some()
+}
+
+/// One capitalised word that is no section label, cue or determiner ("Poll", "Trump"; not
+/// "Update", "Watch", "The").
+fn is_headline_label(ctx: &Ctx<'_>, r: Range<usize>) -> bool {
+    r.len() == 1 && ctx.is_capitalized(r.start) && ctx.cue_starting_at(r.start).is_none() && {
+        let c = ctx.class(r.start);
+        !(c.has(Class::LABEL) || c.has(Class::DETERMINER) || c.has(Class::PRONOUN) || c.has(Class::CLAUSE))
+    }
 }
 
 /// A quote continued over paragraphs shares the attribution of its first attributed piece.

@@ -139,7 +139,10 @@ impl<'a> Ctx<'a> {
         let a = cue.toks.start;
         let first = self.word(a);
         let sentence_start = self.sentence_of[a] == NONE || self.sentences[self.sentence_of[a] as usize].start == a;
-        if cue.form != Form::Fixed && starts_upper(first) && !sentence_start && !is_all_upper(first) {
+        // A headline capitalises its verbs ("Mayor Says Bridge Will Reopen").
+        let headline = self.sentence_of[a] != NONE
+            && self.paragraphs[self.sentence_para[self.sentence_of[a] as usize]].role == crate::article::Role::Title;
+        if cue.form != Form::Fixed && starts_upper(first) && !sentence_start && !is_all_upper(first) && !headline {
             return false;
         }
         // "Asked about the plan, she said ...": a participle clause, not the report itself.
