@@ -356,8 +356,10 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
     let mut letters = 0;
     let mut uppers = 0;
     let mut chars = 0usize;
+    let mut dot = false;
     for c in t.chars() {
         chars += 1;
+        dot |= c == '.';
         let class = if c.is_uppercase() {
             uppers += 1;
             letters += 1;
@@ -385,7 +387,7 @@ fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
         gaz_pos: 0,
         shape,
         cap: t.starts_with(char::is_uppercase),
-        closed: w.kind == WordKind::Alpha && !t.contains('.') && lex.is_function_word(w.key),
+        closed: w.kind == WordKind::Alpha && !dot && lex.is_function_word(w.key),
         upper: letters > 0 && uppers == letters,
         any_upper: w.kind == WordKind::Alpha && uppers > 0,
         chars: chars.min(usize::from(u8::MAX)) as u8,

@@ -64,7 +64,8 @@ pub fn from_tokens(text: &str, tokens: &[Token], out: &mut Vec<Word>) {
             TokenKind::Punct => WordKind::Punct,
             TokenKind::Url => WordKind::Address,
         };
-        let line_start = prev_end.is_none_or(|e: usize| text[e..t.span.start()].contains('\n'));
+        // The gap between two tokens is a space or two: a byte search, not a string search.
+        let line_start = prev_end.is_none_or(|e: usize| text.as_bytes()[e..t.span.start()].contains(&b'\n'));
         out.push(Word { span: t.span, kind, key: key(s), line_start });
         prev_end = Some(t.span.end());
     }

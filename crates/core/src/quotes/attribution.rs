@@ -67,11 +67,9 @@ pub(crate) fn attribute(ctx: &Ctx<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut consumed = vec![false; n];
     let turns = super::interview::turns(ctx, &mut consumed, &mut out);
-    let mut claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out, &turns);
-    claimed.extend(turns);
-    claimed.sort_by_key(|r| r.start);
+    let claimed = colon_attributions(ctx, &mut attrs, &mut consumed, &mut out, &turns);
     share_over_paragraphs(ctx, &mut attrs);
-    reported_clauses(ctx, &mut used, &attrs, &mut consumed, &claimed, &mut out);
+    reported_clauses(ctx, &mut used, &attrs, &mut consumed, &claimed, &turns, &mut out);
     follow_ups(ctx, &mut attrs, &consumed, &out);
     for q in 0..n {
         if consumed[q] {
@@ -105,7 +103,7 @@ fn direct_attribution(ctx: &Ctx<'_>, q: usize, used: &mut [bool]) -> Option<Attr
                 }
                 Some(a)
             }
-            None => after,
+            None => after.or_else(|| colon_introduced(ctx, q)),
         },
     };
     if let Some(k) = chosen.as_ref().and_then(|a| a.cue) {
@@ -354,6 +352,20 @@ fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
     Some(Attr { speaker, cue: Some(cue) })
 }
 
+/// "Kasich resisted: “…”", "He listed the qualities: “…”": a quote that a colon opens and that
+/// ends its sentence belongs to the subject of the verb before the colon, cue or none.
+fn colon_introduced(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
+    let o = ctx.quoted_toks[q].start;
+    let colon = o.checked_sub(1).filter(|&c| ctx.word(c) == ":")?;
+    let sentence = ctx.sentence_range(o);
+    if sentence.start >= colon || words_after(ctx, q) > 0 || ctx.quote_at(colon.saturating_sub(1)).is_some() {
+        return None;
+    }
+    let lo = sentence.start.max(colon.saturating_sub(BEFORE_OPEN));
+    let speaker = ctx.main_subject(colon, lo)?;
+    Some(Attr { speaker: Some(speaker), cue: None })
+}
+
 /// True when an earlier cue of the sentence reports a clause that holds cue `k`: in "Wen noted
 /// that ... Li had proclaimed an “…”", the quote belongs to Wen's report.
 fn nested_in_report(ctx: &Ctx<'_>, k: usize, lo: usize) -> bool {
@@ -451,13 +463,16 @@ fn share_over_paragraphs(ctx: &Ctx<'_>, attrs: &mut [Option<Attr>]) {
     }
 }
 
-/// Pass 2: the cues left over introduce reported clauses.
+/// Pass 2: the cues left over introduce reported clauses. Inside an interview turn a cue
+/// reports again ("He told me the plan was dead"), unless its speaker is the turn's own "I"
+/// or "we", whose words the turn already holds.
 fn reported_clauses(
     ctx: &Ctx<'_>,
     used: &mut [bool],
     attrs: &[Option<Attr>],
     consumed: &mut [bool],
     claimed: &[Range<usize>],
+    turns: &[Range<usize>],
     out: &mut Vec<Found>,
 ) {
     let mut claimed_until = 0usize;
@@ -471,7 +486,8 @@ fn reported_clauses(
             continue;
         }
         let Some(sentence) = clause_sentence(ctx, c.toks.start) else { continue };
-        let lo = sentence.start.max(ctx.token_at(claimed_until));
+        let turn = turns.iter().find(|r| r.contains(&c.toks.start));
+        let lo = sentence.start.max(ctx.token_at(claimed_until)).max(turn.map_or(0, |r| r.start));
         let hi = trim_end(ctx, sentence);
         if c.opener {
             // "Asked whether he would run, Smith said ...": the question, its asker unnamed.
@@ -488,6 +504,9 @@ fn reported_clauses(
             continue;
         }
         let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
+        if turn.is_some() && is_first_person(ctx, speaker.clone()) {
+            continue;
+        }
         // "what it says publicly", "what he said about X": a free relative whose content is the
         // "what" itself. Unlike "what officials said will become a hub" or "what he called X".
         let free_relative = speaker.start > lo && matches!(ctx.word(speaker.start - 1), "what" | "whatever");
@@ -508,6 +527,11 @@ fn reported_clauses(
             claimed_until = claimed_until.max(c.span.end()).max(ctx.span_of(speaker).end());
         }
     }
+}
+
+/// A speaker that is the interviewee themselves: "I", "we", "my wife and I" (not "my brother").
+fn is_first_person(ctx: &Ctx<'_>, r: Range<usize>) -> bool {
+    r.filter(|&t| ctx.is_word(t)).any(|t| matches!(ctx.word(t).to_ascii_lowercase().as_str(), "i" | "we" | "me" | "us"))
 }
 
 /// True when nothing reportable follows a cue: the end, punctuation, an adverb, a time word or a

@@ -3,10 +3,12 @@
 //!
 //! An article is taken for an interview when at least two paragraphs open with a turn label.
 //! A named label (a person or an organisation the entities know, or capitals as in transcripts)
-//! is the speaker's own mention; an "A:" turn's mention is its label, resolved to the
-//! interviewee, the person the article mentions most; a "Q:" turn has no named speaker. A paragraph between two turns that opens
-//! with no label carries on an "A:" turn before it (a long answer). Cues inside a turn report
-//! nothing of their own: "I told them we would" is the interviewee's answer, not a new quote.
+//! is the speaker's own mention; a name-shaped label the entities miss ("Mira:") is one when the
+//! same label opens two or more paragraphs. An "A:" turn's mention is its label, resolved to the
+//! interviewee, the person the article mentions most; a "Q:" turn has no named speaker. A
+//! paragraph between two turns that opens with no label carries on an "A:" turn before it (a
+//! long answer). Cues inside a turn report again only for someone else ("My brother told me
+//! …"): the turn's own "I said" or "we told them" is the turn's speaker, already quoted.
 
 use std::ops::Range;
 
@@ -14,6 +16,7 @@ use crate::article::{Label, QuoteKind};
 
 use super::attribution::{is_speaker_label, Attr, Found, MAX_LABEL};
 use super::context::Ctx;
+use super::lexicon::Class;
 
 /// Fewest labelled paragraphs that make an interview.
 const MIN_TURNS: usize = 2;
@@ -35,6 +38,9 @@ enum Turn {
 struct Piece {
     turn: Turn,
     content: Range<usize>,
+    /// A name-like label the entities do not know ("Dana:"): a turn only when the same label
+    /// opens another paragraph too.
+    unknown: bool,
 }
 
 /// Finds the turns of an interview, pushes them to `out` as direct quotes, marks the quoted
@@ -49,6 +55,20 @@ pub(crate) fn turns(ctx: &Ctx<'_>, consumed: &mut [bool], out: &mut Vec<Found>) 
         }
         let piece = labelled(ctx, r.clone());
         paras.push((r, piece));
+    }
+    // An unknown label counts when the same words open two or more paragraphs.
+    let label_text = |p: &Piece| match &p.turn {
+        Turn::Named(l) => ctx.span_of(l.clone()).as_str(ctx.text).to_string(),
+        _ => String::new(),
+    };
+    let named: Vec<String> = paras.iter().filter_map(|(_, p)| p.as_ref().map(label_text)).collect();
+    for (_, piece) in &mut paras {
+        if piece
+            .as_ref()
+            .is_some_and(|p| p.unknown && named.iter().filter(|l| **l == label_text(p)).count() < MIN_TURNS)
+        {
+            *piece = None;
+        }
     }
     if paras.iter().filter(|(_, p)| p.is_some()).count() < MIN_TURNS {
         return Vec::new();
@@ -68,7 +88,7 @@ pub(crate) fn turns(ctx: &Ctx<'_>, consumed: &mut [bool], out: &mut Vec<Found>) 
             }
             // A long answer: a paragraph between turns carries on the one before it.
             None => match &current {
-                Some(Turn::Answer) if i < last_turn => Piece { turn: Turn::Answer, content: r },
+                Some(Turn::Answer) if i < last_turn => Piece { turn: Turn::Answer, content: r, unknown: false },
                 _ => {
                     current = None;
                     continue;
@@ -110,16 +130,32 @@ fn labelled(ctx: &Ctx<'_>, r: Range<usize>) -> Option<Piece> {
     if (colon + 1..r.end).filter(|&t| ctx.is_word(t)).count() < MIN_WORDS {
         return None;
     }
+    let mut unknown = false;
     let turn = if label.len() == 1 && matches!(first, "Q" | "Question") {
         Turn::Question
     } else if label.len() == 1 && matches!(first, "A" | "Answer") {
         Turn::Answer
     } else if is_speaker_label(ctx, label.clone(), colon + 1) && names_speaker(ctx, label.clone()) {
         Turn::Named(label)
+    } else if is_name_label(ctx, label.clone()) {
+        unknown = true;
+        Turn::Named(label)
     } else {
         return None;
     };
-    Some(Piece { turn, content: colon + 1..r.end })
+    Some(Piece { turn, content: colon + 1..r.end, unknown })
+}
+
+/// A label shaped like a name: one or two capitalised words, no cue, not a section label
+/// ("Dana:", "Dana Ruiz:"; not "Update:", "The plan:").
+fn is_name_label(ctx: &Ctx<'_>, label: Range<usize>) -> bool {
+    let words = label.clone().filter(|&t| ctx.is_word(t)).count();
+    (1..=2).contains(&words)
+        && label.clone().all(|t| ctx.is_capitalized(t) && ctx.cue_starting_at(t).is_none())
+        && !label.clone().any(|t| {
+            let c = ctx.class(t);
+            c.has(Class::LABEL) || c.has(Class::DETERMINER) || c.has(Class::PRONOUN) || c.has(Class::CLAUSE)
+        })
 }
 
 /// A label that names a person or an organisation, or is written in capitals as transcripts

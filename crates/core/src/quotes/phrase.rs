@@ -167,7 +167,7 @@ impl Ctx<'_> {
 
     /// The subject of the clause that a participle ("saying", "telling him") depends on: the
     /// subject of the nearest finite verb before it.
-    fn main_subject(&self, participle: usize, lo: usize) -> Option<Range<usize>> {
+    pub(crate) fn main_subject(&self, participle: usize, lo: usize) -> Option<Range<usize>> {
         let lo = lo.max(participle.saturating_sub(WINDOW));
         // "with Cruz recently promising to ...": the participle's own subject.
         let p = self.skip_back(participle, lo, false);

@@ -49,6 +49,7 @@ impl TimexTagger {
     pub fn run(&self, doc: &mut Doc<'_>) {
         let text = doc.source.norm();
         let mut resolver = Resolver::new(doc.published);
+        let dateline = doc.layout.dateline.as_ref().map(|d| d.span);
         let mut atoms: Vec<Atom<'_>> = Vec::new();
         let mut found: Vec<Found> = Vec::new();
         let mut out = Vec::new();
@@ -65,10 +66,28 @@ impl TimexTagger {
                 let sentence = sentence_atoms(&doc.sentences, &atoms, span);
                 let mut dir = || tense::direction(&atoms, sentence.clone(), f.start..f.end);
                 let (kind, value) = resolver.resolve(&f.expr, &mut dir);
+                if dateline.is_some_and(|d| d.start() <= span.start() && span.end() <= d.end()) {
+                    anchor_on_dateline(&mut resolver, doc.published, value.as_deref());
+                }
                 out.push(Timex { span, kind, value, modifier: f.modifier });
             }
         }
         doc.timexes = out;
+    }
+}
+
+/// How many days before publication a dateline's day may be and still be the story's day
+/// (wire copy filed late in the evening, a weekly's Sunday edition dated the Friday before).
+const DATELINE_DAYS_BEFORE: i64 = 7;
+
+/// "KYIV, Feb 26 (Reuters) -" in a story published on Feb 27: "yesterday" and "on Tuesday"
+/// count from the day the dateline gives, once the date is read (its year from publication).
+/// A dateline day after publication, or long before it, is not believed.
+fn anchor_on_dateline(resolver: &mut Resolver, published: Option<crate::date::Date>, value: Option<&str>) {
+    let (Some(published), Some(value)) = (published, value) else { return };
+    let Ok(day) = crate::date::Date::parse_from_str(value, "%Y-%m-%d") else { return };
+    if (0..=DATELINE_DAYS_BEFORE).contains(&(published - day).num_days()) {
+        resolver.set_anchor(day);
     }
 }
 

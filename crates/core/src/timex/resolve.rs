@@ -31,6 +31,11 @@ impl Resolver {
         Resolver { anchor, memory: Memory::default() }
     }
 
+    /// Anchors what follows on `day` instead (the story's day from its dateline).
+    pub fn set_anchor(&mut self, day: Date) {
+        self.anchor = Some(day);
+    }
+
     /// The type and value of `e`. `dir` tells the tense around it, computed only when needed.
     pub fn resolve(&mut self, e: &Expr, dir: &mut dyn FnMut() -> Direction) -> (TimexType, Option<String>) {
         let kind = match e {

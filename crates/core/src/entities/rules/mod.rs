@@ -144,6 +144,7 @@ pub const RULES: &[Rule] = &[
     rule("place_then_more_name", Teams, Paragraph, teams::place_then_more_name),
     rule("datelines", Places, Paragraph, places::datelines),
     rule("abbreviated_states", Places, Paragraph, places::abbreviated_states),
+    rule("lowercase_places", Places, Paragraph, places::lowercase_places),
     rule("joined_organizations", Organizations, Paragraph, organizations::joined),
     rule("event_and_law_heads", Organizations, Paragraph, organizations::event_and_law_heads),
     rule("organization_nouns", Organizations, Paragraph, organizations::after_org_nouns),

@@ -1,7 +1,7 @@
 //! Places: "St." and "Mt." before a name, datelines ("LONDON (Reuters) -") and abbreviated
 //! states after a town ("SALEM, Mass.").
 
-use crate::entities::lexicon::WordClass;
+use crate::entities::lexicon::{Flags, WordClass};
 use crate::entities::words::WordKind;
 
 use super::{replace_overlapping, Ctx, Kind, Name};
@@ -81,4 +81,36 @@ pub(super) fn abbreviated_states(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         }
     }
     replace_overlapping(spans, states);
+}
+
+/// "hotels in kerala", "flights to san francisco": web text writes well-known places in lower
+/// case. A lower-case run that spells a country, a state or a big city, none of whose words is a
+/// common lower-case word ("turkey", "reading"), is that place.
+pub(super) fn lowercase_places(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let known = Flags::COUNTRY | Flags::STATE | Flags::CITY_BIG | Flags::REGION_GPE;
+    let mut new = Vec::new();
+    let mut i = r.start;
+    while i < r.end {
+        let lower = |j: usize| p.words[j].kind == WordKind::Alpha && cx.word(j).starts_with(|c: char| c.is_lowercase());
+        if !(lower(i) && p.info[i].gaz_pos == 1 && p.info[i].gaz.any(known)) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < r.end && p.info[e].gaz_pos == 2 && lower(e) {
+            e += 1;
+        }
+        let common =
+            (i..e).any(|j| p.info[j].flags.has(Flags::LOWER) || p.info[j].closed) || e == i + 1 && cx.word(i).len() < 4;
+        let free = !spans.iter().any(|s| s.words.start < e && i < s.words.end);
+        if !common && free {
+            new.push(Name::new(i..e, Kind::Place));
+        }
+        i = e;
+    }
+    if !new.is_empty() {
+        spans.extend(new);
+        super::sort(spans);
+    }
 }

@@ -16,21 +16,21 @@ impl<'g, 't> Grammar<'g, 't> {
         if a.kind != AtomKind::Word || !a.upper {
             return None;
         }
-        for (l, form) in self.lex(i) {
-            if let Lex::Month(m) = l {
-                let dot = self.tight_mark(i + 1, '.');
-                return match form {
-                    Form::Abbrev if dot => Some((m, i + 2, false)),
-                    Form::Abbrev => None,
-                    Form::Plain if a.text.len() <= 4 && !is_full_month_name(a.text) => {
-                        Some((m, i + 1 + dot as usize, !dot))
-                    }
-                    Form::Plain => Some((m, i + 1, false)),
-                    Form::Ambiguous => Some((m, i + 1, true)),
-                };
+        // A word may be listed both with and without its period ("feb." and "feb"): the first
+        // form that fits the text wins.
+        self.lex(i).find_map(|(l, form)| {
+            let Lex::Month(m) = l else { return None };
+            let dot = self.tight_mark(i + 1, '.');
+            match form {
+                Form::Abbrev if dot => Some((m, i + 2, false)),
+                Form::Abbrev => None,
+                Form::Plain if a.text.len() <= 4 && !is_full_month_name(a.text) => {
+                    Some((m, i + 1 + dot as usize, !dot))
+                }
+                Form::Plain => Some((m, i + 1, false)),
+                Form::Ambiguous => Some((m, i + 1, true)),
             }
-        }
-        None
+        })
     }
 
     /// A weekday name at `i` (capitalised; abbreviations with their period).
