@@ -232,6 +232,26 @@ impl<'a> DataFile<'a> {
         Ok(out)
     }
 
+    /// Lowercase words separated by spaces under each `[section]` of `sections`, each word once
+    /// in the file, mapped to the value of its section.
+    pub(crate) fn section_words<T: Copy, const N: usize>(self, sections: [(&str, T); N]) -> Result<FastMap<String, T>> {
+        let mut out = FastMap::default();
+        let mut seen = Seen::default();
+        let lines = self.sections(sections.map(|(name, _)| name), Unique::Line)?;
+        for ((_, value), lines) in sections.iter().zip(lines) {
+            for line in lines {
+                for w in line.entry()?.split(' ') {
+                    if w.is_empty() || w.chars().any(char::is_uppercase) {
+                        return Err(line.error(format!("{w:?} is not a lowercase word")));
+                    }
+                    seen.check(&line, w, format_args!("word {w:?}"))?;
+                    out.insert(w.to_string(), *value);
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Calls `f` with each entry line and the index of its section in `names` (0 when `names`
     /// is empty: a file without sections).
     fn read(self, names: &[&str], unique: Unique, mut f: impl FnMut(usize, Line<'a>) -> Result<()>) -> Result<()> {

@@ -2,7 +2,7 @@
 //! point back to someone the article has named, and of what kind (`data/quotes/descriptions.txt`).
 
 use crate::article::Gender;
-use crate::data::{self, data_file, DataFile, Seen, Unique};
+use crate::data::{self, data_file, DataFile};
 use crate::hash::FastMap;
 
 const DESCRIPTIONS: DataFile<'static> = data_file!("data/quotes/descriptions.txt");
@@ -27,11 +27,13 @@ enum Word {
 }
 
 /// The sections of `descriptions.txt`.
-const SECTIONS: [(&str, Word); 6] = [
+const SECTIONS: [(&str, Word); 8] = [
     ("person", Word::Noun(Described::Person { gender: None, occupation: true })),
     ("descriptor", Word::Noun(Described::Person { gender: None, occupation: false })),
-    ("male", Word::Noun(Described::Person { gender: Some(Gender::Male), occupation: false })),
-    ("female", Word::Noun(Described::Person { gender: Some(Gender::Female), occupation: false })),
+    ("male", Word::Noun(Described::Person { gender: Some(Gender::Male), occupation: true })),
+    ("female", Word::Noun(Described::Person { gender: Some(Gender::Female), occupation: true })),
+    ("male.other", Word::Noun(Described::Person { gender: Some(Gender::Male), occupation: false })),
+    ("female.other", Word::Noun(Described::Person { gender: Some(Gender::Female), occupation: false })),
     ("organization", Word::Noun(Described::Organization)),
     ("locative", Word::Locative),
 ];
@@ -70,21 +72,7 @@ impl Descriptions {
 }
 
 fn read(file: DataFile<'_>) -> data::Result<FastMap<String, Word>> {
-    let mut out = FastMap::default();
-    let mut seen = Seen::default();
-    let sections = file.sections(SECTIONS.map(|(name, _)| name), Unique::Line)?;
-    for ((_, word), lines) in SECTIONS.iter().zip(sections) {
-        for line in lines {
-            for w in line.entry()?.split(' ') {
-                if w.is_empty() || w.chars().any(char::is_uppercase) {
-                    return Err(line.error(format!("{w:?} is not a lowercase word")));
-                }
-                seen.check(&line, w, format_args!("word {w:?}"))?;
-                out.insert(w.to_string(), *word);
-            }
-        }
-    }
-    Ok(out)
+    file.section_words(SECTIONS)
 }
 
 /// The embedded file and its reader, for the tests of every data file (`crate::data`).
@@ -102,8 +90,9 @@ mod tests {
         let person = |gender, occupation| Some(Described::Person { gender, occupation });
         assert_eq!(d.of("singer"), person(None, true));
         assert_eq!(d.of("Democrat"), person(None, false));
-        assert_eq!(d.of("actress"), person(Some(Gender::Female), false));
-        assert_eq!(d.of("actor"), person(Some(Gender::Male), false));
+        assert_eq!(d.of("actress"), person(Some(Gender::Female), true));
+        assert_eq!(d.of("mother"), person(Some(Gender::Female), false));
+        assert_eq!(d.of("actor"), person(Some(Gender::Male), true));
         assert_eq!(d.of("34-year-old"), person(None, false));
         assert_eq!(d.of("co-founder"), person(None, true));
         assert_eq!(d.of("company"), Some(Described::Organization));

@@ -384,8 +384,8 @@ fn most_mentioned(
 /// The person a description of a person points back to: among the people named before it who
 /// fit its gender and, for an occupation, hold no other one by appositive or title ("Otto Berg,
 /// her manager" is not "the singer", "Mayor Tom Ruiz" not "the engineer"; "Senator Alma Ruiz"
-/// may be "the Democrat"), the one most mentioned and quoted, the first mentioned on a tie; a
-/// speaker the entities missed counts too.
+/// may be "the Democrat"), the one most mentioned and quoted so far (what a reader knows at that
+/// point), the first mentioned on a tie; a speaker the entities missed counts too.
 fn prominent_person(
     index: &Index<'_>,
     head: &str,

@@ -8,7 +8,7 @@
 //! speaker resolution takes it.
 
 use crate::article::{Entity, Label, Speaker, SpeakerKind};
-use crate::data::{self, data_file, DataFile, Seen, Unique};
+use crate::data::{self, data_file, DataFile};
 use crate::hash::FastMap;
 
 const SPEAKERS: DataFile<'static> = data_file!("data/quotes/speakers.txt");
@@ -100,21 +100,7 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 fn read(file: DataFile<'_>) -> data::Result<FastMap<String, Word>> {
-    let mut out = FastMap::default();
-    let mut seen = Seen::default();
-    let sections = file.sections(SECTIONS.map(|(name, _)| name), Unique::Line)?;
-    for ((_, word), lines) in SECTIONS.iter().zip(sections) {
-        for line in lines {
-            for w in line.entry()?.split(' ') {
-                if w.is_empty() || w.chars().any(char::is_uppercase) {
-                    return Err(line.error(format!("{w:?} is not a lowercase word")));
-                }
-                seen.check(&line, w, format_args!("word {w:?}"))?;
-                out.insert(w.to_string(), *word);
-            }
-        }
-    }
-    Ok(out)
+    file.section_words(SECTIONS)
 }
 
 /// The embedded file and its reader, for the tests of every data file (`crate::data`).
