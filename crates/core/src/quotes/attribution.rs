@@ -614,6 +614,10 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         after += 1;
     }
     let infinitive = after < hi && ctx.word(after).eq_ignore_ascii_case("to");
+    if after < hi && ctx.word(after) == "(" {
+        // An aside the adjuncts could not step over (its bracket closes in a later sentence) opens no clause.
+        return [None, None];
+    }
     if c.class == CueClass::Thought && !has_that && !infinitive && !opens_clause(ctx, after, hi) {
         return [None, None];
     }
@@ -814,8 +818,19 @@ fn skip_adjuncts(ctx: &Ctx<'_>, mut i: usize, hi: usize) -> usize {
     let mut phrases = 0;
     while i < hi && phrases < MAX_ADJUNCTS {
         if !ctx.is_word(i) {
-            // ", in a statement," between adjuncts
             let w = ctx.word(i);
+            // A bracketed aside ("told Glow (via Hello! Magazine) that"): stepped over whole.
+            if w == "(" {
+                match (i + 1..hi).find(|&t| matches!(ctx.word(t), ")" | "(")) {
+                    Some(close) if ctx.word(close) == ")" => {
+                        phrases += 1;
+                        i = close + 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            // ", in a statement," between adjuncts
             if w == ","
                 && i + 1 < hi
                 && ctx.is_word(i + 1)
