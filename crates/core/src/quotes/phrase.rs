@@ -109,7 +109,21 @@ impl Ctx<'_> {
                 return Some(first.start..np.end);
             }
         }
-        Some(np)
+        Some(self.antecedent_of_relative(np.start, lo).unwrap_or(np))
+    }
+
+    /// "A nurse who treated the driver said": the noun phrase that opens the clause before a
+    /// relative "who", not the last noun inside the relative clause. Only over words (no comma,
+    /// quote or sentence end between), so "Smith, who …" stays with the appositive rule.
+    fn antecedent_of_relative(&self, np_start: usize, lo: usize) -> Option<Range<usize>> {
+        let from = lo.max(np_start.saturating_sub(MAX_APPOSITIVE));
+        let who = (from..np_start)
+            .rev()
+            .take_while(|&t| self.is_word(t) && self.quote_at(t).is_none())
+            .find(|&t| self.word(t).eq_ignore_ascii_case("who"))?;
+        let antecedent = self.np_before(who, lo)?;
+        let opens_clause = antecedent.start == lo || !self.is_word(antecedent.start - 1);
+        (antecedent.end == who && opens_clause).then_some(antecedent)
     }
 
     /// Steps back over adverbs (and auxiliaries and contractions, when `aux`) before token `i`.
