@@ -145,6 +145,7 @@ pub const RULES: &[Rule] = &[
     rule("datelines", Places, Paragraph, places::datelines),
     rule("abbreviated_states", Places, Paragraph, places::abbreviated_states),
     rule("lowercase_places", Places, Paragraph, places::lowercase_places),
+    rule("places_not_people", Places, Paragraph, places::places_not_people),
     rule("joined_organizations", Organizations, Paragraph, organizations::joined),
     rule("event_and_law_heads", Organizations, Paragraph, organizations::event_and_law_heads),
     rule("organization_nouns", Organizations, Paragraph, organizations::after_org_nouns),

@@ -119,3 +119,22 @@ pub(super) fn lowercase_places(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         super::sort(spans);
     }
 }
+
+/// "A Louisiana grandmother who …": a lone country or state the tagger called a person is the
+/// place, unless the word is also a first name or a surname ("Georgia", "Jordan", "Chad") or a
+/// title or honorific comes before it.
+pub(super) fn places_not_people(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    let place = Flags::COUNTRY | Flags::STATE;
+    let personal =
+        Flags::FIRST_M | Flags::FIRST_F | Flags::FIRST_U | Flags::FIRST_FREQ | Flags::SURNAME | Flags::SURNAME_TOP;
+    let titled = Flags::HONORIFIC | Flags::TITLE;
+    for n in spans.iter_mut().filter(|n| n.kind == Kind::Person && n.words.len() == 1) {
+        let i = n.words.start;
+        let flags = p.info[i].flags;
+        let after_title = i > cx.r.start && p.info[i - 1].flags.any(titled);
+        if flags.any(place) && !flags.any(personal) && !after_title {
+            n.kind = Kind::Place;
+        }
+    }
+}
