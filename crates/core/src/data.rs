@@ -232,23 +232,36 @@ impl<'a> DataFile<'a> {
         Ok(out)
     }
 
-    /// Lowercase words separated by spaces under each `[section]` of `sections`, each word once
-    /// in the file, mapped to the value of its section.
+    /// Calls `f` with each lowercase word (words are separated by spaces) under each `[section]`
+    /// of `sections`, and the value of its section. A word stands once in each section.
+    pub(crate) fn each_section_word<T: Copy, const N: usize>(
+        self,
+        sections: [(&str, T); N],
+        mut f: impl FnMut(&Line<'a>, &'a str, T) -> Result<()>,
+    ) -> Result<()> {
+        let mut seen: [Seen<&'a str>; N] = std::array::from_fn(|_| Seen::default());
+        self.read(&sections.map(|(name, _)| name), Unique::Line, |s, line| {
+            for w in line.entry()?.split(' ') {
+                if w.is_empty() || w.chars().any(char::is_uppercase) {
+                    return Err(line.error(format!("{w:?} is not a lowercase word")));
+                }
+                seen[s].check(&line, w, format_args!("word {w:?}"))?;
+                f(&line, w, sections[s].1)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Lowercase words under each `[section]` of `sections` ([`DataFile::each_section_word`]),
+    /// each word once in the file, mapped to the value of its section.
     pub(crate) fn section_words<T: Copy, const N: usize>(self, sections: [(&str, T); N]) -> Result<FastMap<String, T>> {
         let mut out = FastMap::default();
         let mut seen = Seen::default();
-        let lines = self.sections(sections.map(|(name, _)| name), Unique::Line)?;
-        for ((_, value), lines) in sections.iter().zip(lines) {
-            for line in lines {
-                for w in line.entry()?.split(' ') {
-                    if w.is_empty() || w.chars().any(char::is_uppercase) {
-                        return Err(line.error(format!("{w:?} is not a lowercase word")));
-                    }
-                    seen.check(&line, w, format_args!("word {w:?}"))?;
-                    out.insert(w.to_string(), *value);
-                }
-            }
-        }
+        self.each_section_word(sections, |line, w, value| {
+            seen.check(line, w, format_args!("word {w:?}"))?;
+            out.insert(w.to_string(), value);
+            Ok(())
+        })?;
         Ok(out)
     }
 

@@ -69,7 +69,8 @@ pub struct Info {
     pub closed: bool,
     /// Has letters, all upper case.
     pub upper: bool,
-    /// A word ([`WordKind::Alpha`]) with an upper-case letter anywhere ("Smith", "eBay", "3M"):
+    /// A word ([`WordKind::Alpha`]) with an upper-case letter anywhere ("Smith", "eBay"; "3M" is a
+    /// number token, never looked at):
     /// a word a name can be made of, which the tagger looks at ([`Candidate::Name`]).
     pub any_upper: bool,
     /// Its length in characters, at most 255 (read once here, not again by each pass).

@@ -92,6 +92,8 @@ impl Flags {
     pub const PLACE: Flags = Self::GPE_PLACE.union(Self::REGION_LOC);
     /// Places that are political units.
     pub const GPE_PLACE: Flags = Self::COUNTRY.union(Self::STATE).union(Self::CITY).union(Self::REGION_GPE);
+    /// A first name or a surname (the frequency bits come only with these).
+    pub const PERSON_NAME: Flags = Self::FIRST_M.union(Self::FIRST_F).union(Self::FIRST_U).union(Self::SURNAME);
 
     /// No class.
     #[inline]

@@ -404,9 +404,9 @@ fn colon_attributions(
             }
         }
         // A headline's one-word label speaks too ("Poll: Mayor Leads by Ten Points").
-        let headline = ctx.paragraphs[ctx.sentence_para[si]].role == crate::article::Role::Title;
         let label = s.start..colon;
-        let speaks = is_speaker_label(ctx, label.clone(), colon + 1) || (headline && is_headline_label(ctx, label));
+        let speaks =
+            is_speaker_label(ctx, label.clone(), colon + 1) || (ctx.in_title(colon) && is_headline_label(ctx, label));
         if colon == s.start || colon + 1 >= hi || !speaks {
             continue;
         }
@@ -450,10 +450,16 @@ pub(super) fn is_speaker_label(ctx: &Ctx<'_>, r: Range<usize>, after: usize) -> 
 /// One capitalised word that is no section label, cue or determiner ("Poll", "Trump"; not
 /// "Update", "Watch", "The").
 fn is_headline_label(ctx: &Ctx<'_>, r: Range<usize>) -> bool {
-    r.len() == 1 && ctx.is_capitalized(r.start) && ctx.cue_starting_at(r.start).is_none() && {
-        let c = ctx.class(r.start);
-        !(c.has(Class::LABEL) || c.has(Class::DETERMINER) || c.has(Class::PRONOUN) || c.has(Class::CLAUSE))
-    }
+    r.len() == 1 && is_name_word(ctx, r.start)
+}
+
+/// A word a name can be, in a label: capitalised, and no cue, section label ("Update"),
+/// determiner, pronoun or clause word.
+pub(super) fn is_name_word(ctx: &Ctx<'_>, t: usize) -> bool {
+    let c = ctx.class(t);
+    ctx.is_capitalized(t)
+        && ctx.cue_starting_at(t).is_none()
+        && !(c.has(Class::LABEL) || c.has(Class::DETERMINER) || c.has(Class::PRONOUN) || c.has(Class::CLAUSE))
 }
 
 /// A quote continued over paragraphs shares the attribution of its first attributed piece.
@@ -544,7 +550,7 @@ fn reported_clauses(
 
 /// A speaker that is the interviewee themselves: "I", "we", "my wife and I" (not "my brother").
 fn is_first_person(ctx: &Ctx<'_>, r: Range<usize>) -> bool {
-    r.filter(|&t| ctx.is_word(t)).any(|t| matches!(ctx.word(t).to_ascii_lowercase().as_str(), "i" | "we" | "me" | "us"))
+    r.filter(|&t| ctx.is_word(t)).any(|t| ["i", "we", "me", "us"].iter().any(|p| ctx.word(t).eq_ignore_ascii_case(p)))
 }
 
 /// True when nothing reportable follows a cue: the end, punctuation, an adverb, a time word or a

@@ -140,9 +140,12 @@ impl<'a> Ctx<'a> {
         let first = self.word(a);
         let sentence_start = self.sentence_of[a] == NONE || self.sentences[self.sentence_of[a] as usize].start == a;
         // A headline capitalises its verbs ("Mayor Says Bridge Will Reopen").
-        let headline = self.sentence_of[a] != NONE
-            && self.paragraphs[self.sentence_para[self.sentence_of[a] as usize]].role == crate::article::Role::Title;
-        if cue.form != Form::Fixed && starts_upper(first) && !sentence_start && !is_all_upper(first) && !headline {
+        if cue.form != Form::Fixed
+            && starts_upper(first)
+            && !sentence_start
+            && !is_all_upper(first)
+            && !self.in_title(a)
+        {
             return false;
         }
         // "Asked about the plan, she said ...": a participle clause, not the report itself.
@@ -298,6 +301,12 @@ impl<'a> Ctx<'a> {
     pub(crate) fn is_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         t.kind == TokenKind::Word || t.kind == TokenKind::Number && is_compound(t.span.as_str(self.text))
+    }
+
+    /// True when token `t` lies in the title paragraph, whose words a headline capitalises.
+    pub(crate) fn in_title(&self, t: usize) -> bool {
+        self.sentence_of[t] != NONE
+            && self.paragraphs[self.sentence_para[self.sentence_of[t] as usize]].role == crate::article::Role::Title
     }
 
     /// True when token `i` is a word that starts with a capital letter.

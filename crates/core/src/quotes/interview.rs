@@ -10,13 +10,13 @@
 //! long answer). Cues inside a turn report again only for someone else ("My brother told me
 //! …"): the turn's own "I said" or "we told them" is the turn's speaker, already quoted.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::article::{Label, QuoteKind};
 
-use super::attribution::{is_speaker_label, Attr, Found, MAX_LABEL};
+use super::attribution::{is_name_word, is_speaker_label, Attr, Found, MAX_LABEL};
 use super::context::Ctx;
-use super::lexicon::Class;
 
 /// Fewest labelled paragraphs that make an interview.
 const MIN_TURNS: usize = 2;
@@ -58,15 +58,15 @@ pub(crate) fn turns(ctx: &Ctx<'_>, consumed: &mut [bool], out: &mut Vec<Found>) 
     }
     // An unknown label counts when the same words open two or more paragraphs.
     let label_text = |p: &Piece| match &p.turn {
-        Turn::Named(l) => ctx.span_of(l.clone()).as_str(ctx.text).to_string(),
-        _ => String::new(),
+        Turn::Named(l) => ctx.span_of(l.clone()).as_str(ctx.text),
+        _ => "",
     };
-    let named: Vec<String> = paras.iter().filter_map(|(_, p)| p.as_ref().map(label_text)).collect();
+    let mut opens: HashMap<&str, usize> = HashMap::new();
+    for p in paras.iter().filter_map(|(_, p)| p.as_ref()) {
+        *opens.entry(label_text(p)).or_default() += 1;
+    }
     for (_, piece) in &mut paras {
-        if piece
-            .as_ref()
-            .is_some_and(|p| p.unknown && named.iter().filter(|l| **l == label_text(p)).count() < MIN_TURNS)
-        {
+        if piece.as_ref().is_some_and(|p| p.unknown && opens[label_text(p)] < MIN_TURNS) {
             *piece = None;
         }
     }
@@ -150,12 +150,7 @@ fn labelled(ctx: &Ctx<'_>, r: Range<usize>) -> Option<Piece> {
 /// ("Dana:", "Dana Ruiz:"; not "Update:", "The plan:").
 fn is_name_label(ctx: &Ctx<'_>, label: Range<usize>) -> bool {
     let words = label.clone().filter(|&t| ctx.is_word(t)).count();
-    (1..=2).contains(&words)
-        && label.clone().all(|t| ctx.is_capitalized(t) && ctx.cue_starting_at(t).is_none())
-        && !label.clone().any(|t| {
-            let c = ctx.class(t);
-            c.has(Class::LABEL) || c.has(Class::DETERMINER) || c.has(Class::PRONOUN) || c.has(Class::CLAUSE)
-        })
+    (1..=2).contains(&words) && label.clone().all(|t| is_name_word(ctx, t))
 }
 
 /// A label that names a person or an organisation, or is written in capitals as transcripts

@@ -59,8 +59,9 @@ struct Index<'e> {
     /// The head nouns of definite descriptions.
     descriptions: &'e Descriptions,
     /// For each entity: a "person" named right after a preposition of place ("at St. Brigid",
-    /// "in Marlow") with no gender known, which is a place named after someone.
-    places: Vec<bool>,
+    /// "in Marlow") with no gender known, which is a place named after someone. Built on first
+    /// use: most articles resolve no pronoun or description.
+    places: OnceCell<Vec<bool>>,
     /// Entity mentions sorted by start: (span, entity index).
     mentions: Vec<(Span, usize)>,
     /// Person entities with a longer name, by its last word and by its first word (names
@@ -76,27 +77,28 @@ struct Surnames<'e> {
 }
 
 impl<'e> Index<'e> {
-    fn new(ctx: &Ctx<'_>, entities: &'e [Entity], descriptions: &'e Descriptions) -> Index<'e> {
+    fn new(entities: &'e [Entity], descriptions: &'e Descriptions) -> Index<'e> {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, _)| (s.start(), s.end()));
-        let places = entities
-            .iter()
-            .map(|e| {
-                e.label == Label::Person
-                    && e.gender.is_none()
-                    && e.mentions.iter().any(|m| {
-                        let t = ctx.token_at(m.span.start());
-                        t > 0 && ctx.is_word(t - 1) && descriptions.is_locative(ctx.word(t - 1))
-                    })
-            })
-            .collect();
-        Index { entities, descriptions, places, mentions, surnames: OnceCell::new() }
+        Index { entities, descriptions, places: OnceCell::new(), mentions, surnames: OnceCell::new() }
     }
 
     /// True when entity `i` is a place named after someone.
-    fn is_place(&self, i: usize) -> bool {
-        self.places[i]
+    fn is_place(&self, ctx: &Ctx<'_>, i: usize) -> bool {
+        self.places.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|e| {
+                    e.label == Label::Person
+                        && e.gender.is_none()
+                        && e.mentions.iter().any(|m| {
+                            let t = ctx.token_at(m.span.start());
+                            t > 0 && ctx.is_word(t - 1) && self.descriptions.is_locative(ctx.word(t - 1))
+                        })
+                })
+                .collect()
+        })[i]
     }
 
     fn surnames(&self) -> &Surnames<'e> {
@@ -152,7 +154,7 @@ pub(crate) fn resolve(
     entities: &[Entity],
     found: Vec<Found>,
 ) -> Vec<crate::article::Quote> {
-    let index = Index::new(ctx, entities, descriptions);
+    let index = Index::new(entities, descriptions);
     let mut last: Option<Known> = None;
     let mut named: Vec<Known> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
@@ -324,17 +326,12 @@ fn description(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>, here: Here, na
     }
     let head = head_word(ctx, r.start + 1..end);
     let described = index.descriptions.of(head);
-    let at = here.at;
-    let before = |e: &Entity| e.mentions.partition_point(|m| m.span.start() < at);
-    match described {
+    let before = |e: &Entity| mentions_before(e, here.at);
+    let org = match described {
         Some(Described::Person { gender, occupation }) => {
-            prominent_person(index, head, gender, occupation, here, named)
+            return prominent_person(ctx, index, head, gender, occupation, here, named);
         }
-        Some(Described::Organization) => {
-            let org = most_mentioned(index, |e| e.label == Label::Org, before)?;
-            let name = index.entities[org].name.clone();
-            Some(Known { name, entity: Some(org), number: Number::Group, here })
-        }
+        Some(Described::Organization) => most_mentioned(index, |e| e.label == Label::Org, before)?,
         // "the ministry": an organisation whose name holds the noun and more ("Ministry of
         // Fisheries"; a lone "Bank" from a headline is no name).
         None if !starts_upper(head) => {
@@ -343,12 +340,11 @@ fn description(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>, here: Here, na
                     && e.name.contains(' ')
                     && e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
             };
-            let org = most_mentioned(index, holds, before)?;
-            let name = index.entities[org].name.clone();
-            Some(Known { name, entity: Some(org), number: Number::Group, here })
+            most_mentioned(index, holds, before)?
         }
-        None => None,
-    }
+        None => return None,
+    };
+    Some(Known { name: index.entities[org].name.clone(), entity: Some(org), number: Number::Group, here })
 }
 
 /// The head word of a noun phrase's tokens: its last word with the words and numbers joined to
@@ -360,6 +356,11 @@ fn head_word<'t>(ctx: &Ctx<'t>, r: Range<usize>) -> &'t str {
         first -= 1;
     }
     ctx.span_of(first..last + 1).as_str(ctx.text)
+}
+
+/// How many of `e`'s mentions start before byte `at`.
+fn mentions_before(e: &Entity, at: usize) -> usize {
+    e.mentions.partition_point(|m| m.span.start() < at)
 }
 
 /// The entity that `fits` with the most mentions before the description (`before`), the first
@@ -387,6 +388,7 @@ fn most_mentioned(
 /// may be "the Democrat"), the one most mentioned and quoted so far (what a reader knows at that
 /// point), the first mentioned on a tie; a speaker the entities missed counts too.
 fn prominent_person(
+    ctx: &Ctx<'_>,
     index: &Index<'_>,
     head: &str,
     g: Option<Gender>,
@@ -422,10 +424,10 @@ fn prominent_person(
         }
     };
     for (i, e) in index.entities.iter().enumerate() {
-        if e.label != Label::Person || !fits_gender(e.gender) || index.is_place(i) || other_role(e) {
+        if e.label != Label::Person || !fits_gender(e.gender) || index.is_place(ctx, i) || other_role(e) {
             continue;
         }
-        let before = e.mentions.partition_point(|m| m.span.start() < here.at);
+        let before = mentions_before(e, here.at);
         if before == 0 {
             continue;
         }
@@ -499,7 +501,7 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, here: Here, last:
     let end = index.mentions.partition_point(|(s, _)| s.start() < before);
     let fits = |i: usize| {
         let e = &index.entities[i];
-        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g) && !index.is_place(i)
+        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g) && !index.is_place(ctx, i)
     };
     // Names inside quotation marks are the speaker's words, not the story's people.
     let outside = |s: Span| ctx.quote_at(ctx.token_at(s.start())).is_none();

@@ -196,13 +196,15 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     Some(Direction::Past)
 }
 
-/// A tense cue at atom `k` of the main clause after a fronted time: as [`cue`], but "On Friday,
-/// the government planned to pay" dates the planning, a past main verb ("planned to leave on
-/// Friday", with the day inside the plan, points ahead; so does "is planned to open").
+/// A tense cue at atom `k` of the main clause after a fronted time: as [`cue`], but a future
+/// marker in its past form dates itself there ("On Friday, the government planned to pay",
+/// "On Monday, analysts expected a cut": the planning and the expecting were on that day),
+/// unless a form of "be" makes it a schedule ("On Friday, the opening is planned …").
 fn main_verb_cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
+    let a = &atoms[k];
     let be = ["is", "are", "am", "be", "been", "being", "was", "were"];
-    let planned = atoms[k].is("planned") && atoms.get(k + 1).is_some_and(|a| a.is("to"));
-    if planned && !(k > 0 && be.iter().any(|w| atoms[k - 1].is(w))) {
+    let marker = a.is_lower_word() && a.text.ends_with("ed") && a.lex.iter().any(|e| e.lex == Lex::Future);
+    if marker && !(k > 0 && be.iter().any(|w| atoms[k - 1].is(w))) {
         return Some(Direction::Past);
     }
     cue(atoms, k)

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::data::{self, data_file, DataFile, Seen, Unique};
+use crate::data::{self, data_file, DataFile};
 use crate::entities::lexicon::{key, KeyMap};
 
 const RULE_WORDS: DataFile<'static> = data_file!("data/entities/rule_words.txt");
@@ -45,19 +45,10 @@ pub(crate) fn lists() -> &'static Lists {
 
 fn read(file: DataFile<'_>) -> data::Result<KeyMap<u8>> {
     let mut out: KeyMap<u8> = KeyMap::default();
-    let sections = file.sections(SECTIONS.map(|(name, _)| name), Unique::Line)?;
-    for ((_, class), lines) in SECTIONS.iter().zip(sections) {
-        let mut seen = Seen::default();
-        for line in lines {
-            for w in line.entry()?.split(' ') {
-                if w.is_empty() || w.chars().any(char::is_uppercase) {
-                    return Err(line.error(format!("{w:?} is not a lowercase word")));
-                }
-                seen.check(&line, w, format_args!("word {w:?}"))?;
-                *out.entry(key(w)).or_default() |= *class as u8;
-            }
-        }
-    }
+    file.each_section_word(SECTIONS, |_, w, class| {
+        *out.entry(key(w)).or_default() |= class as u8;
+        Ok(())
+    })?;
     Ok(out)
 }
 

@@ -10,9 +10,6 @@ use std::ops::Range;
 use super::{names_nation, replace_overlapping, sort, Ctx, Kind, Name};
 use crate::entities::words::WordKind;
 
-/// A first name or a surname.
-const PERSON_WORD: Flags = Flags::FIRST_M.union(Flags::FIRST_F).union(Flags::FIRST_U).union(Flags::SURNAME);
-
 /// Longest club or campus name, in words, its affix included.
 const MAX_CLUB: usize = 4;
 
@@ -376,8 +373,9 @@ pub(super) fn first_field(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         let field = |j: usize| {
             cx.cap(j)
                 && !p.info[j].caps_line
-                && !(p.info[j].flags | p.info[j].gaz)
-                    .any(Flags::PLACE | Flags::ORG_NAME | Flags::TITLE | Flags::HONORIFIC | Flags::TIME | PERSON_WORD)
+                && !(p.info[j].flags | p.info[j].gaz).any(
+                    Flags::PLACE | Flags::ORG_NAME | Flags::TITLE | Flags::HONORIFIC | Flags::TIME | Flags::PERSON_NAME,
+                )
         };
         let floor = if k == 0 { r.start } else { spans[k - 1].words.end }.max(r.start);
         if s.start < floor + 2 {

@@ -93,8 +93,8 @@ pub(super) fn lowercase_places(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     // The spans are in text order: `k` is the first that does not end before word `i`.
     let mut k = 0;
     let mut i = r.start;
+    let lower = |j: usize| p.words[j].kind == WordKind::Alpha && cx.word(j).starts_with(|c: char| c.is_lowercase());
     while i < r.end {
-        let lower = |j: usize| p.words[j].kind == WordKind::Alpha && cx.word(j).starts_with(|c: char| c.is_lowercase());
         if !(lower(i) && p.info[i].gaz_pos == 1 && p.info[i].gaz.any(known)) {
             i += 1;
             continue;
@@ -126,14 +126,11 @@ pub(super) fn lowercase_places(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 pub(super) fn places_not_people(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let p = cx.p;
     let place = Flags::COUNTRY | Flags::STATE;
-    let personal =
-        Flags::FIRST_M | Flags::FIRST_F | Flags::FIRST_U | Flags::FIRST_FREQ | Flags::SURNAME | Flags::SURNAME_TOP;
-    let titled = Flags::HONORIFIC | Flags::TITLE;
     for n in spans.iter_mut().filter(|n| n.kind == Kind::Person && n.words.len() == 1) {
         let i = n.words.start;
         let flags = p.info[i].flags;
-        let after_title = i > cx.r.start && p.info[i - 1].flags.any(titled);
-        if flags.any(place) && !flags.any(personal) && !after_title {
+        let after_title = i > cx.r.start && super::is_title(&p.info[i - 1]);
+        if flags.any(place) && !flags.any(Flags::PERSON_NAME) && !after_title {
             n.kind = Kind::Place;
         }
     }
