@@ -600,7 +600,8 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 /// York is stamped the next day in UTC. `None` for any other time or language.
 fn local_date(s: &str, language: Option<&str>) -> Option<Date> {
     let us = language
-        .is_some_and(|l| l.len() == 5 && l[..2].eq_ignore_ascii_case("en") && l[3..].eq_ignore_ascii_case("us"));
+        .and_then(|l| l.split_once(['-', '_']))
+        .is_some_and(|(lang, region)| lang.eq_ignore_ascii_case("en") && region.eq_ignore_ascii_case("us"));
     let t = chrono::DateTime::parse_from_rfc3339(s.trim()).ok().filter(|t| us && t.offset().local_minus_utc() == 0)?;
     let utc = t.naive_utc();
     let offset = if us_summer_time(utc) { 4 } else { 5 };
@@ -796,6 +797,8 @@ mod tests {
         assert_eq!(local_date("2023-07-04T03:30:00Z", us), Date::from_ymd_opt(2023, 7, 3));
         assert_eq!(local_date("2023-07-04T04:30:00.000Z", us), Date::from_ymd_opt(2023, 7, 4));
         assert_eq!(local_date("2023-12-24T01:06:51+00:00", Some("en-GB")), None);
+        // A language tag with a multi-byte character where the region would start.
+        assert_eq!(local_date("2023-12-24T01:06:51+00:00", Some("en„")), None);
         assert_eq!(local_date("2023-12-24T01:06:51-05:00", us), None);
     }
 
