@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Prepared, O};
 use crate::entities::lexicon::{self, Flags, Lexicon, WordClass};
+use crate::entities::rules::lists::{lists, ListWord};
 use crate::entities::rules::{self, is_title, known_org, span_key, trimmable, Kind, Name, RuleSet};
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -137,6 +138,10 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     }
     if t > a && kind != Kind::Person && !p.info[a].flags.has(Flags::HONORIFIC) {
         // "President Varga" tagged as something other than a person: leave it whole.
+        t = a;
+    }
+    // "Duchess of Kentmere": a title of the peerage with "of" is the person's whole name.
+    if t > a && kind == Kind::Person && p.words[t].text(text) == "of" && lists().is(p.words[a].key, ListWord::Peerage) {
         t = a;
     }
     let name_start = t;

@@ -19,10 +19,22 @@ pub(crate) enum ListWord {
     BodyHead = 2,
     /// A word before such a head ("fire department", "county council").
     BodyModifier = 4,
+    /// A title of the peerage, a person's whole name with "of" and a place ("Duchess").
+    Peerage = 8,
+    /// A member of something named with "of" ("a Hall of Famer").
+    MemberNoun = 16,
+    /// A particle of a phrasal verb ("Carry On", "Give Up").
+    Particle = 32,
 }
 
-const SECTIONS: [(&str, ListWord); 3] =
-    [("product", ListWord::Product), ("body_head", ListWord::BodyHead), ("body_modifier", ListWord::BodyModifier)];
+const SECTIONS: [(&str, ListWord); 6] = [
+    ("product", ListWord::Product),
+    ("body_head", ListWord::BodyHead),
+    ("body_modifier", ListWord::BodyModifier),
+    ("peerage", ListWord::Peerage),
+    ("member_noun", ListWord::MemberNoun),
+    ("particle", ListWord::Particle),
+];
 
 /// The lists, by word key.
 #[derive(Debug)]
@@ -69,5 +81,9 @@ mod tests {
         assert!(l.is(key("fire"), ListWord::BodyModifier));
         assert!(!l.is(key("fire"), ListWord::BodyHead));
         assert!(!l.is(key("minister"), ListWord::Product));
+        assert!(l.is(key("Duchess"), ListWord::Peerage));
+        assert!(!l.is(key("President"), ListWord::Peerage));
+        assert!(l.is(key("Famers"), ListWord::MemberNoun));
+        assert!(l.is(key("Up"), ListWord::Particle));
     }
 }

@@ -5,7 +5,8 @@
 use crate::entities::lexicon::Flags;
 use crate::entities::words::WordKind;
 
-use super::{is_title, sort, Ctx, Kind, Name};
+use super::lists::{lists, ListWord};
+use super::{is_title, replace_overlapping, sort, Ctx, Kind, Name};
 
 /// A capitalised word that names nothing but a person: no place, organization, date,
 /// nationality or title.
@@ -168,8 +169,8 @@ pub(super) fn word_before_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 }
 
 /// "The Merlin Express left", "the Silver Arrow": a name right after "the" whose last word is
-/// no surname names a train, a ship or a show, not a person ("the Tom Hanks film" keeps its
-/// person).
+/// no surname names a train, a ship or a show, not a person ("the Tom Hanks film" and "the
+/// Duchess of Kentmere" keep their person).
 pub(super) fn article_before_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let p = cx.p;
     for s in spans.iter_mut() {
@@ -178,7 +179,8 @@ pub(super) fn article_before_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             continue;
         }
         let last = &p.info[b - 1];
-        if !last.flags.has(Flags::SURNAME) && last.gaz.is_empty() && !p.info[a].caps_line {
+        // "the Duchess of Kentmere": a title before the name makes it a person's.
+        if !last.flags.has(Flags::SURNAME) && last.gaz.is_empty() && !p.info[a].caps_line && !is_title(&p.info[a]) {
             s.kind = Kind::Misc;
         }
     }
@@ -261,4 +263,60 @@ fn place_before_title(cx: &Ctx<'_>, s: std::ops::Range<usize>) -> Option<(usize,
 fn is_initial(cx: &Ctx<'_>, i: usize) -> bool {
     let t = cx.word(i);
     t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase())
+}
+
+/// "the Duchess of Kentmere", "the Earl of Marlow": a title of the peerage with "of" and a
+/// capitalised run is one person, whose name holds the title; the place is no mention of its
+/// own. A head word in the run makes it a building or a body instead ("Prince of Wales Hospital").
+pub(super) fn peerages(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut people = Vec::new();
+    let mut i = r.start;
+    while i + 2 < r.end {
+        if !(cx.cap(i) && lists().is(p.words[i].key, ListWord::Peerage) && cx.word(i + 1) == "of" && cx.cap(i + 2)) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 2;
+        while e < r.end && cx.cap(e) && !p.info[e].sent_start && !p.info[e].flags.has(Flags::TIME) {
+            e += 1;
+        }
+        let head = (i + 2..e).any(|j| p.info[j].flags.any(Flags::ORG_HEAD | Flags::FAC_HEAD | Flags::LOC_HEAD));
+        if !head {
+            people.push(Name::new(i..e, Kind::Person));
+        }
+        i = e;
+    }
+    replace_overlapping(spans, people);
+}
+
+/// "a Hall of Famer", "two Hall of Famers": a name with "of" and a member noun is a common noun.
+pub(super) fn member_nouns(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let member = |i: usize| i < cx.r.end && lists().is(cx.p.words[i].key, ListWord::MemberNoun);
+    let of_member = |i: usize| i + 1 < cx.r.end && cx.word(i) == "of" && member(i + 1);
+    spans.retain(|s| !(s.words.clone().any(of_member) || of_member(s.words.end)));
+}
+
+/// "Carry On", "Bring It Up": a person's name never ends in a particle or a function word, nor
+/// is it followed by one written capitalised; the words are a title of a work. The surname
+/// lists hold some function words ("On"), so only a particle that is a surname is left alone. Headline case
+/// capitalises such words anyway ("Varga On Trade"), so it says nothing there.
+pub(super) fn particles_end_no_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    let particle = |j: usize| {
+        let info = &p.info[j];
+        info.cap
+            && !info.sent_start
+            && !info.title_line
+            && !info.caps_line
+            && (info.closed || lists().is(p.words[j].key, ListWord::Particle) && !info.flags.has(Flags::SURNAME))
+    };
+    for s in spans.iter_mut() {
+        let last = s.words.end - 1;
+        let ends = s.words.len() >= 2 && particle(last);
+        let followed = s.words.end < cx.r.end && particle(s.words.end);
+        if s.kind == Kind::Person && (ends || followed) {
+            s.kind = Kind::Misc;
+        }
+    }
 }
