@@ -270,7 +270,11 @@ pub(super) fn joiner_inside(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         }
         let longest = if fields { 4 } else { 6 };
         let mut e = j + 1;
-        while e < next_start && e < j + longest && cx.cap(e) && !p.info[e].sent_start && !p.info[e].flags.has(Flags::TIME)
+        while e < next_start
+            && e < j + longest
+            && cx.cap(e)
+            && !p.info[e].sent_start
+            && !p.info[e].flags.has(Flags::TIME)
         {
             e += 1;
         }
