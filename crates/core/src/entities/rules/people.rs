@@ -314,7 +314,10 @@ pub(super) fn particles_end_no_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     for s in spans.iter_mut() {
         let last = s.words.end - 1;
         let ends = s.words.len() >= 2 && particle(last);
-        let followed = s.words.end < cx.r.end && particle(s.words.end);
+        // Only a name of common words runs on into a particle ("Carry | On"); a name before
+        // one may end a greeting ("@ AnnLee | This Sunday").
+        let common = s.words.clone().all(|j| p.info[j].flags.has(Flags::LOWER));
+        let followed = common && s.words.end < cx.r.end && particle(s.words.end);
         if s.kind == Kind::Person && (ends || followed) {
             s.kind = Kind::Misc;
         }
