@@ -144,6 +144,7 @@ pub const RULES: &[Rule] = &[
     rule("surname_after_first_name", People, Paragraph, people::surname_after_first_name),
     rule("article_before_name", People, Paragraph, people::article_before_name),
     rule("joiner_inside_organization", Organizations, Paragraph, organizations::joiner_inside),
+    rule("names_run_to_their_head", Headline, Paragraph, headline::names_run_to_their_head),
     rule("saint_and_mount", Places, Paragraph, places::saint_and_mount),
     rule("place_then_more_name", Teams, Paragraph, teams::place_then_more_name),
     rule("datelines", Places, Paragraph, places::datelines),
