@@ -81,6 +81,13 @@ fn demonym(text: &str, p: &Prepared, i: usize, lex: &Lexicon) -> Option<Vec<Foun
     Some(vec![Found { words: i..i + 1, span: p.words[i].span, label: Label::Norp, titles: i..i }])
 }
 
+/// A place a demonym does not outrank: any place but a town's or a minor place's other name
+/// ("Thai" is also a town's; "Jordan" is a country).
+fn major_place(flags: Flags) -> bool {
+    let major = Flags::COUNTRY | Flags::STATE | Flags::REGION_GPE | Flags::CITY_BIG;
+    flags.any(Flags::PLACE) && (!flags.has(Flags::DEMONYM) || flags.any(major))
+}
+
 /// NORP flags of a word or of its singular ("Russians").
 fn norp_flags(word: &str, flags: Flags, lex: &Lexicon) -> Flags {
     let f = flags & (Flags::DEMONYM | Flags::NORP);
@@ -242,11 +249,11 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
         {
             place_label(flags, last.flags)
         }
-        _ if n == 1 && !flags.any(Flags::PLACE) && !norp_flags(w0, flags, lex).is_empty() => Label::Norp,
+        _ if n == 1 && !major_place(flags) && !norp_flags(w0, flags, lex).is_empty() => Label::Norp,
         Kind::Person => Label::Person,
         Kind::Org => Label::Org,
         Kind::Place => {
-            if n == 1 && !norp_flags(w0, flags, lex).is_empty() && !flags.any(Flags::PLACE) {
+            if n == 1 && !norp_flags(w0, flags, lex).is_empty() && !major_place(flags) {
                 Label::Norp
             } else {
                 place_label(flags, last.flags)

@@ -25,15 +25,18 @@ pub(crate) enum ListWord {
     MemberNoun = 16,
     /// A particle of a phrasal verb ("Carry On", "Give Up").
     Particle = 32,
+    /// An article joined to a name by a hyphen ("al" of "al-Sadr").
+    NameArticle = 64,
 }
 
-const SECTIONS: [(&str, ListWord); 6] = [
+const SECTIONS: [(&str, ListWord); 7] = [
     ("product", ListWord::Product),
     ("body_head", ListWord::BodyHead),
     ("body_modifier", ListWord::BodyModifier),
     ("peerage", ListWord::Peerage),
     ("member_noun", ListWord::MemberNoun),
     ("particle", ListWord::Particle),
+    ("name_article", ListWord::NameArticle),
 ];
 
 /// The lists, by word key.
@@ -47,6 +50,13 @@ impl Lists {
     pub(crate) fn is(&self, k: u64, w: ListWord) -> bool {
         self.words.get(&k).is_some_and(|&b| b & w as u8 != 0)
     }
+}
+
+/// A word that is a lower-case article joined by a hyphen to a capitalised name ("al-Sadr").
+pub(crate) fn article_prefixed(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(article, name)| {
+        name.starts_with(char::is_uppercase) && lists().is(key(article), ListWord::NameArticle)
+    })
 }
 
 /// The embedded lists, read once.
@@ -85,5 +95,7 @@ mod tests {
         assert!(!l.is(key("President"), ListWord::Peerage));
         assert!(l.is(key("Famers"), ListWord::MemberNoun));
         assert!(l.is(key("Up"), ListWord::Particle));
+        assert!(article_prefixed("al-Sadr") && article_prefixed("el-Sayed"));
+        assert!(!article_prefixed("al-") && !article_prefixed("well-Known") && !article_prefixed("al-sadr"));
     }
 }

@@ -5,7 +5,7 @@
 use crate::entities::lexicon::Flags;
 use crate::entities::words::WordKind;
 
-use super::lists::{lists, ListWord};
+use super::lists::{self, lists, ListWord};
 use super::{is_title, replace_overlapping, sort, Ctx, Kind, Name};
 
 /// A capitalised word that names nothing but a person: no place, organization, date,
@@ -322,4 +322,45 @@ pub(super) fn particles_end_no_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             s.kind = Kind::Misc;
         }
     }
+}
+
+/// "Moqtada al-Sadr", "Ali al-Hakim": a name in Arabic ends in a word that starts with a
+/// lower-case article ("al-", "el-"), which the tagger may leave out. It joins the name right
+/// before it, or the capitalised word before it that names nothing else; alone, it is a
+/// well-known organization's name ("al-Qaeda") or is left to the names the article repeats.
+pub(super) fn article_prefixed_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut k = 0;
+    let mut added = Vec::new();
+    for i in r.clone() {
+        if !lists::article_prefixed(cx.word(i)) {
+            continue;
+        }
+        while k < spans.len() && spans[k].words.end < i {
+            k += 1;
+        }
+        if let Some(s) = spans.get_mut(k) {
+            if s.words.end == i && s.kind != Kind::Place {
+                s.words.end = i + 1;
+                continue;
+            }
+            if s.words.contains(&i) {
+                continue;
+            }
+        }
+        let before = i > r.start && spans.get(k).is_none_or(|s| s.words.start > i - 1) && {
+            let info = &p.info[i - 1];
+            cx.cap(i - 1)
+                && !info.flags.any(Flags::LOWER | Flags::TIME | Flags::TITLE | Flags::HONORIFIC | Flags::PLACE)
+                && !info.gaz.any(Flags::PLACE | Flags::ORG_NAME)
+                && !info.closed
+        };
+        if before {
+            added.push(Name::new(i - 1..i + 1, Kind::Person));
+        } else if cx.lex.word(p.words[i].key).has(Flags::ORG_NAME) {
+            added.push(Name::new(i..i + 1, Kind::Org));
+        }
+    }
+    spans.extend(added);
+    sort(spans);
 }
