@@ -253,7 +253,9 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
         Kind::Person => Label::Person,
         Kind::Org => Label::Org,
         Kind::Place => {
-            if n == 1 && !norp_flags(w0, flags, lex).is_empty() && !major_place(flags) {
+            // "South American producers", "West German ports": a place's demonym.
+            let demonym = n >= 2 && last.flags.has(Flags::DEMONYM) && !exact.any(Flags::PLACE);
+            if demonym || n == 1 && !norp_flags(w0, flags, lex).is_empty() && !major_place(flags) {
                 Label::Norp
             } else {
                 place_label(flags, last.flags)

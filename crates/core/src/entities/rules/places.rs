@@ -43,15 +43,29 @@ pub(super) fn datelines(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 }
 
 /// "SALEM, Mass., April 8", "a Casper, Wyo., retailer": an abbreviated state after a town's
-/// name and a comma is a place, and so is the town.
+/// name and a comma is a place, and so is the town; so is a name before a state written in full
+/// ("Ogden, Utah,").
 pub(super) fn abbreviated_states(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (p, r) = (cx.p, &cx.r);
     let mut states = Vec::new();
     for i in r.start + 2..r.end {
         let w = cx.word(i);
-        if !(p.info[i].cap && w.ends_with('.') && cx.lex.is(p.words[i].key, WordClass::StateAbbreviation))
-            || cx.word(i - 1) != ","
-        {
+        // "Ogden, Utah, an FSLIC spokesman said": a state written in full, then punctuation, makes
+        // the name before it a town too (a name the tagger found; the state is found anyway).
+        let full = p.info[i].cap
+            && (p.info[i].flags | p.info[i].gaz).has(Flags::STATE)
+            && p.info[i].gaz_pos <= 1
+            && p.words.get(i + 1).is_none_or(|next| i + 1 >= r.end || next.kind == WordKind::Punct);
+        let abbreviated = p.info[i].cap && w.ends_with('.') && cx.lex.is(p.words[i].key, WordClass::StateAbbreviation);
+        if !(abbreviated || full) || cx.word(i - 1) != "," {
+            continue;
+        }
+        if full {
+            if let Some(n) = spans.iter_mut().find(|n| n.words.end == i - 1 && n.words.len() <= 2) {
+                if n.kind == Kind::Person || n.kind == Kind::Misc {
+                    n.kind = Kind::Place;
+                }
+            }
             continue;
         }
         if let Some(n) = spans.iter_mut().find(|n| n.words.end == i - 1) {
