@@ -6,6 +6,7 @@ use super::super::atoms::{possessive_at, AtomKind};
 use super::super::calendar::quarter_of;
 use super::super::expr::{duration_value, Amount, DayPart, Expr, Unit, YearPart, YearRef};
 use super::super::lexicon::{Ctx, Lex};
+use super::pieces::MonthNeeds;
 use super::{ends_plural_weekday, Grammar, M};
 
 impl<'g, 't> Grammar<'g, 't> {
@@ -55,7 +56,7 @@ impl<'g, 't> Grammar<'g, 't> {
             };
             return Some((end, Expr::Calendar { year, month: Some(m), day: Some(d) }));
         }
-        let (m, j, ambiguous) = self.month(i)?;
+        let (m, j, needs) = self.month(i)?;
         // "Feb. 26", "March 3, 2023", "March eighth"
         if let Some((d, k)) = self.day_of_month(j) {
             if self.at(k).is_none_or(|n| n.kind != AtomKind::Num || n.space_before) {
@@ -71,6 +72,9 @@ impl<'g, 't> Grammar<'g, 't> {
         if let Some((y, end)) = self.trailing_year(k) {
             return Some((end, Expr::Calendar { year: YearRef::Abs(y), month: Some(m), day: None }));
         }
+        if needs == MonthNeeds::Date {
+            return None;
+        }
         // "July last year", "January this year"
         if let Some((end, Expr::Relative { unit: Unit::Year, n })) = self.p_relative(j) {
             if end == j + 2 && !self.word(j, "the") {
@@ -80,7 +84,7 @@ impl<'g, 't> Grammar<'g, 't> {
         if self.in_name(i) {
             return None;
         }
-        if ambiguous && !self.month_context(i) {
+        if needs == MonthNeeds::Context && !self.month_context(i) {
             return None;
         }
         Some((j, Expr::Calendar { year: YearRef::Implicit, month: Some(m), day: None }))
@@ -305,7 +309,7 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             return Some((k, e));
         }
-        if let Some((m, k, _)) = self.month(j) {
+        if let Some((m, k)) = self.month_alone(j) {
             if self.day_of_month(k).is_some() {
                 return None;
             }
@@ -907,7 +911,7 @@ impl<'g, 't> Grammar<'g, 't> {
             if let Some((d, k)) = self.weekday(j) {
                 return Some((k, Expr::Set(format!("XXXX-WXX-{d}"))));
             }
-            if let Some((m, k, _)) = self.month(j) {
+            if let Some((m, k)) = self.month_alone(j) {
                 return Some((k, Expr::Set(format!("XXXX-{m:02}"))));
             }
             if let Some(p) = self.daypart(j) {
