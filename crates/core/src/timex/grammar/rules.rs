@@ -723,7 +723,8 @@ impl<'g, 't> Grammar<'g, 't> {
         None
     }
 
-    /// Clock times: "10 p.m.", "10:35 a.m. EDT", "noon Thursday", "5 p.m. EST, Nov. 6", "4 in the morning".
+    /// Clock times: "10 p.m.", "10:35 a.m. EDT", "noon Thursday", "5 p.m. EST, Nov. 6", "4 in the morning";
+    /// the day of "10 p.m. on Friday" without its span.
     pub(super) fn p_time(&self, i: usize) -> M {
         let a = self.at(i)?;
         let clock_word = self.find(i, |l| match l {
@@ -798,7 +799,9 @@ impl<'g, 't> Grammar<'g, 't> {
             // "10:35 a.m. (0735 GMT) Friday": the day after the bracket is the time's, but the
             // span stays the time's own.
             None => {
-                let after = self.after_bracket(end).and_then(day_at);
+                // "at 10 p.m. on Friday": the day is the time's, each keeps its own span.
+                let on_day = || day_at(end + 1).filter(|_| self.word(end, "on"));
+                let after = self.after_bracket(end).and_then(day_at).or_else(on_day);
                 // "4 in the morning (4 a.m. EDT Thursday)": the day is inside the bracket.
                 let inside = || {
                     let close = self.bracket_close(end)?;
