@@ -221,6 +221,9 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             return Some((k, Expr::Anaphoric { unit: u, n: 0, years: 0 }));
         }
+        if let Some(found) = self.current_period(i) {
+            return Some(found);
+        }
         // "the weekend"
         if the && matches!(self.unit(j), Some((Unit::Weekend, false, _))) {
             return Some((j + 1, Expr::Weekend(None)));
@@ -811,6 +814,29 @@ impl<'g, 't> Grammar<'g, 't> {
             }
         };
         Some((end, Expr::Clock { date, hour, minute }))
+    }
+
+    /// "for the year", "for the full year", "during the week", "the first nine months of the
+    /// year": the anchor's year, week or month, which a report is about. "The year ended June 30"
+    /// is a length and "the year before" another year.
+    fn current_period(&self, i: usize) -> M {
+        if !self.word(i, "the") || i == 0 {
+            return None;
+        }
+        let of_part = self.word(i - 1, "of") && i >= 2 && matches!(self.unit(i - 2), Some((_, true, _)));
+        if !self.ctx(i - 1, Ctx::CurrentBefore) && !of_part {
+            return None;
+        }
+        let j = if self.ctx(i + 1, Ctx::AmountAdj) || self.word(i + 1, "fiscal") { i + 2 } else { i + 1 };
+        let (unit @ (Unit::Year | Unit::Month | Unit::Week), false, end) = self.unit(j)? else { return None };
+        if self.ctx(end, Ctx::CurrentAfter) || self.at(end).is_some_and(|n| n.kind == AtomKind::Num) {
+            return None;
+        }
+        // "the week of the fair" is that week; "a high for the year of $42" is this year's.
+        if self.word(end, "of") && self.at(end + 1).is_some_and(|n| n.kind == AtomKind::Word) {
+            return None;
+        }
+        Some((end, Expr::Relative { unit, n: 0 }))
     }
 
     /// The atom after a short bracket opening at `i`: "(0735 GMT)".
