@@ -139,6 +139,7 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
         return Some(Direction::Future);
     }
     let is_verb_ing = |x: &Atom<'_>| x.kind == AtomKind::Word && x.text.len() > 4 && x.text.ends_with("ing");
+    let is_plan = |x: &Atom<'_>| x.lex.iter().any(|e| e.lex == Lex::Future) && !x.is("going");
     let mut past = false;
     for e in a.lex {
         match e.lex {
@@ -152,11 +153,18 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
             {
                 return Some(Direction::Future)
             }
+            // "were planning to drive ... on Saturday", "was scheduled for Friday": a plan
+            // told in the past, for a time ahead.
+            Lex::Past if (a.is("was") || a.is("were")) && next(1).is_some_and(is_plan) => {
+                return Some(Direction::Future)
+            }
             Lex::Past => past = true,
             Lex::NotPast => return None,
             _ => {}
         }
     }
+    // A listed past form after "that" is a relative clause's verb ("the bullet that tore").
+    let listed_after_that = past && k > 0 && atoms[k - 1].is("that");
     if !past {
         past = a.is_lower_word() && a.text.len() >= 5 && a.text.ends_with("ed");
     }
@@ -174,7 +182,7 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
     let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
-    if k > 0 && determiner(&atoms[k - 1]) {
+    if k > 0 && determiner(&atoms[k - 1]) && !listed_after_that {
         return None;
     }
     // "is heard in May", "are expected Tuesday": a present passive is a schedule, ahead.
@@ -275,6 +283,14 @@ mod tests {
             ("The team planned to leave on Friday for the coast.", "Friday", Direction::Future),
             ("On Friday, the opening is planned to take place.", "Friday", Direction::Future),
             ("A vote is planned for Friday.", "Friday", Direction::Future),
+            (
+                "Fans called a march in the old town on Saturday and were planning a rally.",
+                "Saturday",
+                Direction::Future,
+            ),
+            ("Fans marched through the old town on Saturday and were tired.", "Saturday", Direction::Past),
+            ("The storm could not stop the roof that tore off Friday.", "Friday", Direction::Past),
+            ("The storm tore off that reduced roof Friday.", "Friday", Direction::Past),
         ];
         for (sentence, word, want) in cases {
             assert_eq!(dir(sentence, word), want, "{sentence}");
