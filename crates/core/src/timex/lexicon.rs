@@ -110,6 +110,8 @@ pub enum Ctx {
     CurrentBefore,
     /// Words after "the year" that make it a length or another year ("the year ended June 30").
     CurrentAfter,
+    /// Words that make a "last" after them the verb ("to last several weeks").
+    LastVerb,
 }
 
 impl Ctx {
@@ -128,6 +130,7 @@ impl Ctx {
             "day_event" => Ctx::DayEvent,
             "current_before" => Ctx::CurrentBefore,
             "current_after" => Ctx::CurrentAfter,
+            "last_verb" => Ctx::LastVerb,
             _ => return None,
         })
     }

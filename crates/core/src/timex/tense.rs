@@ -19,6 +19,9 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     let sentence = sentence.start.min(timex.start)..sentence.end.max(timex.end).min(atoms.len());
     let lo = timex.start.saturating_sub(REACH).max(sentence.start);
     let hi = (timex.end + REACH).min(sentence.end);
+    // "said in a statement on Sunday that the truce would end": what follows "that" is what
+    // was said, not when it was said.
+    let hi = if atoms.get(timex.end).is_some_and(|a| a.is("that")) { timex.end } else { hi };
     // "until Tuesday", "as soon as Tuesday", "as early as next week": a deadline ahead.
     let before = |n: usize| timex.start.checked_sub(n).filter(|&k| k >= sentence.start).map(|k| &atoms[k]);
     // The word before the expression, over a "the" ("since the Oct. 23 slaying").
@@ -283,6 +286,8 @@ mod tests {
             ("The team planned to leave on Friday for the coast.", "Friday", Direction::Future),
             ("On Friday, the opening is planned to take place.", "Friday", Direction::Future),
             ("A vote is planned for Friday.", "Friday", Direction::Future),
+            ("The rebels said in a short statement on Sunday that the truce would end.", "Sunday", Direction::Past),
+            ("The rebels in the hills on Sunday will say that the truce is over.", "Sunday", Direction::Future),
             (
                 "Fans called a march in the old town on Saturday and were planning a rally.",
                 "Saturday",

@@ -248,6 +248,10 @@ impl<'g, 't> Grammar<'g, 't> {
         if the && rel_word.is("present") {
             return None;
         }
+        // "expected to last several weeks": the verb.
+        if rel_word.is("last") && j > 0 && self.ctx(j - 1, Ctx::LastVerb) {
+            return None;
+        }
         let word = rel_word.text;
         j += 1;
         // "this past spring", "this coming Sunday"
