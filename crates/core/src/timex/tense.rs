@@ -286,6 +286,7 @@ mod tests {
             ("The team planned to leave on Friday for the coast.", "Friday", Direction::Future),
             ("On Friday, the opening is planned to take place.", "Friday", Direction::Future),
             ("A vote is planned for Friday.", "Friday", Direction::Future),
+            ("The firm expects a profit in March.", "March", Direction::Future),
             ("The rebels said in a short statement on Sunday that the truce would end.", "Sunday", Direction::Past),
             ("The rebels in the hills on Sunday will say that the truce is over.", "Sunday", Direction::Future),
             (
