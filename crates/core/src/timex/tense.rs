@@ -143,12 +143,15 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     }
     let is_verb_ing = |x: &Atom<'_>| x.kind == AtomKind::Word && x.text.len() > 4 && x.text.ends_with("ing");
     let is_plan = |x: &Atom<'_>| x.lex.iter().any(|e| e.lex == Lex::Future) && !x.is("going");
+    let is_be = |x: &Atom<'_>| x.is("is") || x.is("are") || x.is("was") || x.is("were") || x.is("be");
     let mut past = false;
     for e in a.lex {
         match e.lex {
             // "had been scheduled to expire Friday": a plan made before, for a time now past.
             Lex::Future if atoms[k.saturating_sub(2)..k].iter().any(|b| b.is("had")) => return Some(Direction::Past),
             Lex::Future if !(a.is("going") || a.is("due")) || next_is(1, "to") => return Some(Direction::Future),
+            // "the results are due out Thursday"
+            Lex::Future if a.is("due") && k > 0 && is_be(&atoms[k - 1]) => return Some(Direction::Future),
             // "is meeting on Tuesday", "is to resume Tuesday"
             Lex::Present
                 if (a.is("is") || a.is("are") || a.is("am"))
@@ -287,6 +290,8 @@ mod tests {
             ("On Friday, the opening is planned to take place.", "Friday", Direction::Future),
             ("A vote is planned for Friday.", "Friday", Direction::Future),
             ("The firm expects a profit in March.", "March", Direction::Future),
+            ("The results are due out Thursday.", "Thursday", Direction::Future),
+            ("The conclave begins Tuesday afternoon.", "Tuesday", Direction::Future),
             ("The rebels said in a short statement on Sunday that the truce would end.", "Sunday", Direction::Past),
             ("The rebels in the hills on Sunday will say that the truce is over.", "Sunday", Direction::Future),
             (
