@@ -84,6 +84,13 @@ impl<'g, 't> Grammar<'g, 't> {
         if self.in_name(i) {
             return None;
         }
+        // "April Smith", "March Madness": a name, unless a preposition says month ("in April
+        // Smith's first year").
+        let month_prep = i > 0 && self.ctx(i - 1, Ctx::BeforeMonth) && !self.ctx(i - 1, Ctx::Determiner);
+        let joined = i > 0 && (self.word(i - 1, "and") || self.word(i - 1, "or"));
+        if self.name_at(j) && (!month_prep || joined) {
+            return None;
+        }
         if needs == MonthNeeds::Context && !self.month_context(i) {
             return None;
         }
@@ -918,7 +925,8 @@ impl<'g, 't> Grammar<'g, 't> {
             // report" name a reporting period, and TimeML leaves them alone.
             // "average daily volume" is a rate, not a recurrence.
             let recurs_before_noun = matches!(v, "P1D" | "P1W" | "PT1H") && !(i > 0 && self.word(i - 1, "average"));
-            if (a.upper && self.in_name(i)) || (before_noun && !recurs_before_noun) {
+            // "the Daily Mail", "the party daily Granma": a paper's name, or the paper.
+            if (a.upper && self.in_name(i)) || (before_noun && !recurs_before_noun) || self.name_at(i + 1) {
                 return None;
             }
             return Some((i + 1, Expr::Set(v.to_string())));
