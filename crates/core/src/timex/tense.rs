@@ -14,6 +14,9 @@ use super::lexicon::{Ctx, Lex};
 /// How far from the expression a cue may be, in atoms.
 const REACH: usize = 40;
 
+/// How far before the expression a "since" still governs it, in atoms.
+const SINCE_REACH: usize = 4;
+
 /// The direction of the clause around `timex` within `sentence` (both atom ranges).
 pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>) -> Direction {
     let sentence = sentence.start.min(timex.start)..sentence.end.max(timex.end).min(atoms.len());
@@ -30,7 +33,12 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
         a => a,
     };
     let prep_is = |c: Ctx| prep.is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(c)));
-    if prep_is(Ctx::Since) {
+    // "since Friday", "since shortly after the Oct. 23 shooting": a "since" a few words before,
+    // within the clause.
+    let since = (1..=SINCE_REACH)
+        .map_while(|n| before(n).filter(|a| !is_boundary(a)))
+        .any(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Since)));
+    if since {
         return Direction::Past;
     }
     // "postponed until Tuesday", "supposed to conclude by May": a past verb sets a deadline ahead.
@@ -290,6 +298,8 @@ mod tests {
             ("On Friday, the opening is planned to take place.", "Friday", Direction::Future),
             ("A vote is planned for Friday.", "Friday", Direction::Future),
             ("The firm expects a profit in March.", "March", Direction::Future),
+            ("Police have searched for him since shortly after the Oct. 23 shooting.", "Oct", Direction::Past),
+            ("Since the vote, the party will meet on Tuesday.", "Tuesday", Direction::Future),
             ("The results are due out Thursday.", "Thursday", Direction::Future),
             ("The conclave begins Tuesday afternoon.", "Tuesday", Direction::Future),
             ("The rebels said in a short statement on Sunday that the truce would end.", "Sunday", Direction::Past),
