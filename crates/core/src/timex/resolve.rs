@@ -154,6 +154,10 @@ impl Resolver {
                 },
             },
             Expr::HolidayWeek { holiday, year } => fmt_week(self.holiday_day(*holiday, *year, dir)?),
+            Expr::WeekOf(day) => {
+                let v = self.value(day, dir)?;
+                fmt_week(Date::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()?)
+            }
             Expr::Ref(v) => Some((*v).to_string()),
             Expr::DayPart(inner, part) => {
                 let v = self.value(inner, dir)?;

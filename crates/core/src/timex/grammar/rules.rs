@@ -40,6 +40,12 @@ impl<'g, 't> Grammar<'g, 't> {
                 return Some((j, Expr::Calendar { year: YearRef::Abs(y), month: None, day: None }));
             }
         }
+        // "the week of March 6"
+        if a.is("the") && self.word(i + 1, "week") && self.word(i + 2, "of") {
+            if let Some((end, e @ Expr::Calendar { day: Some(_), .. })) = self.p_date(i + 3) {
+                return Some((end, Expr::WeekOf(e.boxed())));
+            }
+        }
         // "the 26th of February"
         if a.is("the") {
             let (d, j) = self.day_of_month(i + 1)?;
