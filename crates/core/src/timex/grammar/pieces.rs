@@ -248,6 +248,19 @@ impl<'g, 't> Grammar<'g, 't> {
                 j += 3;
             }
         }
+        // "two to three weeks", "12 to 18 months": one vague amount of the unit.
+        let counted = a.kind == AtomKind::Num || self.small_number(i).is_some();
+        if counted && matches!(amt, Amount::Halves(_)) && self.word(j, "to") {
+            let upper = match self.at(j + 1) {
+                Some(b) if b.kind == AtomKind::Num && b.text.len() <= 6 => Some(j + 2),
+                Some(_) => self.small_number(j + 1).map(|(_, k)| k),
+                None => None,
+            };
+            if let Some(k) = upper.filter(|&k| self.unit(k).is_some()) {
+                amt = Amount::Some;
+                j = k;
+            }
+        }
         Some((amt, j, m))
     }
 
