@@ -153,8 +153,12 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     let is_plan = |x: &Atom<'_>| x.lex.iter().any(|e| e.lex == Lex::Future) && !x.is("going");
     let is_be = |x: &Atom<'_>| x.is("is") || x.is("are") || x.is("was") || x.is("were") || x.is("be");
     let mut past = false;
+    let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
+    // "his visits", "the votes": a plural noun, not a schedule verb.
+    let noun = a.text.ends_with('s') && k > 0 && determiner(&atoms[k - 1]);
     for e in a.lex {
         match e.lex {
+            Lex::Future if noun => {}
             // "had been scheduled to expire Friday": a plan made before, for a time now past.
             Lex::Future if atoms[k.saturating_sub(2)..k].iter().any(|b| b.is("had")) => return Some(Direction::Past),
             Lex::Future if !(a.is("going") || a.is("due")) || next_is(1, "to") => return Some(Direction::Future),
@@ -187,7 +191,8 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     }
     // "will be held", "to be announced": a participle after a future marker.
     let back = &atoms[k.saturating_sub(3)..k];
-    if back.iter().any(|b| b.lex.iter().any(|e| e.lex == Lex::Future) && !b.is("going")) {
+    // ("visits Friday were" is no such marker: a verb in -s is no auxiliary.)
+    if back.iter().any(|b| b.lex.iter().any(|e| e.lex == Lex::Future) && !b.is("going") && !b.text.ends_with('s')) {
         return Some(Direction::Future);
     }
     if back.len() >= 2 && back[back.len() - 2].is("to") && back[back.len() - 1].is("be") {
@@ -195,7 +200,6 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     }
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
-    let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
     if k > 0 && determiner(&atoms[k - 1]) && !listed_after_that {
         return None;
     }
@@ -302,6 +306,8 @@ mod tests {
             ("Since the vote, the party will meet on Tuesday.", "Tuesday", Direction::Future),
             ("The results are due out Thursday.", "Thursday", Direction::Future),
             ("The conclave begins Tuesday afternoon.", "Tuesday", Direction::Future),
+            ("The envoy arrives in the capital on Wednesday.", "Wednesday", Direction::Future),
+            ("His visits on Wednesday were short.", "Wednesday", Direction::Past),
             ("The rebels said in a short statement on Sunday that the truce would end.", "Sunday", Direction::Past),
             ("The rebels in the hills on Sunday will say that the truce is over.", "Sunday", Direction::Future),
             (
