@@ -580,6 +580,13 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
     // "…,” according to X, the agency", however close an earlier claim brought `lo`.
     let according_first = c.class == CueClass::Source && !comma_before && (lo..first).all(|t| !ctx.is_word(t));
     let mut after = skip_adjuncts(ctx, last, hi);
+    // "…, a spokesman told reporters on Monday.": the hearer stands between the cue and the end.
+    let hearer_skipped = fronted && c.class == CueClass::Addressee && speaker.end <= c.toks.start;
+    if hearer_skipped {
+        if let Some(np) = ctx.np_after(after, hi) {
+            after = skip_adjuncts(ctx, np.end, hi);
+        }
+    }
     if according_first {
         // "According to X, CLAUSE.", however long X ("early results of exit polls conducted for ...").
         let comma = (c.toks.end..hi.min(c.toks.end + WINDOW)).find(|&t| ctx.word(t) == ",");
@@ -607,7 +614,7 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         let bare = first > lo + 1 && ctx.is_word(first - 1) && !according_first;
         return [((dash || bare) && ends).then_some(lo..if dash { first - 1 } else { first }), None];
     }
-    if c.class == CueClass::Addressee {
+    if c.class == CueClass::Addressee && !hearer_skipped {
         if let Some(np) = ctx.np_after(after, hi) {
             after = skip_adjuncts(ctx, np.end, hi);
         }
