@@ -535,7 +535,13 @@ fn reported_clauses(
         }
         if c.class == CueClass::Impersonal {
             // "The sale is expected to close in May": the subject and the rest, nobody named.
-            let rest = c.toks.end..cut_trailing_attribution(ctx, c.toks.end, hi);
+            // "seemed to suggest that …" is the subject's own report; a quote is someone's words.
+            if cue_use::cue_word_at(ctx, c.toks.end) {
+                continue;
+            }
+            let end = cut_trailing_attribution(ctx, c.toks.end, hi);
+            let end = (c.toks.end..end).find(|&t| ctx.quote_at(t).is_some()).unwrap_or(end);
+            let rest = c.toks.end..end;
             let Some((span, kind)) = content_of(ctx, rest, 2, attrs, consumed) else { continue };
             let attr = Attr { speaker: None, cue: Some(k) };
             let subject = ctx.subject_before(c.toks.start, lo).map(|s| with_of_phrases(ctx, s, lo));

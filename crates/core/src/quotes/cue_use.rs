@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::segment::TokenKind;
+use crate::span::Span;
 
 use super::context::{Ctx, WINDOW};
 use super::lexicon::{Class, CueClass, Form};
@@ -110,4 +111,11 @@ pub(super) fn participle_before_quote(ctx: &Ctx<'_>, t: usize) -> Option<usize> 
     let k = ctx.cues.partition_point(|c| c.toks.start < open).checked_sub(1)?;
     let c = &ctx.cues[k];
     (c.toks.end == open && c.form == Form::Ing).then_some(k)
+}
+
+/// True when token `t` is a cue word, whether or not it stands as a verb there ("to suggest").
+pub(super) fn cue_word_at(ctx: &Ctx<'_>, t: usize) -> bool {
+    let Some(tok) = ctx.tokens.get(t) else { return false };
+    let start = tok.span.start();
+    ctx.lex.find_cues(ctx.text, Span::new(start, tok.span.end())).next().is_some_and(|(s, _)| s.start() == start)
 }
