@@ -3,11 +3,12 @@
 //! The stage runs after entities: `marks` pairs the quotation marks, `context` finds the
 //! reporting cues of the `lexicon`, `attribution` ties quotes and reported clauses to a cue
 //! and a speaker mention (`phrase` finds the noun phrases; `interview` takes the turns of an
-//! interview or a Q&A), and `resolve` turns speaker
+//! interview or a Q&A; `cue_use` rejects cue words that report nothing where they stand), and `resolve` turns speaker
 //! mentions into names and entities (`descriptions`: "the singer", "the company").
 
 mod attribution;
 mod context;
+mod cue_use;
 pub(crate) mod descriptions;
 mod interview;
 pub(crate) mod lexicon;
