@@ -25,6 +25,8 @@ const INTERVIEWS: DataFile<'static> = data_file!("data/quotes/interviews.txt");
 
 /// Most words in a subhead (a paragraph of one short line without a full stop).
 const MAX_HEADING_WORDS: usize = 12;
+/// Most bytes in a subhead, a bound checked before the words are counted.
+const MAX_HEADING_BYTES: usize = 160;
 /// Most words of narration between two quote paragraphs that keeps the speaker.
 const MAX_NARRATION_WORDS: usize = 30;
 /// How many tokens before a first-person intro phrase its "I" or "we" may be ("I recently
@@ -79,11 +81,14 @@ fn is_heading(ctx: &Ctx<'_>, p: usize) -> bool {
         _ => return false,
     }
     let text = para.span.as_str(ctx.text);
+    // Cheap tests first: this runs for every speaker label, and a paragraph can be long.
+    if text.len() > MAX_HEADING_BYTES || text.contains('\n') {
+        return false;
+    }
     let toks = tokens_of(ctx, p);
     let words = toks.clone().filter(|&t| ctx.is_word(t)).count();
     let ends_open = text.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ')');
     (1..=MAX_HEADING_WORDS).contains(&words)
-        && !text.contains('\n')
         && ends_open
         && toks.clone().next().is_some_and(|t| ctx.is_word(t) && starts_upper(ctx.word(t)))
 }
@@ -157,7 +162,12 @@ fn carry_on(ctx: &Ctx<'_>, intros: &Intros, found: &mut [Found]) {
         if !role.is_analysed() || role == Role::Title {
             continue;
         }
-        let has_speaker = found[here.clone()].iter().any(|f| f.attr.speaker.is_some());
+        // A report inside quotation marks is the quoted speaker's words, not a new speaker.
+        let speaks = |f: &&Found| {
+            f.attr.speaker.is_some()
+                && (f.kind == QuoteKind::Direct || ctx.quote_at(ctx.token_at(f.span.start())).is_none())
+        };
+        let has_speaker = found[here.clone()].iter().any(|f| speaks(&f));
         if is_quote_paragraph(ctx, p) && !has_speaker {
             if let Some(c) = &current {
                 for f in &mut found[here.clone()] {
@@ -168,7 +178,7 @@ fn carry_on(ctx: &Ctx<'_>, intros: &Intros, found: &mut [Found]) {
             }
             continue;
         }
-        let last = found[here.clone()].iter().rev().find_map(|f| f.attr.speaker.clone());
+        let last = found[here.clone()].iter().rev().filter(speaks).find_map(|f| f.attr.speaker.clone());
         let last = last.map(|s| Current { entity: entity_of(ctx, &mentions, &s), speaker: s });
         // The paragraph that introduces an interviewee gives the interviewee, unless it goes on
         // to quote another person by name.
