@@ -16,6 +16,10 @@ const MAX_NP: usize = 9;
 const MAX_NP_TOKENS: usize = 3 * MAX_NP;
 /// Farthest an appositive's opening comma is looked for, in tokens.
 const MAX_APPOSITIVE: usize = 30;
+/// Most adjuncts stepped over between a subject and its verb.
+const MAX_ADJUNCTS: usize = 3;
+/// Longest quoted title stepped over inside an appositive, in tokens (marks included).
+const MAX_TITLE: usize = 12;
 
 impl Ctx<'_> {
     /// Who a cue names as its source, as a token range: the subject before the verb, the
@@ -43,7 +47,9 @@ impl Ctx<'_> {
             let ends = next >= hi
                 || !self.is_word(next)
                 || if after_mark {
-                    !self.class(next).has(Class::AUXILIARY)
+                    // "…,” described the impact as “…”": an object, not an inverted subject.
+                    let as_quote = self.word(next) == "as" && self.quote_at(next + 1).is_some();
+                    !self.class(next).has(Class::AUXILIARY) && !as_quote
                 } else {
                     matches!(self.word(next), "who" | "whose" | "which" | "as" | "while" | "when")
                 };
@@ -70,46 +76,115 @@ impl Ctx<'_> {
     }
 
     /// The subject of the verb at token `verb`: skips auxiliaries and adverbs, then takes the
-    /// noun phrase before them, looking past an appositive or relative clause between commas.
+    /// noun phrase before them, looking past an appositive or relative clause between commas,
+    /// and past adjuncts between subject and verb ("the ministry on Friday said", "the group
+    /// this week published", "Beck has in the past described").
     pub(crate) fn subject_before(&self, verb: usize, lo: usize) -> Option<Range<usize>> {
         let mut i = self.skip_back(verb, lo, true);
-        // "Sen. Paul Ryan (R-Wis.) said": step over a parenthesis.
-        if i > lo && self.word(i - 1) == ")" {
-            let open = (lo.max(i.saturating_sub(MAX_APPOSITIVE))..i - 1).rev().find(|&t| self.word(t) == "(")?;
-            i = self.skip_back(open, lo, true);
-        }
-        if i > lo && self.word(i - 1) == "," {
-            return self.behind_appositive(i - 1, lo);
-        }
-        // "a message that said", "Smith, who said": the antecedent and its relative pronoun.
-        if i > lo
-            && self.is_word(i - 1)
-            && matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "who" | "which" | "that")
-        {
-            let mut j = i - 1;
-            if j > lo && self.word(j - 1) == "," {
-                j -= 1;
+        for _ in 0..MAX_ADJUNCTS {
+            // "Sen. Paul Ryan (R-Wis.) said": step over a parenthesis.
+            if i > lo && self.word(i - 1) == ")" {
+                let open = (lo.max(i.saturating_sub(MAX_APPOSITIVE))..i - 1).rev().find(|&t| self.word(t) == "(")?;
+                i = self.skip_back(open, lo, true);
             }
-            return Some(self.np_before(j, lo).map_or(i - 1, |np| np.start)..i);
+            if i > lo && self.word(i - 1) == "," {
+                return self.behind_appositive(i - 1, lo);
+            }
+            // "a message that said", "Smith, who said": the antecedent and its relative pronoun.
+            if i > lo
+                && self.is_word(i - 1)
+                && matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "who" | "which" | "that")
+            {
+                let mut j = i - 1;
+                if j > lo && self.word(j - 1) == "," {
+                    j -= 1;
+                }
+                return Some(self.np_before(j, lo).map_or(i - 1, |np| np.start)..i);
+            }
+            let np = self.np_before(i, lo)?;
+            if let Some(start) = self.adjunct_start(np.clone(), lo) {
+                i = self.skip_back(start, lo, true);
+                // "A report released last year found": the participle the time belongs to.
+                if i > lo + 1 && self.verb_like(i - 1) && self.cue_starting_at(i - 1).is_none() && self.nominal(i - 2) {
+                    i -= 1;
+                }
+                continue;
+            }
+            // "is the only country promised ...": a noun phrase after a copula is no subject.
+            if np.start > lo && self.is_word(np.start - 1) && self.class(np.start - 1).has(Class::AUXILIARY) {
+                return None;
+            }
+            // "Mr. Varga and Mr. Li promised": names joined by "and" speak together.
+            if np.start > lo + 1 && self.word(np.start - 1) == "and" && self.is_name(np.clone()) {
+                if let Some(first) = self.np_before(np.start - 1, lo).filter(|f| self.is_name(f.clone())) {
+                    return Some(first.start..np.end);
+                }
+            }
+            return Some(self.antecedent_of_relative(np.start, lo).unwrap_or(np));
         }
-        let mut np = self.np_before(i, lo)?;
-        // "Visa at the time said", "the ministry on Friday said": a time adjunct is no subject.
-        let prep =
-            np.start.checked_sub(1).filter(|&p| p > lo && self.is_word(p) && self.class(p).has(Class::PREPOSITION));
-        if let Some(p) = prep.filter(|&p| self.class(np.end - 1).has(Class::TIME) && !self.is_capitalized(p)) {
-            np = self.np_before(self.skip_back(p, lo, false), lo)?;
+        None
+    }
+
+    /// Where the adjunct starts when the noun phrase `np` before a verb is one rather than its
+    /// subject: a time ("this week", "two weeks ago", "less than a month ago", a bare number),
+    /// or a phrase a lowercase preposition governs after a verb or auxiliary ("has in the past
+    /// described") or ending in a time word ("Visa at the time said").
+    fn adjunct_start(&self, np: Range<usize>, lo: usize) -> Option<usize> {
+        let mut start = np.start;
+        let time = self.is_time_phrase(np.clone());
+        // "less than two weeks ago", "more than a year ago".
+        if time && start > lo + 1 && self.word(start - 1) == "than" && matches!(self.word(start - 2), "less" | "more") {
+            start -= 2;
         }
-        // "is the only country promised ...": a noun phrase after a copula is no subject.
-        if np.start > lo && self.is_word(np.start - 1) && self.class(np.start - 1).has(Class::AUXILIARY) {
-            return None;
+        let p = start.checked_sub(1).filter(|&p| {
+            p > lo
+                && self.is_word(p)
+                && !self.is_capitalized(p)
+                && self.class(p).has(Class::PREPOSITION)
+                && self.word(p) != "of"
+        });
+        let Some(p) = p else {
+            return time.then_some(start);
+        };
+        // "has in the past described", but not "was to begin on what Ann described".
+        let after_verb = self.is_word(p - 1) && !np.clone().any(|t| self.is_capitalized(t)) && {
+            let c = self.class(p - 1);
+            c.has(Class::AUXILIARY) || c.has(Class::SUBJECT)
+        };
+        // "who in 2010 said": a year after a preposition.
+        let number = np.clone().all(|t| self.is_number(t));
+        (time || number || after_verb || self.class(np.end - 1).has(Class::TIME)).then_some(p)
+    }
+
+    /// A time word: lowercase, singular or plural ("week", "weeks"), or a capitalised day
+    /// ("Tuesday"; "Times" and "Time" are mastheads more often than times).
+    fn is_time_word(&self, t: usize) -> bool {
+        let w = self.word(t);
+        if starts_upper(w) {
+            return w.ends_with("day") && self.class(t).has(Class::TIME);
         }
-        // "Mr. Varga and Mr. Li promised": names joined by "and" speak together.
-        if np.start > lo + 1 && self.word(np.start - 1) == "and" && self.is_name(np.clone()) {
-            if let Some(first) = self.np_before(np.start - 1, lo).filter(|f| self.is_name(f.clone())) {
-                return Some(first.start..np.end);
+        self.class(t).has(Class::TIME) || self.lex.class(w.strip_suffix('s').unwrap_or(w)).has(Class::TIME)
+    }
+
+    /// True when every word of `r` tells a time: time words ("week", "weeks", "Tuesday") or
+    /// "ago", with numbers and determiners ("this week", "two years ago", "3 days ago").
+    fn is_time_phrase(&self, r: Range<usize>) -> bool {
+        let mut time = false;
+        for t in r {
+            let w = self.word(t);
+            if w == "ago" {
+                time = true;
+            } else if self.is_number(t) {
+                continue;
+            } else if !self.is_word(t) {
+                return false;
+            } else if self.is_time_word(t) {
+                time |= !self.class(t).has(Class::DETERMINER);
+            } else if !self.class(t).has(Class::DETERMINER) {
+                return false;
             }
         }
-        Some(self.antecedent_of_relative(np.start, lo).unwrap_or(np))
+        time
     }
 
     /// "A nurse who treated the driver said": the noun phrase that opens the clause before a
@@ -157,7 +232,21 @@ impl Ctx<'_> {
                 open = Some(j);
                 break;
             }
-            if self.ends_sentence(j) || self.quote_at(j).is_some() || matches!(w, ";" | ":" | "(" | ")") {
+            // "Ann Ortiz, the author of “Deep Water,” said": a quoted title inside the appositive,
+            // after a word of it.
+            if let Some(q) = self.quote_at(j) {
+                let title = self.quoted_toks[q].clone();
+                let names_it = title.start > lo && self.is_word(title.start - 1) && {
+                    let c = self.class(title.start - 1);
+                    c.has(Class::PREPOSITION) || c.has(Class::DETERMINER)
+                };
+                if names_it && title.len() <= MAX_TITLE {
+                    j = title.start;
+                    continue;
+                }
+                break;
+            }
+            if self.ends_sentence(j) || matches!(w, ";" | ":" | "(" | ")") {
                 break;
             }
         }
@@ -166,7 +255,13 @@ impl Ctx<'_> {
         if inside.is_empty() {
             return None;
         }
-        let before = self.np_before(open, lo);
+        let mut before = self.np_before(open, lo);
+        // "Sanders, meanwhile, who …, said": an adverb or time set off by commas is no subject.
+        if let Some(b) = before.clone().filter(|b| b.start > lo + 1 && self.word(b.start - 1) == ",") {
+            if self.is_time_phrase(b.clone()) || self.skip_back(b.end, b.start, false) == b.start {
+                before = self.np_before(b.start - 1, lo);
+            }
+        }
         if self.class(inside.start).has(Class::CLAUSE) {
             return before;
         }
