@@ -30,6 +30,8 @@ pub enum NameForm {
     Abbrev,
     /// Ambiguous with an ordinary word ("May"): needs supporting context.
     Ambiguous,
+    /// Also a name ("Jan", "Jun" without a period): a month only with a day or year after it.
+    Dated,
 }
 
 /// One written form of a month or weekday name.
@@ -45,12 +47,14 @@ pub struct CalendarName<'a> {
     pub form: NameForm,
 }
 
-/// A form as the data writes it ("sept.", "may?", "june"): the word and how it must appear.
+/// A form as the data writes it ("sept.", "may?", "jan+", "june"): the word and how it must appear.
 pub fn split_form(f: &str) -> (&str, NameForm) {
     if let Some(w) = f.strip_suffix('.') {
         (w, NameForm::Abbrev)
     } else if let Some(w) = f.strip_suffix('?') {
         (w, NameForm::Ambiguous)
+    } else if let Some(w) = f.strip_suffix('+') {
+        (w, NameForm::Dated)
     } else {
         (f, NameForm::Plain)
     }
@@ -108,6 +112,7 @@ mod tests {
         let sept = names.iter().find(|n| n.word == "sept" && n.form == NameForm::Abbrev).unwrap();
         assert_eq!((sept.class, sept.number), (CalendarClass::Month, 9));
         assert!(names.iter().any(|n| n.word == "may" && n.form == NameForm::Ambiguous));
+        assert!(names.iter().any(|n| n.word == "jan" && n.form == NameForm::Dated));
         assert!(names.iter().all(|n| n.word.bytes().all(|b| b.is_ascii_lowercase())));
     }
 }

@@ -7,7 +7,7 @@ use crate::article::{Gender, Label};
 use crate::entities::features::Prepared;
 use crate::entities::lexicon::{self, Flags, KeyMap, Lexicon};
 use crate::entities::mentions::Found;
-use crate::entities::words::WordKind;
+use crate::entities::words::{Word, WordKind};
 
 /// A group of mentions of one referent.
 #[derive(Clone, Debug)]
@@ -37,7 +37,12 @@ fn name_keys(text: &str, p: &Prepared, f: &Found) -> Vec<u64> {
     if f.words.len() == 1 && p.words[f.words.start].span != f.span {
         return vec![lexicon::key(f.span.as_str(text))];
     }
-    p.words[f.words.clone()].iter().filter(|w| w.kind == WordKind::Alpha).map(|w| w.key).collect()
+    // A word that starts with a digit is keyed too when it has letters ("3M", "7-Eleven"), not a
+    // bare number ("Channel 4").
+    let keyed = |w: &&Word| {
+        w.kind == WordKind::Alpha || w.kind == WordKind::Number && w.text(text).contains(char::is_alphabetic)
+    };
+    p.words[f.words.clone()].iter().filter(keyed).map(|w| w.key).collect()
 }
 
 /// Upper-case initials of a name's capitalised words ("Central Intelligence Agency" → "CIA").

@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::article::Label;
 use crate::entities::features::{is_inside, kind_of, Candidate, Prepared, O};
 use crate::entities::lexicon::{self, Flags, Lexicon, WordClass};
+use crate::entities::rules::lists::{lists, ListWord};
 use crate::entities::rules::{self, is_title, known_org, span_key, trimmable, Kind, Name, RuleSet};
 use crate::entities::words::WordKind;
 use crate::span::Span;
@@ -80,6 +81,13 @@ fn demonym(text: &str, p: &Prepared, i: usize, lex: &Lexicon) -> Option<Vec<Foun
     Some(vec![Found { words: i..i + 1, span: p.words[i].span, label: Label::Norp, titles: i..i }])
 }
 
+/// A place a demonym does not outrank: any place but a town's or a minor place's other name
+/// ("Thai" is also a town's; "Jordan" is a country).
+fn major_place(flags: Flags) -> bool {
+    let major = Flags::COUNTRY | Flags::STATE | Flags::REGION_GPE | Flags::CITY_BIG;
+    flags.any(Flags::PLACE) && (!flags.has(Flags::DEMONYM) || flags.any(major))
+}
+
 /// NORP flags of a word or of its singular ("Russians").
 fn norp_flags(word: &str, flags: Flags, lex: &Lexicon) -> Flags {
     let f = flags & (Flags::DEMONYM | Flags::NORP);
@@ -137,6 +145,10 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     }
     if t > a && kind != Kind::Person && !p.info[a].flags.has(Flags::HONORIFIC) {
         // "President Varga" tagged as something other than a person: leave it whole.
+        t = a;
+    }
+    // "Duchess of Kentmere": a title of the peerage with "of" is the person's whole name.
+    if t > a && kind == Kind::Person && p.words[t].text(text) == "of" && lists().is(p.words[a].key, ListWord::Peerage) {
         t = a;
     }
     let name_start = t;
@@ -237,11 +249,11 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
         {
             place_label(flags, last.flags)
         }
-        _ if n == 1 && !flags.any(Flags::PLACE) && !norp_flags(w0, flags, lex).is_empty() => Label::Norp,
+        _ if n == 1 && !major_place(flags) && !norp_flags(w0, flags, lex).is_empty() => Label::Norp,
         Kind::Person => Label::Person,
         Kind::Org => Label::Org,
         Kind::Place => {
-            if n == 1 && !norp_flags(w0, flags, lex).is_empty() && !flags.any(Flags::PLACE) {
+            if n == 1 && !norp_flags(w0, flags, lex).is_empty() && !major_place(flags) {
                 Label::Norp
             } else {
                 place_label(flags, last.flags)

@@ -17,6 +17,7 @@ use crate::article::QuoteKind;
 use crate::span::Span;
 
 use super::context::{Ctx, WINDOW};
+use super::cue_use;
 use super::lexicon::{Class, CueClass};
 
 /// How far after a closing mark the cue of "“…,” X said" may be, in tokens.
@@ -109,7 +110,14 @@ fn direct_attribution(ctx: &Ctx<'_>, q: usize, used: &mut [bool]) -> Option<Attr
     if let Some(k) = chosen.as_ref().and_then(|a| a.cue) {
         used[k] = true;
     }
-    chosen
+    // "Ann Lee, citing “…,” said": the participle's quote is Ann Lee's.
+    match chosen {
+        Some(Attr { speaker: None, cue: Some(k) }) => {
+            let lo = ctx.sentence_range(ctx.cues[k].toks.start).start;
+            Some(Attr { speaker: cue_use::participle_subject(ctx, k, lo), cue: Some(k) })
+        }
+        chosen => chosen,
+    }
 }
 
 /// "“…,” he said." / "“…,” said Mr. X, the director." / "“…” — X" / "“…,” Trump told CNN".
@@ -419,7 +427,7 @@ fn colon_attributions(
         match whole {
             Some(q) if attrs[q].is_none() => attrs[q] = Some(attr),
             Some(_) => continue,
-            None => match content_of(ctx, content.clone(), attrs, consumed) {
+            None => match content_of(ctx, content.clone(), 2, attrs, consumed) {
                 Some((span, kind)) => out.push(Found { kind, span, attr }),
                 None => continue,
             },
@@ -504,6 +512,9 @@ fn reported_clauses(
         if used[k] || in_claim || c.span.start() < claimed_until || !c.class.reports_clauses() {
             continue;
         }
+        if !cue_use::may_report(ctx, k) {
+            continue;
+        }
         let Some(sentence) = clause_sentence(ctx, c.toks.start) else { continue };
         let turn = turns.iter().find(|r| r.contains(&c.toks.start));
         let lo = sentence.start.max(ctx.token_at(claimed_until)).max(turn.map_or(0, |r| r.start));
@@ -511,7 +522,7 @@ fn reported_clauses(
         if c.opener {
             // "Asked whether he would run, Smith said ...": the question, its asker unnamed.
             let end = (c.toks.end..hi.min(c.toks.end + WINDOW)).find(|&t| ctx.word(t) == ",").unwrap_or(hi);
-            if let Some((span, kind)) = content_of(ctx, c.toks.end..end, attrs, consumed) {
+            if let Some((span, kind)) = content_of(ctx, c.toks.end..end, 2, attrs, consumed) {
                 out.push(Found { kind, span, attr: Attr { speaker: None, cue: Some(k) } });
                 used[k] = true;
                 claimed_until = claimed_until.max(span.end());
@@ -522,7 +533,34 @@ fn reported_clauses(
         if matches!(trailing_attribution(ctx, c.toks.end, hi), Some((_, Trailing::Speech))) {
             continue;
         }
-        let Some(speaker) = ctx.speaker_of(c, lo, hi) else { continue };
+        if c.class == CueClass::Impersonal {
+            // "The sale is expected to close in May": the subject and the rest, nobody named.
+            // "seemed to suggest that …" is the subject's own report; a quote is someone's words.
+            if cue_use::cue_word_at(ctx, c.toks.end) {
+                continue;
+            }
+            let end = cut_trailing_attribution(ctx, c.toks.end, hi);
+            let end = (c.toks.end..end).find(|&t| ctx.quote_at(t).is_some()).unwrap_or(end);
+            let rest = c.toks.end..end;
+            let Some((span, kind)) = content_of(ctx, rest, 2, attrs, consumed) else { continue };
+            let attr = Attr { speaker: None, cue: Some(k) };
+            let subject = ctx.subject_before(c.toks.start, lo).map(|s| with_of_phrases(ctx, s, lo));
+            if let Some((sub, _)) = subject.and_then(|s| content_of(ctx, s, 1, attrs, consumed)) {
+                out.push(Found { kind: QuoteKind::Indirect, span: sub, attr: attr.clone() });
+            }
+            out.push(Found { kind, span, attr });
+            used[k] = true;
+            claimed_until = claimed_until.max(span.end());
+            continue;
+        }
+        // "Ann Lee, citing “…,” said …": the subject stands before the participle and its quote.
+        let cited = || {
+            cue_use::participle_before_quote(ctx, c.toks.start).and_then(|p| cue_use::participle_subject(ctx, p, lo))
+        };
+        let Some(speaker) = ctx.speaker_of(c, lo, hi).or_else(cited) else { continue };
+        if cue_use::inside_relative(ctx, k, &speaker, hi) || cue_use::gapped_infinitive(ctx, k, &speaker, lo, hi) {
+            continue;
+        }
         if turn.is_some() && is_first_person(ctx, speaker.clone()) {
             continue;
         }
@@ -536,7 +574,7 @@ fn reported_clauses(
         let attr = Attr { speaker: Some(speaker.clone()), cue: Some(k) };
         let mut emitted = false;
         for piece in pieces.into_iter().flatten() {
-            let Some((span, kind)) = content_of(ctx, piece, attrs, consumed) else { continue };
+            let Some((span, kind)) = content_of(ctx, piece, 2, attrs, consumed) else { continue };
             out.push(Found { kind, span, attr: attr.clone() });
             emitted = true;
             claimed_until = claimed_until.max(span.end());
@@ -546,6 +584,21 @@ fn reported_clauses(
             claimed_until = claimed_until.max(c.span.end()).max(ctx.span_of(speaker).end());
         }
     }
+}
+
+/// A subject with the noun phrases its prepositions hang on: "the sale of | the mill".
+fn with_of_phrases(ctx: &Ctx<'_>, mut s: Range<usize>, lo: usize) -> Range<usize> {
+    for _ in 0..MAX_ADJUNCTS {
+        let p = s.start;
+        if p <= lo + 1 || !ctx.is_word(p - 1) || !ctx.class(p - 1).has(Class::PREPOSITION) {
+            break;
+        }
+        match ctx.np_before(p - 1, lo) {
+            Some(np) => s.start = np.start,
+            None => break,
+        }
+    }
+    s
 }
 
 /// A speaker that is the interviewee themselves: "I", "we", "my wife and I" (not "my brother").
@@ -580,6 +633,13 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
     // "…,” according to X, the agency", however close an earlier claim brought `lo`.
     let according_first = c.class == CueClass::Source && !comma_before && (lo..first).all(|t| !ctx.is_word(t));
     let mut after = skip_adjuncts(ctx, last, hi);
+    // "…, a spokesman told reporters on Monday.": the hearer stands between the cue and the end.
+    let hearer_skipped = fronted && c.class == CueClass::Addressee && speaker.end <= c.toks.start;
+    if hearer_skipped {
+        if let Some(np) = ctx.np_after(after, hi) {
+            after = skip_adjuncts(ctx, np.end, hi);
+        }
+    }
     if according_first {
         // "According to X, CLAUSE.", however long X ("early results of exit polls conducted for ...").
         let comma = (c.toks.end..hi.min(c.toks.end + WINDOW)).find(|&t| ctx.word(t) == ",");
@@ -607,7 +667,7 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
         let bare = first > lo + 1 && ctx.is_word(first - 1) && !according_first;
         return [((dash || bare) && ends).then_some(lo..if dash { first - 1 } else { first }), None];
     }
-    if c.class == CueClass::Addressee {
+    if c.class == CueClass::Addressee && !hearer_skipped {
         if let Some(np) = ctx.np_after(after, hi) {
             after = skip_adjuncts(ctx, np.end, hi);
         }
@@ -642,6 +702,7 @@ fn clause_pieces(ctx: &Ctx<'_>, k: usize, speaker: Range<usize>, lo: usize, hi: 
 fn content_of(
     ctx: &Ctx<'_>,
     piece: Range<usize>,
+    min_words: usize,
     attrs: &[Option<Attr>],
     consumed: &mut [bool],
 ) -> Option<(Span, QuoteKind)> {
@@ -659,7 +720,7 @@ fn content_of(
         }
     }
     let words = (piece.start..end).filter(|&t| ctx.is_word(t)).count();
-    if words < 2 {
+    if words < min_words {
         return None;
     }
     // A quote that ends past the piece still belongs to it.

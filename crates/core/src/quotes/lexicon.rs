@@ -7,7 +7,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::data::{self, data_file, DataFile, Seen, Unique};
-use crate::hash::FastMap;
+use crate::hash::{FastMap, WordMap};
 use crate::span::Span;
 
 const CUES: DataFile<'static> = data_file!("data/quotes/cues.txt");
@@ -29,22 +29,31 @@ pub(crate) enum CueClass {
     Claim,
     /// Prepositional cues whose source follows ("according to").
     Source,
+    /// Phrases that report an expectation or an impression with nobody named ("is expected
+    /// to", "seems to"): the subject and the rest of the clause are what is reported.
+    Impersonal,
 }
 
 impl CueClass {
     /// The classes as `cues.txt` names them.
-    const NAMES: [(&'static str, CueClass); 6] = [
+    const NAMES: [(&'static str, CueClass); 7] = [
         ("speech", CueClass::Speech),
         ("manner", CueClass::Manner),
         ("addressee", CueClass::Addressee),
         ("thought", CueClass::Thought),
         ("claim", CueClass::Claim),
         ("source", CueClass::Source),
+        ("impersonal", CueClass::Impersonal),
     ];
 
     /// True for cues that can attribute words in quotation marks.
     pub(crate) fn attributes_quotes(self) -> bool {
-        self != CueClass::Thought
+        !matches!(self, CueClass::Thought | CueClass::Impersonal)
+    }
+
+    /// True for phrases matched as written, never inflected.
+    fn is_fixed(self) -> bool {
+        matches!(self, CueClass::Source | CueClass::Impersonal)
     }
 
     /// True for cues that can introduce a reported clause.
@@ -99,6 +108,7 @@ impl Class {
     pub const LABEL: Class = Class(1 << 14);
     pub const PLURAL_NOUN: Class = Class(1 << 15);
     pub const ARTICLE: Class = Class(1 << 16);
+    pub const PARTICIPLE: Class = Class(1 << 17);
     /// Any personal pronoun.
     pub const PRONOUN: Class =
         Class(Self::MALE.0 | Self::FEMALE.0 | Self::PLURAL.0 | Self::NEUTER.0 | Self::FIRST_SECOND.0);
@@ -126,7 +136,7 @@ impl Class {
     }
 
     /// The sections of `grammar.txt` and the classes they give their words.
-    const SECTIONS: [(&'static str, Class); 19] = [
+    const SECTIONS: [(&'static str, Class); 20] = [
         ("pronoun.male", Class::MALE),
         ("pronoun.female", Class::FEMALE),
         ("pronoun.plural", Class::PLURAL),
@@ -146,6 +156,7 @@ impl Class {
         ("label", Class::LABEL),
         ("plural", Class::PLURAL_NOUN),
         ("article", Class::ARTICLE),
+        ("participle", Class::PARTICIPLE),
     ];
 }
 
@@ -155,7 +166,13 @@ pub(crate) struct Lexicon {
     cues: AhoCorasick,
     forms: Vec<CueForm>,
     words: FastMap<Box<[u8]>, Class>,
+    /// Cue forms that report only before one of a few words ("declined to", not "declined by").
+    only_before: WordMap<Vec<String>>,
 }
+
+/// What `cues.txt` compiles to: the patterns, what each is, and the forms limited to the words
+/// that may follow them.
+type CuePatterns = (Vec<String>, Vec<CueForm>, WordMap<Vec<String>>);
 
 /// Longest word the class table holds; longer words have no class.
 const MAX_WORD: usize = 24;
@@ -163,7 +180,7 @@ const MAX_WORD: usize = 24;
 impl Lexicon {
     /// Parses and compiles the embedded data.
     pub(crate) fn new() -> Lexicon {
-        let (patterns, forms) = data::embedded(cue_patterns(CUES));
+        let (patterns, forms, only_before) = data::embedded(cue_patterns(CUES));
         // A DFA: the automaton runs over every analysed paragraph, so search speed is what counts.
         let cues = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
@@ -171,7 +188,16 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("the cue lexicon compiles");
-        Lexicon { cues, forms, words: data::embedded(word_classes(GRAMMAR)) }
+        Lexicon { cues, forms, words: data::embedded(word_classes(GRAMMAR)), only_before }
+    }
+
+    /// False when the cue `form` (its text) reports only before certain words and `next`, the
+    /// word after it, is none of them: "declined to comment", not "prices declined by 3 percent".
+    pub(crate) fn allows_next(&self, form: &str, next: Option<&str>) -> bool {
+        match self.only_before.get(&form.to_lowercase()) {
+            None => true,
+            Some(words) => next.is_some_and(|n| words.iter().any(|w| w.eq_ignore_ascii_case(n))),
+        }
     }
 
     /// Cues in `within`, at word boundaries, in text order.
@@ -208,9 +234,10 @@ impl Lexicon {
 }
 
 /// Every cue form of `cues.txt`, lowercase, with what it is.
-fn cue_patterns(file: DataFile<'_>) -> data::Result<(Vec<String>, Vec<CueForm>)> {
+fn cue_patterns(file: DataFile<'_>) -> data::Result<CuePatterns> {
     let mut patterns = Vec::new();
     let mut forms = Vec::new();
+    let mut only_before = WordMap::default();
     let mut seen = std::collections::HashSet::new();
     let mut lemmas = Seen::default();
     for line in file.lines(Unique::Line)? {
@@ -219,6 +246,17 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<(Vec<String>, Vec<CueForm>)>
             return Err(line.error("expected `class: lemma` or `class: lemma = forms`"));
         };
         let class = line.class(class.trim(), &CueClass::NAMES)?;
+        // `> to comment`: the forms report only before one of these words.
+        let (rest, next_words) = match rest.split_once('>') {
+            Some((r, n)) => {
+                let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
+                if words.is_empty() {
+                    return Err(line.error("`>` needs the words a cue may stand before"));
+                }
+                (r, words)
+            }
+            None => (rest, Vec::new()),
+        };
         let (lemma, listed) = match rest.split_once('=') {
             Some((l, f)) => (l.trim(), Some(f)),
             None => (rest.trim(), None),
@@ -235,12 +273,15 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<(Vec<String>, Vec<CueForm>)>
             if nouny && matches!(kind, Form::Base | Form::Present) {
                 return;
             }
+            if !next_words.is_empty() {
+                only_before.insert(form.clone(), next_words.clone());
+            }
             if seen.insert(form.clone()) {
                 patterns.push(form);
                 forms.push(CueForm { class, form: kind });
             }
         };
-        if class == CueClass::Source {
+        if class.is_fixed() {
             push(lemma.to_lowercase(), Form::Fixed);
             continue;
         }
@@ -269,7 +310,7 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<(Vec<String>, Vec<CueForm>)>
             }
         }
     }
-    Ok((patterns, forms))
+    Ok((patterns, forms, only_before))
 }
 
 /// The form of a listed inflection, from its ending.
@@ -369,6 +410,18 @@ mod tests {
         let found: Vec<(&str, Form)> =
             lex.find_cues(text, Span::new(0, text.len())).map(|(s, f)| (s.as_str(text), f.form)).collect();
         assert_eq!(found, vec![("told", Form::Past), ("went on to say", Form::Past), ("Wrote", Form::Past)]);
+    }
+
+    #[test]
+    fn cues_limited_to_the_words_after_them() {
+        let lex = Lexicon::new();
+        assert!(lex.allows_next("declined", Some("to")) && lex.allows_next("Declines", Some("comment")));
+        assert!(!lex.allows_next("declined", Some("by")) && !lex.allows_next("declined", None));
+        assert!(lex.allows_next("said", None));
+        let text = "Prices declined. It is expected to rain.";
+        let found: Vec<(&str, CueClass)> =
+            lex.find_cues(text, Span::new(0, text.len())).map(|(s, f)| (s.as_str(text), f.class)).collect();
+        assert_eq!(found, vec![("declined", CueClass::Speech), ("is expected to", CueClass::Impersonal)]);
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! The stage runs after entities: `marks` pairs the quotation marks, `context` finds the
 //! reporting cues of the `lexicon`, `attribution` ties quotes and reported clauses to a cue
 //! and a speaker mention (`phrase` finds the noun phrases; `interview` takes the turns of an
-//! interview or a Q&A), and `resolve` turns speaker
+//! interview or a Q&A; `cue_use` rejects cue words that report nothing where they stand;
+//! `unattributed` gives quote paragraphs without a cue the speaker a reader carries on, and keeps
+//! subheads from speaking), and `resolve` turns speaker
 //! mentions into names and entities (`descriptions`: "the singer", "the company").
 
 mod attribution;
 mod context;
+mod cue_use;
 pub(crate) mod descriptions;
 mod interview;
 pub(crate) mod lexicon;
@@ -15,6 +18,7 @@ mod marks;
 mod phrase;
 mod resolve;
 pub(crate) mod speaker_kind;
+pub(crate) mod unattributed;
 
 use crate::article::WarningKind;
 use crate::doc::Doc;
@@ -25,6 +29,7 @@ pub struct QuoteExtractor {
     lexicon: lexicon::Lexicon,
     speaker_kinds: speaker_kind::SpeakerKinds,
     descriptions: descriptions::Descriptions,
+    intros: unattributed::Intros,
 }
 
 impl Default for QuoteExtractor {
@@ -40,6 +45,7 @@ impl QuoteExtractor {
             lexicon: lexicon::Lexicon::new(),
             speaker_kinds: speaker_kind::SpeakerKinds::new(),
             descriptions: descriptions::Descriptions::new(),
+            intros: unattributed::Intros::new(),
         }
     }
 
@@ -49,7 +55,8 @@ impl QuoteExtractor {
         let (unbalanced, too_deep) = (pairing.unbalanced, pairing.too_deep);
         let mut quotes = {
             let ctx = context::Ctx::new(doc, &self.lexicon, pairing.quoted);
-            let found = attribution::attribute(&ctx);
+            let mut found = attribution::attribute(&ctx);
+            unattributed::fill(&ctx, &self.intros, &mut found);
             resolve::resolve(&ctx, &self.descriptions, &doc.entities, found)
         };
         // A person the attribution bound to "he" or "she" has that gender when the entities could

@@ -13,6 +13,8 @@ use crate::segment::token::{Token, TokenKind};
 
 /// How far the citation check looks for the closing bracket.
 const MAX_PARENTHETICAL: usize = 16;
+/// Most tokens between a bracket and a "!" or "?" inside it that ends no sentence.
+const MAX_BRACKET_WORDS: usize = 4;
 /// How far back the "does the sentence so far have words" check looks.
 const MAX_LOOKBACK: usize = 64;
 
@@ -196,6 +198,18 @@ impl<'a> Splitter<'a> {
         false
     }
 
+    /// True for the "!" or "?" of a name inside a short bracket ("(via Hello! Magazine)"): a
+    /// bracket opened a few tokens before the mark closes a few tokens after it.
+    fn inside_short_brackets(&self, i: usize, run: &Run) -> bool {
+        if !run.strong || run.end > i + 1 {
+            return false;
+        }
+        let opened = (i.saturating_sub(MAX_BRACKET_WORDS)..i).rev().find(|&k| matches!(self.str(k), "(" | ")"));
+        let closes =
+            (i + 1..self.toks.len().min(i + 1 + MAX_BRACKET_WORDS)).find(|&k| matches!(self.str(k), "(" | ")"));
+        opened.is_some_and(|k| self.str(k) == "(") && closes.is_some_and(|k| self.str(k) == ")")
+    }
+
     /// Lowercase words (not abbreviations) in the sentence so far: a proxy for "it has a verb".
     fn lowercase_words(&self, from: usize, to: usize) -> usize {
         let from = from.max(to.saturating_sub(MAX_LOOKBACK));
@@ -242,7 +256,7 @@ impl<'a> Splitter<'a> {
                 _ => Some(i + 1),
             };
         }
-        if self.glued(j) || is_dash(self.str(j)) || self.citation_at(j) {
+        if self.glued(j) || is_dash(self.str(j)) || self.citation_at(j) || self.inside_short_brackets(i, run) {
             return None;
         }
         let k = self.first_word(j)?;

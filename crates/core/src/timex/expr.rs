@@ -332,6 +332,8 @@ pub enum Expr {
         /// Of which year.
         year: YearRef,
     },
+    /// The week a day falls in: "the week of March 6".
+    WeekOf(Box<Expr>),
     /// PAST_REF, PRESENT_REF or FUTURE_REF.
     Ref(&'static str),
     /// A part of a day: "Friday night", "this morning", "tonight".

@@ -106,6 +106,12 @@ pub enum Ctx {
     PeriodNoun,
     /// Nouns of a dated occasion: "in today's session" is a day, "in today's world" is not.
     DayEvent,
+    /// Words before "the year" that make it the current one ("for the year").
+    CurrentBefore,
+    /// Words after "the year" that make it a length or another year ("the year ended June 30").
+    CurrentAfter,
+    /// Words that make a "last" after them the verb ("to last several weeks").
+    LastVerb,
 }
 
 impl Ctx {
@@ -122,6 +128,9 @@ impl Ctx {
             "since" => Ctx::Since,
             "period_noun" => Ctx::PeriodNoun,
             "day_event" => Ctx::DayEvent,
+            "current_before" => Ctx::CurrentBefore,
+            "current_after" => Ctx::CurrentAfter,
+            "last_verb" => Ctx::LastVerb,
             _ => return None,
         })
     }

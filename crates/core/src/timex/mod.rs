@@ -59,6 +59,7 @@ impl TimexTagger {
             }
             atoms.clear();
             found.clear();
+            resolver.start_paragraph();
             atomize(text, p.span, &self.lexicon, &mut atoms);
             recognize(&atoms, &self.lexicon, &mut found);
             for f in &found {

@@ -23,12 +23,19 @@ pub struct Memory {
 pub struct Resolver {
     anchor: Option<Date>,
     memory: Memory,
+    /// The last day the current paragraph named: the day of a clock time said without one.
+    discourse_day: Option<Date>,
 }
 
 impl Resolver {
     /// A resolver for a document published on `anchor` (if known).
     pub fn new(anchor: Option<Date>) -> Resolver {
-        Resolver { anchor, memory: Memory::default() }
+        Resolver { anchor, memory: Memory::default(), discourse_day: None }
+    }
+
+    /// Starts a paragraph: a clock time without a day no longer takes the last one's day.
+    pub fn start_paragraph(&mut self) {
+        self.discourse_day = None;
     }
 
     /// Anchors what follows on `day` instead (the story's day from its dateline).
@@ -51,6 +58,13 @@ impl Resolver {
         );
         if let (Some(v), true) = (&value, outright) {
             self.remember(v);
+        }
+        if !matches!(e, Expr::Duration(..) | Expr::Set(_)) {
+            if let Some(day) =
+                value.as_deref().and_then(|v| v.get(..10)).and_then(|d| Date::parse_from_str(d, "%Y-%m-%d").ok())
+            {
+                self.discourse_day = Some(day);
+            }
         }
         (kind, value)
     }
@@ -140,6 +154,10 @@ impl Resolver {
                 },
             },
             Expr::HolidayWeek { holiday, year } => fmt_week(self.holiday_day(*holiday, *year, dir)?),
+            Expr::WeekOf(day) => {
+                let v = self.value(day, dir)?;
+                fmt_week(Date::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()?)
+            }
             Expr::Ref(v) => Some((*v).to_string()),
             Expr::DayPart(inner, part) => {
                 let v = self.value(inner, dir)?;
@@ -151,7 +169,10 @@ impl Resolver {
                     Some(d) => self.value(d, dir).filter(|v| v.len() == 10 || v.starts_with("XXXX-WXX-")),
                     None => None,
                 };
-                let day = day.or_else(|| anchor.and_then(fmt_day)).unwrap_or_else(|| "XXXX-XX-XX".to_string());
+                // TimeML reads "at 3 p.m." on the day the paragraph last named, else the anchor's.
+                let day = day
+                    .or_else(|| self.discourse_day.or(anchor).and_then(fmt_day))
+                    .unwrap_or_else(|| "XXXX-XX-XX".to_string());
                 Some(match minute {
                     Some(m) => format!("{day}T{hour:02}:{m:02}"),
                     None => format!("{day}T{hour:02}"),

@@ -14,11 +14,17 @@ use super::lexicon::{Ctx, Lex};
 /// How far from the expression a cue may be, in atoms.
 const REACH: usize = 40;
 
+/// How far before the expression a "since" still governs it, in atoms.
+const SINCE_REACH: usize = 4;
+
 /// The direction of the clause around `timex` within `sentence` (both atom ranges).
 pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>) -> Direction {
     let sentence = sentence.start.min(timex.start)..sentence.end.max(timex.end).min(atoms.len());
     let lo = timex.start.saturating_sub(REACH).max(sentence.start);
     let hi = (timex.end + REACH).min(sentence.end);
+    // "said in a statement on Sunday that the truce would end": what follows "that" is what
+    // was said, not when it was said.
+    let hi = if atoms.get(timex.end).is_some_and(|a| a.is("that")) { timex.end } else { hi };
     // "until Tuesday", "as soon as Tuesday", "as early as next week": a deadline ahead.
     let before = |n: usize| timex.start.checked_sub(n).filter(|&k| k >= sentence.start).map(|k| &atoms[k]);
     // The word before the expression, over a "the" ("since the Oct. 23 slaying").
@@ -27,7 +33,12 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
         a => a,
     };
     let prep_is = |c: Ctx| prep.is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(c)));
-    if prep_is(Ctx::Since) {
+    // "since Friday", "since shortly after the Oct. 23 shooting": a "since" a few words before,
+    // within the clause.
+    let since = (1..=SINCE_REACH)
+        .map_while(|n| before(n).filter(|a| !is_boundary(a)))
+        .any(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Since)));
+    if since {
         return Direction::Past;
     }
     // "postponed until Tuesday", "supposed to conclude by May": a past verb sets a deadline ahead.
@@ -139,12 +150,20 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
         return Some(Direction::Future);
     }
     let is_verb_ing = |x: &Atom<'_>| x.kind == AtomKind::Word && x.text.len() > 4 && x.text.ends_with("ing");
+    let is_plan = |x: &Atom<'_>| x.lex.iter().any(|e| e.lex == Lex::Future) && !x.is("going");
+    let is_be = |x: &Atom<'_>| x.is("is") || x.is("are") || x.is("was") || x.is("were") || x.is("be");
     let mut past = false;
+    let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
+    // "his visits", "the votes": a plural noun, not a schedule verb.
+    let noun = a.text.ends_with('s') && k > 0 && determiner(&atoms[k - 1]);
     for e in a.lex {
         match e.lex {
+            Lex::Future if noun => {}
             // "had been scheduled to expire Friday": a plan made before, for a time now past.
             Lex::Future if atoms[k.saturating_sub(2)..k].iter().any(|b| b.is("had")) => return Some(Direction::Past),
             Lex::Future if !(a.is("going") || a.is("due")) || next_is(1, "to") => return Some(Direction::Future),
+            // "the results are due out Thursday"
+            Lex::Future if a.is("due") && k > 0 && is_be(&atoms[k - 1]) => return Some(Direction::Future),
             // "is meeting on Tuesday", "is to resume Tuesday"
             Lex::Present
                 if (a.is("is") || a.is("are") || a.is("am"))
@@ -152,11 +171,18 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
             {
                 return Some(Direction::Future)
             }
+            // "were planning to drive ... on Saturday", "was scheduled for Friday": a plan
+            // told in the past, for a time ahead.
+            Lex::Past if (a.is("was") || a.is("were")) && next(1).is_some_and(is_plan) => {
+                return Some(Direction::Future)
+            }
             Lex::Past => past = true,
             Lex::NotPast => return None,
             _ => {}
         }
     }
+    // A listed past form after "that" is a relative clause's verb ("the bullet that tore").
+    let listed_after_that = past && k > 0 && atoms[k - 1].is("that");
     if !past {
         past = a.is_lower_word() && a.text.len() >= 5 && a.text.ends_with("ed");
     }
@@ -165,7 +191,8 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     }
     // "will be held", "to be announced": a participle after a future marker.
     let back = &atoms[k.saturating_sub(3)..k];
-    if back.iter().any(|b| b.lex.iter().any(|e| e.lex == Lex::Future) && !b.is("going")) {
+    // ("visits Friday were" is no such marker: a verb in -s is no auxiliary.)
+    if back.iter().any(|b| b.lex.iter().any(|e| e.lex == Lex::Future) && !b.is("going") && !b.text.ends_with('s')) {
         return Some(Direction::Future);
     }
     if back.len() >= 2 && back[back.len() - 2].is("to") && back[back.len() - 1].is("be") {
@@ -173,8 +200,7 @@ fn cue(atoms: &[Atom<'_>], k: usize) -> Option<Direction> {
     }
     // "the reduced dividend": a participle after a determiner is an adjective; "can be
     // exercised" is passive, not past.
-    let determiner = |a: &Atom<'_>| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::Determiner));
-    if k > 0 && determiner(&atoms[k - 1]) {
+    if k > 0 && determiner(&atoms[k - 1]) && !listed_after_that {
         return None;
     }
     // "is heard in May", "are expected Tuesday": a present passive is a schedule, ahead.
@@ -275,6 +301,23 @@ mod tests {
             ("The team planned to leave on Friday for the coast.", "Friday", Direction::Future),
             ("On Friday, the opening is planned to take place.", "Friday", Direction::Future),
             ("A vote is planned for Friday.", "Friday", Direction::Future),
+            ("The firm expects a profit in March.", "March", Direction::Future),
+            ("Police have searched for him since shortly after the Oct. 23 shooting.", "Oct", Direction::Past),
+            ("Since the vote, the party will meet on Tuesday.", "Tuesday", Direction::Future),
+            ("The results are due out Thursday.", "Thursday", Direction::Future),
+            ("The conclave begins Tuesday afternoon.", "Tuesday", Direction::Future),
+            ("The envoy arrives in the capital on Wednesday.", "Wednesday", Direction::Future),
+            ("His visits on Wednesday were short.", "Wednesday", Direction::Past),
+            ("The rebels said in a short statement on Sunday that the truce would end.", "Sunday", Direction::Past),
+            ("The rebels in the hills on Sunday will say that the truce is over.", "Sunday", Direction::Future),
+            (
+                "Fans called a march in the old town on Saturday and were planning a rally.",
+                "Saturday",
+                Direction::Future,
+            ),
+            ("Fans marched through the old town on Saturday and were tired.", "Saturday", Direction::Past),
+            ("The storm could not stop the roof that tore off Friday.", "Friday", Direction::Past),
+            ("The storm tore off that reduced roof Friday.", "Friday", Direction::Past),
         ];
         for (sentence, word, want) in cases {
             assert_eq!(dir(sentence, word), want, "{sentence}");

@@ -78,3 +78,33 @@ pub(crate) fn trimmable(info: &Info) -> bool {
         && info.gaz.is_empty()
         && info.doc & 8 == 0
 }
+
+/// "The Riverton | Symphony Orchestra Played To A Full House": on a line in headline case the
+/// tagger cannot tell a name's words from the headline's, and may stop short of the name's head.
+/// A span that a few more capitalised words (no function words or dates) lead to an
+/// organization's head word runs on to that head, unless it is a well-known name already.
+pub(super) fn names_run_to_their_head(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    for k in 0..spans.len() {
+        let s = spans[k].words.clone();
+        let next_start = spans.get(k + 1).map_or(cx.r.end, |n| n.words.start).min(cx.r.end);
+        let headline = p.info[s.start].title_line || p.info[s.start].caps_line;
+        // A well-known name is whole already ("BBC | Breaking News Alert").
+        let known = cx.org_phrase_end(s.start).is_some_and(|e| e >= s.end);
+        if !headline || known || spans[k].kind == Kind::Person {
+            continue;
+        }
+        let mut head = None;
+        let mut j = s.end;
+        while j < next_start && j < s.end + 3 && cx.cap(j) && !p.info[j].closed && !p.info[j].flags.has(Flags::TIME) {
+            if p.info[j].flags.has(Flags::ORG_HEAD) {
+                head = Some(j);
+            }
+            j += 1;
+        }
+        if let Some(h) = head {
+            spans[k].words.end = h + 1;
+            spans[k].kind = Kind::Org;
+        }
+    }
+}

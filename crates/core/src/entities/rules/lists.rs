@@ -19,10 +19,25 @@ pub(crate) enum ListWord {
     BodyHead = 2,
     /// A word before such a head ("fire department", "county council").
     BodyModifier = 4,
+    /// A title of the peerage, a person's whole name with "of" and a place ("Duchess").
+    Peerage = 8,
+    /// A member of something named with "of" ("a Hall of Famer").
+    MemberNoun = 16,
+    /// A particle of a phrasal verb ("Carry On", "Give Up").
+    Particle = 32,
+    /// An article joined to a name by a hyphen ("al" of "al-Sadr").
+    NameArticle = 64,
 }
 
-const SECTIONS: [(&str, ListWord); 3] =
-    [("product", ListWord::Product), ("body_head", ListWord::BodyHead), ("body_modifier", ListWord::BodyModifier)];
+const SECTIONS: [(&str, ListWord); 7] = [
+    ("product", ListWord::Product),
+    ("body_head", ListWord::BodyHead),
+    ("body_modifier", ListWord::BodyModifier),
+    ("peerage", ListWord::Peerage),
+    ("member_noun", ListWord::MemberNoun),
+    ("particle", ListWord::Particle),
+    ("name_article", ListWord::NameArticle),
+];
 
 /// The lists, by word key.
 #[derive(Debug)]
@@ -35,6 +50,13 @@ impl Lists {
     pub(crate) fn is(&self, k: u64, w: ListWord) -> bool {
         self.words.get(&k).is_some_and(|&b| b & w as u8 != 0)
     }
+}
+
+/// A word that is a lower-case article joined by a hyphen to a capitalised name ("al-Sadr").
+pub(crate) fn article_prefixed(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(article, name)| {
+        name.starts_with(char::is_uppercase) && lists().is(key(article), ListWord::NameArticle)
+    })
 }
 
 /// The embedded lists, read once.
@@ -69,5 +91,11 @@ mod tests {
         assert!(l.is(key("fire"), ListWord::BodyModifier));
         assert!(!l.is(key("fire"), ListWord::BodyHead));
         assert!(!l.is(key("minister"), ListWord::Product));
+        assert!(l.is(key("Duchess"), ListWord::Peerage));
+        assert!(!l.is(key("President"), ListWord::Peerage));
+        assert!(l.is(key("Famers"), ListWord::MemberNoun));
+        assert!(l.is(key("Up"), ListWord::Particle));
+        assert!(article_prefixed("al-Sadr") && article_prefixed("el-Sayed"));
+        assert!(!article_prefixed("al-") && !article_prefixed("well-Known") && !article_prefixed("al-sadr"));
     }
 }

@@ -259,14 +259,28 @@ pub(super) fn joiner_inside(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         }
         let joiner = cx.word(j);
         let head_before = p.info[j - 1].flags.has(Flags::ORG_HEAD) && matches!(joiner, "of" | "on" | "for");
-        if !head_before && !matches!(joiner, "of" | "on" | "for" | "in" | "&") {
+        // "Senate Fisheries | and Oceans Committee": a body's second field, when the span is
+        // more than a known name ("the Senate and House Appropriations Committee" is two).
+        let fields = joiner == "and"
+            && kind == Kind::Org
+            && !p.info[j - 1].flags.has(Flags::ORG_HEAD)
+            && cx.org_phrase_end(s.start).is_none_or(|e| e < s.end);
+        if !head_before && !fields && !matches!(joiner, "of" | "on" | "for" | "in" | "&") {
             continue;
         }
+        let longest = if fields { 4 } else { 6 };
         let mut e = j + 1;
-        while e < next_start && e < j + 6 && cx.cap(e) && !p.info[e].sent_start && !p.info[e].flags.has(Flags::TIME) {
+        while e < next_start
+            && e < j + longest
+            && cx.cap(e)
+            && !p.info[e].sent_start
+            && !p.info[e].flags.has(Flags::TIME)
+        {
             e += 1;
         }
-        let head_after = e > j + 1 && p.info[e - 1].flags.has(Flags::ORG_HEAD);
+        let head_after = e > j + 1
+            && p.info[e - 1].flags.has(Flags::ORG_HEAD)
+            && !(fields && p.info[e - 1].flags.has(Flags::COMPANY));
         if e > j + 1 && (head_before || head_after) {
             spans[k] = Name::new(s.start..e, Kind::Org);
         }
@@ -435,4 +449,26 @@ pub(super) fn portfolios(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 /// The possessive "'s" after a word ("Rose's").
 fn is_possessive(cx: &Ctx<'_>, i: usize) -> bool {
     matches!(cx.word(i), "'s" | "’s") && cx.p.words[i - 1].span.end() == cx.p.words[i].span.start()
+}
+
+/// "3M", "7-Eleven": a word that starts with a digit is a number to the tagger, which never tags
+/// it; a well-known organization's name spelt so is the organization.
+pub(super) fn digit_led_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    let mut found = Vec::new();
+    for i in cx.r.clone() {
+        let w = &p.words[i];
+        let digit_led = w.kind == WordKind::Number && cx.word(i).starts_with(|c: char| c.is_ascii_digit());
+        // "$3M" is an amount.
+        let amount = cx.text[..w.span.start()].ends_with(['$', '€', '£', '¥', '₹', '#']);
+        if digit_led
+            && !amount
+            && cx.lex.word(w.key).has(Flags::ORG_NAME)
+            && !spans.iter().any(|s| s.words.contains(&i))
+        {
+            found.push(Name::new(i..i + 1, Kind::Org));
+        }
+    }
+    spans.extend(found);
+    sort(spans);
 }

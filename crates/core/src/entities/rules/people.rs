@@ -5,7 +5,8 @@
 use crate::entities::lexicon::Flags;
 use crate::entities::words::WordKind;
 
-use super::{is_title, sort, Ctx, Kind, Name};
+use super::lists::{self, lists, ListWord};
+use super::{is_title, replace_overlapping, sort, Ctx, Kind, Name};
 
 /// A capitalised word that names nothing but a person: no place, organization, date,
 /// nationality or title.
@@ -168,8 +169,8 @@ pub(super) fn word_before_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 }
 
 /// "The Merlin Express left", "the Silver Arrow": a name right after "the" whose last word is
-/// no surname names a train, a ship or a show, not a person ("the Tom Hanks film" keeps its
-/// person).
+/// no surname names a train, a ship or a show, not a person ("the Tom Hanks film" and "the
+/// Duchess of Kentmere" keep their person).
 pub(super) fn article_before_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let p = cx.p;
     for s in spans.iter_mut() {
@@ -178,7 +179,8 @@ pub(super) fn article_before_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             continue;
         }
         let last = &p.info[b - 1];
-        if !last.flags.has(Flags::SURNAME) && last.gaz.is_empty() && !p.info[a].caps_line {
+        // "the Duchess of Kentmere": a title before the name makes it a person's.
+        if !last.flags.has(Flags::SURNAME) && last.gaz.is_empty() && !p.info[a].caps_line && !is_title(&p.info[a]) {
             s.kind = Kind::Misc;
         }
     }
@@ -261,4 +263,104 @@ fn place_before_title(cx: &Ctx<'_>, s: std::ops::Range<usize>) -> Option<(usize,
 fn is_initial(cx: &Ctx<'_>, i: usize) -> bool {
     let t = cx.word(i);
     t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase())
+}
+
+/// "the Duchess of Kentmere", "the Earl of Marlow": a title of the peerage with "of" and a
+/// capitalised run is one person, whose name holds the title; the place is no mention of its
+/// own. A head word in the run makes it a building or a body instead ("Prince of Wales Hospital").
+pub(super) fn peerages(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut people = Vec::new();
+    let mut i = r.start;
+    while i + 2 < r.end {
+        if !(cx.cap(i) && lists().is(p.words[i].key, ListWord::Peerage) && cx.word(i + 1) == "of" && cx.cap(i + 2)) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 2;
+        while e < r.end && cx.cap(e) && !p.info[e].sent_start && !p.info[e].flags.has(Flags::TIME) {
+            e += 1;
+        }
+        let head = (i + 2..e).any(|j| p.info[j].flags.any(Flags::ORG_HEAD | Flags::FAC_HEAD | Flags::LOC_HEAD));
+        if !head {
+            people.push(Name::new(i..e, Kind::Person));
+        }
+        i = e;
+    }
+    replace_overlapping(spans, people);
+}
+
+/// "a Hall of Famer", "two Hall of Famers": a name with "of" and a member noun is a common noun.
+pub(super) fn member_nouns(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let member = |i: usize| i < cx.r.end && lists().is(cx.p.words[i].key, ListWord::MemberNoun);
+    let of_member = |i: usize| i + 1 < cx.r.end && cx.word(i) == "of" && member(i + 1);
+    spans.retain(|s| !(s.words.clone().any(of_member) || of_member(s.words.end)));
+}
+
+/// "Carry On", "Bring It Up": a person's name never ends in a particle or a function word, nor
+/// is it followed by one written capitalised; the words are a title of a work. The surname
+/// lists hold some function words ("On"), so only a particle that is a surname is left alone. Headline case
+/// capitalises such words anyway ("Varga On Trade"), so it says nothing there.
+pub(super) fn particles_end_no_person(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    let particle = |j: usize| {
+        let info = &p.info[j];
+        info.cap
+            && !info.sent_start
+            && !info.title_line
+            && !info.caps_line
+            && (info.closed || lists().is(p.words[j].key, ListWord::Particle) && !info.flags.has(Flags::SURNAME))
+    };
+    for s in spans.iter_mut() {
+        let last = s.words.end - 1;
+        let ends = s.words.len() >= 2 && particle(last);
+        // Only a name of common words runs on into a particle ("Carry | On"); a name before
+        // one may end a greeting ("@ AnnLee | This Sunday").
+        let common = s.words.clone().all(|j| p.info[j].flags.has(Flags::LOWER));
+        let followed = common && s.words.end < cx.r.end && particle(s.words.end);
+        if s.kind == Kind::Person && (ends || followed) {
+            s.kind = Kind::Misc;
+        }
+    }
+}
+
+/// "Moqtada al-Sadr", "Ali al-Hakim": a name in Arabic ends in a word that starts with a
+/// lower-case article ("al-", "el-"), which the tagger may leave out. It joins the name right
+/// before it, or the capitalised word before it that names nothing else; alone, it is a
+/// well-known organization's name ("al-Qaeda") or is left to the names the article repeats.
+pub(super) fn article_prefixed_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut k = 0;
+    let mut added = Vec::new();
+    for i in r.clone() {
+        if !lists::article_prefixed(cx.word(i)) {
+            continue;
+        }
+        while k < spans.len() && spans[k].words.end < i {
+            k += 1;
+        }
+        if let Some(s) = spans.get_mut(k) {
+            if s.words.end == i && s.kind != Kind::Place {
+                s.words.end = i + 1;
+                continue;
+            }
+            if s.words.contains(&i) {
+                continue;
+            }
+        }
+        let before = i > r.start && spans.get(k).is_none_or(|s| s.words.start > i - 1) && {
+            let info = &p.info[i - 1];
+            cx.cap(i - 1)
+                && !info.flags.any(Flags::LOWER | Flags::TIME | Flags::TITLE | Flags::HONORIFIC | Flags::PLACE)
+                && !info.gaz.any(Flags::PLACE | Flags::ORG_NAME)
+                && !info.closed
+        };
+        if before {
+            added.push(Name::new(i - 1..i + 1, Kind::Person));
+        } else if cx.lex.word(p.words[i].key).has(Flags::ORG_NAME) {
+            added.push(Name::new(i..i + 1, Kind::Org));
+        }
+    }
+    spans.extend(added);
+    sort(spans);
 }

@@ -4,7 +4,7 @@
 use crate::entities::features::Candidate;
 use crate::entities::lexicon::{Flags, KeyMap};
 
-use super::{known_org, sort, Ctx, Kind, Name};
+use super::{known_org, lists, sort, Ctx, Kind, Name};
 
 /// Words the tagger left out although the article names them elsewhere ("Hu" of "Mr. Hu" in
 /// "Hu Jintao"), or the gazetteers know them well (countries, states, regions, big cities,
@@ -41,7 +41,7 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             let info = &p.info[i];
             let usable = !covered[i]
                 && info.candidate == Candidate::Name
-                && info.cap
+                && (info.cap || lists::article_prefixed(cx.word(i)))
                 && !info.flags.any(Flags::TIME | Flags::HONORIFIC | Flags::TITLE)
                 && !(info.sent_start && info.flags.has(Flags::LOWER) && info.doc & 1 != 0)
                 && !(info.caps_line && info.flags.has(Flags::LOWER));
@@ -72,6 +72,8 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                     && p.info[a - 1].cap
                     && !p.info[a].sent_start
                     && !p.info[a - 1].flags.any(Flags::HONORIFIC | Flags::TITLE)
+                    // "Later | al-Sadr said": a common word that starts the sentence.
+                    && !(p.info[a - 1].sent_start && p.info[a - 1].flags.has(Flags::LOWER))
                 {
                     a -= 1;
                 }
@@ -104,5 +106,26 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     if !added.is_empty() {
         spans.extend(added);
         sort(spans);
+    }
+}
+
+/// "Hurricane Delia ... Delia was extremely dangerous": the name of an event that starts with its
+/// kind (a storm, an operation) names the event when written alone too, not a person.
+pub(super) fn event_names(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    let mut events: KeyMap<()> = KeyMap::default();
+    for n in spans.iter() {
+        let s = &n.words;
+        if s.len() >= 2 && p.info[s.start].flags.has(Flags::EVENT_FIRST) && p.info[s.start].cap {
+            events.insert(cx.span_key(&(s.start + 1..s.end)), ());
+        }
+    }
+    if events.is_empty() {
+        return;
+    }
+    for n in spans.iter_mut() {
+        if n.kind == Kind::Person && events.contains_key(&cx.span_key(&n.words)) {
+            n.kind = Kind::Misc;
+        }
     }
 }

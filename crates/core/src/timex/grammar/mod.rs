@@ -129,6 +129,11 @@ impl<'g, 't> Grammar<'g, 't> {
                 .is_some_and(|p| p.kind == AtomKind::Word && p.upper && p.lex.is_empty() && p.text.len() > 1)
     }
 
+    /// A capitalised word at `i` that is no calendar word, inside a sentence: a name's ("Smith").
+    fn name_at(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|n| n.kind == AtomKind::Word && n.upper && n.lex.is_empty()) && !self.sentence_start(i)
+    }
+
     /// True when a capitalised word at `i` reads as part of a name rather than a time word.
     fn in_name(&self, i: usize) -> bool {
         let prev_name = self.after_name(i);

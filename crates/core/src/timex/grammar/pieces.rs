@@ -8,10 +8,21 @@ use super::super::expr::{Amount, DayPart, Holiday, Unit};
 use super::super::lexicon::{Ctx, Form, Lex};
 use super::{is_full_month_name, Grammar};
 
+/// What a month name needs around it to be a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MonthNeeds {
+    /// Nothing: "February", "Feb.".
+    Nothing,
+    /// A day, a year or a preposition: "May", "Sept".
+    Context,
+    /// A day or a year after it: "Jan", which is also a name.
+    Date,
+}
+
 impl<'g, 't> Grammar<'g, 't> {
     /// A month name at `i` (capitalised; abbreviations with their period). Returns the month,
-    /// the index after it, and whether the name is ambiguous on its own.
-    pub(super) fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
+    /// the index after it, and what else the name needs to be a month.
+    pub(super) fn month(&self, i: usize) -> Option<(u32, usize, MonthNeeds)> {
         let a = self.at(i)?;
         if a.kind != AtomKind::Word || !a.upper {
             return None;
@@ -21,16 +32,24 @@ impl<'g, 't> Grammar<'g, 't> {
         self.lex(i).find_map(|(l, form)| {
             let Lex::Month(m) = l else { return None };
             let dot = self.tight_mark(i + 1, '.');
+            let context = if dot { MonthNeeds::Nothing } else { MonthNeeds::Context };
             match form {
-                Form::Abbrev if dot => Some((m, i + 2, false)),
+                Form::Abbrev if dot => Some((m, i + 2, MonthNeeds::Nothing)),
                 Form::Abbrev => None,
                 Form::Plain if a.text.len() <= 4 && !is_full_month_name(a.text) => {
-                    Some((m, i + 1 + dot as usize, !dot))
+                    Some((m, i + 1 + dot as usize, context))
                 }
-                Form::Plain => Some((m, i + 1, false)),
-                Form::Ambiguous => Some((m, i + 1, true)),
+                Form::Plain => Some((m, i + 1, MonthNeeds::Nothing)),
+                Form::Ambiguous => Some((m, i + 1, MonthNeeds::Context)),
+                Form::Dated if dot => None,
+                Form::Dated => Some((m, i + 1, MonthNeeds::Date)),
             }
         })
+    }
+
+    /// A month name at `i` that is a month without a day or year after it ("last Jan" is not).
+    pub(super) fn month_alone(&self, i: usize) -> Option<(u32, usize)> {
+        self.month(i).filter(|&(_, _, needs)| needs != MonthNeeds::Date).map(|(m, j, _)| (m, j))
     }
 
     /// A weekday name at `i` (capitalised; abbreviations with their period).
@@ -227,6 +246,19 @@ impl<'g, 't> Grammar<'g, 't> {
             if h % 2 == 0 && self.word(j, "and") && self.word(j + 1, "a") && self.word(j + 2, "half") {
                 amt = Amount::Halves(h + 1);
                 j += 3;
+            }
+        }
+        // "two to three weeks", "12 to 18 months": one vague amount of the unit.
+        let counted = a.kind == AtomKind::Num || self.small_number(i).is_some();
+        if counted && matches!(amt, Amount::Halves(_)) && self.word(j, "to") {
+            let upper = match self.at(j + 1) {
+                Some(b) if b.kind == AtomKind::Num && b.text.len() <= 6 => Some(j + 2),
+                Some(_) => self.small_number(j + 1).map(|(_, k)| k),
+                None => None,
+            };
+            if let Some(k) = upper.filter(|&k| self.unit(k).is_some()) {
+                amt = Amount::Some;
+                j = k;
             }
         }
         Some((amt, j, m))

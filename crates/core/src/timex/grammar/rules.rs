@@ -6,6 +6,7 @@ use super::super::atoms::{possessive_at, AtomKind};
 use super::super::calendar::quarter_of;
 use super::super::expr::{duration_value, Amount, DayPart, Expr, Unit, YearPart, YearRef};
 use super::super::lexicon::{Ctx, Lex};
+use super::pieces::MonthNeeds;
 use super::{ends_plural_weekday, Grammar, M};
 
 impl<'g, 't> Grammar<'g, 't> {
@@ -39,6 +40,12 @@ impl<'g, 't> Grammar<'g, 't> {
                 return Some((j, Expr::Calendar { year: YearRef::Abs(y), month: None, day: None }));
             }
         }
+        // "the week of March 6"
+        if a.is("the") && self.word(i + 1, "week") && self.word(i + 2, "of") {
+            if let Some((end, e @ Expr::Calendar { day: Some(_), .. })) = self.p_date(i + 3) {
+                return Some((end, Expr::WeekOf(e.boxed())));
+            }
+        }
         // "the 26th of February"
         if a.is("the") {
             let (d, j) = self.day_of_month(i + 1)?;
@@ -55,7 +62,7 @@ impl<'g, 't> Grammar<'g, 't> {
             };
             return Some((end, Expr::Calendar { year, month: Some(m), day: Some(d) }));
         }
-        let (m, j, ambiguous) = self.month(i)?;
+        let (m, j, needs) = self.month(i)?;
         // "Feb. 26", "March 3, 2023", "March eighth"
         if let Some((d, k)) = self.day_of_month(j) {
             if self.at(k).is_none_or(|n| n.kind != AtomKind::Num || n.space_before) {
@@ -71,6 +78,9 @@ impl<'g, 't> Grammar<'g, 't> {
         if let Some((y, end)) = self.trailing_year(k) {
             return Some((end, Expr::Calendar { year: YearRef::Abs(y), month: Some(m), day: None }));
         }
+        if needs == MonthNeeds::Date {
+            return None;
+        }
         // "July last year", "January this year"
         if let Some((end, Expr::Relative { unit: Unit::Year, n })) = self.p_relative(j) {
             if end == j + 2 && !self.word(j, "the") {
@@ -80,7 +90,14 @@ impl<'g, 't> Grammar<'g, 't> {
         if self.in_name(i) {
             return None;
         }
-        if ambiguous && !self.month_context(i) {
+        // "April Smith", "March Madness": a name, unless a preposition says month ("in April
+        // Smith's first year").
+        let month_prep = i > 0 && self.ctx(i - 1, Ctx::BeforeMonth) && !self.ctx(i - 1, Ctx::Determiner);
+        let joined = i > 0 && (self.word(i - 1, "and") || self.word(i - 1, "or"));
+        if self.name_at(j) && (!month_prep || joined) {
+            return None;
+        }
+        if needs == MonthNeeds::Context && !self.month_context(i) {
             return None;
         }
         Some((j, Expr::Calendar { year: YearRef::Implicit, month: Some(m), day: None }))
@@ -217,6 +234,9 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             return Some((k, Expr::Anaphoric { unit: u, n: 0, years: 0 }));
         }
+        if let Some(found) = self.current_period(i) {
+            return Some(found);
+        }
         // "the weekend"
         if the && matches!(self.unit(j), Some((Unit::Weekend, false, _))) {
             return Some((j + 1, Expr::Weekend(None)));
@@ -239,6 +259,10 @@ impl<'g, 't> Grammar<'g, 't> {
             _ => None,
         })?;
         if the && rel_word.is("present") {
+            return None;
+        }
+        // "expected to last several weeks": the verb.
+        if rel_word.is("last") && j > 0 && self.ctx(j - 1, Ctx::LastVerb) {
             return None;
         }
         let word = rel_word.text;
@@ -305,7 +329,7 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             return Some((k, e));
         }
-        if let Some((m, k, _)) = self.month(j) {
+        if let Some((m, k)) = self.month_alone(j) {
             if self.day_of_month(k).is_some() {
                 return None;
             }
@@ -719,7 +743,8 @@ impl<'g, 't> Grammar<'g, 't> {
         None
     }
 
-    /// Clock times: "10 p.m.", "10:35 a.m. EDT", "noon Thursday", "5 p.m. EST, Nov. 6", "4 in the morning".
+    /// Clock times: "10 p.m.", "10:35 a.m. EDT", "noon Thursday", "5 p.m. EST, Nov. 6", "4 in the morning";
+    /// the day of "10 p.m. on Friday" without its span.
     pub(super) fn p_time(&self, i: usize) -> M {
         let a = self.at(i)?;
         let clock_word = self.find(i, |l| match l {
@@ -794,7 +819,9 @@ impl<'g, 't> Grammar<'g, 't> {
             // "10:35 a.m. (0735 GMT) Friday": the day after the bracket is the time's, but the
             // span stays the time's own.
             None => {
-                let after = self.after_bracket(end).and_then(day_at);
+                // "at 10 p.m. on Friday": the day is the time's, each keeps its own span.
+                let on_day = || day_at(end + 1).filter(|_| self.word(end, "on"));
+                let after = self.after_bracket(end).and_then(day_at).or_else(on_day);
                 // "4 in the morning (4 a.m. EDT Thursday)": the day is inside the bracket.
                 let inside = || {
                     let close = self.bracket_close(end)?;
@@ -804,6 +831,29 @@ impl<'g, 't> Grammar<'g, 't> {
             }
         };
         Some((end, Expr::Clock { date, hour, minute }))
+    }
+
+    /// "for the year", "for the full year", "during the week", "the first nine months of the
+    /// year": the anchor's year, week or month, which a report is about. "The year ended June 30"
+    /// is a length and "the year before" another year.
+    fn current_period(&self, i: usize) -> M {
+        if !self.word(i, "the") || i == 0 {
+            return None;
+        }
+        let of_part = self.word(i - 1, "of") && i >= 2 && matches!(self.unit(i - 2), Some((_, true, _)));
+        if !self.ctx(i - 1, Ctx::CurrentBefore) && !of_part {
+            return None;
+        }
+        let j = if self.ctx(i + 1, Ctx::AmountAdj) || self.word(i + 1, "fiscal") { i + 2 } else { i + 1 };
+        let (unit @ (Unit::Year | Unit::Month | Unit::Week), false, end) = self.unit(j)? else { return None };
+        if self.ctx(end, Ctx::CurrentAfter) || self.at(end).is_some_and(|n| n.kind == AtomKind::Num) {
+            return None;
+        }
+        // "the week of the fair" is that week; "a high for the year of $42" is this year's.
+        if self.word(end, "of") && self.at(end + 1).is_some_and(|n| n.kind == AtomKind::Word) {
+            return None;
+        }
+        Some((end, Expr::Relative { unit, n: 0 }))
     }
 
     /// The atom after a short bracket opening at `i`: "(0735 GMT)".
@@ -881,7 +931,8 @@ impl<'g, 't> Grammar<'g, 't> {
             // report" name a reporting period, and TimeML leaves them alone.
             // "average daily volume" is a rate, not a recurrence.
             let recurs_before_noun = matches!(v, "P1D" | "P1W" | "PT1H") && !(i > 0 && self.word(i - 1, "average"));
-            if (a.upper && self.in_name(i)) || (before_noun && !recurs_before_noun) {
+            // "the Daily Mail", "the party daily Granma": a paper's name, or the paper.
+            if (a.upper && self.in_name(i)) || (before_noun && !recurs_before_noun) || self.name_at(i + 1) {
                 return None;
             }
             return Some((i + 1, Expr::Set(v.to_string())));
@@ -907,7 +958,7 @@ impl<'g, 't> Grammar<'g, 't> {
             if let Some((d, k)) = self.weekday(j) {
                 return Some((k, Expr::Set(format!("XXXX-WXX-{d}"))));
             }
-            if let Some((m, k, _)) = self.month(j) {
+            if let Some((m, k)) = self.month_alone(j) {
                 return Some((k, Expr::Set(format!("XXXX-{m:02}"))));
             }
             if let Some(p) = self.daypart(j) {

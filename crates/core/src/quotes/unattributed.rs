@@ -1,0 +1,258 @@
+//! Quotes that no cue attributes, read as a careful reader reads them. A pass over the results
+//! of `attribution`, before `resolve`:
+//!
+//! - **Headings never speak.** A subhead shaped "Survey Results: What Users Want" is no speaker
+//!   label unless its label names a person or an organisation: its own "quote" is dropped, and
+//!   quotes that borrowed the label as their speaker lose it.
+//! - **Interviews.** "I spoke with Ana Ruiz, …" or "In an interview with Ana Ruiz …" makes the
+//!   interviewee the speaker that the quote paragraphs after it carry on
+//!   (`data/quotes/interviews.txt`).
+//! - **Carried-on speakers.** A paragraph made of quotation alone, with no speaker of its own,
+//!   is the last speaker's when only headings, other quote paragraphs or short narration that
+//!   names no one else stand between: a quote running over paragraphs, an answer after a
+//!   subhead. Narration that names another person or organisation, or runs long, ends the
+//!   speaker; a quote with no reader-evident speaker keeps none.
+
+use std::ops::Range;
+
+use crate::article::{Label, QuoteKind, Role};
+use crate::data::{self, data_file, DataFile};
+
+use super::attribution::{Attr, Found};
+use super::context::{starts_upper, Ctx};
+
+const INTERVIEWS: DataFile<'static> = data_file!("data/quotes/interviews.txt");
+
+/// Most words in a subhead (a paragraph of one short line without a full stop).
+const MAX_HEADING_WORDS: usize = 12;
+/// Most bytes in a subhead, a bound checked before the words are counted.
+const MAX_HEADING_BYTES: usize = 160;
+/// Most words of narration between two quote paragraphs that keeps the speaker.
+const MAX_NARRATION_WORDS: usize = 30;
+/// How many tokens before a first-person intro phrase its "I" or "we" may be ("I recently
+/// spoke with").
+const SUBJECT_REACH: usize = 2;
+
+/// The phrases that introduce an interviewee, compiled once from the embedded list.
+#[derive(Debug)]
+pub(crate) struct Intros {
+    /// After "I" or "we" only ("spoke with").
+    first_person: Vec<&'static str>,
+    /// On their own ("in an interview with").
+    standalone: Vec<&'static str>,
+}
+
+impl Intros {
+    /// Reads the embedded list.
+    pub(crate) fn new() -> Intros {
+        let [first_person, standalone] = data::embedded(read(INTERVIEWS));
+        Intros { first_person, standalone }
+    }
+}
+
+fn read(file: DataFile<'_>) -> data::Result<[Vec<&str>; 2]> {
+    file.section_entries(["first_person", "standalone"])
+}
+
+/// Applies the three rules to `found` (in text order), in place.
+pub(crate) fn fill(ctx: &Ctx<'_>, intros: &Intros, found: &mut Vec<Found>) {
+    drop_heading_speakers(ctx, found);
+    carry_on(ctx, intros, found);
+}
+
+/// The paragraph holding byte `pos`.
+fn paragraph_at(ctx: &Ctx<'_>, pos: usize) -> usize {
+    ctx.paragraphs.partition_point(|p| p.span.end() <= pos)
+}
+
+/// The tokens of paragraph `p`.
+fn tokens_of(ctx: &Ctx<'_>, p: usize) -> Range<usize> {
+    let span = ctx.paragraphs[p].span;
+    ctx.token_at(span.start())..ctx.token_at(span.end())
+}
+
+/// A subhead: a heading of the page, or in plain text a body paragraph of one short line that
+/// opens with a capital and ends without a full stop, a colon or a quotation mark.
+fn is_heading(ctx: &Ctx<'_>, p: usize) -> bool {
+    let para = &ctx.paragraphs[p];
+    match para.role {
+        Role::Heading => return true,
+        Role::Body => {}
+        _ => return false,
+    }
+    let text = para.span.as_str(ctx.text);
+    // Cheap tests first: this runs for every speaker label, and a paragraph can be long.
+    if text.len() > MAX_HEADING_BYTES || text.contains('\n') {
+        return false;
+    }
+    let toks = tokens_of(ctx, p);
+    let words = toks.clone().filter(|&t| ctx.is_word(t)).count();
+    let ends_open = text.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ')');
+    (1..=MAX_HEADING_WORDS).contains(&words)
+        && ends_open
+        && toks.clone().next().is_some_and(|t| ctx.is_word(t) && starts_upper(ctx.word(t)))
+}
+
+/// A paragraph made of quotation alone: no word outside its quotation marks.
+fn is_quote_paragraph(ctx: &Ctx<'_>, p: usize) -> bool {
+    let toks = tokens_of(ctx, p);
+    toks.clone().any(|t| ctx.quote_at(t).is_some())
+        && toks.filter(|&t| ctx.is_word(t)).all(|t| ctx.quote_at(t).is_some())
+}
+
+/// "Survey Results: What Users Want" as a subhead: the label before the colon is no speaker
+/// unless it names a person or an organisation. The subhead's own quote goes; quotes that took
+/// the label as their speaker lose it.
+fn drop_heading_speakers(ctx: &Ctx<'_>, found: &mut Vec<Found>) {
+    let heading_label = |f: &Found| -> Option<usize> {
+        let s = f.attr.speaker.clone().filter(|s| !s.is_empty() && f.attr.cue.is_none())?;
+        let colon = ctx.tokens.get(s.end).is_some_and(|_| ctx.word(s.end) == ":");
+        let p = paragraph_at(ctx, ctx.tokens[s.start].span.start());
+        (colon && is_heading(ctx, p) && !ctx.names_agent(ctx.span_of(s))).then_some(p)
+    };
+    found.retain(|f| heading_label(f).is_none_or(|p| paragraph_at(ctx, f.span.start()) != p));
+    for f in found.iter_mut() {
+        if heading_label(f).is_some() {
+            f.attr = Attr { speaker: None, cue: None };
+        }
+    }
+}
+
+/// Mentions of people and organisations: (start byte, end byte, entity, is a person), in text
+/// order.
+fn agent_mentions(ctx: &Ctx<'_>) -> Vec<(usize, usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, usize, bool)> = ctx
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.label, Label::Person | Label::Org))
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start(), m.span.end(), i, e.label == Label::Person)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The speaker carried from one paragraph to the next: its tokens and its entity, if known.
+#[derive(Clone)]
+struct Current {
+    speaker: Range<usize>,
+    entity: Option<usize>,
+}
+
+/// The entity whose mention overlaps tokens `r`.
+fn entity_of(ctx: &Ctx<'_>, mentions: &[(usize, usize, usize, bool)], r: &Range<usize>) -> Option<usize> {
+    if r.is_empty() {
+        return None;
+    }
+    let span = ctx.span_of(r.clone());
+    let i = mentions.partition_point(|m| m.1 <= span.start());
+    mentions.get(i).filter(|m| m.0 < span.end()).map(|m| m.2)
+}
+
+/// Walks the paragraphs in order, carrying the last speaker over headings, quote paragraphs
+/// and short narration that names no one else, and giving it to quote paragraphs without one.
+fn carry_on(ctx: &Ctx<'_>, intros: &Intros, found: &mut [Found]) {
+    let mentions = agent_mentions(ctx);
+    let mut current: Option<Current> = None;
+    let mut next = 0;
+    for p in 0..ctx.paragraphs.len() {
+        let here = next..found[next..].partition_point(|f| f.span.start() < ctx.paragraphs[p].span.end()) + next;
+        next = here.end;
+        let role = ctx.paragraphs[p].role;
+        if !role.is_analysed() || role == Role::Title {
+            continue;
+        }
+        // A report inside quotation marks is the quoted speaker's words, not a new speaker.
+        let speaks = |f: &&Found| {
+            f.attr.speaker.is_some()
+                && (f.kind == QuoteKind::Direct || ctx.quote_at(ctx.token_at(f.span.start())).is_none())
+        };
+        let has_speaker = found[here.clone()].iter().any(|f| speaks(&f));
+        if is_quote_paragraph(ctx, p) && !has_speaker {
+            if let Some(c) = &current {
+                for f in &mut found[here.clone()] {
+                    if f.kind == QuoteKind::Direct && f.attr.cue.is_none() {
+                        f.attr.speaker = Some(c.speaker.clone());
+                    }
+                }
+            }
+            continue;
+        }
+        let last = found[here.clone()].iter().rev().filter(speaks).find_map(|f| f.attr.speaker.clone());
+        let last = last.map(|s| Current { entity: entity_of(ctx, &mentions, &s), speaker: s });
+        // The paragraph that introduces an interviewee gives the interviewee, unless it goes on
+        // to quote another person by name.
+        if let Some(s) = interviewee(ctx, intros, &mentions, p) {
+            let person = |c: &Current| c.entity.is_some_and(|e| ctx.entities[e].label == Label::Person);
+            let entity = entity_of(ctx, &mentions, &s);
+            current = match last {
+                Some(c) if person(&c) && c.entity != entity => Some(c),
+                _ => Some(Current { speaker: s, entity }),
+            };
+            continue;
+        }
+        if last.is_some() {
+            current = last;
+            continue;
+        }
+        if is_heading(ctx, p) || current.is_none() {
+            continue;
+        }
+        // Narration: it keeps the speaker when short and naming no one else.
+        let toks = tokens_of(ctx, p);
+        let words = toks.clone().filter(|&t| ctx.is_word(t)).count();
+        let span = ctx.paragraphs[p].span;
+        let from = mentions.partition_point(|m| m.0 < span.start());
+        let keep = current.as_ref().and_then(|c| c.entity);
+        let names_other = mentions[from..].iter().take_while(|m| m.0 < span.end()).any(|m| Some(m.2) != keep);
+        if names_other || words > MAX_NARRATION_WORDS || !found[here].is_empty() {
+            current = None;
+        }
+    }
+}
+
+/// The person paragraph `p` introduces as the interviewee: the name right after "I spoke
+/// with", "In an interview with" and the like.
+fn interviewee(
+    ctx: &Ctx<'_>,
+    intros: &Intros,
+    mentions: &[(usize, usize, usize, bool)],
+    p: usize,
+) -> Option<Range<usize>> {
+    let toks = tokens_of(ctx, p);
+    for t in toks.clone().filter(|&t| ctx.is_word(t)) {
+        let first_person = (t.saturating_sub(SUBJECT_REACH).max(toks.start)..t)
+            .any(|s| ctx.word(s) == "I" || ctx.word(s).eq_ignore_ascii_case("we"));
+        let phrases = intros.standalone.iter().chain(intros.first_person.iter().filter(|_| first_person));
+        for phrase in phrases {
+            let Some(after) = phrase_end(ctx, t, phrase) else { continue };
+            if after >= toks.end {
+                continue;
+            }
+            let start = ctx.tokens[after].span.start();
+            let i = mentions.partition_point(|m| m.0 < start);
+            if let Some(&(_, end, _, true)) = mentions.get(i).filter(|m| m.0 == start) {
+                return Some(after..ctx.token_at(end));
+            }
+        }
+    }
+    None
+}
+
+/// The token after `phrase` when the text at token `t` reads it (case aside) and it ends at a
+/// token's end.
+fn phrase_end(ctx: &Ctx<'_>, t: usize, phrase: &str) -> Option<usize> {
+    let start = ctx.tokens[t].span.start();
+    let end = start + phrase.len();
+    let text = ctx.text.get(start..end)?;
+    if !text.eq_ignore_ascii_case(phrase) {
+        return None;
+    }
+    let after = ctx.token_at(end);
+    (after > t && ctx.tokens[after - 1].span.end() == end).then_some(after)
+}
+
+/// The embedded file and its reader, for the tests of every data file (`crate::data`).
+#[cfg(test)]
+pub(crate) const DATA_FILES: &[data::Check] =
+    &[data::Check { file: INTERVIEWS, read: |f| read(f).map(drop), class: data::ClassAt::Section }];
