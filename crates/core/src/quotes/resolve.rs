@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::article::{Entity, Gender, Label, Quote, Speaker, SpeakerKind};
+use crate::article::{Entity, Gender, GenderBy, Label, Quote, Speaker, SpeakerKind};
 use crate::span::Span;
 
 use super::attribution::Found;
@@ -115,6 +115,25 @@ impl<'e> Index<'e> {
         })
     }
 
+    /// Entity `i`'s gender for resolving: a kinship or gendered role the article gives it ("her
+    /// husband, Sam Rose Lane") outweighs a guess from the first name or a nearby pronoun; an
+    /// honorific does not give way.
+    fn gender(&self, i: usize) -> Option<Gender> {
+        let e = &self.entities[i];
+        if e.gender_by == Some(GenderBy::Honorific) {
+            return e.gender;
+        }
+        let by_role = e.roles.iter().find_map(|role| {
+            let head =
+                role.split_whitespace().take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "to")).last()?;
+            match self.descriptions.of(head) {
+                Some(Described::Person { gender, .. }) => gender,
+                _ => None,
+            }
+        });
+        by_role.or(e.gender)
+    }
+
     /// A person with a longer name that ends (or else starts) with `surname`.
     fn by_surname(&self, surname: &str) -> Option<usize> {
         let s = self.surnames();
@@ -189,7 +208,7 @@ fn paragraph_of(ctx: &Ctx<'_>, t: usize) -> usize {
 
 fn person(index: &Index<'_>, i: usize, gender: Option<Gender>, here: Here) -> Known {
     let e = &index.entities[i];
-    let number = if e.label == Label::Person { Number::Person(e.gender.or(gender)) } else { Number::Group };
+    let number = if e.label == Label::Person { Number::Person(index.gender(i).or(gender)) } else { Number::Group };
     Known { name: e.name.clone(), entity: Some(i), number, here }
 }
 
@@ -255,7 +274,7 @@ fn resolve_one(
         // A bare surname the entities left alone: an earlier speaker may carry the full name.
         if e.label == Label::Person && !e.name.contains(' ') {
             if let Some(k) = earlier_speaker(named, &e.name) {
-                let number = Number::Person(e.gender.or(gender));
+                let number = Number::Person(index.gender(i).or(gender));
                 return Some(Known { name: k.name.clone(), entity: Some(i), number, here });
             }
         }
@@ -424,7 +443,7 @@ fn prominent_person(
         }
     };
     for (i, e) in index.entities.iter().enumerate() {
-        if e.label != Label::Person || !fits_gender(e.gender) || index.is_place(ctx, i) || other_role(e) {
+        if e.label != Label::Person || !fits_gender(index.gender(i)) || index.is_place(ctx, i) || other_role(e) {
             continue;
         }
         let before = mentions_before(e, here.at);
@@ -501,7 +520,7 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, here: Here, last:
     let end = index.mentions.partition_point(|(s, _)| s.start() < before);
     let fits = |i: usize| {
         let e = &index.entities[i];
-        e.label == Label::Person && e.gender.is_none_or(|eg| Some(eg) == g) && !index.is_place(ctx, i)
+        e.label == Label::Person && index.gender(i).is_none_or(|eg| Some(eg) == g) && !index.is_place(ctx, i)
     };
     // Names inside quotation marks are the speaker's words, not the story's people.
     let outside = |s: Span| ctx.quote_at(ctx.token_at(s.start())).is_none();
