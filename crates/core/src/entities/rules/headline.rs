@@ -96,7 +96,14 @@ pub(super) fn names_run_to_their_head(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         }
         let mut head = None;
         let mut j = s.end;
-        while j < next_start && j < s.end + 3 && cx.cap(j) && !p.info[j].closed && !p.info[j].flags.has(Flags::TIME) {
+        // Only along the line: a headline is one line, and the next line is another name's.
+        while j < next_start
+            && j < s.end + 3
+            && !p.words[j].line_start
+            && cx.cap(j)
+            && !p.info[j].closed
+            && !p.info[j].flags.has(Flags::TIME)
+        {
             if p.info[j].flags.has(Flags::ORG_HEAD) {
                 head = Some(j);
             }

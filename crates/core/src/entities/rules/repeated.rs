@@ -87,6 +87,8 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                 {
                     b += 1;
                 }
+                // Marked as covered, so that the next word's run cannot reach back into it.
+                covered[a..b].fill(true);
                 added.push(Name::new(a..b, Kind::Person));
                 i = b;
             } else if strong && (!info.sent_start || !info.flags.has(Flags::LOWER) || known_org(info)) {
