@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
+
 use crate::article::{Label, QuoteKind, Role};
 use crate::data::{self, data_file, DataFile};
 
@@ -33,20 +35,26 @@ const MAX_NARRATION_WORDS: usize = 30;
 /// spoke with").
 const SUBJECT_REACH: usize = 2;
 
-/// The phrases that introduce an interviewee, compiled once from the embedded list.
+/// The phrases that introduce an interviewee, compiled once from the embedded list into one
+/// automaton: a paragraph is searched once, not once per word and phrase.
 #[derive(Debug)]
 pub(crate) struct Intros {
-    /// After "I" or "we" only ("spoke with").
-    first_person: Vec<&'static str>,
-    /// On their own ("in an interview with").
-    standalone: Vec<&'static str>,
+    /// The phrases on their own ("in an interview with") first, then those after "I" or "we"
+    /// only ("spoke with"), case aside.
+    phrases: AhoCorasick,
+    /// How many of the phrases stand on their own.
+    standalone: usize,
 }
 
 impl Intros {
     /// Reads the embedded list.
     pub(crate) fn new() -> Intros {
         let [first_person, standalone] = data::embedded(read(INTERVIEWS));
-        Intros { first_person, standalone }
+        let phrases = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(standalone.iter().chain(&first_person))
+            .expect("the interview phrases compile");
+        Intros { phrases, standalone: standalone.len() }
     }
 }
 
@@ -220,36 +228,35 @@ fn interviewee(
     p: usize,
 ) -> Option<Range<usize>> {
     let toks = tokens_of(ctx, p);
-    for t in toks.clone().filter(|&t| ctx.is_word(t)) {
-        let first_person = (t.saturating_sub(SUBJECT_REACH).max(toks.start)..t)
-            .any(|s| ctx.word(s) == "I" || ctx.word(s).eq_ignore_ascii_case("we"));
-        let phrases = intros.standalone.iter().chain(intros.first_person.iter().filter(|_| first_person));
-        for phrase in phrases {
-            let Some(after) = phrase_end(ctx, t, phrase) else { continue };
-            if after >= toks.end {
-                continue;
-            }
-            let start = ctx.tokens[after].span.start();
-            let i = mentions.partition_point(|m| m.0 < start);
-            if let Some(&(_, end, _, true)) = mentions.get(i).filter(|m| m.0 == start) {
-                return Some(after..ctx.token_at(end));
-            }
+    let span = ctx.paragraphs[p].span;
+    // (first token, phrase, token after it) for each phrase that covers whole words.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for m in intros.phrases.find_overlapping_iter(span.as_str(ctx.text)) {
+        let (start, end) = (span.start() + m.start(), span.start() + m.end());
+        let t = ctx.token_at(start);
+        let after = ctx.token_at(end);
+        let whole = t < after && ctx.tokens[t].span.start() == start && ctx.tokens[after - 1].span.end() == end;
+        if whole && ctx.is_word(t) && after < toks.end {
+            hits.push((t, m.pattern().as_usize(), after));
+        }
+    }
+    // In text order, a standalone phrase before a first-person one at the same word.
+    hits.sort_unstable();
+    for (t, phrase, after) in hits {
+        let first_person = || {
+            (t.saturating_sub(SUBJECT_REACH).max(toks.start)..t)
+                .any(|s| ctx.word(s) == "I" || ctx.word(s).eq_ignore_ascii_case("we"))
+        };
+        if phrase >= intros.standalone && !first_person() {
+            continue;
+        }
+        let start = ctx.tokens[after].span.start();
+        let i = mentions.partition_point(|m| m.0 < start);
+        if let Some(&(_, end, _, true)) = mentions.get(i).filter(|m| m.0 == start) {
+            return Some(after..ctx.token_at(end));
         }
     }
     None
-}
-
-/// The token after `phrase` when the text at token `t` reads it (case aside) and it ends at a
-/// token's end.
-fn phrase_end(ctx: &Ctx<'_>, t: usize, phrase: &str) -> Option<usize> {
-    let start = ctx.tokens[t].span.start();
-    let end = start + phrase.len();
-    let text = ctx.text.get(start..end)?;
-    if !text.eq_ignore_ascii_case(phrase) {
-        return None;
-    }
-    let after = ctx.token_at(end);
-    (after > t && ctx.tokens[after - 1].span.end() == end).then_some(after)
 }
 
 /// The embedded file and its reader, for the tests of every data file (`crate::data`).
