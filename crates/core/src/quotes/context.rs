@@ -52,8 +52,8 @@ pub(crate) struct Ctx<'a> {
     pub cues: Vec<Cue>,
     /// The article's entities.
     pub entities: &'a [Entity],
-    /// Mentions of people and organisations, in text order.
-    agents: Vec<Span>,
+    /// Mentions of people and organisations, in text order, with their entity.
+    pub agents: Vec<(Span, usize)>,
     quote_of: Vec<u32>,
     sentence_of: Vec<u32>,
     /// Word classes, looked up once per token when first asked for.
@@ -85,11 +85,12 @@ impl<'a> Ctx<'a> {
             }
             quoted_toks.push(a..b);
         }
-        let mut agents: Vec<Span> = doc
+        let mut agents: Vec<(Span, usize)> = doc
             .entities
             .iter()
-            .filter(|e| matches!(e.label, Label::Person | Label::Org))
-            .flat_map(|e| e.mentions.iter().map(|m| m.span))
+            .enumerate()
+            .filter(|(_, e)| matches!(e.label, Label::Person | Label::Org))
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
             .collect();
         agents.sort_unstable();
         let mut ctx = Ctx {
@@ -273,8 +274,8 @@ impl<'a> Ctx<'a> {
 
     /// True when a mention of a person or an organisation overlaps `span`.
     pub(crate) fn names_agent(&self, span: Span) -> bool {
-        let i = self.agents.partition_point(|m| m.end() <= span.start());
-        self.agents.get(i).is_some_and(|m| m.overlaps(span))
+        let i = self.agents.partition_point(|(m, _)| m.end() <= span.start());
+        self.agents.get(i).is_some_and(|(m, _)| m.overlaps(span))
     }
 
     /// The text of token `i`.

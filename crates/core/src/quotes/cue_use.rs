@@ -42,7 +42,7 @@ fn after_have(ctx: &Ctx<'_>, a: usize) -> bool {
         if matches!(w.as_str(), "have" | "has" | "had" | "having" | "’ve" | "'ve" | "’d" | "'d") {
             return true;
         }
-        if !(ctx.class(t).has(Class::ADVERB) || w.ends_with("ly") || w == "not" || w == "never") {
+        if !(ctx.class(t).has(Class::ADVERB) || ctx.is_ly_adverb(t) || w == "not" || w == "never") {
             return false;
         }
     }

@@ -57,7 +57,7 @@ impl QuoteExtractor {
             let ctx = context::Ctx::new(doc, &self.lexicon, pairing.quoted);
             let mut found = attribution::attribute(&ctx);
             unattributed::fill(&ctx, &self.intros, &mut found);
-            resolve::resolve(&ctx, &self.descriptions, &doc.entities, found)
+            resolve::resolve(&ctx, &self.descriptions, &self.speaker_kinds, &doc.entities, found)
         };
         // A person the attribution bound to "he" or "she" has that gender when the entities could
         // not tell it ("..., he wrote on Twitter" after a name without a first name or honorific).
@@ -73,16 +73,6 @@ impl QuoteExtractor {
             }
         }
         for s in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
-            // "a source close to Ann Reed", "Ann Reed's aide": an unnamed person described through
-            // someone the phrase names is not that person, and stays unnamed.
-            let phrase = s.span.as_str(doc.norm());
-            let names_another = s.entity.and_then(|i| doc.entities.get(i)).is_some_and(|e| {
-                e.label == crate::article::Label::Person && e.mentions.iter().any(|m| s.span.contains(m.span))
-            });
-            if names_another && self.speaker_kinds.of_phrase(phrase) == crate::article::SpeakerKind::Anonymous {
-                s.name = Some(phrase.to_string());
-                s.entity = None;
-            }
             s.kind = self.speaker_kinds.of(s, &doc.entities);
         }
         doc.quotes = quotes;

@@ -325,7 +325,7 @@ impl Ctx<'_> {
     }
 
     /// A lowercase adverb in -ly that does not follow a determiner ("the family" is a noun).
-    fn is_ly_adverb(&self, t: usize) -> bool {
+    pub(crate) fn is_ly_adverb(&self, t: usize) -> bool {
         let w = self.word(t);
         w.len() > 4
             && w.ends_with("ly")

@@ -20,6 +20,7 @@ use super::attribution::Found;
 use super::context::{starts_upper, Ctx};
 use super::descriptions::{Described, Descriptions};
 use super::lexicon::Class;
+use super::speaker_kind::SpeakerKinds;
 
 /// How many earlier speakers a surname is matched against.
 const NAMED_WINDOW: usize = 200;
@@ -58,6 +59,8 @@ struct Index<'e> {
     entities: &'e [Entity],
     /// The head nouns of definite descriptions.
     descriptions: &'e Descriptions,
+    /// The head nouns that make a phrase an unnamed speaker ("a source close to …").
+    kinds: &'e SpeakerKinds,
     /// For each entity: a "person" named right after a preposition of place ("at St. Brigid",
     /// "in Marlow") with no gender known, which is a place named after someone. Built on first
     /// use: most articles resolve no pronoun or description.
@@ -77,11 +80,11 @@ struct Surnames<'e> {
 }
 
 impl<'e> Index<'e> {
-    fn new(entities: &'e [Entity], descriptions: &'e Descriptions) -> Index<'e> {
+    fn new(entities: &'e [Entity], descriptions: &'e Descriptions, kinds: &'e SpeakerKinds) -> Index<'e> {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i))).collect();
         mentions.sort_by_key(|(s, _)| (s.start(), s.end()));
-        Index { entities, descriptions, places: OnceCell::new(), mentions, surnames: OnceCell::new() }
+        Index { entities, descriptions, kinds, places: OnceCell::new(), mentions, surnames: OnceCell::new() }
     }
 
     /// True when entity `i` is a place named after someone.
@@ -170,10 +173,11 @@ impl<'e> Index<'e> {
 pub(crate) fn resolve(
     ctx: &Ctx<'_>,
     descriptions: &Descriptions,
+    kinds: &SpeakerKinds,
     entities: &[Entity],
     found: Vec<Found>,
 ) -> Vec<crate::article::Quote> {
-    let index = Index::new(entities, descriptions);
+    let index = Index::new(entities, descriptions, kinds);
     let mut last: Option<Known> = None;
     let mut named: Vec<Known> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
@@ -271,6 +275,11 @@ fn resolve_one(
     };
     if let Some(i) = index.overlapping(span).filter(|&i| !named_after(i)) {
         let e = &index.entities[i];
+        // "one source close to Ann Reed", "Ann Reed's aide": an unnamed person described through
+        // someone the phrase names is not that person, and stays unnamed.
+        if e.label == Label::Person && index.kinds.of_phrase(span.as_str(ctx.text)) == SpeakerKind::Anonymous {
+            return Some(Known { name: span.as_str(ctx.text).to_string(), entity: None, number: Number::Group, here });
+        }
         // A bare surname the entities left alone: an earlier speaker may carry the full name.
         if e.label == Label::Person && !e.name.contains(' ') {
             if let Some(k) = earlier_speaker(named, &e.name) {

@@ -118,26 +118,16 @@ fn drop_heading_speakers(ctx: &Ctx<'_>, found: &mut Vec<Found>) {
         let p = paragraph_at(ctx, ctx.tokens[s.start].span.start());
         (colon && is_heading(ctx, p) && !ctx.names_agent(ctx.span_of(s))).then_some(p)
     };
-    found.retain(|f| heading_label(f).is_none_or(|p| paragraph_at(ctx, f.span.start()) != p));
-    for f in found.iter_mut() {
-        if heading_label(f).is_some() {
+    // One pass decides both: the subhead's own quote goes, others lose the label.
+    let mut own = vec![false; found.len()];
+    for (f, own) in found.iter_mut().zip(&mut own) {
+        if let Some(p) = heading_label(f) {
+            *own = paragraph_at(ctx, f.span.start()) == p;
             f.attr = Attr { speaker: None, cue: None };
         }
     }
-}
-
-/// Mentions of people and organisations: (start byte, end byte, entity, is a person), in text
-/// order.
-fn agent_mentions(ctx: &Ctx<'_>) -> Vec<(usize, usize, usize, bool)> {
-    let mut out: Vec<(usize, usize, usize, bool)> = ctx
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| matches!(e.label, Label::Person | Label::Org))
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start(), m.span.end(), i, e.label == Label::Person)))
-        .collect();
-    out.sort_unstable();
-    out
+    let mut own = own.into_iter();
+    found.retain(|_| !own.next().unwrap_or(false));
 }
 
 /// The speaker carried from one paragraph to the next: its tokens and its entity, if known.
@@ -148,19 +138,18 @@ struct Current {
 }
 
 /// The entity whose mention overlaps tokens `r`.
-fn entity_of(ctx: &Ctx<'_>, mentions: &[(usize, usize, usize, bool)], r: &Range<usize>) -> Option<usize> {
+fn entity_of(ctx: &Ctx<'_>, r: &Range<usize>) -> Option<usize> {
     if r.is_empty() {
         return None;
     }
     let span = ctx.span_of(r.clone());
-    let i = mentions.partition_point(|m| m.1 <= span.start());
-    mentions.get(i).filter(|m| m.0 < span.end()).map(|m| m.2)
+    let i = ctx.agents.partition_point(|(m, _)| m.end() <= span.start());
+    ctx.agents.get(i).filter(|(m, _)| m.start() < span.end()).map(|&(_, e)| e)
 }
 
 /// Walks the paragraphs in order, carrying the last speaker over headings, quote paragraphs
 /// and short narration that names no one else, and giving it to quote paragraphs without one.
 fn carry_on(ctx: &Ctx<'_>, intros: &Intros, found: &mut [Found]) {
-    let mentions = agent_mentions(ctx);
     let mut current: Option<Current> = None;
     let mut next = 0;
     for p in 0..ctx.paragraphs.len() {
@@ -187,12 +176,12 @@ fn carry_on(ctx: &Ctx<'_>, intros: &Intros, found: &mut [Found]) {
             continue;
         }
         let last = found[here.clone()].iter().rev().filter(speaks).find_map(|f| f.attr.speaker.clone());
-        let last = last.map(|s| Current { entity: entity_of(ctx, &mentions, &s), speaker: s });
+        let last = last.map(|s| Current { entity: entity_of(ctx, &s), speaker: s });
         // The paragraph that introduces an interviewee gives the interviewee, unless it goes on
         // to quote another person by name.
-        if let Some(s) = interviewee(ctx, intros, &mentions, p) {
+        if let Some(s) = interviewee(ctx, intros, p) {
             let person = |c: &Current| c.entity.is_some_and(|e| ctx.entities[e].label == Label::Person);
-            let entity = entity_of(ctx, &mentions, &s);
+            let entity = entity_of(ctx, &s);
             current = match last {
                 Some(c) if person(&c) && c.entity != entity => Some(c),
                 _ => Some(Current { speaker: s, entity }),
@@ -210,9 +199,10 @@ fn carry_on(ctx: &Ctx<'_>, intros: &Intros, found: &mut [Found]) {
         let toks = tokens_of(ctx, p);
         let words = toks.clone().filter(|&t| ctx.is_word(t)).count();
         let span = ctx.paragraphs[p].span;
-        let from = mentions.partition_point(|m| m.0 < span.start());
+        let from = ctx.agents.partition_point(|(m, _)| m.start() < span.start());
         let keep = current.as_ref().and_then(|c| c.entity);
-        let names_other = mentions[from..].iter().take_while(|m| m.0 < span.end()).any(|m| Some(m.2) != keep);
+        let names_other =
+            ctx.agents[from..].iter().take_while(|(m, _)| m.start() < span.end()).any(|&(_, e)| Some(e) != keep);
         if names_other || words > MAX_NARRATION_WORDS || !found[here].is_empty() {
             current = None;
         }
@@ -221,12 +211,7 @@ fn carry_on(ctx: &Ctx<'_>, intros: &Intros, found: &mut [Found]) {
 
 /// The person paragraph `p` introduces as the interviewee: the name right after "I spoke
 /// with", "In an interview with" and the like.
-fn interviewee(
-    ctx: &Ctx<'_>,
-    intros: &Intros,
-    mentions: &[(usize, usize, usize, bool)],
-    p: usize,
-) -> Option<Range<usize>> {
+fn interviewee(ctx: &Ctx<'_>, intros: &Intros, p: usize) -> Option<Range<usize>> {
     let toks = tokens_of(ctx, p);
     let span = ctx.paragraphs[p].span;
     // (first token, phrase, token after it) for each phrase that covers whole words.
@@ -251,9 +236,10 @@ fn interviewee(
             continue;
         }
         let start = ctx.tokens[after].span.start();
-        let i = mentions.partition_point(|m| m.0 < start);
-        if let Some(&(_, end, _, true)) = mentions.get(i).filter(|m| m.0 == start) {
-            return Some(after..ctx.token_at(end));
+        let i = ctx.agents.partition_point(|(m, _)| m.start() < start);
+        let person = ctx.agents.get(i).filter(|&&(m, e)| m.start() == start && ctx.entities[e].label == Label::Person);
+        if let Some((m, _)) = person {
+            return Some(after..ctx.token_at(m.end()));
         }
     }
     None
