@@ -112,6 +112,10 @@ pub enum Ctx {
     CurrentAfter,
     /// Words that make a "last" after them the verb ("to last several weeks").
     LastVerb,
+    /// Verbs that end a period on the date after them, a date then behind ("the year ended Jan. 31").
+    PeriodEnded,
+    /// Plural nouns without an "-s" ("2000 people" is a count, not a year).
+    PluralNoun,
 }
 
 impl Ctx {
@@ -131,6 +135,8 @@ impl Ctx {
             "current_before" => Ctx::CurrentBefore,
             "current_after" => Ctx::CurrentAfter,
             "last_verb" => Ctx::LastVerb,
+            "period_ended" => Ctx::PeriodEnded,
+            "plural_noun" => Ctx::PluralNoun,
             _ => return None,
         })
     }

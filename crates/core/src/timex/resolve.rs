@@ -338,6 +338,8 @@ fn implicit_year(a: Date, month: u32, day: Option<u32>, dir: Direction) -> i32 {
         let full = if day.is_some() { TENSE_PULL_DAY } else { TENSE_PULL_MONTH };
         let pull = match dir {
             Direction::Past if diff <= 0.0 => full,
+            // Any year behind beats every year ahead.
+            Direction::Over if diff <= 0.0 => 24.0,
             Direction::Future if diff >= 0.0 => full,
             Direction::WeakPast if diff <= 0.0 => full * WEAK_PULL,
             Direction::WeakFuture if diff >= 0.0 => full * WEAK_PULL,
@@ -409,6 +411,8 @@ mod tests {
         let a = d("1989-11-02");
         assert_eq!(implicit_year(a, 11, Some(21), Direction::Past), 1989);
         assert_eq!(implicit_year(a, 1, Some(2), Direction::Past), 1990);
+        assert_eq!(implicit_year(a, 1, Some(31), Direction::Over), 1989);
+        assert_eq!(implicit_year(a, 11, Some(21), Direction::Over), 1988);
         assert_eq!(implicit_year(a, 12, Some(15), Direction::Unknown), 1989);
         let feb = d("2023-02-25");
         assert_eq!(implicit_year(feb, 5, None, Direction::Past), 2022);

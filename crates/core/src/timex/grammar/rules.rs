@@ -46,6 +46,28 @@ impl<'g, 't> Grammar<'g, 't> {
                 return Some((end, Expr::WeekOf(e.boxed())));
             }
         }
+        // "the first week of April", "the last week of March 2024": the ISO week holding most of
+        // that stretch of the month (the one with its 4th, 11th, 18th or 25th day; its 28th for the
+        // last, February's 25th).
+        if a.is("the") && self.word(i + 2, "week") && self.word(i + 3, "of") {
+            let nth = self.find(i + 1, |l| match l {
+                Lex::Ordinal(n @ (1..=4 | -1)) => Some(n),
+                _ => None,
+            });
+            if let (Some(n), Some((m, k, _))) = (nth, self.month(i + 4)) {
+                let d = match n {
+                    -1 if m == 2 => 25,
+                    -1 => 28,
+                    n => n.unsigned_abs() * 7 - 3,
+                };
+                let (year, end) = match self.trailing_year(k) {
+                    Some((y, e)) => (YearRef::Abs(y), e),
+                    None => (YearRef::Implicit, k),
+                };
+                let day = Expr::Calendar { year, month: Some(m), day: Some(d) };
+                return Some((end, Expr::WeekOf(day.boxed())));
+            }
+        }
         // "the 26th of February"
         if a.is("the") {
             let (d, j) = self.day_of_month(i + 1)?;
