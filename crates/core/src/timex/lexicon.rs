@@ -116,6 +116,8 @@ pub enum Ctx {
     PeriodEnded,
     /// Plural nouns without an "-s" ("2000 people" is a count, not a year).
     PluralNoun,
+    /// Prepositions that make "10:00" after them a clock time ("at 10:00").
+    BeforeClock,
 }
 
 impl Ctx {
@@ -137,6 +139,7 @@ impl Ctx {
             "last_verb" => Ctx::LastVerb,
             "period_ended" => Ctx::PeriodEnded,
             "plural_noun" => Ctx::PluralNoun,
+            "before_clock" => Ctx::BeforeClock,
             _ => return None,
         })
     }

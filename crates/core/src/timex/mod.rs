@@ -29,6 +29,7 @@ use crate::doc::Doc;
 use crate::span::Span;
 
 use self::atoms::{atomize, Atom};
+use self::expr::Expr;
 use self::grammar::{recognize, Found};
 use self::lexicon::Lexicon;
 use self::resolve::Resolver;
@@ -62,11 +63,28 @@ impl TimexTagger {
             resolver.start_paragraph();
             atomize(text, p.span, &self.lexicon, &mut atoms);
             recognize(&atoms, &self.lexicon, &mut found);
+            // The day the expression before ended on, when only a range word separates the two.
+            let mut range_start: Option<crate::date::Date> = None;
             for f in &found {
                 let span = Span::new(atoms[f.start].span.start(), atoms[f.end - 1].span.end());
                 let sentence = sentence_atoms(&doc.sentences, &atoms, span);
                 let mut dir = || tense::direction(&atoms, sentence.clone(), f.start..f.end);
-                let (kind, value) = resolver.resolve(&f.expr, &mut dir);
+                let (kind, value) = match range_start.take() {
+                    Some(start) => resolver.resolve_after(&f.expr, start, &mut dir),
+                    None => resolver.resolve(&f.expr, &mut dir),
+                };
+                // "Monday through Wednesday": two weekdays (a date and a weekday, "from Sept. 14 to
+                // Thursday", are further apart).
+                let weekday = matches!(f.expr, Expr::Weekday { .. });
+                if weekday
+                    && atoms.get(f.end).is_some_and(Atom::is_range_word)
+                    && found.iter().any(|n| n.start == f.end + 1)
+                {
+                    range_start = value
+                        .as_deref()
+                        .and_then(|v| v.get(..10))
+                        .and_then(|d| crate::date::Date::parse_from_str(d, "%Y-%m-%d").ok());
+                }
                 if dateline.is_some_and(|d| d.start() <= span.start() && span.end() <= d.end()) {
                     anchor_on_dateline(&mut resolver, doc.published, value.as_deref());
                 }

@@ -41,6 +41,13 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     if since {
         return Direction::Past;
     }
+    // "The deadline is Monday", "the vote is on Sunday": a present copula names a date to come.
+    let copula = |a: &Atom<'_>| a.is("is") || a.is("are");
+    if before(1).is_some_and(copula)
+        || (prep.is_some_and(|a| a.is("on") || a.is("in")) && before(2).is_some_and(copula))
+    {
+        return Direction::Future;
+    }
     // "the fiscal year ended Jan. 31": the period is over, so its last day is behind, however far.
     if before(1).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::PeriodEnded))) {
         return Direction::Over;
@@ -324,6 +331,9 @@ mod tests {
             ("The storm tore off that reduced roof Friday.", "Friday", Direction::Past),
             ("In the fiscal year ended Jan. 31, sales rose.", "Jan", Direction::Over),
             ("The quarter will end Jan. 31.", "Jan", Direction::Future),
+            ("The deadline is Monday, officials said.", "Monday", Direction::Future),
+            ("The vote is on Sunday.", "Sunday", Direction::Future),
+            ("The vote was on Sunday.", "Sunday", Direction::Past),
         ];
         for (sentence, word, want) in cases {
             assert_eq!(dir(sentence, word), want, "{sentence}");

@@ -810,6 +810,9 @@ impl<'g, 't> Grammar<'g, 't> {
                 (h, Some(minute.unwrap_or(0)), j + 3)
             } else if minute.is_some() && h <= 23 && self.has(j, |l| l == Lex::TimeZone) {
                 (h, minute, j)
+            } else if minute.is_some_and(|m| m <= 59) && h <= 23 && i > 0 && self.ctx(i - 1, Ctx::BeforeClock) {
+                // "at 10:00", "until 18:30": a 24-hour clock after a preposition of time.
+                (h, minute, j)
             } else if self.word(j, "in") && self.word(j + 1, "the") {
                 let p = self.daypart(j + 2)?;
                 let h24 = match p {
@@ -982,6 +985,13 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             if let Some((m, k)) = self.month_alone(j) {
                 return Some((k, Expr::Set(format!("XXXX-{m:02}"))));
+            }
+            // "each summer", "every winter"
+            if let Some(s) = self.find(j, |l| match l {
+                Lex::Season(s) => Some(s),
+                _ => None,
+            }) {
+                return Some((j + 1, Expr::Set(format!("XXXX-{}", s.code()))));
             }
             if let Some(p) = self.daypart(j) {
                 return Some((j + 1, Expr::Set(format!("XXXX-XX-XXT{}", p.code()))));
