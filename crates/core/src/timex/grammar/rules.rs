@@ -202,6 +202,10 @@ impl<'g, 't> Grammar<'g, 't> {
             if next.is_some_and(|n| n.upper) && self.at(j + 1).is_some_and(|n| n.kind == AtomKind::Word && n.upper) {
                 return None;
             }
+            // "Tuesday nights": a plural part of day recurs.
+            if next.is_some_and(|n| n.text.len() > 5 && n.text.ends_with('s')) {
+                return Some((j + 1, Expr::Set(format!("XXXX-WXX-{d}T{}", part.code()))));
+            }
             return Some((j + 1, Expr::DayPart(e.boxed(), part)));
         }
         Some((j, e))
