@@ -118,6 +118,10 @@ pub enum Ctx {
     PluralNoun,
     /// Prepositions that make "10:00" after them a clock time ("at 10:00").
     BeforeClock,
+    /// Nouns a page calls itself in a notice to its reader ("This article was published ...").
+    NoticeSubject,
+    /// Verbs of such a notice ("published", "updated").
+    NoticeVerb,
 }
 
 impl Ctx {
@@ -140,6 +144,8 @@ impl Ctx {
             "period_ended" => Ctx::PeriodEnded,
             "plural_noun" => Ctx::PluralNoun,
             "before_clock" => Ctx::BeforeClock,
+            "notice_subject" => Ctx::NoticeSubject,
+            "notice_verb" => Ctx::NoticeVerb,
             _ => return None,
         })
     }

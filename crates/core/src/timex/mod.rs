@@ -68,6 +68,9 @@ impl TimexTagger {
             for f in &found {
                 let span = Span::new(atoms[f.start].span.start(), atoms[f.end - 1].span.end());
                 let sentence = sentence_atoms(&doc.sentences, &atoms, span);
+                if atoms[f.end - 1].is("ago") && reader_notice(&atoms, sentence.clone()) {
+                    continue;
+                }
                 let mut dir = || tense::direction(&atoms, sentence.clone(), f.start..f.end);
                 let (kind, value) = match range_start.take() {
                     Some(start) => resolver.resolve_after(&f.expr, start, &mut dir),
@@ -108,6 +111,31 @@ fn anchor_on_dateline(resolver: &mut Resolver, published: Option<crate::date::Da
     if (0..=DATELINE_DAYS_BEFORE).contains(&(published - day).num_days()) {
         resolver.set_anchor(day);
     }
+}
+
+/// "This article was published 3 years ago": a page's notice to its reader, whose "ago"
+/// counts from the day it is read, not from publication, so it dates nothing in the story.
+/// The sentence opens with "This", a listed noun or none, a form of "be" (and "first" or
+/// "originally"), then a listed publishing verb.
+fn reader_notice(atoms: &[Atom<'_>], sentence: std::ops::Range<usize>) -> bool {
+    use self::lexicon::{Ctx, Lex};
+    let in_ctx = |k: usize, c: Ctx| atoms.get(k).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(c)));
+    let mut k = sentence.start;
+    if !atoms.get(k).is_some_and(|a| a.is("this")) {
+        return false;
+    }
+    k += 1;
+    if in_ctx(k, Ctx::NoticeSubject) {
+        k += 1;
+    }
+    if !atoms.get(k).is_some_and(|a| a.is("was") || a.is("is")) {
+        return false;
+    }
+    k += 1;
+    if atoms.get(k).is_some_and(|a| a.is("first") || a.is("originally")) {
+        k += 1;
+    }
+    k < sentence.end && in_ctx(k, Ctx::NoticeVerb)
 }
 
 /// The atoms of the sentence that holds `span` (all of them when no sentence does).
