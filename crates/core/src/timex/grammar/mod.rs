@@ -151,8 +151,10 @@ impl<'g, 't> Grammar<'g, 't> {
         let k = f.end + 1;
         let a = self.at(k)?;
         let (d, end) = self.day_of_month(k).filter(|_| a.kind == AtomKind::Num)?;
-        // "May 5 and 6 percent", "June 3 and 2024": not a day.
-        if self.at(end).is_some_and(|n| n.kind == AtomKind::Num || n.is_mark('%') || self.unit(end).is_some()) {
+        // "May 5 and 6 percent", "June 3 and 2024": not a day; "1 to 3 April": a day of its own.
+        if self.at(end).is_some_and(|n| n.kind == AtomKind::Num || n.is_mark('%') || self.unit(end).is_some())
+            || self.month(end).is_some()
+        {
             return None;
         }
         // "April 24 and 25, 1999": the year after the pair belongs to the second day too.
@@ -453,6 +455,8 @@ mod tests {
         assert_eq!(spans("about two years ago, in early 1991"), ["about two years ago", "early 1991"]);
         assert_eq!(spans("a three-year period and the two day rally"), ["a three-year period", "two day"]);
         assert_eq!(spans("on April 24 and 25, 1999"), ["April 24", "25, 1999"]);
+        assert_eq!(spans("from 1 to 3 April, on 5-7 May 2012"), ["1", "3 April", "5", "7 May 2012"]);
+        assert_eq!(spans("rose 1 to 3 April; gained 2 - 3 May"), ["3 April", "3 May"]);
         assert_eq!(
             spans("in the first week of April and the last week of May 1990"),
             ["the first week of April", "the last week of May 1990"]

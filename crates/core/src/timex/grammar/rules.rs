@@ -173,6 +173,9 @@ impl<'g, 't> Grammar<'g, 't> {
                 };
                 return Some((end, Expr::Calendar { year, month: Some(m), day: Some(d) }));
             }
+            if let Some(e) = self.range_first_day(i, d, j) {
+                return Some((j, e));
+            }
         }
         let (y, j) = self.year_num(i)?;
         // 1990s
@@ -190,6 +193,23 @@ impl<'g, 't> Grammar<'g, 't> {
             return None;
         }
         Some((j, Expr::Calendar { year: YearRef::Abs(y), month: None, day: None }))
+    }
+
+    /// "from 1 to 3 April", "between 5 and 7 May 2012", "1-3 April": the first day of a range
+    /// (day `d` at `i`, its number ending at `j`) takes the month and year of the second. A word
+    /// or dash range needs "from", "between" or "on" before it, or a dash without spaces.
+    fn range_first_day(&self, i: usize, d: u32, j: usize) -> Option<Expr> {
+        let dash = self.tight_mark(j, '-') || self.tight_mark(j, '–');
+        let word = self.word(j, "to") || self.word(j, "and") || self.word(j, "through") || self.word(j, "until");
+        let led = i > 0 && (self.word(i - 1, "from") || self.word(i - 1, "between") || self.word(i - 1, "on"));
+        let second = self.at(j + 1).filter(|n| n.kind == AtomKind::Num && (!dash || !n.space_before))?;
+        if !((dash && second.kind == AtomKind::Num) || (word && led)) {
+            return None;
+        }
+        let (_, k) = self.day_of_month(j + 1)?;
+        let (m, k2, _) = self.month(k)?;
+        let year = self.trailing_year(k2).map_or(YearRef::Implicit, |(y, _)| YearRef::Abs(y));
+        Some(Expr::Calendar { year, month: Some(m), day: Some(d) })
     }
 
     /// Bare weekdays: "Tuesday", "Friday night"; not "Saturday Night Live".
