@@ -143,6 +143,67 @@ pub(super) fn legal_forms(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     }
 }
 
+/// "Goldman Sachs and Co", "Morgan Stanley and Co Inc", "Smith Barney, Harris Upham and Co": the
+/// partners' names before "and Co" (or "& Company") and the legal forms after it are one
+/// company, not a person and a company: the capitalised run before it (or the span that ends
+/// there), and a comma-joined name before that, join it.
+pub(super) fn partners_and_co(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut new = Vec::new();
+    let mut i = r.start + 1;
+    while i + 1 < r.end {
+        let co = i + 1;
+        if !matches!(cx.word(i), "and" | "&") || !matches!(cx.word(co), "Co" | "Co." | "Company" | "CO" | "COMPANY") {
+            i += 1;
+            continue;
+        }
+        let mut e = co + 1;
+        while e < r.end && e < co + 3 && p.info[e].cap && p.info[e].flags.has(Flags::COMPANY) {
+            e += 1;
+        }
+        let run_start = |end: usize| {
+            let mut a = end;
+            while a > r.start
+                && a + 4 > end
+                && cx.cap(a - 1)
+                && !p.info[a - 1].closed
+                && !p.info[a - 1].flags.any(Flags::HONORIFIC | Flags::TIME)
+                && !(a < end && p.info[a].sent_start)
+            {
+                a -= 1;
+            }
+            // The span that ends there may start before the run ("Dean | Witter Reynolds").
+            spans
+                .iter()
+                .find(|s| s.words.end == end && s.words.start < a && a - s.words.start <= 3)
+                .map_or(a, |s| s.words.start)
+        };
+        let mut a = run_start(i);
+        if a == i {
+            i += 1;
+            continue;
+        }
+        // "Smith Barney, | Harris Upham and Co": the name before a comma is the first partner.
+        if a > r.start + 1 && cx.word(a - 1) == "," && !p.info[a].sent_start {
+            let (run, taken) = (a, new.last().map_or(r.start, |n: &Name| n.words.end));
+            // Not the legal form of the company before ("Lee and Co Inc, | Ross and Co").
+            let partner = |s: &&Name| {
+                s.words.end + 1 == run
+                    && s.words.start >= taken
+                    && s.words.len() <= 3
+                    && s.kind != Kind::Place
+                    && !p.info[s.words.start].flags.has(Flags::COMPANY)
+            };
+            if let Some(s) = spans.iter().find(partner) {
+                a = s.words.start;
+            }
+        }
+        new.push(Name::new(a..e, Kind::Org));
+        i = e;
+    }
+    replace_overlapping(spans, new);
+}
+
 /// "National Westminster Bank", "the Federal Home Loan Bank Board": capitalised words right
 /// before an organization's name are part of it, a sentence's first word too unless it is a
 /// closed-class word ("But", "Five").
