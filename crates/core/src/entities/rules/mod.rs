@@ -144,6 +144,7 @@ pub const RULES: &[Rule] = &[
     rule("word_before_person", People, Paragraph, people::word_before_person),
     rule("particles_end_no_person", People, Paragraph, people::particles_end_no_person),
     rule("surname_after_first_name", People, Paragraph, people::surname_after_first_name),
+    rule("first_name_and_surname", People, Paragraph, people::first_name_and_surname),
     rule("article_before_name", People, Paragraph, people::article_before_name),
     rule("joiner_inside_organization", Organizations, Paragraph, organizations::joiner_inside),
     rule("names_run_to_their_head", Headline, Paragraph, headline::names_run_to_their_head),
