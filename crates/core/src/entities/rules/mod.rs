@@ -160,6 +160,7 @@ pub const RULES: &[Rule] = &[
     rule("first_field_of_body", Organizations, Paragraph, organizations::first_field),
     rule("portfolios", Organizations, Paragraph, organizations::portfolios),
     rule("affixed_organizations", Organizations, Paragraph, organizations::affixed),
+    rule("bracketed_companies", Organizations, Paragraph, organizations::bracketed_companies),
     rule("products", Organizations, Paragraph, products::products),
     rule("defined_acronyms", Acronyms, Paragraph, acronyms::defined),
     rule("results_tables", Teams, Paragraph, teams::results_tables),
