@@ -182,12 +182,18 @@ pub fn key(word: &str) -> u64 {
     let mut h = FNV_OFFSET;
     for &b in word.as_bytes() {
         if b.is_ascii() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            h = fnv_lower(h, b);
         } else {
             return key_unicode(word);
         }
     }
     finish(h)
+}
+
+/// One step of the hash of [`key`]: an ASCII byte, lower-cased.
+#[inline]
+fn fnv_lower(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
 }
 
 #[cold]
@@ -516,14 +522,40 @@ struct OrgWord<'a> {
 /// those skip it, which was most of building the lexicon.
 fn entry_keys(seg: &Segmenter, toks: &mut Vec<Token>, entry: &str, out: &mut Vec<u64>) {
     out.clear();
-    let plain = |b: u8| b.is_ascii_alphanumeric() || b == b' ';
-    if entry.bytes().all(plain) || entry.chars().all(|c| c == ' ' || c.is_alphanumeric()) {
+    if ascii_keys(entry, out) {
+        return;
+    }
+    out.clear();
+    if entry.chars().all(|c| c == ' ' || c.is_alphanumeric()) {
         out.extend(entry.split(' ').filter(|w| !w.is_empty()).map(key));
         return;
     }
     toks.clear();
     seg.tokenize(entry, Span::new(0, entry.len()), toks);
     out.extend(toks.iter().map(|t| key(t.span.as_str(entry))));
+}
+
+/// The [`key`]s of the words of an entry of ASCII letters, digits and spaces, in one pass over
+/// its bytes, into `out`; false (with `out` part-filled) at any other byte.
+fn ascii_keys(entry: &str, out: &mut Vec<u64>) -> bool {
+    let (mut h, mut len) = (FNV_OFFSET, 0);
+    for &b in entry.as_bytes() {
+        if b == b' ' {
+            if len > 0 {
+                out.push(finish(h));
+            }
+            (h, len) = (FNV_OFFSET, 0);
+        } else if b.is_ascii_alphanumeric() {
+            h = fnv_lower(h, b);
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    if len > 0 {
+        out.push(finish(h));
+    }
+    true
 }
 
 /// Reads `org_words.txt`: head words of organization names, `company` or `state` for some.
