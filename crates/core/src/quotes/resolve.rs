@@ -549,6 +549,17 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, here: Here, last:
             .find(|&&(s, _)| subject_like(ctx, index, s))
             .is_some_and(|&(_, i)| Some(i) != k.entity && index.entities[i].name != k.name)
     };
+    // The pronoun's own sentence names its subject before the quote: that person speaks, whoever
+    // spoke last ("Greta Lee, the star of …, says she … — “…,” she says"), else the subject of a
+    // relative clause ("…, to Lily Cho, who …: “…,” she says"). A person it names in another
+    // role does not ("Asked about Mia Cole, she said"; "Mia Cole’s coach").
+    let own =
+        || candidates().rev().take_while(|(s, _)| s.start() >= own_sentence).filter(|&&(s, _)| !possessive(ctx, s));
+    let own_subject =
+        own().find(|&&(s, _)| subject_like(ctx, index, s)).or_else(|| own().find(|&&(s, _)| before_who(ctx, s)));
+    if let Some(&(_, i)) = own_subject {
+        return Some(person(index, i, None, here));
+    }
     let recent = last.filter(|k| {
         here.paragraph.saturating_sub(k.here.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want) && !displaced(k)
     });
@@ -602,6 +613,19 @@ fn subject_like(ctx: &Ctx<'_>, index: &Index<'_>, m: Span) -> bool {
                     || index.descriptions.of(w).is_some())
     });
     !agent_before && modifiers_only
+}
+
+/// A mention followed by a possessive ending ("Mia Cole’s coach").
+fn possessive(ctx: &Ctx<'_>, m: Span) -> bool {
+    let t = ctx.token_at(m.end());
+    t < ctx.tokens.len() && matches!(ctx.word(t), "’s" | "'s" | "’" | "'")
+}
+
+/// A mention followed by ", who": the subject of the relative clause after it ("Lily Cho, who
+/// could win …").
+fn before_who(ctx: &Ctx<'_>, m: Span) -> bool {
+    let t = ctx.token_at(m.end());
+    t + 1 < ctx.tokens.len() && ctx.word(t) == "," && ctx.word(t + 1).eq_ignore_ascii_case("who")
 }
 
 fn compatible(have: Number, want: Number) -> bool {
