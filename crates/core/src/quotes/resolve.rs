@@ -181,12 +181,21 @@ pub(crate) fn resolve(
     let mut last: Option<Known> = None;
     let mut named: Vec<Known> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
+    // What each speaker mention is quoted as saying, over all the pieces it is given ("Ann Reed
+    // will win, he said. “She trains hard.”").
+    let mut said: HashMap<(usize, usize), Span> = HashMap::new();
+    for f in &found {
+        if let Some(r) = &f.attr.speaker {
+            said.entry((r.start, r.end)).and_modify(|s| *s = s.cover(f.span)).or_insert(f.span);
+        }
+    }
     for f in found {
         let cue = f.attr.cue.map(|k| ctx.cues[k].span);
         let speaker = f.attr.speaker.clone().map(|r| {
             let span = ctx.span_of(r.clone());
             let here = Here { paragraph: paragraph_of(ctx, r.start), at: span.start() };
-            let known = resolve_one(ctx, &index, r, here, f.span, last.as_ref(), &named);
+            let content = said.get(&(r.start, r.end)).copied().unwrap_or(f.span);
+            let known = resolve_one(ctx, &index, r, here, content, last.as_ref(), &named);
             if let Some(k) = &known {
                 if matches!(k.number, Number::Person(_)) || k.entity.is_some() {
                     named.push(k.clone());
@@ -654,9 +663,11 @@ fn coordinated_mention(ctx: &Ctx<'_>, m: Span) -> bool {
 
 /// A mention followed by ", who": the subject of the relative clause after it ("Lily Cho, who
 /// could win …").
+/// Not when "who" is the object of the clause ("Marco Rubio, who he dubbed …").
 fn before_who(ctx: &Ctx<'_>, m: Span) -> bool {
     let t = ctx.token_at(m.end());
-    t + 1 < ctx.tokens.len() && ctx.word(t) == "," && ctx.word(t + 1).eq_ignore_ascii_case("who")
+    let object = t + 2 < ctx.tokens.len() && (ctx.class(t + 2).has(Class::PRONOUN) || ctx.is_capitalized(t + 2));
+    t + 1 < ctx.tokens.len() && ctx.word(t) == "," && ctx.word(t + 1).eq_ignore_ascii_case("who") && !object
 }
 
 fn compatible(have: Number, want: Number) -> bool {
