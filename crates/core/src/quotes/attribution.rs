@@ -786,7 +786,8 @@ fn previous_analysed(ctx: &Ctx<'_>, p: usize) -> Option<usize> {
 
 /// A quote that makes up its sentence (or sentences): no words between it and the sentence
 /// ends around it. Sentence ends are found here, so that a splitter that keeps "… on Twitter.
-/// “This is short-sighted.”" together does not hide the follow-up.
+/// “This is short-sighted.”" together does not hide the follow-up; a sentence start the
+/// splitter found counts too ("… posted on X. “…”", where "X." could be an initial).
 fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
     let r = ctx.quoted_toks[q].clone();
     if r.is_empty() {
@@ -795,23 +796,34 @@ fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
     let para = ctx.paragraphs[ctx.quoted[q].paragraph].span;
     let first = ctx.token_at(para.start()).max(r.start.saturating_sub(WINDOW));
     let last = ctx.token_at(para.end()).min(r.end + WINDOW);
+    // Token `t` lies in another sentence than token `of` (both in one).
+    let apart = |t: usize, of: usize| match (ctx.sentence_at(t), ctx.sentence_at(of)) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    };
+    // A colon before a quote that opens like a sentence introduces it as one ("… has eyes for one
+    // dress: “The only thing …”").
+    let inner = ctx.quoted[q].inner.as_str(ctx.text);
+    let capital = inner.trim_start_matches(['‘', '\'', '…', '.', ' ']).chars().next().is_some_and(char::is_uppercase);
     let mut t = r.start;
     while t > first && !ctx.line_break_before(r.start) {
         t -= 1;
-        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() {
+        let introduced = capital && t + 1 == r.start && ctx.word(t) == ":";
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || apart(t, r.start) || introduced {
             break;
         }
         if ctx.is_word(t) {
             return false;
         }
     }
-    // A quote that ends with its own full stop ends its sentence.
-    if ctx.quoted[q].inner.as_str(ctx.text).ends_with(['.', '!', '?', '…']) {
+    // A quote that ends with its own full stop ends its sentence, before any closing mark of a
+    // quote nested at its end ("… and say, ‘We are here.’”").
+    if inner.trim_end_matches(['’', '\'', '”', '"', ')']).ends_with(['.', '!', '?', '…']) {
         return true;
     }
     let mut t = r.end;
     while t < last {
-        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() {
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || apart(t, r.end - 1) {
             break;
         }
         if ctx.is_word(t) {
