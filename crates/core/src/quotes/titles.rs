@@ -12,13 +12,15 @@
 //! - **after a preposition** ("starred in “The Long Road”", "thanked fans for “Winter Coat”");
 //! - **between a determiner and a work or maker noun** ("the “Blue Harbor” singer");
 //! - **before a year or a credit** on its line ("“Blue Harbor” (2022)", "“Low Tide” feat. Ann
-//!   Lee", a heading line "Ann Lee - “Night Train” with Tom Reed (2020)").
+//!   Lee", a heading line "Ann Lee - “Night Train” with Tom Reed (2020)");
+//! - **alone in a heading** of three words or more, without a full stop ("‘A Night at the
+//!   Opera: Live!’" above an event listing).
 //!
 //! Title shape alone is no evidence ("“Thank You,” she said."), and a span with lowercase content
 //! words is speech wherever it stands ("called the plan “a disaster”"). Mixed and indirect quotes
 //! are kept: a reported clause that names a work still reports.
 
-use crate::article::QuoteKind;
+use crate::article::{QuoteKind, Role};
 use crate::data::{self, data_file, DataFile};
 use crate::hash::WordSet;
 use crate::segment::TokenKind;
@@ -34,6 +36,8 @@ const TITLES: DataFile<'static> = data_file!("data/quotes/titles.txt");
 const MAX_TITLE_WORDS: usize = 12;
 /// Most tokens between two quoted titles of one list ("“A” (2019), and “B”").
 const MAX_LIST_GAP: usize = 6;
+/// Fewest words of a quoted title that stands alone as a heading.
+const MIN_HEADING_WORDS: usize = 3;
 /// Most tokens between a closing mark and the year that ends its line ("“A” with Ann Lee (2023)").
 const MAX_YEAR_REACH: usize = 8;
 
@@ -131,8 +135,18 @@ fn title_shaped(ctx: &Ctx<'_>, words: &TitleWords, q: usize) -> bool {
     if a >= b || (a..b - 1).any(|t| ctx.ends_sentence(t)) {
         return false;
     }
+    // In text set in capitals ("JUDGE RULES IN “FEW DAYS”") every span looks like a title.
+    let open = ctx.quoted_toks[q].start;
+    if open > 0 && is_shouted(ctx.word(open - 1)) && is_shouted(quote.inner.as_str(ctx.text)) {
+        return false;
+    }
     let inner = (a..b).filter(|&t| matches!(ctx.tokens[t].kind, TokenKind::Word | TokenKind::Number));
     is_title_case(inner.map(|t| ctx.word(t)), |w| words.is(Section::Minor, w))
+}
+
+/// True when `s` has two letters or more, all capitals.
+fn is_shouted(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
 }
 
 /// True when `words` (a title's words, punctuation left out) are at most [`MAX_TITLE_WORDS`],
@@ -166,8 +180,12 @@ fn lower(ctx: &Ctx<'_>, t: usize) -> String {
 }
 
 /// A work noun, a naming participle or a preposition before the opening mark, a determiner
-/// before it with a work or maker noun after the closing one, or a year or a credit after it.
+/// before it with a work or maker noun after the closing one, a year or a credit after it, or
+/// nothing around it in a heading.
 fn named_where_it_stands(ctx: &Ctx<'_>, words: &TitleWords, q: usize) -> bool {
+    if is_heading_alone(ctx, q) {
+        return true;
+    }
     let r = ctx.quoted_toks[q].clone();
     let (open, after) = (r.start, r.end);
     if open > 0 && !ctx.line_break_before(open) {
@@ -196,6 +214,20 @@ fn named_where_it_stands(ctx: &Ctx<'_>, words: &TitleWords, q: usize) -> bool {
     after < ctx.tokens.len()
         && !ctx.line_break_before(after)
         && (words.is(Section::Feature, &lower(ctx, after)) || year_ends_line(ctx, words, after))
+}
+
+/// A paragraph (not the headline) of nothing but the quoted span, of [`MIN_HEADING_WORDS`] words or more and no
+/// full stop or comma at its end: the heading of a listing ("‘A Night at the Opera: Live!’"),
+/// where a quote paragraph is a sentence.
+fn is_heading_alone(ctx: &Ctx<'_>, q: usize) -> bool {
+    let quote = &ctx.quoted[q];
+    let inner = quote.inner.as_str(ctx.text);
+    let paragraph = &ctx.paragraphs[quote.paragraph];
+    // A headline capitalises every word: its shape tells nothing.
+    paragraph.role != Role::Title
+        && paragraph.span.trim(ctx.text) == quote.outer()
+        && !inner.ends_with(['.', ',', ';', ':'])
+        && inner.split_whitespace().nth(MIN_HEADING_WORDS - 1).is_some()
 }
 
 /// True when a year in brackets follows from token `t` on its line, over capitalised words,
@@ -273,8 +305,7 @@ mod tests {
     fn title_case(s: &str) -> bool {
         let words = TitleWords::new();
         is_title_case(
-            s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | '!' | '?'))
-                .filter(|w| !w.is_empty()),
+            s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | '!' | '?')).filter(|w| !w.is_empty()),
             |w| words.is(Section::Minor, w),
         )
     }
