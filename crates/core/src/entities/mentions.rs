@@ -100,6 +100,11 @@ fn norp_flags(word: &str, flags: Flags, lex: &Lexicon) -> Flags {
     }
 }
 
+/// "The Hague": a place whose name the gazetteers spell with "The" keeps it when the span is that place.
+fn the_place(p: &Prepared, a: usize, b: usize) -> bool {
+    p.info[a].gaz_pos == 1 && p.info[a].gaz.any(Flags::PLACE) && (a + 1..b).all(|i| p.info[i].gaz_pos == 2)
+}
+
 /// The mention a repaired span gives, if any: its name's words (without "the", titles and
 /// headline-case words), its span and its label.
 fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexicon) -> Vec<Found> {
@@ -114,7 +119,7 @@ fn refine(text: &str, p: &Prepared, name: &Name, para_start: usize, lex: &Lexico
     }
     while a < b
         && (p.info[a].flags.has(Flags::CONNECTOR) && !p.info[a].cap
-            || p.words[a].text(text).eq_ignore_ascii_case("the")
+            || p.words[a].text(text).eq_ignore_ascii_case("the") && !the_place(p, a, b)
             // An acronym is no closed-class word ("AT&T"), except in a headline in capitals.
             || (p.info[a].closed && b - a >= 2 && (!p.info[a].upper || p.info[a].caps_line)))
     {

@@ -241,8 +241,20 @@ pub(super) fn partners_and_co(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             i += 1;
             continue;
         }
-        // "Smith Barney, | Harris Upham and Co": the name before a comma is the first partner.
-        if a > r.start + 1 && cx.word(a - 1) == "," && !p.info[a].sent_start {
+        // "Smith Barney, | Harris Upham and Co", "Kidder, | Peabody and Co": the name before a
+        // comma is the first partner; a word of its own counts when no span holds it and it is no
+        // place ("In Paris, | Lazard and Co").
+        let lone = |j: usize| {
+            cx.cap(j)
+                && !p.info[j].sent_start
+                && !p.info[j].closed
+                && !(p.info[j].flags | p.info[j].gaz).any(Flags::PLACE | Flags::TIME | Flags::TITLE)
+                && !cx.cap(j - 1)
+                && !spans.iter().any(|s| s.words.contains(&j))
+        };
+        if a > r.start + 2 && cx.word(a - 1) == "," && !p.info[a].sent_start && lone(a - 2) {
+            a -= 2;
+        } else if a > r.start + 1 && cx.word(a - 1) == "," && !p.info[a].sent_start {
             let (run, taken) = (a, new.last().map_or(r.start, |n: &Name| n.words.end));
             // Not the legal form of the company before ("Lee and Co Inc, | Ross and Co").
             let partner = |s: &&Name| {

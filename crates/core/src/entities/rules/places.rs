@@ -43,6 +43,28 @@ pub(super) fn saint_and_mount(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 /// is a place.
 pub(super) fn datelines(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     let (p, r) = (cx.p, &cx.r);
+    // "THE HAGUE, June 18 -": a place the gazetteers know, in capitals at a line's start before a
+    // comma or a date, is the dateline's place where the tagger found nothing there.
+    let mut found = Vec::new();
+    for i in r.clone() {
+        if !(i == r.start || p.words[i].line_start) || p.info[i].gaz_pos != 1 || !p.info[i].gaz.any(Flags::PLACE) {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < r.end && p.info[e].gaz_pos == 2 {
+            e += 1;
+        }
+        let after = p.words.get(e).filter(|_| e < r.end);
+        let dated = after.is_some_and(|w| w.kind == WordKind::Number || w.text(cx.text) == ",");
+        let caps = (i..e).all(|j| p.info[j].upper) && !p.info[i].caps_line;
+        if dated && caps && !spans.iter().any(|n| n.words.start < e && i < n.words.end) {
+            found.push(Name::new(i..e, Kind::Place));
+        }
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        super::sort(spans);
+    }
     for n in spans.iter_mut() {
         let s = &n.words;
         let line_start = s.start == r.start || p.words[s.start].line_start;
