@@ -387,6 +387,7 @@ mod tests {
             crate::quotes::descriptions::DATA_FILES,
             crate::quotes::lexicon::DATA_FILES,
             crate::quotes::speaker_kind::DATA_FILES,
+            crate::quotes::titles::DATA_FILES,
             crate::quotes::unattributed::DATA_FILES,
             crate::segment::lexicon::DATA_FILES,
             crate::timex::lexicon::DATA_FILES,
