@@ -29,6 +29,9 @@ pub(crate) enum CueClass {
     Claim,
     /// Prepositional cues whose source follows ("according to").
     Source,
+    /// Verbs whose object is what they report, a stance or a topic ("opposes the plan",
+    /// "called for a ban", "talked about the economy"): reported clauses and objects only.
+    Object,
     /// Phrases that report an expectation or an impression with nobody named ("is expected
     /// to", "seems to"): the subject and the rest of the clause are what is reported.
     Impersonal,
@@ -36,19 +39,20 @@ pub(crate) enum CueClass {
 
 impl CueClass {
     /// The classes as `cues.txt` names them.
-    const NAMES: [(&'static str, CueClass); 7] = [
+    const NAMES: [(&'static str, CueClass); 8] = [
         ("speech", CueClass::Speech),
         ("manner", CueClass::Manner),
         ("addressee", CueClass::Addressee),
         ("thought", CueClass::Thought),
         ("claim", CueClass::Claim),
         ("source", CueClass::Source),
+        ("object", CueClass::Object),
         ("impersonal", CueClass::Impersonal),
     ];
 
     /// True for cues that can attribute words in quotation marks.
     pub(crate) fn attributes_quotes(self) -> bool {
-        !matches!(self, CueClass::Thought | CueClass::Impersonal)
+        !matches!(self, CueClass::Thought | CueClass::Impersonal | CueClass::Object)
     }
 
     /// True for phrases matched as written, never inflected.
