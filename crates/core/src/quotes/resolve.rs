@@ -181,12 +181,21 @@ pub(crate) fn resolve(
     let mut last: Option<Known> = None;
     let mut named: Vec<Known> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
+    // What each speaker mention is quoted as saying, over all the pieces it is given ("Ann Reed
+    // will win, he said. “She trains hard.”").
+    let mut said: HashMap<(usize, usize), Span> = HashMap::new();
+    for f in &found {
+        if let Some(r) = &f.attr.speaker {
+            said.entry((r.start, r.end)).and_modify(|s| *s = s.cover(f.span)).or_insert(f.span);
+        }
+    }
     for f in found {
         let cue = f.attr.cue.map(|k| ctx.cues[k].span);
         let speaker = f.attr.speaker.clone().map(|r| {
             let span = ctx.span_of(r.clone());
             let here = Here { paragraph: paragraph_of(ctx, r.start), at: span.start() };
-            let known = resolve_one(ctx, &index, r, here, last.as_ref(), &named);
+            let content = said.get(&(r.start, r.end)).copied().unwrap_or(f.span);
+            let known = resolve_one(ctx, &index, r, here, content, last.as_ref(), &named);
             if let Some(k) = &known {
                 if matches!(k.number, Number::Person(_)) || k.entity.is_some() {
                     named.push(k.clone());
@@ -221,6 +230,7 @@ fn resolve_one(
     index: &Index<'_>,
     r: Range<usize>,
     here: Here,
+    content: Span,
     last: Option<&Known>,
     named: &[Known],
 ) -> Option<Known> {
@@ -237,7 +247,7 @@ fn resolve_one(
         r.end -= 1;
     }
     let span = ctx.span_of(r.clone());
-    let each = |side: Range<usize>| resolve_one(ctx, index, side, here, last, named);
+    let each = |side: Range<usize>| resolve_one(ctx, index, side, here, content, last, named);
     if let Some(group) = coordinated(ctx, index, r.clone(), here, each) {
         return Some(group);
     }
@@ -245,7 +255,7 @@ fn resolve_one(
         return super::interview::interviewee(ctx).map(|i| person(index, i, None, here));
     }
     if r.len() == 1 && ctx.class(r.start).has(Class::PRONOUN) {
-        return resolve_pronoun(ctx, index, r.start, here, last);
+        return resolve_pronoun(ctx, index, r.start, here, content, last);
     }
     // "the Carter administration", "Mr. Varga’s office": a common noun heads the phrase,
     // so it names a group or an office, not the person in it.
@@ -506,9 +516,17 @@ fn coordinated(
     Some(Known { name: format!("{} and {}", a.name, b.name), entity: None, number: Number::Group, here })
 }
 
-/// A pronoun: the last speaker first, when recent and compatible (gender, number); then the
-/// nearest person mentioned before it who may fit.
-fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, here: Here, last: Option<&Known>) -> Option<Known> {
+/// A pronoun: the subject its own sentence names before it; else the last speaker, when recent
+/// and compatible (gender, number); then the nearest person mentioned before it who may fit.
+/// `content` is what the speaker is quoted as saying.
+fn resolve_pronoun(
+    ctx: &Ctx<'_>,
+    index: &Index<'_>,
+    t: usize,
+    here: Here,
+    content: Span,
+    last: Option<&Known>,
+) -> Option<Known> {
     let c = ctx.class(t);
     let want = if c.has(Class::MALE) {
         Number::Person(Some(Gender::Male))
@@ -549,6 +567,32 @@ fn resolve_pronoun(ctx: &Ctx<'_>, index: &Index<'_>, t: usize, here: Here, last:
             .find(|&&(s, _)| subject_like(ctx, index, s))
             .is_some_and(|&(_, i)| Some(i) != k.entity && index.entities[i].name != k.name)
     };
+    // The pronoun's own sentence names its subject before the quote: that person speaks, whoever
+    // spoke last ("Greta Lee, the star of …, says she … — “…,” she says"), else the subject of a
+    // relative clause ("…, to Lily Cho, who …: “…,” she says"). A person it names in another
+    // role does not ("Asked about Mia Cole, she said"; "Mia Cole’s coach"; "backed by Ann Reed
+    // and Mia Cole"), nor the subject of what is reported ("Ann Reed will win, she said").
+    // A mention inside the reported content, unless a cue of its own or a colon or dash that
+    // opens the quote follows it there ("Ann Reed says she … — “…,” she says"; "While Ann Reed
+    // is …: “…,” she says").
+    let reported = |s: Span| {
+        content.overlaps(s)
+            && (ctx.token_at(s.end())..t)
+                .all(|u| ctx.cue_starting_at(u).is_none() && !matches!(ctx.word(u), ":" | "—" | "–"))
+    };
+    let own = || {
+        candidates()
+            .rev()
+            .take_while(|(s, _)| s.start() >= own_sentence)
+            .filter(|&&(s, _)| !reported(s) && !possessive(ctx, s) && !coordinated_mention(ctx, s))
+    };
+    // A relative clause's subject speaks only when its gender is known to fit.
+    let own_subject = own()
+        .find(|&&(s, _)| subject_like(ctx, index, s))
+        .or_else(|| own().find(|&&(s, i)| before_who(ctx, s) && g.is_some() && index.gender(i) == g));
+    if let Some(&(_, i)) = own_subject {
+        return Some(person(index, i, None, here));
+    }
     let recent = last.filter(|k| {
         here.paragraph.saturating_sub(k.here.paragraph) <= SPEAKER_WINDOW && compatible(k.number, want) && !displaced(k)
     });
@@ -602,6 +646,28 @@ fn subject_like(ctx: &Ctx<'_>, index: &Index<'_>, m: Span) -> bool {
                     || index.descriptions.of(w).is_some())
     });
     !agent_before && modifiers_only
+}
+
+/// A mention followed by a possessive ending ("Mia Cole’s coach").
+fn possessive(ctx: &Ctx<'_>, m: Span) -> bool {
+    let t = ctx.token_at(m.end());
+    t < ctx.tokens.len() && matches!(ctx.word(t), "’s" | "'s" | "’" | "'")
+}
+
+/// A mention joined to another by "and" or "or" ("Ann Reed and Mia Cole").
+fn coordinated_mention(ctx: &Ctx<'_>, m: Span) -> bool {
+    let joins = |t: usize| ctx.is_word(t) && matches!(ctx.word(t), "and" | "or" | "nor");
+    let (first, next) = (ctx.token_at(m.start()), ctx.token_at(m.end()));
+    (first > 0 && joins(first - 1)) || (next < ctx.tokens.len() && joins(next))
+}
+
+/// A mention followed by ", who": the subject of the relative clause after it ("Lily Cho, who
+/// could win …").
+/// Not when "who" is the object of the clause ("Marco Rubio, who he dubbed …").
+fn before_who(ctx: &Ctx<'_>, m: Span) -> bool {
+    let t = ctx.token_at(m.end());
+    let object = t + 2 < ctx.tokens.len() && (ctx.class(t + 2).has(Class::PRONOUN) || ctx.is_capitalized(t + 2));
+    t + 1 < ctx.tokens.len() && ctx.word(t) == "," && ctx.word(t + 1).eq_ignore_ascii_case("who") && !object
 }
 
 fn compatible(have: Number, want: Number) -> bool {
