@@ -45,7 +45,7 @@ impl Default for EntityRecognizer {
 }
 
 impl EntityRecognizer {
-    /// Loads the gazetteers (once per process, see [`lexicon::shared`]) and the tagger.
+    /// Loads the gazetteers (once per process, see `lexicon::shared`) and the tagger.
     pub fn new() -> EntityRecognizer {
         let model = Model::from_bytes(MODEL).expect("the embedded tagger model is valid");
         EntityRecognizer { lex: lexicon::shared(), model, rules: RuleSet::all() }
