@@ -223,8 +223,10 @@ fn is_heading_alone(ctx: &Ctx<'_>, q: usize) -> bool {
     let quote = &ctx.quoted[q];
     let inner = quote.inner.as_str(ctx.text);
     let paragraph = &ctx.paragraphs[quote.paragraph];
-    // A headline capitalises every word: its shape tells nothing.
+    // A headline capitalises every word, a subhead in capitals every letter: the shape of
+    // either tells nothing.
     paragraph.role != Role::Title
+        && !is_shouted(inner)
         && paragraph.span.trim(ctx.text) == quote.outer()
         && !inner.ends_with(['.', ',', ';', ':'])
         && inner.split_whitespace().nth(MIN_HEADING_WORDS - 1).is_some()
