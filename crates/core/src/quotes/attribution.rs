@@ -958,7 +958,7 @@ fn skip_adjuncts(ctx: &Ctx<'_>, mut i: usize, hi: usize) -> usize {
         }
         let c = ctx.class(i);
         let w = ctx.word(i);
-        if c.has(Class::ADVERB) || c.has(Class::TIME) {
+        if c.has(Class::ADVERB) || c.has(Class::TIME) || is_closing_ly_adverb(ctx, i, hi) {
             i += 1;
             continue;
         }
@@ -977,6 +977,14 @@ fn skip_adjuncts(ctx: &Ctx<'_>, mut i: usize, hi: usize) -> usize {
         break;
     }
     i
+}
+
+/// An adverb in -ly that ends the attribution ("Reed said sarcastically.", "said quietly,") or
+/// stands before its "that"; not "said early results", "proposed nearly $1 billion" or
+/// "reported daily to", where the adverb belongs to what follows.
+fn is_closing_ly_adverb(ctx: &Ctx<'_>, t: usize, hi: usize) -> bool {
+    let next = t + 1;
+    ctx.is_ly_adverb(t) && (next >= hi || matches!(ctx.word(next), "." | "," | "!" | "?" | ";" | "that"))
 }
 
 /// A word that reads as a bare verb after "to": lower case, not a determiner or pronoun, not a

@@ -9,6 +9,7 @@ use crate::doc::Doc;
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
+use super::cue_use;
 use super::lexicon::{Class, CueClass, Form, Lexicon};
 use super::marks::Quoted;
 
@@ -122,6 +123,10 @@ impl<'a> Ctx<'a> {
                 let b = self.tokens.partition_point(|t| t.span.start() < span.end());
                 if a >= b || self.tokens[a].span.start() != span.start() || self.tokens[b - 1].span.end() != span.end()
                 {
+                    continue;
+                }
+                // "the report", "two states that": a mostly-noun form is a cue only as a verb.
+                if self.lex.is_nouny(span.as_str(self.text)) && !cue_use::nouny_as_verb(self, a, b) {
                     continue;
                 }
                 let mut cue = Cue { toks: a..b, span, class: cf.class, form: cf.form, opener: false };

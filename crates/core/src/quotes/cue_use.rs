@@ -31,6 +31,26 @@ pub(super) fn may_report(ctx: &Ctx<'_>, k: usize) -> bool {
     !(c.form == Form::Past && before_noun && noun_next)
 }
 
+/// True when the base or -s form of a mostly-noun cue at tokens `a..next` stands as a verb: in lower
+/// case, after a subject (a word that is no determiner, preposition or possessive) and before
+/// "that" or a colon ("The audit states: …", "Reuters reports that"), not "the reports that",
+/// "the United States:", "two states that".
+pub(super) fn nouny_as_verb(ctx: &Ctx<'_>, a: usize, next: usize) -> bool {
+    let before_that_or_colon =
+        next < ctx.tokens.len() && (ctx.word(next) == ":" || ctx.word(next).eq_ignore_ascii_case("that"));
+    if !before_that_or_colon || ctx.is_capitalized(a) || a == 0 {
+        return false;
+    }
+    let before = a - 1;
+    if !ctx.is_word(before) {
+        return false;
+    }
+    let w = ctx.word(before);
+    let c = ctx.class(before);
+    let possessive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with(['\'', '’']);
+    !(possessive || c.has(Class::DETERMINER) || c.has(Class::PREPOSITION))
+}
+
 /// True when "have" stands before token `a`, adverbs aside ("has long known", "had seen").
 fn after_have(ctx: &Ctx<'_>, a: usize) -> bool {
     let from = a.saturating_sub(WINDOW);
@@ -113,9 +133,13 @@ pub(super) fn participle_before_quote(ctx: &Ctx<'_>, t: usize) -> Option<usize> 
     (c.toks.end == open && c.form == Form::Ing).then_some(k)
 }
 
-/// True when token `t` is a cue word, whether or not it stands as a verb there ("to suggest").
+/// True when token `t` is a cue word, whether or not it stands as a verb there ("to suggest"); a
+/// mostly-noun form ("to favour") is not.
 pub(super) fn cue_word_at(ctx: &Ctx<'_>, t: usize) -> bool {
     let Some(tok) = ctx.tokens.get(t) else { return false };
     let start = tok.span.start();
-    ctx.lex.find_cues(ctx.text, Span::new(start, tok.span.end())).next().is_some_and(|(s, _)| s.start() == start)
+    ctx.lex
+        .find_cues(ctx.text, Span::new(start, tok.span.end()))
+        .next()
+        .is_some_and(|(s, _)| s.start() == start && !ctx.lex.is_nouny(s.as_str(ctx.text)))
 }

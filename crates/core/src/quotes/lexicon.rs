@@ -7,7 +7,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::data::{self, data_file, DataFile, Seen, Unique};
-use crate::hash::{FastMap, WordMap};
+use crate::hash::{FastMap, WordMap, WordSet};
 use crate::span::Span;
 
 const CUES: DataFile<'static> = data_file!("data/quotes/cues.txt");
@@ -172,11 +172,14 @@ pub(crate) struct Lexicon {
     words: FastMap<Box<[u8]>, Class>,
     /// Cue forms that report only before one of a few words ("declined to", not "declined by").
     only_before: WordMap<Vec<String>>,
+    /// The base and -s forms of lemmas marked `*`, mostly nouns ("the report", "states"): cues
+    /// only where a verb must stand ("The audit states:", "Reuters reports that").
+    nouny: WordSet,
 }
 
-/// What `cues.txt` compiles to: the patterns, what each is, and the forms limited to the words
-/// that may follow them.
-type CuePatterns = (Vec<String>, Vec<CueForm>, WordMap<Vec<String>>);
+/// What `cues.txt` compiles to: the patterns, what each is, the forms limited to the words that
+/// may follow them, and the noun-like forms.
+type CuePatterns = (Vec<String>, Vec<CueForm>, WordMap<Vec<String>>, WordSet);
 
 /// Longest word the class table holds; longer words have no class.
 const MAX_WORD: usize = 24;
@@ -184,7 +187,7 @@ const MAX_WORD: usize = 24;
 impl Lexicon {
     /// Parses and compiles the embedded data.
     pub(crate) fn new() -> Lexicon {
-        let (patterns, forms, only_before) = data::embedded(cue_patterns(CUES));
+        let (patterns, forms, only_before, nouny) = data::embedded(cue_patterns(CUES));
         // A DFA: the automaton runs over every analysed paragraph, so search speed is what counts.
         let cues = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
@@ -192,7 +195,7 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("the cue lexicon compiles");
-        Lexicon { cues, forms, words: data::embedded(word_classes(GRAMMAR)), only_before }
+        Lexicon { cues, forms, words: data::embedded(word_classes(GRAMMAR)), only_before, nouny }
     }
 
     /// False when the cue `form` (its text) reports only before certain words and `next`, the
@@ -202,6 +205,11 @@ impl Lexicon {
             None => true,
             Some(words) => next.is_some_and(|n| words.iter().any(|w| w.eq_ignore_ascii_case(n))),
         }
+    }
+
+    /// True when the cue `form` (its text) is the base or -s form of a mostly-noun lemma.
+    pub(crate) fn is_nouny(&self, form: &str) -> bool {
+        self.nouny.contains(&form.to_lowercase())
     }
 
     /// Cues in `within`, at word boundaries, in text order.
@@ -242,6 +250,7 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<CuePatterns> {
     let mut patterns = Vec::new();
     let mut forms = Vec::new();
     let mut only_before = WordMap::default();
+    let mut nouny_forms = WordSet::default();
     let mut seen = std::collections::HashSet::new();
     let mut lemmas = Seen::default();
     for line in file.lines(Unique::Line)? {
@@ -275,7 +284,7 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<CuePatterns> {
         lemmas.check(&line, lemma, format_args!("lemma {lemma:?}"))?;
         let mut push = |form: String, kind: Form| {
             if nouny && matches!(kind, Form::Base | Form::Present) {
-                return;
+                nouny_forms.insert(form.clone());
             }
             if !next_words.is_empty() {
                 only_before.insert(form.clone(), next_words.clone());
@@ -314,7 +323,7 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<CuePatterns> {
             }
         }
     }
-    Ok((patterns, forms, only_before))
+    Ok((patterns, forms, only_before, nouny_forms))
 }
 
 /// The form of a listed inflection, from its ending.
