@@ -192,7 +192,7 @@ pub(crate) fn resolve(
     for f in found {
         let cue = f.attr.cue.map(|k| ctx.cues[k].span);
         let speaker = f.attr.speaker.clone().map(|r| {
-            let span = ctx.span_of(r.clone());
+            let span = ctx.span_of(mention(ctx, r.clone()));
             let here = Here { paragraph: paragraph_of(ctx, r.start), at: span.start() };
             let content = said.get(&(r.start, r.end)).copied().unwrap_or(f.span);
             let known = resolve_one(ctx, &index, r, here, content, last.as_ref(), &named);
@@ -213,6 +213,24 @@ pub(crate) fn resolve(
         out.push(Quote { kind: f.kind, span: f.span, speaker, cue });
     }
     out
+}
+
+/// The speaker mention without the relative pronoun its range ends with ("some analysts who
+/// said", "Jon Hale (who had asked …"): the antecedent is the speaker.
+fn mention(ctx: &Ctx<'_>, r: Range<usize>) -> Range<usize> {
+    let mut end = r.end;
+    while end > r.start + 1 && ctx.is_word(end - 1) && ctx.class(end - 1).has(Class::CLAUSE) {
+        end -= 1;
+        while end > r.start + 1 && matches!(ctx.word(end - 1), "," | "(") {
+            end -= 1;
+        }
+    }
+    let antecedent = (r.start..end).any(|t| ctx.is_word(t) && !ctx.class(t).has(Class::CLAUSE));
+    if antecedent {
+        r.start..end
+    } else {
+        r
+    }
 }
 
 fn paragraph_of(ctx: &Ctx<'_>, t: usize) -> usize {
@@ -322,7 +340,13 @@ fn resolve_one(
 /// article names in it ("Ann Ortiz, the opposition leader", "Prime Minister Jonas Lind"), the
 /// nearest one before the mention, else the first after. An indefinite one ("an official") names no one.
 fn role_holder(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>) -> Option<usize> {
-    if r.len() < 2 || !ctx.word(r.start).eq_ignore_ascii_case("the") || !(r.start + 1..r.end).all(|t| ctx.is_word(t)) {
+    // "his twin brother", "her husband": the role itself, exactly, through a possessive, when
+    // one person alone holds it ("her campaign" is not "campaign manager").
+    let possessive = matches!(ctx.word(r.start).to_ascii_lowercase().as_str(), "his" | "her" | "their");
+    if r.len() < 2
+        || !(possessive || ctx.word(r.start).eq_ignore_ascii_case("the"))
+        || !(r.start + 1..r.end).all(|t| ctx.is_word(t))
+    {
         return None;
     }
     let role = ctx.span_of(r.start + 1..r.end).as_str(ctx.text).to_lowercase();
@@ -330,9 +354,12 @@ fn role_holder(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>) -> Option<usiz
         e.label == Label::Person
             && e.roles.iter().chain(&e.titles).any(|x| {
                 let x = x.to_lowercase();
-                x == role || x.strip_prefix(role.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                x == role || !possessive && x.strip_prefix(role.as_str()).is_some_and(|rest| rest.starts_with(' '))
             })
     };
+    if possessive && index.entities.iter().filter(|e| holds(e)).nth(1).is_some() {
+        return None;
+    }
     let at = ctx.tokens[r.start].span.start();
     let mut before: Option<(usize, usize)> = None;
     let mut after: Option<(usize, usize)> = None;
