@@ -156,8 +156,9 @@ def entity_rules() -> list[tuple[str, str]]:
     return [tuple(line.split("\t")) for line in out.stdout.splitlines() if line.strip()]
 
 
-def ablation(sets: dict[str, list[dict]]) -> None:
-    """Micro F1 of each data set with every rule on, and its change with each rule off."""
+def ablation(sets: dict[str, list[dict]], only: set[str] | None = None) -> None:
+    """Micro F1 of each data set with every rule on, and its change with each rule off (with
+    `only`, just those rules)."""
     prepared = []
     for name, docs in sets.items():
         regions = [ignored_regions(d) for d in docs]
@@ -179,6 +180,8 @@ def ablation(sets: dict[str, list[dict]]) -> None:
     print(f"{'rule':30} {'family':13} " + " ".join(f"{n[:width]:>{max(width, 7)}}" for n, *_ in prepared))
     print(f"{'(all rules on: F1)':30} {'':13} " + " ".join(f"{f:>{max(width, 7)}.3f}" for f in base))
     for rule, family in entity_rules():
+        if only and rule not in only:
+            continue
         got = micro(rule)
         print(f"{rule:30} {family:13} " + " ".join(f"{g - b:>+{max(width, 7)}.3f}" for g, b in zip(got, base)))
 
@@ -262,6 +265,7 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="list the N most frequent errors per data set")
     ap.add_argument("--silver", type=Path, help="also score the hand-annotated news in DIR/*.jsonl")
     ap.add_argument("--ablation", action="store_true", help="print what each entity rule is worth (F1 without it)")
+    ap.add_argument("--rules", help="with --ablation: only these rules (comma-separated)")
     ap.add_argument("--only", help="score only the data sets whose name contains this text")
     args = ap.parse_args()
     data = shared_data()
@@ -302,7 +306,7 @@ def main() -> None:
         if args.errors and "held-out" not in name and name != "UNER EWT dev":
             show_errors(name, docs, gold, pred, args.errors)
     if args.ablation:
-        ablation(sets)
+        ablation(sets, set(args.rules.split(",")) if args.rules else None)
     if python and total_words:
         print(
             f"\nspeed (all three sets, {total_words} spaCy tokens, one thread): "

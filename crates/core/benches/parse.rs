@@ -55,7 +55,16 @@ fn bench_entities(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_seed, bench_layout_sentences, bench_entities);
+/// Building a parser, as every CLI call, Python `Parser()` and Spark partition does. The entity
+/// lexicon is built once per process, so this is the cost of every parser after the first.
+fn bench_build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("build");
+    group.sample_size(20);
+    group.bench_function("Parser::new", |b| b.iter(Parser::new));
+    group.finish();
+}
+
+criterion_group!(benches, bench_seed, bench_layout_sentences, bench_entities, bench_build);
 criterion_main!(benches);
 
 /// Layout and sentences on longer text (the seed 50 times, one article), and the sentence

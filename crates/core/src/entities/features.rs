@@ -350,34 +350,87 @@ fn line_break_ends_sentence(text: &str, at: usize) -> bool {
     prev_line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']) || prev_line.trim().chars().count() < 40
 }
 
-fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
-    let t = w.text(text);
-    let mut shape = lexicon::PHRASE_SEED;
+/// What [`word_info`] counts over a word's characters.
+struct Letters {
+    /// Hash of the word's shape: its runs of `X` (upper case), `x` (other letters), `d` (ASCII
+    /// digits) and each other character.
+    shape: u64,
+    letters: usize,
+    uppers: usize,
+    chars: usize,
+    dot: bool,
+}
+
+impl Letters {
+    /// Adds one character of class `class` (see `shape`).
+    #[inline]
+    fn push(&mut self, class: char, last: &mut char) {
+        if class != *last {
+            self.shape = lexicon::phrase_key(self.shape, class as u64);
+            *last = class;
+        }
+    }
+}
+
+/// Counts the characters of `t`. Most words are ASCII, whose bytes are their characters and
+/// whose classes need no Unicode tables; the others go through `char`'s own tests, which
+/// agree with the byte tests on ASCII.
+fn letters(t: &str) -> Letters {
+    if t.is_ascii() {
+        let mut l = Letters { shape: lexicon::PHRASE_SEED, letters: 0, uppers: 0, chars: 0, dot: false };
+        let mut last = '\0';
+        for &b in t.as_bytes() {
+            let class = match b {
+                b'A'..=b'Z' => {
+                    l.uppers += 1;
+                    l.letters += 1;
+                    'X'
+                }
+                b'a'..=b'z' => {
+                    l.letters += 1;
+                    'x'
+                }
+                b'0'..=b'9' => 'd',
+                _ => {
+                    l.dot |= b == b'.';
+                    char::from(b)
+                }
+            };
+            l.push(class, &mut last);
+        }
+        l.chars = t.len();
+        return l;
+    }
+    letters_of_chars(t)
+}
+
+/// [`letters`] through `char`'s tests, for any text.
+fn letters_of_chars(t: &str) -> Letters {
+    let mut l = Letters { shape: lexicon::PHRASE_SEED, letters: 0, uppers: 0, chars: 0, dot: false };
     let mut last = '\0';
-    let mut letters = 0;
-    let mut uppers = 0;
-    let mut chars = 0usize;
-    let mut dot = false;
     for c in t.chars() {
-        chars += 1;
-        dot |= c == '.';
+        l.chars += 1;
+        l.dot |= c == '.';
         let class = if c.is_uppercase() {
-            uppers += 1;
-            letters += 1;
+            l.uppers += 1;
+            l.letters += 1;
             'X'
         } else if c.is_alphabetic() {
-            letters += 1;
+            l.letters += 1;
             'x'
         } else if c.is_ascii_digit() {
             'd'
         } else {
             c
         };
-        if class != last {
-            shape = lexicon::phrase_key(shape, class as u64);
-            last = class;
-        }
+        l.push(class, &mut last);
     }
+    l
+}
+
+fn word_info(text: &str, w: &Word, lex: &Lexicon) -> Info {
+    let t = w.text(text);
+    let Letters { shape, letters, uppers, chars, dot } = letters(t);
     let mut flags = if w.kind == WordKind::Alpha { lex.word(w.key) } else { Flags::empty() };
     if flags.has(Flags::DOTTED) && !t.ends_with('.') {
         flags = flags.without(Flags::TITLE | Flags::TITLE_M | Flags::TITLE_F | Flags::DOTTED);
@@ -534,10 +587,16 @@ fn push_flags(t: T, flags: Flags, extra: u64, out: &mut Vec<u32>) {
 }
 
 fn prefix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return s.get(..n).unwrap_or(s);
+    }
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 fn suffix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return s.get(s.len().saturating_sub(n)..).unwrap_or(s);
+    }
     let count = s.chars().count();
     if count <= n {
         return s;
@@ -598,6 +657,25 @@ mod tests {
             assert_eq!(info.any_upper, w.kind == WordKind::Alpha && t.chars().any(char::is_uppercase), "{t}");
             assert_eq!(usize::from(info.chars), t.chars().count(), "{t}");
         }
+    }
+
+    /// The ASCII shortcuts count, shape and cut words as the `char` loops do.
+    #[test]
+    fn ascii_shortcuts_agree_with_chars() {
+        let fields = |l: Letters| (l.shape, l.letters, l.uppers, l.chars, l.dot);
+        let words =
+            ["", "a", "Ab", "U.S.", "McDonald's", "3M", "7-Eleven", "COVID-19", "x_y", "\t", "~", "ab.c", "Zz9"];
+        let bytes: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        for t in words.into_iter().chain(bytes.iter().map(String::as_str)) {
+            assert_eq!(fields(letters(t)), fields(letters_of_chars(t)), "{t:?}");
+            for n in 0..5 {
+                let p: String = t.chars().take(n).collect();
+                let count = t.chars().count();
+                let s: String = t.chars().skip(count.saturating_sub(n)).collect();
+                assert_eq!((prefix(t, n), suffix(t, n)), (p.as_str(), s.as_str()), "{t:?} {n}");
+            }
+        }
+        assert_eq!((prefix("Ōsaka", 3), suffix("Zürich", 3)), ("Ōsa", "ich"));
     }
 
     #[test]

@@ -182,12 +182,18 @@ pub fn key(word: &str) -> u64 {
     let mut h = FNV_OFFSET;
     for &b in word.as_bytes() {
         if b.is_ascii() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            h = fnv_lower(h, b);
         } else {
             return key_unicode(word);
         }
     }
     finish(h)
+}
+
+/// One step of the hash of [`key`]: an ASCII byte, lower-cased.
+#[inline]
+fn fnv_lower(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
 }
 
 #[cold]
@@ -333,13 +339,12 @@ impl Lexicon {
         lex.words.reserve(160_000);
         let seg = Segmenter::new();
         let mut toks = Vec::new();
-        let mut split = |entry: &str| -> Vec<u64> {
-            toks.clear();
-            seg.tokenize(entry, Span::new(0, entry.len()), &mut toks);
-            toks.iter().map(|t: &Token| key(t.span.as_str(entry))).collect()
-        };
+        // Two buffers of word keys: an entry's and the name it stands for.
+        let (mut ws, mut cs) = (Vec::new(), Vec::new());
+        let mut split = |entry: &str, out: &mut Vec<u64>| entry_keys(&seg, &mut toks, entry, out);
         for (phrase, flags) in titles(TITLES)? {
-            lex.add(&split(phrase), flags);
+            split(phrase, &mut ws);
+            lex.add(&ws, flags);
         }
         for w in org_words {
             lex.add_word(w.word, Flags::ORG_HEAD | w.company);
@@ -352,16 +357,12 @@ impl Lexicon {
         for (word, flag) in place_words(PLACE_WORDS)? {
             lex.add_word(word, flag);
         }
-        for (name, flag, canonical) in regions(REGIONS)? {
-            lex.add(&split(name), flag);
+        for (name, flag, canonical) in regions(REGIONS)?.into_iter().chain(places(PLACES)?) {
+            split(name, &mut ws);
+            lex.add(&ws, flag);
             if let Some(c) = canonical {
-                lex.add_alias(&split(name), &split(c));
-            }
-        }
-        for (name, flag, canonical) in places(PLACES)? {
-            lex.add(&split(name), flag);
-            if let Some(c) = canonical {
-                lex.add_alias(&split(name), &split(c));
+                split(c, &mut cs);
+                lex.add_alias(&ws, &cs);
             }
         }
         for (phrase, first) in event_words(EVENT_WORDS)? {
@@ -381,7 +382,8 @@ impl Lexicon {
             .chain(demonyms(DEMONYMS)?.into_iter().map(|n| (n, Flags::DEMONYM)))
             .chain(NORP_WORDS.entries()?.into_iter().map(|n| (n, Flags::NORP)))
         {
-            lex.add(&split(name), flag);
+            split(name, &mut ws);
+            lex.add(&ws, flag);
         }
         for (name, flags) in first_names(FIRST_NAMES)? {
             lex.add_word(name, flags);
@@ -512,6 +514,48 @@ struct OrgWord<'a> {
     company: Flags,
     /// The head word of a state's bodies ("Department").
     state: bool,
+}
+
+/// The word keys of a list entry into `out`, split as the segmenter splits text. Most entries
+/// are plain words of letters and digits between spaces, which the tokenizer splits at the
+/// spaces and nowhere else (no period, hyphen, apostrophe, mark or address to join or cut):
+/// those skip it, which was most of building the lexicon.
+fn entry_keys(seg: &Segmenter, toks: &mut Vec<Token>, entry: &str, out: &mut Vec<u64>) {
+    out.clear();
+    if ascii_keys(entry, out) {
+        return;
+    }
+    out.clear();
+    if entry.chars().all(|c| c == ' ' || c.is_alphanumeric()) {
+        out.extend(entry.split(' ').filter(|w| !w.is_empty()).map(key));
+        return;
+    }
+    toks.clear();
+    seg.tokenize(entry, Span::new(0, entry.len()), toks);
+    out.extend(toks.iter().map(|t| key(t.span.as_str(entry))));
+}
+
+/// The [`key`]s of the words of an entry of ASCII letters, digits and spaces, in one pass over
+/// its bytes, into `out`; false (with `out` part-filled) at any other byte.
+fn ascii_keys(entry: &str, out: &mut Vec<u64>) -> bool {
+    let (mut h, mut len) = (FNV_OFFSET, 0);
+    for &b in entry.as_bytes() {
+        if b == b' ' {
+            if len > 0 {
+                out.push(finish(h));
+            }
+            (h, len) = (FNV_OFFSET, 0);
+        } else if b.is_ascii_alphanumeric() {
+            h = fnv_lower(h, b);
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    if len > 0 {
+        out.push(finish(h));
+    }
+    true
 }
 
 /// Reads `org_words.txt`: head words of organization names, `company` or `state` for some.
@@ -679,8 +723,10 @@ pub fn name_key(words: impl IntoIterator<Item = u64>) -> u64 {
     words.into_iter().fold(PHRASE_SEED, phrase_key)
 }
 
-/// One lexicon for all unit tests: building it is slow in debug builds.
-#[cfg(test)]
+/// The lexicon of the embedded lists, built on first use and then shared by every recognizer
+/// of the process: it is fixed at build time, and building it is most of building a
+/// [`Parser`](crate::Parser), which a user may do many times (one per CLI call, per Python
+/// `Parser()`, per Spark partition in a reused worker).
 pub(crate) fn shared() -> &'static Lexicon {
     static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEX.get_or_init(Lexicon::new)
@@ -711,6 +757,35 @@ mod tests {
         f |= Flags::LOWER;
         f |= Flags::COMPANY;
         assert_eq!(f.bit_indices().collect::<Vec<_>>(), [0, 31]);
+    }
+
+    /// The shortcut of [`entry_keys`] splits every entry of every list as the segmenter does.
+    #[test]
+    fn entry_keys_split_as_the_segmenter() {
+        let seg = Segmenter::new();
+        let mut toks = Vec::new();
+        let mut by_segmenter = |entry: &str| -> Vec<u64> {
+            toks.clear();
+            seg.tokenize(entry, Span::new(0, entry.len()), &mut toks);
+            toks.iter().map(|t| key(t.span.as_str(entry))).collect()
+        };
+        let (mut toks2, mut out) = (Vec::new(), Vec::new());
+        let mut checked = 0;
+        for check in DATA_FILES {
+            for line in check.file.text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                for entry in line.split('\t') {
+                    entry_keys(&seg, &mut toks2, entry, &mut out);
+                    assert_eq!(out, by_segmenter(entry), "{entry:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000);
+        let odd = ["New  York", "Saint-Denis", "U.S.", "O'Hara", "3M", "A B", "Côte d'Ivoire", "www.x.com", "São Tomé"];
+        for entry in odd.into_iter().chain(["a\u{301}b", "x\u{a0}y", "Ōsaka Bay", "١٢ ab"]) {
+            entry_keys(&seg, &mut toks2, entry, &mut out);
+            assert_eq!(out, by_segmenter(entry), "{entry:?}");
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ const MODEL: &[u8] = include_bytes!("../../data/entities/tagger.bin");
 /// Finds entity mentions and groups them into entities.
 #[derive(Debug)]
 pub struct EntityRecognizer {
-    lex: Lexicon,
+    lex: &'static Lexicon,
     model: Model,
     rules: RuleSet,
 }
@@ -45,16 +45,16 @@ impl Default for EntityRecognizer {
 }
 
 impl EntityRecognizer {
-    /// Loads the gazetteers and the tagger.
+    /// Loads the gazetteers (once per process, see [`lexicon::shared`]) and the tagger.
     pub fn new() -> EntityRecognizer {
         let model = Model::from_bytes(MODEL).expect("the embedded tagger model is valid");
-        EntityRecognizer { lex: Lexicon::new(), model, rules: RuleSet::all() }
+        EntityRecognizer { lex: lexicon::shared(), model, rules: RuleSet::all() }
     }
 
     /// A recognizer with another tagger model (as written by `examples/train_ner.rs`), for
     /// training and evaluation.
     pub fn with_model(model: &[u8]) -> Result<EntityRecognizer, tagger::ModelError> {
-        Ok(EntityRecognizer { lex: Lexicon::new(), model: Model::from_bytes(model)?, rules: RuleSet::all() })
+        Ok(EntityRecognizer { lex: lexicon::shared(), model: Model::from_bytes(model)?, rules: RuleSet::all() })
     }
 
     /// This recognizer running only the passes after the tagger in `rules`. Default: all of them.
@@ -65,7 +65,7 @@ impl EntityRecognizer {
 
     /// The word lists: honorifics and their gender, first names, places.
     pub fn lexicon(&self) -> &Lexicon {
-        &self.lex
+        self.lex
     }
 
     /// Fills `doc.entities`.
@@ -100,7 +100,7 @@ impl EntityRecognizer {
         sentence_starts: &[usize],
         deadline: Deadline,
     ) -> Vec<Entity> {
-        let p = Prepared::new(text, tokens, paragraphs, sentence_starts, &self.lex);
+        let p = Prepared::new(text, tokens, paragraphs, sentence_starts, self.lex);
         let mut tags = Vec::with_capacity(p.words.len());
         let mut feats = Vec::with_capacity(64);
         for r in &p.paragraphs {
@@ -109,10 +109,10 @@ impl EntityRecognizer {
             }
             tagger::tag(&self.model, text, &p, r, &mut feats, &mut tags);
         }
-        let mut found = mentions::mentions(text, &p, &tags, &self.lex, self.rules);
-        let clusters = grouping::group(text, &p, &mut found, &self.lex);
+        let mut found = mentions::mentions(text, &p, &tags, self.lex, self.rules);
+        let clusters = grouping::group(text, &p, &mut found, self.lex);
         let genders = gender::genders(text, &p, &found, &clusters);
-        let mut nominal = nominals::nominals(text, &p, &found, &clusters, &self.lex).into_iter().peekable();
+        let mut nominal = nominals::nominals(text, &p, &found, &clusters, self.lex).into_iter().peekable();
         let mut entities: Vec<Entity> = clusters
             .iter()
             .zip(genders)
@@ -129,7 +129,7 @@ impl EntityRecognizer {
                         let t = Span::new(p.words[a].span.start(), p.words[b].span.end());
                         push_unique(&mut titles, t.as_str(text));
                     }
-                    for r in roles::roles(text, &p, &found, m, &self.lex) {
+                    for r in roles::roles(text, &p, &found, m, self.lex) {
                         push_unique(&mut roles, &r);
                     }
                 }

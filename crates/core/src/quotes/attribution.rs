@@ -95,8 +95,10 @@ fn direct_attribution(ctx: &Ctx<'_>, q: usize, used: &mut [bool]) -> Option<Attr
     let by_source = after.as_ref().and_then(|a| a.cue).filter(|&k| ctx.cues[k].class == CueClass::Source);
     let open = ctx.quoted_toks[q].start;
     let introduced = open > 0 && ctx.word(open - 1) == ":";
+    let as_said = if after.is_none() { as_clause(ctx, q) } else { None };
     let chosen = match after {
         Some(a) if by_source.is_none() && !introduced => Some(a),
+        None if as_said.is_some() => as_said,
         after => match before_open(ctx, q, used) {
             Some(a) => {
                 if let Some(k) = by_source {
@@ -326,6 +328,13 @@ fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
     if !c.class.attributes_quotes() || c.opener || nested_in_report(ctx, cue, lo) {
         return None;
     }
+    // "shared the cost of the “green bridge” plan": a manner verb with an object right before
+    // the quote does not speak it ("joked that “…”", "joked of the museum, “…”" do).
+    let object = |g: usize| ctx.class(g).has(Class::DETERMINER) && !ctx.word(g).eq_ignore_ascii_case("that");
+    let set_off = search_end > 0 && matches!(ctx.word(search_end - 1), "," | ":");
+    if c.class == CueClass::Manner && !set_off && (c.toks.end..search_end).any(object) {
+        return None;
+    }
     // The words between cue and quote: adjuncts, an addressee, "that", a colon. A clause there
     // (an auxiliary, a verb, "which") means the quote is part of a longer report: pass 2.
     let mut after_complementizer = 0;
@@ -364,6 +373,27 @@ fn before_open(ctx: &Ctx<'_>, q: usize, used: &[bool]) -> Option<Attr> {
         }
     }
     Some(Attr { speaker, cue: Some(cue) })
+}
+
+/// "As Ann Lee puts it, we must tell ourselves: “I am the prize.”": a sentence that opens with
+/// "As X said," quotes X in the whole sentences it quotes after that clause.
+fn as_clause(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
+    let open = ctx.quoted_toks[q].start;
+    let lo = ctx.sentence_range(open).start;
+    if open < lo + 4 || !ctx.word(lo).eq_ignore_ascii_case("as") {
+        return None;
+    }
+    if !opens_like_a_sentence(ctx.quoted[q].inner.as_str(ctx.text)) {
+        return None;
+    }
+    let first = ctx.cues.partition_point(|c| c.toks.start <= lo);
+    let k = first + ctx.cues[first..].iter().position(|c| c.toks.start < open)?;
+    let c = &ctx.cues[k];
+    if c.toks.end >= open || ctx.word(c.toks.end) != "," || !c.class.attributes_quotes() || c.opener {
+        return None;
+    }
+    let speaker = ctx.subject_before(c.toks.start, lo + 1)?;
+    (speaker.start == lo + 1).then_some(Attr { speaker: Some(speaker), cue: Some(k) })
 }
 
 /// "Kasich resisted: “…”", "He listed the qualities: “…”": a quote that a colon opens and that
@@ -792,7 +822,8 @@ fn previous_analysed(ctx: &Ctx<'_>, p: usize) -> Option<usize> {
 
 /// A quote that makes up its sentence (or sentences): no words between it and the sentence
 /// ends around it. Sentence ends are found here, so that a splitter that keeps "… on Twitter.
-/// “This is short-sighted.”" together does not hide the follow-up.
+/// “This is short-sighted.”" together does not hide the follow-up; a sentence start the
+/// splitter found counts too ("… posted on X. “…”", where "X." could be an initial).
 fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
     let r = ctx.quoted_toks[q].clone();
     if r.is_empty() {
@@ -801,23 +832,34 @@ fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
     let para = ctx.paragraphs[ctx.quoted[q].paragraph].span;
     let first = ctx.token_at(para.start()).max(r.start.saturating_sub(WINDOW));
     let last = ctx.token_at(para.end()).min(r.end + WINDOW);
+    // Token `t` lies in another sentence than token `of` (both in one).
+    let apart = |t: usize, of: usize| match (ctx.sentence_at(t), ctx.sentence_at(of)) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    };
+    // A colon before a quote that opens like a sentence introduces it as one ("… has eyes for one
+    // dress: “The only thing …”").
+    let inner = ctx.quoted[q].inner.as_str(ctx.text);
+    let capital = opens_like_a_sentence(inner);
     let mut t = r.start;
     while t > first && !ctx.line_break_before(r.start) {
         t -= 1;
-        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() {
+        let introduced = capital && t + 1 == r.start && ctx.word(t) == ":";
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || apart(t, r.start) || introduced {
             break;
         }
         if ctx.is_word(t) {
             return false;
         }
     }
-    // A quote that ends with its own full stop ends its sentence.
-    if ctx.quoted[q].inner.as_str(ctx.text).ends_with(['.', '!', '?', '…']) {
+    // A quote that ends with its own full stop ends its sentence, before any closing mark of a
+    // quote nested at its end ("… and say, ‘We are here.’”").
+    if inner.trim_end_matches(['’', '\'', '”', '"', ')']).ends_with(['.', '!', '?', '…']) {
         return true;
     }
     let mut t = r.end;
     while t < last {
-        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() {
+        if ctx.ends_sentence(t) || ctx.quote_at(t).is_some() || apart(t, r.end - 1) {
             break;
         }
         if ctx.is_word(t) {
@@ -826,6 +868,11 @@ fn stands_alone(ctx: &Ctx<'_>, q: usize) -> bool {
         t += 1;
     }
     true
+}
+
+/// True when quoted text opens with a capital letter, after any nested mark or ellipsis.
+fn opens_like_a_sentence(inner: &str) -> bool {
+    inner.trim_start_matches(['‘', '\'', '…', '.', ' ']).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// An unattributed quote that reads as speech: a full sentence of several words.

@@ -5,7 +5,7 @@
 //! and a speaker mention (`phrase` finds the noun phrases; `interview` takes the turns of an
 //! interview or a Q&A; `cue_use` rejects cue words that report nothing where they stand;
 //! `unattributed` gives quote paragraphs without a cue the speaker a reader carries on, and keeps
-//! subheads from speaking), and `resolve` turns speaker
+//! subheads from speaking; `titles` drops quoted titles of works), and `resolve` turns speaker
 //! mentions into names and entities (`descriptions`: "the singer", "the company").
 
 mod attribution;
@@ -18,6 +18,7 @@ mod marks;
 mod phrase;
 mod resolve;
 pub(crate) mod speaker_kind;
+pub(crate) mod titles;
 pub(crate) mod unattributed;
 
 use crate::article::WarningKind;
@@ -30,6 +31,7 @@ pub struct QuoteExtractor {
     speaker_kinds: speaker_kind::SpeakerKinds,
     descriptions: descriptions::Descriptions,
     intros: unattributed::Intros,
+    titles: titles::TitleWords,
 }
 
 impl Default for QuoteExtractor {
@@ -46,6 +48,7 @@ impl QuoteExtractor {
             speaker_kinds: speaker_kind::SpeakerKinds::new(),
             descriptions: descriptions::Descriptions::new(),
             intros: unattributed::Intros::new(),
+            titles: titles::TitleWords::new(),
         }
     }
 
@@ -57,6 +60,7 @@ impl QuoteExtractor {
             let ctx = context::Ctx::new(doc, &self.lexicon, pairing.quoted);
             let mut found = attribution::attribute(&ctx);
             unattributed::fill(&ctx, &self.intros, &mut found);
+            titles::drop_titles(&ctx, &self.titles, &mut found);
             resolve::resolve(&ctx, &self.descriptions, &self.speaker_kinds, &doc.entities, found)
         };
         // A person the attribution bound to "he" or "she" has that gender when the entities could

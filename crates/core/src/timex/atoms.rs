@@ -80,6 +80,12 @@ impl<'t> Atom<'t> {
     pub fn is_lower_word(&self) -> bool {
         self.kind == AtomKind::Word && !self.upper
     }
+
+    /// A word or dash that joins the two ends of a range ("Monday through Wednesday", "Mon-Wed";
+    /// not "and": "Friday and Thursday" may go back).
+    pub fn is_range_word(&self) -> bool {
+        ["through", "thru", "to", "till", "until", "-", "–"].iter().any(|w| self.is(w))
+    }
 }
 
 /// True when atoms `k` and `k + 1` are a possessive "'s" attached to the word before.

@@ -216,6 +216,9 @@ impl Amount {
 pub enum Direction {
     /// Before the anchor ("said on Friday").
     Past,
+    /// Before the anchor for certain, however far: the day a period ended ("the year ended
+    /// Jan. 31" in a report published in October).
+    Over,
     /// After the anchor ("will host ... on Tuesday").
     Future,
     /// Probably after: only an infinitive, or a verb outside the clause, points ahead.
@@ -230,7 +233,7 @@ impl Direction {
     /// The same direction, as a hint only.
     pub fn weakened(self) -> Direction {
         match self {
-            Direction::Past => Direction::WeakPast,
+            Direction::Past | Direction::Over => Direction::WeakPast,
             Direction::Future => Direction::WeakFuture,
             d => d,
         }

@@ -112,6 +112,16 @@ pub enum Ctx {
     CurrentAfter,
     /// Words that make a "last" after them the verb ("to last several weeks").
     LastVerb,
+    /// Verbs that end a period on the date after them, a date then behind ("the year ended Jan. 31").
+    PeriodEnded,
+    /// Plural nouns without an "-s" ("2000 people" is a count, not a year).
+    PluralNoun,
+    /// Prepositions that make "10:00" after them a clock time ("at 10:00").
+    BeforeClock,
+    /// Nouns a page calls itself in a notice to its reader ("This article was published ...").
+    NoticeSubject,
+    /// Verbs of such a notice ("published", "updated").
+    NoticeVerb,
 }
 
 impl Ctx {
@@ -131,6 +141,11 @@ impl Ctx {
             "current_before" => Ctx::CurrentBefore,
             "current_after" => Ctx::CurrentAfter,
             "last_verb" => Ctx::LastVerb,
+            "period_ended" => Ctx::PeriodEnded,
+            "plural_noun" => Ctx::PluralNoun,
+            "before_clock" => Ctx::BeforeClock,
+            "notice_subject" => Ctx::NoticeSubject,
+            "notice_verb" => Ctx::NoticeVerb,
             _ => return None,
         })
     }

@@ -29,6 +29,7 @@ use crate::doc::Doc;
 use crate::span::Span;
 
 use self::atoms::{atomize, Atom};
+use self::expr::Expr;
 use self::grammar::{recognize, Found};
 use self::lexicon::Lexicon;
 use self::resolve::Resolver;
@@ -62,11 +63,31 @@ impl TimexTagger {
             resolver.start_paragraph();
             atomize(text, p.span, &self.lexicon, &mut atoms);
             recognize(&atoms, &self.lexicon, &mut found);
+            // The day the expression before ended on, when only a range word separates the two.
+            let mut range_start: Option<crate::date::Date> = None;
             for f in &found {
                 let span = Span::new(atoms[f.start].span.start(), atoms[f.end - 1].span.end());
                 let sentence = sentence_atoms(&doc.sentences, &atoms, span);
+                if atoms[f.end - 1].is("ago") && reader_notice(&atoms, sentence.clone()) {
+                    continue;
+                }
                 let mut dir = || tense::direction(&atoms, sentence.clone(), f.start..f.end);
-                let (kind, value) = resolver.resolve(&f.expr, &mut dir);
+                let (kind, value) = match range_start.take() {
+                    Some(start) => resolver.resolve_after(&f.expr, start, &mut dir),
+                    None => resolver.resolve(&f.expr, &mut dir),
+                };
+                // "Monday through Wednesday": two weekdays (a date and a weekday, "from Sept. 14 to
+                // Thursday", are further apart).
+                let weekday = matches!(f.expr, Expr::Weekday { .. });
+                if weekday
+                    && atoms.get(f.end).is_some_and(Atom::is_range_word)
+                    && found.iter().any(|n| n.start == f.end + 1)
+                {
+                    range_start = value
+                        .as_deref()
+                        .and_then(|v| v.get(..10))
+                        .and_then(|d| crate::date::Date::parse_from_str(d, "%Y-%m-%d").ok());
+                }
                 if dateline.is_some_and(|d| d.start() <= span.start() && span.end() <= d.end()) {
                     anchor_on_dateline(&mut resolver, doc.published, value.as_deref());
                 }
@@ -90,6 +111,31 @@ fn anchor_on_dateline(resolver: &mut Resolver, published: Option<crate::date::Da
     if (0..=DATELINE_DAYS_BEFORE).contains(&(published - day).num_days()) {
         resolver.set_anchor(day);
     }
+}
+
+/// "This article was published 3 years ago": a page's notice to its reader, whose "ago"
+/// counts from the day it is read, not from publication, so it dates nothing in the story.
+/// The sentence opens with "This", a listed noun or none, a form of "be" (and "first" or
+/// "originally"), then a listed publishing verb.
+fn reader_notice(atoms: &[Atom<'_>], sentence: std::ops::Range<usize>) -> bool {
+    use self::lexicon::{Ctx, Lex};
+    let in_ctx = |k: usize, c: Ctx| atoms.get(k).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(c)));
+    let mut k = sentence.start;
+    if !atoms.get(k).is_some_and(|a| a.is("this")) {
+        return false;
+    }
+    k += 1;
+    if in_ctx(k, Ctx::NoticeSubject) {
+        k += 1;
+    }
+    if !atoms.get(k).is_some_and(|a| a.is("was") || a.is("is")) {
+        return false;
+    }
+    k += 1;
+    if atoms.get(k).is_some_and(|a| a.is("first") || a.is("originally")) {
+        k += 1;
+    }
+    k < sentence.end && in_ctx(k, Ctx::NoticeVerb)
 }
 
 /// The atoms of the sentence that holds `span` (all of them when no sentence does).

@@ -25,12 +25,15 @@ pub struct Resolver {
     memory: Memory,
     /// The last day the current paragraph named: the day of a clock time said without one.
     discourse_day: Option<Date>,
+    /// The day a range or pair began ("Monday" in "Monday through Wednesday"), while its
+    /// other end is resolved.
+    range_start: Option<Date>,
 }
 
 impl Resolver {
     /// A resolver for a document published on `anchor` (if known).
     pub fn new(anchor: Option<Date>) -> Resolver {
-        Resolver { anchor, memory: Memory::default(), discourse_day: None }
+        Resolver { anchor, memory: Memory::default(), discourse_day: None, range_start: None }
     }
 
     /// Starts a paragraph: a clock time without a day no longer takes the last one's day.
@@ -69,6 +72,21 @@ impl Resolver {
         (kind, value)
     }
 
+    /// As [`resolve`](Self::resolve), for the second day of a range or pair that began on
+    /// `start` ("Monday through Wednesday", "Thursday and Friday"): a bare weekday is the first
+    /// such day after the start, whatever the tense says.
+    pub fn resolve_after(
+        &mut self,
+        e: &Expr,
+        start: Date,
+        dir: &mut dyn FnMut() -> Direction,
+    ) -> (TimexType, Option<String>) {
+        self.range_start = Some(start);
+        let out = self.resolve(e, dir);
+        self.range_start = None;
+        out
+    }
+
     fn remember(&mut self, v: &str) {
         let b = v.as_bytes();
         let num = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<u32>().ok());
@@ -101,6 +119,7 @@ impl Resolver {
             Expr::Weekday { day, shift } => {
                 let Some(a) = anchor else { return Some(format!("XXXX-WXX-{day}")) };
                 let d = match shift {
+                    None if self.range_start.is_some() => self.range_start.and_then(|s| nearest_weekday(s, *day, 1)),
                     None if weekday(a) == *day => Some(a),
                     None => nearest_weekday(a, *day, if dir().ahead() { 1 } else { -1 }),
                     Some(0) => weekday_in_week(a, *day),
@@ -338,6 +357,8 @@ fn implicit_year(a: Date, month: u32, day: Option<u32>, dir: Direction) -> i32 {
         let full = if day.is_some() { TENSE_PULL_DAY } else { TENSE_PULL_MONTH };
         let pull = match dir {
             Direction::Past if diff <= 0.0 => full,
+            // Any year behind beats every year ahead.
+            Direction::Over if diff <= 0.0 => 24.0,
             Direction::Future if diff >= 0.0 => full,
             Direction::WeakPast if diff <= 0.0 => full * WEAK_PULL,
             Direction::WeakFuture if diff >= 0.0 => full * WEAK_PULL,
@@ -409,6 +430,8 @@ mod tests {
         let a = d("1989-11-02");
         assert_eq!(implicit_year(a, 11, Some(21), Direction::Past), 1989);
         assert_eq!(implicit_year(a, 1, Some(2), Direction::Past), 1990);
+        assert_eq!(implicit_year(a, 1, Some(31), Direction::Over), 1989);
+        assert_eq!(implicit_year(a, 11, Some(21), Direction::Over), 1988);
         assert_eq!(implicit_year(a, 12, Some(15), Direction::Unknown), 1989);
         let feb = d("2023-02-25");
         assert_eq!(implicit_year(feb, 5, None, Direction::Past), 2022);

@@ -41,6 +41,17 @@ pub fn direction(atoms: &[Atom<'_>], sentence: Range<usize>, timex: Range<usize>
     if since {
         return Direction::Past;
     }
+    // "The deadline is Monday", "the vote is on Sunday": a present copula names a date to come.
+    let copula = |a: &Atom<'_>| a.is("is") || a.is("are");
+    if before(1).is_some_and(copula)
+        || (prep.is_some_and(|a| a.is("on") || a.is("in")) && before(2).is_some_and(copula))
+    {
+        return Direction::Future;
+    }
+    // "the fiscal year ended Jan. 31": the period is over, so its last day is behind, however far.
+    if before(1).is_some_and(|a| a.lex.iter().any(|e| e.lex == Lex::Context(Ctx::PeriodEnded))) {
+        return Direction::Over;
+    }
     // "postponed until Tuesday", "supposed to conclude by May": a past verb sets a deadline ahead.
     let until = prep_is(Ctx::Until);
     let as_soon_as = before(1).is_some_and(|a| a.is("as"))
@@ -318,6 +329,11 @@ mod tests {
             ("Fans marched through the old town on Saturday and were tired.", "Saturday", Direction::Past),
             ("The storm could not stop the roof that tore off Friday.", "Friday", Direction::Past),
             ("The storm tore off that reduced roof Friday.", "Friday", Direction::Past),
+            ("In the fiscal year ended Jan. 31, sales rose.", "Jan", Direction::Over),
+            ("The quarter will end Jan. 31.", "Jan", Direction::Future),
+            ("The deadline is Monday, officials said.", "Monday", Direction::Future),
+            ("The vote is on Sunday.", "Sunday", Direction::Future),
+            ("The vote was on Sunday.", "Sunday", Direction::Past),
         ];
         for (sentence, word, want) in cases {
             assert_eq!(dir(sentence, word), want, "{sentence}");

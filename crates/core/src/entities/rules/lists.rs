@@ -54,7 +54,9 @@ impl Lists {
 
 /// A word that is a lower-case article joined by a hyphen to a capitalised name ("al-Sadr").
 pub(crate) fn article_prefixed(word: &str) -> bool {
-    word.split_once('-').is_some_and(|(article, name)| {
+    // Asked of every word: a byte loop, as words are short and most have no hyphen.
+    let hyphen = word.bytes().position(|b| b == b'-');
+    hyphen.map(|i| (&word[..i], &word[i + 1..])).is_some_and(|(article, name)| {
         name.starts_with(char::is_uppercase) && lists().is(key(article), ListWord::NameArticle)
     })
 }

@@ -31,9 +31,19 @@ pub(super) fn affixed(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     while i < r.end {
         let found =
             if club_word(i, WordClass::OrgFirst) && i + 1 < r.end && name_word(i + 1) && !p.info[i + 1].sent_start {
-                let mut e = i + 1;
-                while e < r.end && e < i + MAX_CLUB && name_word(e) && !p.info[e].sent_start {
-                    e += 1;
+                // "Caisse Nationale de Credit Agricole": a particle may join two of its words.
+                let particle =
+                    |j: usize| j + 1 < r.end && name_particle(cx, j) && name_word(j + 1) && !p.info[j + 1].sent_start;
+                let (mut e, mut words) = (i + 1, 1);
+                while e < r.end && words < MAX_CLUB + 2 && !p.info[e].sent_start {
+                    if name_word(e) {
+                        e += 1;
+                    } else if particle(e) {
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                    words += 1;
                 }
                 Some(i..e)
             } else if club_word(i, WordClass::OrgLast) && i > r.start && name_word(i - 1) && !p.info[i].sent_start {
@@ -67,6 +77,54 @@ pub(super) fn affixed(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         }
     }
     replace_overlapping(spans, clubs);
+}
+
+/// A lower-case word that joins the words of a foreign firm's name ("de", "du", "des", "et", "e",
+/// "y"), not "and" or "the", which join two names.
+fn name_particle(cx: &Ctx<'_>, i: usize) -> bool {
+    let w = cx.word(i);
+    (cx.p.info[i].flags.has(Flags::CONNECTOR) && !matches!(w, "and" | "&" | "the" | "in" | "at" | "on" | "for"))
+        || matches!(w, "et" | "e" | "y")
+}
+
+/// "<Banque Hervet>", "<Scovill Inc>", "<Credito Italiano SpA>": wire copy writes the name of a
+/// company with no ticker of its own in angle brackets, so the words inside are one company's
+/// name whatever the tagger took them for. A ticker alone inside ("<GWF>", "<KLM.AS>") is left
+/// to `tickers`.
+pub(super) fn bracketed_companies(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut new = Vec::new();
+    let mut i = r.start;
+    while i + 2 < r.end {
+        if cx.word(i) != "<" {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..r.end.min(i + 14)).find(|&j| matches!(cx.word(j), ">" | "<")) else {
+            i += 1;
+            continue;
+        };
+        let inside = i + 1..close;
+        let name_word = |j: usize| {
+            let w = cx.word(j);
+            p.words[j].kind == WordKind::Alpha && p.info[j].any_upper
+                || name_particle(cx, j)
+                || matches!(w, "&" | "-" | "'s" | "’s" | "and")
+        };
+        let capital = |j: usize| p.info[j].any_upper && p.words[j].kind == WordKind::Alpha;
+        let ticker = inside.len() == 1 && (p.info[i + 1].upper || cx.word(i + 1).contains('.'));
+        if cx.word(close) == ">"
+            && !inside.is_empty()
+            && !ticker
+            && capital(inside.start)
+            && capital(close - 1)
+            && inside.clone().all(name_word)
+        {
+            new.push(Name::new(inside, Kind::Org));
+        }
+        i = close;
+    }
+    replace_overlapping(spans, new);
 }
 
 /// "rated A-1 of | Harbor Bank Ltd": a code is no organization's first word.
@@ -141,6 +199,67 @@ pub(super) fn legal_forms(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         spans.retain(|s| !(s.words.start <= i && a < s.words.end));
         spans.push(Name::new(a..i + 1, Kind::Org));
     }
+}
+
+/// "Goldman Sachs and Co", "Morgan Stanley and Co Inc", "Smith Barney, Harris Upham and Co": the
+/// partners' names before "and Co" (or "& Company") and the legal forms after it are one
+/// company, not a person and a company: the capitalised run before it (or the span that ends
+/// there), and a comma-joined name before that, join it.
+pub(super) fn partners_and_co(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut new = Vec::new();
+    let mut i = r.start + 1;
+    while i + 1 < r.end {
+        let co = i + 1;
+        if !matches!(cx.word(i), "and" | "&") || !matches!(cx.word(co), "Co" | "Co." | "Company" | "CO" | "COMPANY") {
+            i += 1;
+            continue;
+        }
+        let mut e = co + 1;
+        while e < r.end && e < co + 3 && p.info[e].cap && p.info[e].flags.has(Flags::COMPANY) {
+            e += 1;
+        }
+        let run_start = |end: usize| {
+            let mut a = end;
+            while a > r.start
+                && a + 4 > end
+                && cx.cap(a - 1)
+                && !p.info[a - 1].closed
+                && !p.info[a - 1].flags.any(Flags::HONORIFIC | Flags::TIME)
+                && !(a < end && p.info[a].sent_start)
+            {
+                a -= 1;
+            }
+            // The span that ends there may start before the run ("Dean | Witter Reynolds").
+            spans
+                .iter()
+                .find(|s| s.words.end == end && s.words.start < a && a - s.words.start <= 3)
+                .map_or(a, |s| s.words.start)
+        };
+        let mut a = run_start(i);
+        if a == i {
+            i += 1;
+            continue;
+        }
+        // "Smith Barney, | Harris Upham and Co": the name before a comma is the first partner.
+        if a > r.start + 1 && cx.word(a - 1) == "," && !p.info[a].sent_start {
+            let (run, taken) = (a, new.last().map_or(r.start, |n: &Name| n.words.end));
+            // Not the legal form of the company before ("Lee and Co Inc, | Ross and Co").
+            let partner = |s: &&Name| {
+                s.words.end + 1 == run
+                    && s.words.start >= taken
+                    && s.words.len() <= 3
+                    && s.kind != Kind::Place
+                    && !p.info[s.words.start].flags.has(Flags::COMPANY)
+            };
+            if let Some(s) = spans.iter().find(partner) {
+                a = s.words.start;
+            }
+        }
+        new.push(Name::new(a..e, Kind::Org));
+        i = e;
+    }
+    replace_overlapping(spans, new);
 }
 
 /// "National Westminster Bank", "the Federal Home Loan Bank Board": capitalised words right

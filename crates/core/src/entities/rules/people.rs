@@ -213,6 +213,58 @@ pub(super) fn surname_after_first_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     }
 }
 
+/// "Paul Boltz of Harbor Partners said": a first name and a capitalised word after it that is no
+/// common word, place, title or organization word name a person, where the tagger left both out.
+/// A capitalised word before or after them makes a longer name, left to the tagger.
+pub(super) fn first_name_and_surname(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let (p, r) = (cx.p, &cx.r);
+    let mut new = Vec::new();
+    // The first span that does not end before word `i`.
+    let mut k = 0;
+    let mut i = r.start;
+    while i + 1 < r.end {
+        while k < spans.len() && spans[k].words.end <= i {
+            k += 1;
+        }
+        let free = spans.get(k).is_none_or(|s| s.words.start > i + 1);
+        let (a, b) = (&p.info[i], &p.info[i + 1]);
+        let not = Flags::LOWER
+            | Flags::TIME
+            | Flags::ORG_HEAD
+            | Flags::HONORIFIC
+            | Flags::TITLE
+            | Flags::COMPANY
+            | Flags::DEMONYM
+            | Flags::NORP;
+        let first = cx.cap(i)
+            && a.flags.any(Flags::FIRST_M | Flags::FIRST_F)
+            && !a.flags.any(not)
+            && !(a.flags | a.gaz).any(Flags::PLACE)
+            && !a.closed
+            && !a.upper
+            && !a.caps_line
+            && !a.title_line
+            && (i == r.start || a.sent_start || !cx.cap(i - 1));
+        let surname = cx.cap(i + 1)
+            && p.words[i + 1].kind == WordKind::Alpha
+            && !b.sent_start
+            && !b.upper
+            && !b.flags.any(not)
+            && !(b.flags | b.gaz).any(Flags::PLACE)
+            && !cx.cap(i + 2);
+        if free && first && surname {
+            new.push(Name::new(i..i + 2, Kind::Person));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if !new.is_empty() {
+        spans.extend(new);
+        super::sort(spans);
+    }
+}
+
 /// True when ", the prime minister of" or ", a senior adviser," follows word `at - 1`: an
 /// appositive whose head noun (its last lower-case word before "of" or a stop) is a title.
 /// Capitalised words may come before the head ("a former Acme adviser"); in ", a private British

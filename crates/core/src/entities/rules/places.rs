@@ -6,17 +6,35 @@ use crate::entities::words::WordKind;
 
 use super::{replace_overlapping, Ctx, Kind, Name};
 
-/// "St. | Thomas", "Mt. | Everest": the abbreviation belongs to the name after it.
+/// "St. | Thomas", "Mt. | Everest", "ST. | PAUL": the abbreviation belongs to the name after it.
+/// In capitals its period may be a word of its own ("ST | . | PAUL"), and the tagger may have
+/// taken "ST" for a name by itself.
 pub(super) fn saint_and_mount(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
-    let r = &cx.r;
-    for k in 0..spans.len() {
+    let (p, r) = (cx.p, &cx.r);
+    let abbreviation = |i: usize| {
+        p.info[i].cap && matches!(cx.word(i), "St." | "Mt." | "Ft." | "St" | "Mt" | "Ft" | "ST." | "MT." | "FT.")
+    };
+    let mut k = 0;
+    while k < spans.len() {
         let s = spans[k].words.clone();
-        let before = s.start.checked_sub(1).filter(|&i| i >= r.start && (k == 0 || spans[k - 1].words.end <= i));
-        if let Some(i) = before {
-            if matches!(cx.word(i), "St." | "Mt." | "Ft." | "St" | "Mt" | "Ft") && cx.p.info[i].cap {
-                spans[k].words.start = i;
+        let free = |i: usize| k == 0 || spans[k - 1].words.end <= i;
+        if s.start > r.start && abbreviation(s.start - 1) && free(s.start - 1) {
+            spans[k].words.start = s.start - 1;
+        } else if s.start >= r.start + 2
+            && cx.word(s.start - 1) == "."
+            && matches!(cx.word(s.start - 2), "ST" | "MT" | "FT")
+            && p.words[s.start - 2].span.end() == p.words[s.start - 1].span.start()
+        {
+            let own = k > 0 && spans[k - 1].words == (s.start - 2..s.start - 1);
+            if own || free(s.start - 2) {
+                spans[k].words.start = s.start - 2;
+                if own {
+                    spans.remove(k - 1);
+                    continue;
+                }
             }
         }
+        k += 1;
     }
 }
 
@@ -56,7 +74,14 @@ pub(super) fn abbreviated_states(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             && (p.info[i].flags | p.info[i].gaz).has(Flags::STATE)
             && p.info[i].gaz_pos <= 1
             && p.words.get(i + 1).is_none_or(|next| i + 1 >= r.end || next.kind == WordKind::Punct);
-        let abbreviated = p.info[i].cap && w.ends_with('.') && cx.lex.is(p.words[i].key, WordClass::StateAbbreviation);
+        // Wire copy drops the period ("STURBRIDGE, Mass, March 18", "Atlanta, Ga, could"): a bare
+        // abbreviation counts when punctuation, a number or the paragraph's end follows it.
+        let ends = p.words.get(i + 1).is_none_or(|n| {
+            i + 1 >= r.end || n.kind == WordKind::Number || matches!(n.text(cx.text), "," | "." | ";" | ")")
+        });
+        let abbreviated = p.info[i].cap
+            && (w.ends_with('.') || ends && !p.info[i].upper)
+            && cx.lex.is(p.words[i].key, WordClass::StateAbbreviation);
         if !(abbreviated || full) || cx.word(i - 1) != "," {
             continue;
         }

@@ -2,7 +2,8 @@
 //! elsewhere, or the gazetteers know them well.
 
 use crate::entities::features::Candidate;
-use crate::entities::lexicon::{Flags, KeyMap};
+use crate::entities::lexicon::{self, Flags, KeyMap};
+use crate::entities::words::WordKind;
 
 use super::{known_org, lists, sort, Ctx, Kind, Name};
 
@@ -109,6 +110,91 @@ pub(super) fn propagate(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         spans.extend(added);
         sort(spans);
     }
+}
+
+/// "Great Western Financial Corp ... Great Western noted": an organization's name of two words or
+/// more, or that name without its legal form or its last head word ("Great Western | Bank",
+/// "Morgan Stanley | and Co"), names the organization wherever the article writes it again as a
+/// name of its own, where the tagger left it out or took it, or part of it, for something else.
+/// A place the gazetteers know is left alone ("Hong Kong" of "Hong Kong Bank").
+pub(super) fn organizations_named_again(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    let p = cx.p;
+    let mut names: KeyMap<()> = KeyMap::default();
+    let mut firsts: KeyMap<()> = KeyMap::default();
+    let mut longest = 0;
+    for n in spans.iter().filter(|n| n.kind == Kind::Org) {
+        let s = n.words.clone();
+        if p.info[s.start].caps_line
+            || !s.clone().all(|i| p.info[i].cap && p.words[i].kind == WordKind::Alpha || joiner(cx, i))
+        {
+            continue;
+        }
+        let mut e = s.end;
+        while e > s.start + 2 && (p.info[e - 1].flags.has(Flags::COMPANY) || joiner(cx, e - 1)) {
+            e -= 1;
+        }
+        let shortest = if e > s.start + 2 && p.info[e - 1].flags.has(Flags::ORG_HEAD) { e - 1 } else { e };
+        for end in [s.end, e, shortest] {
+            if end >= s.start + 2 && !joiner(cx, end - 1) {
+                names.insert(cx.span_key(&(s.start..end)), ());
+                firsts.insert(p.words[s.start].key, ());
+                longest = longest.max(end - s.start);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for r in &p.paragraphs {
+        let mut i = r.start;
+        while i + 1 < r.end {
+            let fits = p.info[i].cap
+                && firsts.contains_key(&p.words[i].key)
+                && (i == r.start || !p.info[i - 1].cap || p.info[i - 1].closed || p.info[i].sent_start);
+            let mut found = None;
+            if fits {
+                let mut h = lexicon::PHRASE_SEED;
+                for n in 1..=longest.min(r.end - i) {
+                    let j = i + n - 1;
+                    if !(p.info[j].cap || joiner(cx, j)) {
+                        break;
+                    }
+                    h = lexicon::phrase_key(h, p.words[j].key);
+                    let ends = i + n == r.end || !p.info[i + n].cap || p.words[i + n].kind != WordKind::Alpha;
+                    if n >= 2 && ends && names.contains_key(&h) {
+                        found = Some(i..i + n);
+                    }
+                }
+            }
+            let Some(m) = found else {
+                i += 1;
+                continue;
+            };
+            let place = p.info[m.start].gaz_pos == 1
+                && p.info[m.start].gaz.any(Flags::PLACE)
+                && m.end.checked_sub(1).is_some_and(|l| p.info[l].gaz_pos == 2)
+                && (m.end == r.end || p.info[m.end].gaz_pos != 2);
+            // Every span it touches lies inside it, and is not the name already.
+            let touching = spans.iter().filter(|s| s.words.start < m.end && m.start < s.words.end);
+            let mut inside = true;
+            let mut same = false;
+            for s in touching {
+                inside &= m.start <= s.words.start && s.words.end <= m.end;
+                same |= s.words == m && s.kind == Kind::Org;
+            }
+            if inside && !same && !place {
+                added.push(Name::new(m.clone(), Kind::Org));
+            }
+            i = m.end;
+        }
+    }
+    super::replace_overlapping(spans, added);
+}
+
+/// "and" or "&" inside a name ("Procter and Gamble").
+fn joiner(cx: &Ctx<'_>, i: usize) -> bool {
+    matches!(cx.word(i), "and" | "&")
 }
 
 /// "Hurricane Delia ... Delia was extremely dangerous": the name of an event that starts with its

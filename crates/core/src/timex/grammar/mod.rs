@@ -453,6 +453,10 @@ mod tests {
         assert_eq!(spans("about two years ago, in early 1991"), ["about two years ago", "early 1991"]);
         assert_eq!(spans("a three-year period and the two day rally"), ["a three-year period", "two day"]);
         assert_eq!(spans("on April 24 and 25, 1999"), ["April 24", "25, 1999"]);
+        assert_eq!(
+            spans("in the first week of April and the last week of May 1990"),
+            ["the first week of April", "the last week of May 1990"]
+        );
     }
 
     #[test]
@@ -463,5 +467,10 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(spans("four flights a week and a quarter of the market"), Vec::<String>::new());
+        assert_eq!(
+            spans("Police said that 2000 people and the 1500 soldiers left; 2000 people stayed."),
+            Vec::<String>::new()
+        );
+        assert_eq!(spans("the 1989 results, that 1988 profits and in 2000 people"), ["1989", "1988", "2000"]);
     }
 }

@@ -348,9 +348,12 @@ impl<'g, 't> Grammar<'g, 't> {
         if prev.is_some_and(|p| p.is_mark('$') || p.is_mark('#') || p.is_mark('€') || p.is_mark('£') || p.is("no")) {
             return false;
         }
+        let y = self.at(i).and_then(Atom::number).unwrap_or(0);
         let strong = i > 0 && (self.ctx(i - 1, Ctx::BeforeYear) || self.month(i - 1).is_some());
         if strong {
-            return true;
+            // "that 2000 people", "the 1500 soldiers": a round hundred after a determiner and
+            // before a plural noun is a count ("the 1989 results" stays a year).
+            return !(y % 100 == 0 && self.ctx(i - 1, Ctx::Determiner) && self.plural_noun(j));
         }
         if prev.is_some_and(|p| p.kind == AtomKind::Word && p.upper && p.lex.is_empty()) && !self.sentence_start(i - 1)
         {
@@ -358,13 +361,25 @@ impl<'g, 't> Grammar<'g, 't> {
         }
         match self.at(j) {
             // "2000 people": a count before a plural noun.
-            Some(n) if n.is_lower_word() && !self.ctx(j, Ctx::AfterYear) && n.lex.is_empty() => {
-                let y = self.at(i).and_then(Atom::number).unwrap_or(0);
-                (1900..2100).contains(&y) && !n.text.ends_with('s')
+            Some(n)
+                if n.is_lower_word()
+                    && !self.ctx(j, Ctx::AfterYear)
+                    && (n.lex.is_empty() || self.ctx(j, Ctx::PluralNoun)) =>
+            {
+                (1900..2100).contains(&y) && !self.plural_noun(j)
             }
             Some(n) if n.kind == AtomKind::Num && !n.space_before => false,
             _ => true,
         }
+    }
+
+    /// A plural noun at `i`: a lower-case word in "-s" that is no calendar or context word
+    /// ("soldiers", not "was"), or a listed plural ("people").
+    fn plural_noun(&self, i: usize) -> bool {
+        let Some(n) = self.at(i) else { return false };
+        n.is_lower_word()
+            && !self.ctx(i, Ctx::AfterYear)
+            && (self.ctx(i, Ctx::PluralNoun) || (n.lex.is_empty() && n.text.len() > 2 && n.text.ends_with('s')))
     }
 
     pub(super) fn daypart(&self, i: usize) -> Option<DayPart> {

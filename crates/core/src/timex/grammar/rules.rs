@@ -46,6 +46,28 @@ impl<'g, 't> Grammar<'g, 't> {
                 return Some((end, Expr::WeekOf(e.boxed())));
             }
         }
+        // "the first week of April", "the last week of March 2024": the ISO week holding most of
+        // that stretch of the month (the one with its 4th, 11th, 18th or 25th day; its 28th for the
+        // last, February's 25th).
+        if a.is("the") && self.word(i + 2, "week") && self.word(i + 3, "of") {
+            let nth = self.find(i + 1, |l| match l {
+                Lex::Ordinal(n @ (1..=4 | -1)) => Some(n),
+                _ => None,
+            });
+            if let (Some(n), Some((m, k, _))) = (nth, self.month(i + 4)) {
+                let d = match n {
+                    -1 if m == 2 => 25,
+                    -1 => 28,
+                    n => n.unsigned_abs() * 7 - 3,
+                };
+                let (year, end) = match self.trailing_year(k) {
+                    Some((y, e)) => (YearRef::Abs(y), e),
+                    None => (YearRef::Implicit, k),
+                };
+                let day = Expr::Calendar { year, month: Some(m), day: Some(d) };
+                return Some((end, Expr::WeekOf(day.boxed())));
+            }
+        }
         // "the 26th of February"
         if a.is("the") {
             let (d, j) = self.day_of_month(i + 1)?;
@@ -179,6 +201,10 @@ impl<'g, 't> Grammar<'g, 't> {
             // "Saturday Night Live": a capitalised part of day followed by another capitalised word.
             if next.is_some_and(|n| n.upper) && self.at(j + 1).is_some_and(|n| n.kind == AtomKind::Word && n.upper) {
                 return None;
+            }
+            // "Tuesday nights": a plural part of day recurs.
+            if next.is_some_and(|n| n.text.len() > 5 && n.text.ends_with('s')) {
+                return Some((j + 1, Expr::Set(format!("XXXX-WXX-{d}T{}", part.code()))));
             }
             return Some((j + 1, Expr::DayPart(e.boxed(), part)));
         }
@@ -788,6 +814,9 @@ impl<'g, 't> Grammar<'g, 't> {
                 (h, Some(minute.unwrap_or(0)), j + 3)
             } else if minute.is_some() && h <= 23 && self.has(j, |l| l == Lex::TimeZone) {
                 (h, minute, j)
+            } else if minute.is_some_and(|m| m <= 59) && h <= 23 && i > 0 && self.ctx(i - 1, Ctx::BeforeClock) {
+                // "at 10:00", "until 18:30": a 24-hour clock after a preposition of time.
+                (h, minute, j)
             } else if self.word(j, "in") && self.word(j + 1, "the") {
                 let p = self.daypart(j + 2)?;
                 let h24 = match p {
@@ -960,6 +989,13 @@ impl<'g, 't> Grammar<'g, 't> {
             }
             if let Some((m, k)) = self.month_alone(j) {
                 return Some((k, Expr::Set(format!("XXXX-{m:02}"))));
+            }
+            // "each summer", "every winter"
+            if let Some(s) = self.find(j, |l| match l {
+                Lex::Season(s) => Some(s),
+                _ => None,
+            }) {
+                return Some((j + 1, Expr::Set(format!("XXXX-{}", s.code()))));
             }
             if let Some(p) = self.daypart(j) {
                 return Some((j + 1, Expr::Set(format!("XXXX-XX-XXT{}", p.code()))));
