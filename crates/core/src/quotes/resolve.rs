@@ -192,7 +192,7 @@ pub(crate) fn resolve(
     for f in found {
         let cue = f.attr.cue.map(|k| ctx.cues[k].span);
         let speaker = f.attr.speaker.clone().map(|r| {
-            let span = ctx.span_of(mention(ctx, r.clone()));
+            let span = ctx.span_of(r.clone());
             let here = Here { paragraph: paragraph_of(ctx, r.start), at: span.start() };
             let content = said.get(&(r.start, r.end)).copied().unwrap_or(f.span);
             let known = resolve_one(ctx, &index, r, here, content, last.as_ref(), &named);
@@ -213,24 +213,6 @@ pub(crate) fn resolve(
         out.push(Quote { kind: f.kind, span: f.span, speaker, cue });
     }
     out
-}
-
-/// The speaker mention without the relative pronoun its range ends with ("some analysts who
-/// said", "Jon Hale (who had asked …"): the antecedent is the speaker.
-fn mention(ctx: &Ctx<'_>, r: Range<usize>) -> Range<usize> {
-    let mut end = r.end;
-    while end > r.start + 1 && ctx.is_word(end - 1) && ctx.class(end - 1).has(Class::CLAUSE) {
-        end -= 1;
-        while end > r.start + 1 && matches!(ctx.word(end - 1), "," | "(") {
-            end -= 1;
-        }
-    }
-    let antecedent = (r.start..end).any(|t| ctx.is_word(t) && !ctx.class(t).has(Class::CLAUSE));
-    if antecedent {
-        r.start..end
-    } else {
-        r
-    }
 }
 
 fn paragraph_of(ctx: &Ctx<'_>, t: usize) -> usize {
