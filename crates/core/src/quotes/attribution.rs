@@ -178,7 +178,13 @@ fn after_close(ctx: &Ctx<'_>, q: usize) -> Option<Attr> {
         // "“…,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": whatever sits
         // between the commas, the name right after the quote is the speaker.
         let closes = c.toks.start > k && ctx.word(c.toks.start - 1) == ",";
-        speaker = ctx.np_after(k, c.toks.start).filter(|np| closes && ctx.word(np.end) == ",")?;
+        let first = ctx.np_after(k, c.toks.start).filter(|np| closes && ctx.word(np.end) == ",")?;
+        // "“…,” his twin brother, Sam Grant, posted": a role before the name gives way to it.
+        let role_then_name =
+            speaker.start == first.end + 1 && ctx.is_name(speaker.clone()) && !ctx.is_name(first.clone());
+        if !role_then_name {
+            speaker = first;
+        }
     }
     let mut rest = speaker.end.max(c.toks.end);
     if c.class == CueClass::Addressee && !inverted {

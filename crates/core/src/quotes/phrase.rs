@@ -57,7 +57,7 @@ impl Ctx<'_> {
         };
         if after_mark && cue.form != Form::Ing {
             if let Some(np) = inverted() {
-                return Some(np);
+                return Some(self.name_after_role(np, hi));
             }
         }
         if let Some(s) = self.subject_before(a, lo) {
@@ -65,7 +65,7 @@ impl Ctx<'_> {
         }
         if after_punct && !after_mark && cue.form != Form::Ing && cue.class != CueClass::Addressee {
             if let Some(np) = inverted() {
-                return Some(np);
+                return Some(self.name_after_role(np, hi));
             }
         }
         // "Trump called on her to resign and said, …": the subject of the first verb.
@@ -73,6 +73,31 @@ impl Ctx<'_> {
             return self.main_subject(p - 1, lo);
         }
         None
+    }
+
+    /// "said Vale Bank chief economist, Tom Reed.": a role (a phrase headed by a lowercase noun)
+    /// set off from the name after it by a comma gives the name, when the name ends the sentence
+    /// or a relative clause follows it. A name stays ("said Ann Cole of Derry, N.H."), and so
+    /// does a role followed by anything else ("said the leader, adding …", "the schools, Vale
+    /// College, …").
+    fn name_after_role(&self, role: Range<usize>, hi: usize) -> Range<usize> {
+        let comma = role.end;
+        // The head: the last word before a preposition ("his best friend at Vale College").
+        let head = (role.start + 1..comma).find(|&t| self.class(t).has(Class::PREPOSITION)).unwrap_or(comma) - 1;
+        let ends_in_noun = self.is_word(head) && !starts_upper(self.word(head));
+        if !ends_in_noun || comma + 1 >= hi || self.word(comma) != "," || !self.is_capitalized(comma + 1) {
+            return role;
+        }
+        let name = self.np_after(comma + 1, hi).filter(|np| {
+            let e = np.end;
+            let ends = e >= hi
+                || self.ends_sentence(e)
+                || self.word(e) == ","
+                    && e + 1 < hi
+                    && matches!(self.word(e + 1).to_ascii_lowercase().as_str(), "who" | "whose");
+            np.start == comma + 1 && ends && self.is_name(np.clone()) && !self.class(np.start).has(Class::TIME)
+        });
+        name.unwrap_or(role)
     }
 
     /// The subject of the verb at token `verb`: skips auxiliaries and adverbs, then takes the
@@ -95,8 +120,9 @@ impl Ctx<'_> {
                 && self.is_word(i - 1)
                 && matches!(self.word(i - 1).to_ascii_lowercase().as_str(), "who" | "which" | "that")
             {
+                // "Jon Hale (who had asked …) said" too.
                 let mut j = i - 1;
-                if j > lo && self.word(j - 1) == "," {
+                if j > lo && matches!(self.word(j - 1), "," | "(") {
                     j -= 1;
                 }
                 return Some(self.np_before(j, lo).map_or(i - 1, |np| np.start)..i);

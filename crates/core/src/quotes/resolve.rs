@@ -322,7 +322,13 @@ fn resolve_one(
 /// article names in it ("Ann Ortiz, the opposition leader", "Prime Minister Jonas Lind"), the
 /// nearest one before the mention, else the first after. An indefinite one ("an official") names no one.
 fn role_holder(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>) -> Option<usize> {
-    if r.len() < 2 || !ctx.word(r.start).eq_ignore_ascii_case("the") || !(r.start + 1..r.end).all(|t| ctx.is_word(t)) {
+    // "his twin brother", "her husband": the role itself, exactly, through a possessive, when
+    // one person alone holds it ("her campaign" is not "campaign manager").
+    let possessive = matches!(ctx.word(r.start).to_ascii_lowercase().as_str(), "his" | "her" | "their");
+    if r.len() < 2
+        || !(possessive || ctx.word(r.start).eq_ignore_ascii_case("the"))
+        || !(r.start + 1..r.end).all(|t| ctx.is_word(t))
+    {
         return None;
     }
     let role = ctx.span_of(r.start + 1..r.end).as_str(ctx.text).to_lowercase();
@@ -330,9 +336,12 @@ fn role_holder(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>) -> Option<usiz
         e.label == Label::Person
             && e.roles.iter().chain(&e.titles).any(|x| {
                 let x = x.to_lowercase();
-                x == role || x.strip_prefix(role.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                x == role || !possessive && x.strip_prefix(role.as_str()).is_some_and(|rest| rest.starts_with(' '))
             })
     };
+    if possessive && index.entities.iter().filter(|e| holds(e)).nth(1).is_some() {
+        return None;
+    }
     let at = ctx.tokens[r.start].span.start();
     let mut before: Option<(usize, usize)> = None;
     let mut after: Option<(usize, usize)> = None;
