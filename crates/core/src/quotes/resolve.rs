@@ -375,6 +375,8 @@ fn description(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>, here: Here, na
     let described = index.descriptions.of(head);
     let before = |e: &Entity| mentions_before(e, here.at);
     let org = match described {
+        // "a former staff writer … the writer said": the unnamed one introduced before.
+        Some(Described::Person { .. }) if introduced_unnamed(ctx, head, here.at) => return None,
         Some(Described::Person { gender, occupation }) => {
             return prominent_person(ctx, index, head, gender, occupation, here, named);
         }
@@ -392,6 +394,39 @@ fn description(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>, here: Here, na
         None => return None,
     };
     Some(Known { name: index.entities[org].name.clone(), entity: Some(org), number: Number::Group, here })
+}
+
+/// How far back (in tokens) a description looks for an unnamed antecedent.
+const UNNAMED_LOOKBACK: usize = 1500;
+
+/// True when the article introduced someone with an indefinite phrase of the same head noun
+/// before byte `at` and named no one there ("a former staff writer recalls …", later "the writer
+/// said"): the description points back to that unnamed person, not to a prominent name. "a
+/// writer, Ann Reed," names its writer.
+fn introduced_unnamed(ctx: &Ctx<'_>, head: &str, at: usize) -> bool {
+    let end = ctx.token_at(at);
+    let indefinite = |u: usize| matches!(ctx.word(u).to_ascii_lowercase().as_str(), "a" | "an" | "another" | "one");
+    (end.saturating_sub(UNNAMED_LOOKBACK)..end).any(|t| {
+        if !ctx.is_word(t) || !ctx.word(t).eq_ignore_ascii_case(head) {
+            return false;
+        }
+        // Up to three lowercase words back to "a"/"an" ("a former staff writer").
+        let Some(article) = (t.saturating_sub(4)..t)
+            .rev()
+            .take_while(|&u| ctx.is_word(u) && !ctx.is_capitalized(u) || indefinite(u))
+            .find(|&u| indefinite(u))
+        else {
+            return false;
+        };
+        // Named around it: "Ann Reed, a writer", "Ann Reed is a writer", "a writer, Ann Reed,".
+        let before = article.checked_sub(1).map(|u| ctx.word(u).to_ascii_lowercase());
+        let after_name = article >= 2 && ctx.is_capitalized(article - 2);
+        let described = before.is_some_and(|w| {
+            matches!(w.as_str(), "is" | "was" | "as" | "became" | "’s" | "'s") || w == "," && after_name
+        });
+        let named = t + 2 < end && ctx.word(t + 1) == "," && ctx.is_capitalized(t + 2);
+        !described && !named
+    })
 }
 
 /// The head word of a noun phrase's tokens: its last word with the words and numbers joined to
