@@ -109,6 +109,20 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The end of the place phrase the gazetteers know that starts at word `i` ("The | Hague",
+    /// "Hong | Kong"), not past `limit`; none when no such phrase starts there.
+    pub(crate) fn place_phrase_end(&self, i: usize, limit: usize) -> Option<usize> {
+        let info = &self.info[i];
+        if info.gaz_pos != 1 || !info.gaz.any(Flags::PLACE) {
+            return None;
+        }
+        let mut e = i + 1;
+        while e < limit && self.info[e].gaz_pos == 2 {
+            e += 1;
+        }
+        Some(e)
+    }
+
     /// Reads the words of `paragraphs` of `text` from `tokens` (the segmenter's tokens of
     /// those paragraphs, in text order) and gathers their facts. `sentence_starts` are the byte
     /// offsets where sentences begin, in order.

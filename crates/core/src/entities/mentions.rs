@@ -102,7 +102,7 @@ fn norp_flags(word: &str, flags: Flags, lex: &Lexicon) -> Flags {
 
 /// "The Hague": a place whose name the gazetteers spell with "The" keeps it when the span is that place.
 fn the_place(p: &Prepared, a: usize, b: usize) -> bool {
-    p.info[a].gaz_pos == 1 && p.info[a].gaz.any(Flags::PLACE) && (a + 1..b).all(|i| p.info[i].gaz_pos == 2)
+    p.place_phrase_end(a, b) == Some(b)
 }
 
 /// The mention a repaired span gives, if any: its name's words (without "the", titles and

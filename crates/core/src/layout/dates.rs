@@ -43,7 +43,8 @@ fn number(w: &str, max: u32) -> Option<u32> {
     (ordinal && digits <= 2 && (1..=max).contains(&n)).then_some(n)
 }
 
-fn year(w: &str) -> Option<i32> {
+/// A year of four digits from 1800 to 2200.
+pub(crate) fn year(w: &str) -> Option<i32> {
     (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .then(|| w.parse().ok())
         .flatten()

@@ -33,6 +33,7 @@ use crate::article::{Dateline, Paragraph, Role};
 use crate::doc::{Doc, Layout};
 use crate::span::Span;
 use dateline::DatelineFinder;
+pub(crate) use dates::year;
 use lexicon::LayoutLexicon;
 
 /// Longest paragraph given a role other than body or title by its content, in bytes.

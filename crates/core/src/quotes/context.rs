@@ -126,7 +126,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // "the report", "two states that": a mostly-noun form is a cue only as a verb.
-                if self.lex.is_nouny(span.as_str(self.text)) && !cue_use::nouny_as_verb(self, a, b) {
+                if cf.nouny && !cue_use::nouny_as_verb(self, a, b) {
                     continue;
                 }
                 let mut cue = Cue { toks: a..b, span, class: cf.class, form: cf.form, opener: false };
@@ -304,6 +304,12 @@ impl<'a> Ctx<'a> {
     /// True when token `i` is a word (letters), or a number hyphened to a word that phrases
     /// treat as one ("the 29-year-old", "a 24-hour strike").
     #[inline]
+    /// True when token `t` is a possessive ending split off its word ("Ann Reed" + "’s",
+    /// "officials" + "’").
+    pub(crate) fn is_possessive(&self, t: usize) -> bool {
+        t < self.tokens.len() && matches!(self.word(t), "’s" | "'s" | "’" | "'")
+    }
+
     pub(crate) fn is_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         t.kind == TokenKind::Word || t.kind == TokenKind::Number && is_compound(t.span.as_str(self.text))

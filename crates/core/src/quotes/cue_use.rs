@@ -42,13 +42,11 @@ pub(super) fn nouny_as_verb(ctx: &Ctx<'_>, a: usize, next: usize) -> bool {
         return false;
     }
     let before = a - 1;
-    if !ctx.is_word(before) {
+    if !ctx.is_word(before) || ctx.is_possessive(before) {
         return false;
     }
-    let w = ctx.word(before);
     let c = ctx.class(before);
-    let possessive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with(['\'', '’']);
-    !(possessive || c.has(Class::DETERMINER) || c.has(Class::PREPOSITION))
+    !(c.has(Class::DETERMINER) || c.has(Class::PREPOSITION))
 }
 
 /// True when "have" stands before token `a`, adverbs aside ("has long known", "had seen").
@@ -141,5 +139,5 @@ pub(super) fn cue_word_at(ctx: &Ctx<'_>, t: usize) -> bool {
     ctx.lex
         .find_cues(ctx.text, Span::new(start, tok.span.end()))
         .next()
-        .is_some_and(|(s, _)| s.start() == start && !ctx.lex.is_nouny(s.as_str(ctx.text)))
+        .is_some_and(|(s, cf)| s.start() == start && !cf.nouny)
 }

@@ -7,7 +7,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::data::{self, data_file, DataFile, Seen, Unique};
-use crate::hash::{FastMap, WordMap, WordSet};
+use crate::hash::{FastMap, WordMap};
 use crate::span::Span;
 
 const CUES: DataFile<'static> = data_file!("data/quotes/cues.txt");
@@ -88,6 +88,9 @@ pub(crate) struct CueForm {
     pub class: CueClass,
     /// The form of this pattern.
     pub form: Form,
+    /// The base or -s form of a lemma marked `*`, mostly a noun ("the report", "states"): a cue
+    /// only where a verb must stand ("The audit states:", "Reuters reports that").
+    pub nouny: bool,
 }
 
 /// Word classes, as bit flags.
@@ -172,14 +175,11 @@ pub(crate) struct Lexicon {
     words: FastMap<Box<[u8]>, Class>,
     /// Cue forms that report only before one of a few words ("declined to", not "declined by").
     only_before: WordMap<Vec<String>>,
-    /// The base and -s forms of lemmas marked `*`, mostly nouns ("the report", "states"): cues
-    /// only where a verb must stand ("The audit states:", "Reuters reports that").
-    nouny: WordSet,
 }
 
-/// What `cues.txt` compiles to: the patterns, what each is, the forms limited to the words that
-/// may follow them, and the noun-like forms.
-type CuePatterns = (Vec<String>, Vec<CueForm>, WordMap<Vec<String>>, WordSet);
+/// What `cues.txt` compiles to: the patterns, what each is, and the forms limited to the words
+/// that may follow them.
+type CuePatterns = (Vec<String>, Vec<CueForm>, WordMap<Vec<String>>);
 
 /// Longest word the class table holds; longer words have no class.
 const MAX_WORD: usize = 24;
@@ -187,7 +187,7 @@ const MAX_WORD: usize = 24;
 impl Lexicon {
     /// Parses and compiles the embedded data.
     pub(crate) fn new() -> Lexicon {
-        let (patterns, forms, only_before, nouny) = data::embedded(cue_patterns(CUES));
+        let (patterns, forms, only_before) = data::embedded(cue_patterns(CUES));
         // A DFA: the automaton runs over every analysed paragraph, so search speed is what counts.
         let cues = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
@@ -195,7 +195,7 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("the cue lexicon compiles");
-        Lexicon { cues, forms, words: data::embedded(word_classes(GRAMMAR)), only_before, nouny }
+        Lexicon { cues, forms, words: data::embedded(word_classes(GRAMMAR)), only_before }
     }
 
     /// False when the cue `form` (its text) reports only before certain words and `next`, the
@@ -205,11 +205,6 @@ impl Lexicon {
             None => true,
             Some(words) => next.is_some_and(|n| words.iter().any(|w| w.eq_ignore_ascii_case(n))),
         }
-    }
-
-    /// True when the cue `form` (its text) is the base or -s form of a mostly-noun lemma.
-    pub(crate) fn is_nouny(&self, form: &str) -> bool {
-        self.nouny.contains(&form.to_lowercase())
     }
 
     /// Cues in `within`, at word boundaries, in text order.
@@ -250,7 +245,6 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<CuePatterns> {
     let mut patterns = Vec::new();
     let mut forms = Vec::new();
     let mut only_before = WordMap::default();
-    let mut nouny_forms = WordSet::default();
     let mut seen = std::collections::HashSet::new();
     let mut lemmas = Seen::default();
     for line in file.lines(Unique::Line)? {
@@ -283,15 +277,12 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<CuePatterns> {
         }
         lemmas.check(&line, lemma, format_args!("lemma {lemma:?}"))?;
         let mut push = |form: String, kind: Form| {
-            if nouny && matches!(kind, Form::Base | Form::Present) {
-                nouny_forms.insert(form.clone());
-            }
             if !next_words.is_empty() {
                 only_before.insert(form.clone(), next_words.clone());
             }
             if seen.insert(form.clone()) {
                 patterns.push(form);
-                forms.push(CueForm { class, form: kind });
+                forms.push(CueForm { class, form: kind, nouny: nouny && matches!(kind, Form::Base | Form::Present) });
             }
         };
         if class.is_fixed() {
@@ -323,7 +314,7 @@ fn cue_patterns(file: DataFile<'_>) -> data::Result<CuePatterns> {
             }
         }
     }
-    Ok((patterns, forms, only_before, nouny_forms))
+    Ok((patterns, forms, only_before))
 }
 
 /// The form of a listed inflection, from its ending.

@@ -368,7 +368,7 @@ fn description(ctx: &Ctx<'_>, index: &Index<'_>, r: Range<usize>, here: Here, na
     // The head is the last word before a preposition ("the mother of three"); a possessive
     // makes it someone else's ("the singer’s manager").
     let end = (r.start + 1..r.end).find(|&t| ctx.class(t).has(Class::PREPOSITION)).unwrap_or(r.end);
-    if end <= r.start + 1 || (r.start + 1..end).any(|t| matches!(ctx.word(t), "’s" | "'s" | "’" | "'")) {
+    if end <= r.start + 1 || (r.start + 1..end).any(|t| ctx.is_possessive(t)) {
         return None;
     }
     let head = head_word(ctx, r.start + 1..end);
@@ -405,7 +405,7 @@ const UNNAMED_LOOKBACK: usize = 1500;
 /// writer, Ann Reed," names its writer.
 fn introduced_unnamed(ctx: &Ctx<'_>, head: &str, at: usize) -> bool {
     let end = ctx.token_at(at);
-    let indefinite = |u: usize| matches!(ctx.word(u).to_ascii_lowercase().as_str(), "a" | "an" | "another" | "one");
+    let indefinite = |u: usize| ["a", "an", "another", "one"].iter().any(|w| ctx.word(u).eq_ignore_ascii_case(w));
     (end.saturating_sub(UNNAMED_LOOKBACK)..end).any(|t| {
         if !ctx.is_word(t) || !ctx.word(t).eq_ignore_ascii_case(head) {
             return false;
@@ -694,8 +694,7 @@ fn subject_like(ctx: &Ctx<'_>, index: &Index<'_>, m: Span) -> bool {
 
 /// A mention followed by a possessive ending ("Mia Cole’s coach").
 fn possessive(ctx: &Ctx<'_>, m: Span) -> bool {
-    let t = ctx.token_at(m.end());
-    t < ctx.tokens.len() && matches!(ctx.word(t), "’s" | "'s" | "’" | "'")
+    ctx.is_possessive(ctx.token_at(m.end()))
 }
 
 /// A mention joined to another by "and" or "or" ("Ann Reed and Mia Cole").

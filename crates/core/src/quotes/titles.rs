@@ -197,7 +197,7 @@ fn named_where_it_stands(ctx: &Ctx<'_>, words: &TitleWords, q: usize) -> bool {
         let after_work_noun = prev > 0
             && (matches!(w.as_str(), "," | ":") || words.is(Section::NamingAfterWork, &w))
             && work_at(prev - 1);
-        let determiner = ctx.class(prev).has(Class::ARTICLE) || matches!(w.as_str(), "’s" | "'s");
+        let determiner = ctx.class(prev).has(Class::ARTICLE) || ctx.is_possessive(prev);
         let maker_after = after < ctx.tokens.len()
             && ctx.is_word(after)
             && !ctx.is_capitalized(after)
@@ -263,12 +263,7 @@ fn is_year_in_brackets(ctx: &Ctx<'_>, t: usize) -> bool {
         && ctx.word(t) == "("
         && ctx.word(t + 2) == ")"
         && ctx.tokens[t + 1].kind == TokenKind::Number
-        && is_year(ctx.word(t + 1))
-}
-
-/// Four digits from 1800 to 2099.
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && matches!(w.get(..2), Some("18" | "19" | "20"))
+        && crate::layout::year(ctx.word(t + 1)).is_some()
 }
 
 /// True when quoted pieces `q` and `q + 1` stand in one list on one line: only commas, "and",

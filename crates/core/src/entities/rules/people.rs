@@ -217,6 +217,15 @@ pub(super) fn surname_after_first_name(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
 /// common word, place, title or organization word name a person, where the tagger left both out.
 /// A capitalised word before or after them makes a longer name, left to the tagger.
 pub(super) fn first_name_and_surname(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
+    // What neither word of such a name may be.
+    const NOT: Flags = Flags::LOWER
+        .union(Flags::TIME)
+        .union(Flags::ORG_HEAD)
+        .union(Flags::HONORIFIC)
+        .union(Flags::TITLE)
+        .union(Flags::COMPANY)
+        .union(Flags::DEMONYM)
+        .union(Flags::NORP);
     let (p, r) = (cx.p, &cx.r);
     let mut new = Vec::new();
     // The first span that does not end before word `i`.
@@ -228,17 +237,9 @@ pub(super) fn first_name_and_surname(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
         }
         let free = spans.get(k).is_none_or(|s| s.words.start > i + 1);
         let (a, b) = (&p.info[i], &p.info[i + 1]);
-        let not = Flags::LOWER
-            | Flags::TIME
-            | Flags::ORG_HEAD
-            | Flags::HONORIFIC
-            | Flags::TITLE
-            | Flags::COMPANY
-            | Flags::DEMONYM
-            | Flags::NORP;
         let first = cx.cap(i)
             && a.flags.any(Flags::FIRST_M | Flags::FIRST_F)
-            && !a.flags.any(not)
+            && !a.flags.any(NOT)
             && !(a.flags | a.gaz).any(Flags::PLACE)
             && !a.closed
             && !a.upper
@@ -249,7 +250,7 @@ pub(super) fn first_name_and_surname(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
             && p.words[i + 1].kind == WordKind::Alpha
             && !b.sent_start
             && !b.upper
-            && !b.flags.any(not)
+            && !b.flags.any(NOT)
             && !(b.flags | b.gaz).any(Flags::PLACE)
             && !cx.cap(i + 2);
         if free && first && surname {

@@ -47,13 +47,10 @@ pub(super) fn datelines(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
     // comma or a date, is the dateline's place where the tagger found nothing there.
     let mut found = Vec::new();
     for i in r.clone() {
-        if !(i == r.start || p.words[i].line_start) || p.info[i].gaz_pos != 1 || !p.info[i].gaz.any(Flags::PLACE) {
+        if !(i == r.start || p.words[i].line_start) {
             continue;
         }
-        let mut e = i + 1;
-        while e < r.end && p.info[e].gaz_pos == 2 {
-            e += 1;
-        }
+        let Some(e) = p.place_phrase_end(i, r.end) else { continue };
         let after = p.words.get(e).filter(|_| e < r.end);
         let dated = after.is_some_and(|w| w.kind == WordKind::Number || w.text(cx.text) == ",");
         let caps = (i..e).all(|j| p.info[j].upper) && !p.info[i].caps_line;

@@ -171,10 +171,7 @@ pub(super) fn organizations_named_again(cx: &Ctx<'_>, spans: &mut Vec<Name>) {
                 i += 1;
                 continue;
             };
-            let place = p.info[m.start].gaz_pos == 1
-                && p.info[m.start].gaz.any(Flags::PLACE)
-                && m.end.checked_sub(1).is_some_and(|l| p.info[l].gaz_pos == 2)
-                && (m.end == r.end || p.info[m.end].gaz_pos != 2);
+            let place = p.place_phrase_end(m.start, r.end) == Some(m.end);
             // Every span it touches lies inside it, and is not the name already.
             let touching = spans.iter().filter(|s| s.words.start < m.end && m.start < s.words.end);
             let mut inside = true;
